@@ -1,0 +1,29 @@
+# Two commands on a fresh machine (see README):
+#   make example   — set everything up and build the graph of the example article into out/
+#   make test      — set everything up and run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+KG      = $(VENV)/bin/kg
+
+.PHONY: install example test eval clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+example: install
+	$(KG) build examples/ai_safety_summit_fr.txt --published 2023-11-01 --out out/
+
+eval: install
+	$(KG) eval tests/corpus --no-details
+
+test: install
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf out .pytest_cache build *.egg-info

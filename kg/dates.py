@@ -1,0 +1,176 @@
+"""French date expressions normalised against the publication date.
+
+Handles what news writes: ``"le 3 mars 2024"``, ``"les 1er et 2 novembre"``, ``"du 30 novembre au
+12 décembre"``, ``"en juin"``, ``"mercredi"``, ``"lundi (30 octobre)"``, ``"en 2025"``, ``"l'an
+prochain"``. Results are ISO strings: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+
+>>> find_dates("les 1er et 2 novembre", "2023-11-01")[0].values
+('2023-11-01', '2023-11-02')
+>>> find_dates("en juin", "2023-11-01")[0].values
+('2023-06',)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "parse_iso"]
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+_W = "|".join(WEEKDAYS)
+_D = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+_Y = r"(?:19|20)\d\d"
+
+# Ordered: the first pattern that matches at a position wins; longer forms come first.
+_PATTERNS = [
+    # du 30 novembre au 12 décembre 2023 / du 1er au 3 mars
+    ("range", re.compile(rf"\bdu\s+(?:(?:{_W})\s+)?(?P<d1>{_D})(?:\s+(?P<m1>{_M}))?(?:\s+(?P<y1>{_Y}))?\s+au\s+(?:(?:{_W})\s+)?(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?", re.I)),
+    # les 1er et 2 novembre / (1er et 2 novembre) / 6-7 juin
+    ("pair", re.compile(rf"(?<![\d])(?P<d1>{_D})(?:\s+(?P<m1>{_M}))?\s*(?:et|-|–|au)\s*(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}))?", re.I)),
+    # (mardi) 3 mars 2024
+    ("day", re.compile(rf"(?<![\d])(?P<d1>{_D})\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?", re.I)),
+    # en juin 2024 / juin 2024
+    ("month", re.compile(rf"\b(?:(?:en|depuis|fin|début|mi-?)\s+)?(?P<m1>{_M})(?:\s+(?P<y1>{_Y}))?\b", re.I)),
+    # mercredi et jeudi
+    ("weekdays", re.compile(rf"\b(?P<w1>{_W})\s+et\s+(?P<w2>{_W})\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<w1>{_W})\b", re.I)),
+    ("year", re.compile(rf"\b(?:en|dès|depuis|d'ici|d’ici)\s+(?P<y1>{_Y})\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text: its character span and one or two ISO values."""
+
+    start: int
+    end: int
+    text: str
+    values: tuple[str, ...]
+
+    @property
+    def first(self) -> str:
+        return self.values[0]
+
+    @property
+    def last(self) -> str:
+        return self.values[-1]
+
+
+def parse_iso(value: str | None) -> date | None:
+    """``"2023-11-01"`` → ``date(2023, 11, 1)``; anything else → ``None``."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _day(d: str) -> int:
+    return 1 if d.lower() == "1er" else int(d)
+
+
+def _year_for(month: int, day: int | None, ref: date | None, explicit: str | None, tense: str) -> int | None:
+    if explicit:
+        return int(explicit)
+    if ref is None:
+        return None
+    year = ref.year
+    candidate = (month, day or 1)
+    now = (ref.month, ref.day)
+    # A month more than ~6 months ahead written in the past is last year's, and vice versa.
+    if tense == "past" and candidate > now:
+        return year - 1 if month - ref.month > 2 else year
+    if tense == "future" and candidate < now and ref.month - month > 2:
+        return year + 1
+    return year
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat() if day else f"{year:04d}-{month:02d}"
+    except ValueError:
+        return None
+
+
+def _weekday(name: str, ref: date | None, tense: str) -> str | None:
+    """The date of a weekday name nearest to the reference date (past tense → on or before)."""
+    if ref is None:
+        return None
+    target = WEEKDAYS[name.lower()]
+    delta = (target - ref.weekday()) % 7
+    if tense == "past":
+        back = (ref.weekday() - target) % 7
+        return (ref - timedelta(days=back)).isoformat()
+    if tense == "future" or delta <= 3:
+        return (ref + timedelta(days=delta)).isoformat()
+    return (ref - timedelta(days=7 - delta)).isoformat()
+
+
+def find_dates(text: str, published: str | None, tense: str = "present") -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published`` (ISO date).
+
+    ``tense`` (``"past"``, ``"present"``, ``"future"``) tells which way an incomplete date leans.
+    Expressions that cannot be resolved (no year and no publication date) are left out.
+    """
+    ref = parse_iso(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = m.groupdict()
+            values: list[str | None] = []
+            if kind in ("range", "pair"):
+                m2 = MONTHS[g["m2"].lower()]
+                m1 = MONTHS[g["m1"].lower()] if g.get("m1") else m2
+                y2 = _year_for(m2, _day(g["d2"]), ref, g.get("y2"), tense)
+                y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
+                values = [_iso(y1, m1, _day(g["d1"])), _iso(y2, m2, _day(g["d2"]))]
+            elif kind == "day":
+                mo = MONTHS[g["m1"].lower()]
+                values = [_iso(_year_for(mo, _day(g["d1"]), ref, g.get("y1"), tense), mo, _day(g["d1"]))]
+            elif kind == "month":
+                # "mars" alone is too ambiguous unless introduced ("en mars") or followed by a year
+                if not g.get("y1") and not re.match(r"(?i)(en|depuis|fin|début|mi)", m.group(0)):
+                    continue
+                mo = MONTHS[g["m1"].lower()]
+                values = [_iso(_year_for(mo, None, ref, g.get("y1"), tense), mo, None)]
+            elif kind == "weekdays":
+                values = [_weekday(g["w1"], ref, tense), _weekday(g["w2"], ref, tense)]
+                if values[0] and values[1] and values[1] < values[0]:
+                    values = [_weekday(g["w1"], ref, "past"), _weekday(g["w2"], ref, "present")]
+            elif kind == "weekday":
+                values = [_weekday(g["w1"], ref, tense)]
+            elif kind == "year":
+                values = [g["y1"]]
+            if not values or any(v is None for v in values):
+                continue
+            uniq = tuple(dict.fromkeys(values))  # type: ignore[arg-type]
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), m.group(0), uniq))  # type: ignore[arg-type]
+    found.sort(key=lambda d: d.start)
+    # "lundi (30 octobre)", "mercredi et jeudi (1er et 2 novembre)": the explicit date says it all
+    kept = []
+    for i, d in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and re.fullmatch(rf"(?i)(?:{_W})(?:\s+et\s+(?:{_W}))?", d.text)
+            and re.fullmatch(r"[\s(,]*", text[d.end : nxt.start])
+        ):
+            continue
+        kept.append(d)
+    return kept

@@ -1,0 +1,1053 @@
+"""Extraction: a parsed spaCy ``Doc`` of one article → typed records (:mod:`kg.records`).
+
+The spaCy pipeline (:mod:`kg.nlp`) gives tokens, sentences, dependencies, named entities and the
+gazetteer matches of the reference data. This stage turns them into entities of the eight
+ontology classes and the eleven relations, each with the sentence and offsets that support it.
+
+Steps, each a method of :class:`_ArticleExtractor` (state for one article only):
+
+1. places and organisations — gazetteer matches, repaired NER ``LOC``/``ORG`` spans;
+2. persons — NER ``PER`` spans, honorifics (« M. Le Maire ») linked to full names;
+3. role phrases — « la ministre britannique de la Technologie X », « X, ministre délégué chargé
+   du Numérique »: Minister vs Person, nationality, portfolio, affiliation;
+4. nationality adjectives on actor nouns — « ses homologues italien et allemand »;
+5. summits, their editions (« la prochaine édition », « COP28 ») and other events;
+6. relations — hosting, attendance, location — and announcements.
+
+Trigger words live in ``ontology/data/lexicon.json``; reference data in ``ontology/data``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import find_dates
+from .records import Article, Entity, Evidence, Extraction, Relation
+from .reference import Reference, load_reference, normalize
+from .vocab import slug
+
+__all__ = ["extract", "load_lexicon"]
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> dict:
+    """Trigger words of the rules (``ontology/data/lexicon.json``)."""
+    text = (files("kg.ontology") / "data" / "lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+APOS = ("'", "’")
+_MONEY = re.compile(
+    r"(?:(?:\d+(?:[ \u202f.,]\d+)*)\s*(?:milliards?|millions?|mille|Md|M|k)?\s*(?:d['’]\s*)?"
+    r"(?:euros?|dollars?|€|\$|livres?|yens?|francs?|yuans?)"
+    r"|[$€]\s*\d+(?:[.,]\d+)*\s*(?:milliards?|millions?)?)",
+    re.I,
+)
+_ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
+_NAME_PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "le", "la", "di", "da", "del", "bin", "ben", "al", "el", "ibn", "d'", "d’"}
+
+
+@dataclass
+class _Ent:
+    """An entity being assembled for one article (mutable; frozen into :class:`Entity` at the end)."""
+
+    key: str
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, str | int] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    label_rank: int = 0
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    key: str
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass
+class _Role:
+    title: str
+    cls: str
+    plural: bool
+    start: int  # token span of the whole role phrase
+    end: int
+    countries: list[str]
+    orgs: list[str]
+    portfolio: str | None
+
+
+class _ArticleExtractor:
+    def __init__(self, doc: Doc, article: Article, ref: Reference, lex: dict):
+        self.doc = doc
+        self.article = article
+        self.ref = ref
+        self.lex = lex
+        self.ents: dict[str, _Ent] = {}
+        self.mentions: list[_Mention] = []
+        self.relations: dict[tuple[str, str, str], Relation] = {}
+        self.gaz = self._gazetteer()
+        self.role_spans = [s for s in self.gaz if s.label_ == "ROLE"]
+        self.used_tokens: set[int] = set()  # tokens consumed by role phrases (portfolio, adjectives)
+
+    # ------------------------------------------------------------------ helpers
+    def _gazetteer(self) -> list[Span]:
+        spans = sorted(self.doc.spans.get("gazetteer", []), key=lambda s: (-(s.end - s.start), s.start))
+        taken: set[int] = set()
+        kept = []
+        for s in spans:
+            if any(i in taken for i in range(s.start, s.end)):
+                continue
+            if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
+                continue
+            kept.append(s)
+            taken.update(range(s.start, s.end))
+        return sorted(kept, key=lambda s: s.start)
+
+    def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
+        doc = self.doc
+        sent = doc[start].sent
+        return Evidence(
+            article_id=self.article.id,
+            sentence=sent.text.strip(),
+            start=doc[start].idx,
+            end=doc[end - 1].idx + len(doc[end - 1].text),
+            confidence=round(conf, 2),
+        )
+
+    def add(self, type_: str, key: str, label: str, start: int, end: int, surface: str | None = None,
+            conf: float = 1.0, rank: int = 0, mention: bool = True) -> _Ent:
+        ent = self.ents.get(key)
+        if ent is None:
+            ent = self.ents[key] = _Ent(key=key, type=type_, label=label, label_rank=rank)
+        elif rank > ent.label_rank:
+            ent.aliases.add(ent.label)
+            ent.label, ent.label_rank = label, rank
+        if type_ == "Minister" and ent.type == "Person":
+            ent.type = "Minister"
+        surface = (surface or self.doc[start:end].text).strip()
+        if surface and surface != ent.label:
+            ent.aliases.add(surface)
+        ent.evidence.append(self.evidence(start, end, conf))
+        if mention:
+            self.mentions.append(_Mention(start, end, key))
+        return ent
+
+    def relate(self, s: str, p: str, o: str, start: int, end: int, conf: float) -> None:
+        if s == o or s not in self.ents or o not in self.ents:
+            return
+        k = (s, p, o)
+        ev = self.evidence(start, end, conf)
+        old = self.relations.get(k)
+        if old is None:
+            self.relations[k] = Relation(s, p, o, (ev,), conf)
+        elif ev not in old.evidence:
+            self.relations[k] = Relation(s, p, o, old.evidence + (ev,), max(old.confidence, conf))
+
+    def mention_at(self, i: int, types: tuple[str, ...] | None = None) -> _Mention | None:
+        for m in self.mentions:
+            if m.start <= i < m.end and (types is None or self.ents[m.key].type in types):
+                return m
+        return None
+
+    def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[_Mention]:
+        out = [m for m in self.mentions if m.start >= start and m.end <= end
+               and (types is None or self.ents[m.key].type in types)]
+        return sorted(out, key=lambda m: m.start)
+
+    def lower(self, i: int) -> str:
+        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+
+    def covered_by_ner(self, span: Span, labels: tuple[str, ...]) -> bool:
+        return any(self.doc[i].ent_type_ in labels for i in range(span.start, span.end))
+
+    # ------------------------------------------------------------ 1. places
+    def places_and_orgs(self) -> None:
+        ref = self.ref
+        for s in self.gaz:
+            if self.covered_by_ner(s, ("PER",)) and s.label_ in ("CITY", "COUNTRY"):
+                continue
+            if s.label_ == "COUNTRY":
+                c = ref.country_by_iso3(s.id_)
+                if c:
+                    self.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, rank=2)
+            elif s.label_ == "CITY":
+                city = ref.city(s.text)
+                if city:
+                    self.add("City", f"city/{slug(city.name)}", city.name, s.start, s.end, rank=2)
+            elif s.label_ == "ORG":
+                org = ref.organization(s.text)
+                if org:
+                    self.add("Organization", f"org/{org.key}", org.name, s.start, s.end, rank=2)
+        for e in self.doc.ents:
+            if any(m.overlaps(e.start, e.end) for m in self.mentions):
+                continue
+            if e.label_ == "LOC":
+                self._loc(e)
+            elif e.label_ in ("ORG", "MISC"):
+                self._org(e)
+
+    def _loc(self, e: Span) -> None:
+        text = _strip_det(e)
+        if not text or not text.text[:1].isupper():
+            return
+        c = self.ref.country(text.text)
+        if c:
+            self.add("Country", f"country/{c.iso3}", c.name, text.start, text.end, rank=2)
+            return
+        city = self.ref.city(text.text)
+        if city:
+            self.add("City", f"city/{slug(city.name)}", city.name, text.start, text.end, rank=2)
+            return
+        prev = self.lower(text.start - 1)
+        if prev == "à" and len(text) <= 4:
+            self.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=0.6, rank=1)
+
+    def _org(self, e: Span) -> None:
+        span = _strip_det(e)
+        if not span:
+            return
+        # a role title mislabelled as an organisation: « ministre de l'Economie »
+        if any(r.start < span.end and span.start < r.end for r in self.role_spans):
+            return
+        # « Commission Ursula von der Leyen »: an organisation head noun followed by a person's name
+        head = span[0].lower_
+        if e.label_ == "ORG" and head in self.lex["org_head_nouns"] and len(span) >= 3 and _looks_like_name(span[1:]):
+            self.add("Organization", f"org/{slug(span[0].text)}", span[0].text, span.start, span.start + 1, conf=0.7, rank=1)
+            self.split_persons.append((span.start + 1, span.end))
+            return
+        org = self.ref.organization(span.text)
+        if org:
+            self.add("Organization", f"org/{org.key}", org.name, span.start, span.end, rank=2)
+            return
+        if e.label_ != "ORG":
+            return  # MISC spans become organisations only through role phrases (affiliation)
+        if len(span) == 1 and (not _is_namey(span[0]) or span[0].is_sent_start):
+            return
+        # « (AI) » right after a name: an acronym, an alias of what precedes it
+        if self.lower(span.start - 1) == "(" and self.lower(span.end) == ")":
+            return
+        if not span.text[:1].isupper():
+            return
+        self.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=0.7, rank=1)
+
+    # ------------------------------------------------------------ 2. persons
+    def persons(self) -> None:
+        doc = self.doc
+        honor = set(self.lex["honorifics"])
+        cands: list[tuple[int, int, bool]] = []  # start, end, honorific
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + self.split_persons
+        for start, end in sorted(set(spans)):
+            toks = list(range(start, end))
+            honorific = False
+            while toks and (doc[toks[0]].lower_ in honor or doc[toks[0]].lower_.rstrip(".") in honor):
+                toks.pop(0)
+                honorific = True
+            if start > 0 and (doc[start - 1].lower_ in honor):
+                honorific = True
+            if not toks:
+                continue
+            s, t = toks[0], toks[-1] + 1
+            span = doc[s:t]
+            if any(r.start < t and s < r.end for r in self.role_spans):
+                continue  # « Président de la République »: a title, not a name
+            if not span.text[:1].isupper() or any(m.overlaps(s, t) for m in self.mentions):
+                continue
+            if self.ref.country(span.text) or self.ref.city(span.text) and len(span) == 1:
+                continue
+            cands.append((s, t, honorific))
+        full = {}
+        for s, t, hon in cands:
+            if t - s >= 2 and not hon:
+                name = doc[s:t].text
+                full.setdefault(_name_key(name), name)
+        for s, t, hon in cands:
+            name = doc[s:t].text
+            words = _name_words(name)
+            target = None
+            if t - s >= 2 and not hon:
+                target = name
+            else:
+                for fk, fname in full.items():
+                    fw = _name_words(fname)
+                    if len(words) < len(fw) and fw[-len(words):] == words:
+                        target = fname
+                        break
+                    if fw == words:
+                        target = fname
+                        break
+            if target is None:
+                if t - s < 2 and not hon:
+                    continue  # a lone word tagged PER with no full name to attach to
+                target = name
+            surface = doc[s - 1 : t].text if hon and s > 0 and doc[s - 1].lower_ in honor else name
+            self.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
+                     rank=2 if target == name else 1)
+
+    # ------------------------------------------------------------ 3. roles
+    def roles(self) -> None:
+        persons = sorted((m for m in self.mentions if self.ents[m.key].type == "Person"), key=lambda m: m.start)
+        prev_role: tuple[_Mention, _Role] | None = None
+        for m in persons:
+            role = self._left_role(m) or self._right_role(m)
+            if role is None and prev_role is not None:
+                pm, pr = prev_role
+                gap = self.doc[pm.end : m.start]
+                if pr.plural and len(gap) <= 2 and all(t.lower_ in ("et", ",") for t in gap):
+                    role = pr
+            if role is None:
+                prev_role = None
+                continue
+            prev_role = (m, role)
+            self._apply_role(m, role)
+
+    def _role_phrase_ok(self, tokens: Span) -> bool:
+        for t in tokens:
+            if t.text in APOS or t.text == "-":
+                continue
+            if t.pos_ not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") or t.text == ",":
+                return False
+            if self.mention_at(t.i, ("Person", "Minister")):
+                return False
+        return True
+
+    def _left_role(self, m: _Mention) -> _Role | None:
+        sent = self.doc[m.start].sent
+        best = None
+        for r in self.role_spans:
+            if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
+                if self._role_phrase_ok(self.doc[r.end : m.start]):
+                    best = r  # the nearest acceptable trigger wins
+        if best is None:
+            return None
+        # « la Première ministre » — extend left over a preceding title word (vice-, premier)
+        return self._analyse_role(best, best.start, m.start)
+
+    def _right_role(self, m: _Mention) -> _Role | None:
+        doc = self.doc
+        i = m.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "DET" and j - i <= 2:
+            j += 1
+        trig = next((r for r in self.role_spans if r.start == j), None)
+        if trig is None:
+            return None
+        end = trig.end
+        while end < len(doc) and end - trig.end < 12:
+            t = doc[end]
+            if t.is_punct and t.text not in APOS and t.text != "-" or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+                break
+            if t.lower_ in ("dans", "qui", "lors", "pendant", "depuis", "selon", "avec", "à", "en", "par", "pour", "sur"):
+                break
+            if self.mention_at(end, ("Person", "Minister")):
+                break
+            end += 1
+        return self._analyse_role(trig, trig.start, end)
+
+    def _analyse_role(self, trig: Span, start: int, end: int) -> _Role:
+        doc = self.doc
+        info = self.ref.role(trig.text)
+        cls = info.cls if info else "Person"
+        plural = bool(info.plural) if info else False
+        countries: list[str] = []
+        orgs: list[str] = []
+        portfolio_toks: list[Token] = []
+        i = trig.end
+        for s in self.gaz:
+            if s.start >= trig.end and s.end <= end:
+                if s.label_ == "NAT":
+                    c = self.ref.country_by_iso3(s.id_)
+                    if c:
+                        ent = self.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, rank=0)
+                        if ent.label_rank == 0:
+                            ent.label_rank = 1
+                        countries.append(ent.key)
+                        self.used_tokens.update(range(s.start, s.end))
+        for m in self.mentions_in(trig.end, end, ("Country",)):
+            if m.key not in countries:
+                countries.append(m.key)
+        for m in self.mentions_in(trig.end, end, ("Organization",)):
+            orgs.append(m.key)
+        # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
+        if not orgs:
+            k = trig.end
+            while k < end and (doc[k].pos_ in ("ADP", "DET") or doc[k].text in APOS):
+                k += 1
+            j = k
+            while j < end and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "X", "NOUN") and not self.mention_at(j):
+                j += 1
+            prev = self.lower(k - 1)
+            if j > k and prev in ("de", "d'", "d’", "du", "des") and (cls == "Person" or doc[k].ent_type_ in ("ORG", "MISC")):
+                name = doc[k:j].text
+                if not self.ref.role(name) and self.ref.country(name) is None:
+                    org = self.ref.organization(name)
+                    key = f"org/{org.key}" if org else f"org/{slug(name)}"
+                    self.add("Organization", key, org.name if org else name, k, j, conf=0.7, rank=2 if org else 1)
+                    orgs.append(key)
+        # the portfolio: what follows « ministre (de|chargé de) » that is not a country or organisation
+        if cls == "Minister":
+            for t in doc[trig.end : end]:
+                if t.i in self.used_tokens or self.mention_at(t.i, ("Country", "Organization", "City")):
+                    continue
+                portfolio_toks.append(t)
+        portfolio = _portfolio(portfolio_toks)
+        title = doc[start:end].text.strip(" ,")
+        return _Role(title, cls, plural, start, end, countries, orgs, portfolio)
+
+    def _apply_role(self, m: _Mention, role: _Role) -> None:
+        ent = self.ents[m.key]
+        if role.cls == "Minister":
+            ent.type = "Minister"
+        ent.attrs.setdefault("role", role.title)
+        if role.portfolio and role.cls == "Minister":
+            ent.attrs.setdefault("portfolio", role.portfolio)
+        lo, hi = min(role.start, m.start), max(role.end, m.end)
+        conf = 0.9
+        for c in role.countries[:1]:
+            self.relate(m.key, "ministerOf" if role.cls == "Minister" else "nationality", c, lo, hi, conf)
+        for o in role.orgs:
+            self.relate(m.key, "affiliation", o, lo, hi, conf)
+        self.role_of[m.key] = role
+
+    # ------------------------------------------------- 4. nationality adjectives
+    def nationality_adjectives(self) -> None:
+        actor = set(self.lex["actor_nouns"])
+        doc = self.doc
+        for s in self.gaz:
+            if s.label_ != "NAT" or s.start in self.used_tokens:
+                continue
+            j = s.start - 1
+            ok = False
+            steps = 0
+            while j >= 0 and steps < 6:
+                t = doc[j]
+                if t.lower_ in actor or any(r.start <= j < r.end for r in self.role_spans):
+                    ok = True
+                    break
+                if t.lower_ in ("et", ",") or any(g.label_ == "NAT" and g.start <= j < g.end for g in self.gaz) or t.text == "-":
+                    j -= 1
+                    steps += 1
+                    continue
+                break
+            # « les Britanniques », « Pékin et les Émiratis »: the people of a country
+            if not ok and s.text[:1].isupper() and self.lower(s.start - 1) in ("les", "des", "aux") and s.text.lower().endswith("s"):
+                ok = True
+            if not ok:
+                continue
+            c = self.ref.country_by_iso3(s.id_)
+            if c:
+                ent = self.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=0.8, rank=0)
+                ent.label_rank = max(ent.label_rank, 1)
+                self.used_tokens.update(range(s.start, s.end))
+
+    # ---------------------------------------------------------- 5. summits
+    def summits(self) -> None:
+        doc = self.doc
+        lex = self.lex
+        summit_nouns = set(lex["summit_nouns"])
+        acronyms = {a.lower() for a in lex["summit_acronyms"]}
+        self.summit_seq: list[tuple[int, int, str]] = []  # (start, end, key) in text order
+        i = 0
+        current: str | None = None
+        while i < len(doc):
+            t = doc[i]
+            low = t.lower_
+            m = re.match(r"^(cop|cmp)[- ]?(\d+)$", low)
+            if m or (low in acronyms and i + 1 < len(doc) and doc[i + 1].like_num):
+                end = i + 1 if m else i + 2
+                num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
+                name = f"{t.text[:3].upper()}{num}" if num else doc[i:end].text
+                key = f"summit/{slug(name)}"
+                ent = self.add("Summit", key, name, i, end, rank=3)
+                if num:
+                    ent.attrs.setdefault("edition", num)
+                self._summit_context(i, end, key)
+                current = key
+                i = end
+                continue
+            if low in summit_nouns and t.pos_ in ("NOUN", "PROPN", "X"):
+                key, end = self._summit_mention(i, current)
+                if key:
+                    current = key
+                i = max(end, i + 1)
+                continue
+            if low in lex["edition_nouns"]:
+                key, end = self._edition_mention(i, current)
+                if key:
+                    current = key
+                i = max(end, i + 1)
+                continue
+            i += 1
+
+    def _summit_mention(self, i: int, current: str | None) -> tuple[str | None, int]:
+        """« Sommet sur la sécurité de l'IA », « sommet du G20 », « AI Safety Summit », « ce sommet »."""
+        doc = self.doc
+        t = doc[i]
+        # English-style names ending in Summit: take the capitalised words before it
+        if t.lower_ == "summit":
+            s = i
+            while s > 0 and doc[s - 1].text[:1].isupper() and doc[s - 1].sent == t.sent and doc[s - 1].pos_ != "DET":
+                s -= 1
+            name = doc[s : i + 1].text
+            key = self._summit_key(name, s, i + 1)
+            self._summit_context(s, i + 1, key)
+            return key, i + 1
+        end = i + 1
+        allowed_after = {"de", "du", "des", "d'", "d’", "sur", "pour", "l'", "l’", "la", "le", "les", "et", "entre"}
+        stop_words = {"à", "qui", "que", "où", "dont", "en", "le", "la", "les"}
+        while end < len(doc) and end - i < 12:
+            u = doc[end]
+            if u.is_punct and u.text not in APOS and u.text != "-":
+                break
+            if u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.is_space:
+                break
+            if u.lower_ in stop_words and not (doc[end - 1].lower_ in allowed_after):
+                break
+            if u.lower_ in ("à",):
+                break
+            if u.pos_ == "ADP" and u.lower_ not in allowed_after:
+                break
+            if find_dates(u.text, "2000-01-01") and u.lower_ not in ("mars",):
+                break
+            end += 1
+        while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+            end -= 1
+        # left: ordinal / first / next adjectives and a preceding capitalised name part
+        s = i
+        edition = None
+        nxt = False
+        if i > 0:
+            prev = doc[i - 1]
+            pl = prev.lower_
+            if pl in self.lex["ordinals"]:
+                edition = self.lex["ordinals"][pl]
+            elif _ORDINAL_NUM.match(prev.text):
+                edition = int(_ORDINAL_NUM.match(prev.text).group(1))
+            elif pl in self.lex["next_words"]:
+                nxt = True
+        tail = doc[i + 1 : end]
+        demonstrative = i > 0 and doc[i - 1].lower_ in ("ce", "cet", "cette", "même")
+        if len(tail) == 0:
+            # a bare « le sommet » / « ce Sommet »: the summit under discussion
+            if nxt and current:
+                return self._next_edition(current, i - 1, end), end
+            if current:
+                self.add("Summit", current, self.ents[current].label, i, end, rank=0)
+                self._summit_context(i, end, current)
+                if edition and "edition" not in self.ents[current].attrs:
+                    self.ents[current].attrs["edition"] = edition
+                return current, end
+            return None, end
+        name = doc[i:end].text
+        if demonstrative and current:
+            self.add("Summit", current, self.ents[current].label, i, end, rank=0)
+            return current, end
+        # apposition: « X Summit, le premier Sommet sur ... » names the same summit
+        key = None
+        if current and self._is_apposition(i, current):
+            key = current
+            self.add("Summit", key, name, i, end, rank=0)
+        elif nxt and current:
+            return self._next_edition(current, i - 1, end, series=name), end
+        else:
+            key = self._summit_key(name, i, end)
+        if edition:
+            self.ents[key].attrs.setdefault("edition", edition)
+        self._summit_context(i, end, key)
+        return key, end
+
+    def _is_apposition(self, i: int, current: str) -> bool:
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and (doc[k].pos_ in ("DET", "ADJ", "NUM") or _ORDINAL_NUM.match(doc[k].text)):
+            k -= 1
+        if k < 0 or doc[k].text != ",":
+            return False
+        prev = self.mention_at(k - 1, ("Summit",))
+        return prev is not None and prev.key == current
+
+    def _summit_key(self, name: str, start: int, end: int) -> str:
+        # the same name (normalised) is the same summit
+        norm = normalize(name)
+        for e in self.ents.values():
+            if e.type == "Summit" and (normalize(e.label) == norm or norm in {normalize(a) for a in e.aliases}):
+                self.add("Summit", e.key, name, start, end, rank=0)
+                return e.key
+        key = f"summit/{slug(name)}"
+        self.add("Summit", key, name, start, end, rank=3 if name[:1].isupper() else 2)
+        return key
+
+    def _edition_mention(self, i: int, current: str | None) -> tuple[str | None, int]:
+        """« la prochaine édition », « la deuxième édition du Sommet sur l'IA », « la 49e édition »."""
+        doc = self.doc
+        if i == 0:
+            return None, i + 1
+        prev = doc[i - 1]
+        pl = prev.lower_
+        edition = None
+        nxt = pl in self.lex["next_words"]
+        if pl in self.lex["ordinals"]:
+            edition = self.lex["ordinals"][pl]
+        elif _ORDINAL_NUM.match(prev.text):
+            edition = int(_ORDINAL_NUM.match(prev.text).group(1))
+        if edition is None and not nxt:
+            return None, i + 1
+        # « ... édition du Sommet X » / « de ce Sommet »
+        end = i + 1
+        series = None
+        if end + 1 < len(doc) and doc[end].lower_ in ("du", "de", "des") and (
+            doc[end + 1].lower_ in self.lex["summit_nouns"] or doc[end + 1].lower_ in ("ce", "cet", "cette")):
+            j = end + 1
+            if doc[j].lower_ in ("ce", "cet", "cette"):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in self.lex["summit_nouns"]:
+                skey, send = self._summit_mention_peek(j)
+                series = doc[j:send].text if send > j + 1 else None
+                end = send
+        if current is None:
+            if series is None:
+                return None, end
+            current = self._summit_key(series, i + 2, end)
+        cur = self.ents[current]
+        cur_ed = cur.attrs.get("edition")
+        start = i - 1 if pl in self.lex["next_words"] or edition else i
+        while start > 0 and doc[start - 1].pos_ == "DET":
+            start -= 1
+        if nxt or (edition and cur_ed and edition == int(cur_ed) + 1) or (edition and not cur_ed and edition > 1):
+            key = self._next_edition(current, start, end, series=series, edition=edition)
+            self.edition_mentions.append(key)
+            return key, end
+        if edition and (cur_ed is None or int(cur_ed) == edition):
+            cur.attrs["edition"] = edition
+            self.add("Summit", current, cur.label, start, end, rank=0)
+            return current, end
+        return None, end
+
+    def _summit_mention_peek(self, j: int) -> tuple[None, int]:
+        """The end of a summit noun phrase starting at token ``j`` (no entity is created)."""
+        doc = self.doc
+        end = j + 1
+        while end < len(doc) and end - j < 10:
+            u = doc[end]
+            if (u.is_punct and u.text not in APOS) or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") or u.lower_ == "à":
+                break
+            end += 1
+        while end > j + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+            end -= 1
+        return None, end
+
+    def _next_edition(self, current: str, start: int, end: int, series: str | None = None, edition: int | None = None) -> str:
+        cur = self.ents[current]
+        cur_ed = cur.attrs.get("edition")
+        if edition is None and cur_ed:
+            edition = int(cur_ed) + 1
+        if edition and not cur_ed and edition > 1:
+            cur.attrs["edition"] = edition - 1
+        existing = self.next_of.get(current)
+        base = series or cur.label
+        label = f"{_ordinal_word(edition)} édition du {_strip_det_text(base)}" if edition else f"prochaine édition du {_strip_det_text(base)}"
+        key = existing or f"{current}/edition-{edition or 'next'}"
+        surface = self.doc[start:end].text
+        ent = self.add("Summit", key, label, start, end, surface=surface, rank=1)
+        if series:
+            ent.aliases.add(f"{_strip_det_text(self.doc[start:end].text)}")
+        if edition:
+            ent.attrs["edition"] = edition
+        self.next_of[current] = key
+        self.relate(current, "nextEdition", key, start, end, 0.85)
+        self._summit_context(start, end, key)
+        return key
+
+    def _summit_context(self, start: int, end: int, key: str) -> None:
+        self.summit_seq.append((start, end, key))
+
+    def events(self) -> None:
+        doc = self.doc
+        nouns = set(self.lex["event_nouns"])
+        for t in doc:
+            if t.lower_ not in nouns or self.mention_at(t.i):
+                continue
+            # « l'évènement Vivatech », « le salon VivaTech », « le Forum de Davos »
+            j = t.i + 1
+            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and doc[j].pos_ in ("PROPN", "X", "NOUN", "NUM", "ADJ") and not doc[j].is_sent_start:
+                j += 1
+            if j > t.i + 1:
+                name = doc[t.i + 1 : j].text
+                if self.ref.country(name) or self.ref.city(name) or self.ref.organization(name):
+                    continue
+                label = name if not t.text[:1].isupper() else doc[t.i:j].text
+                self.add("Event", f"event/{slug(label)}", label, t.i, j, surface=doc[t.i:j].text, conf=0.8, rank=2)
+
+    # ---------------------------------------------------------- 6. relations
+    def summit_relations(self) -> None:
+        doc = self.doc
+        host_verbs = set(self.lex["host_verbs"])
+        by_sent: dict[int, list[tuple[int, int, str]]] = {}
+        for s, e, k in self.summit_seq:
+            by_sent.setdefault(doc[s].sent.start, []).append((s, e, k))
+        for m in self.mentions:
+            ev = self.ents[m.key]
+            if ev.type not in ("Event",):
+                continue
+            by_sent.setdefault(doc[m.start].sent.start, []).append((m.start, m.end, m.key))
+        for sent in doc.sents:
+            events = sorted(by_sent.get(sent.start, []))
+            if not events:
+                continue
+            # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
+            for c in self.mentions_in(sent.start, sent.end, ("City",)):
+                if self.lower(c.start - 1) not in ("à", "a") or self.ents[c.key].key in self.metonyms:
+                    continue
+                before = [ev for ev in events if ev[1] <= c.start]
+                if before:
+                    s, e, k = before[-1]
+                    self.relate(k, "hostCity", c.key, s, c.end, 0.8)
+            # « sommet de Vilnius », « Sommet de Paris »
+            for s, e, k in events:
+                for c in self.mentions_in(s, e, ("City",)):
+                    self.relate(k, "hostCity", c.key, s, e, 0.85)
+            # host country: « organisé par le Royaume-Uni », « la France accueillera ... »
+            for c in self.mentions_in(sent.start, sent.end, ("Country",)):
+                tok = doc[c.start]
+                head = tok.head
+                while head.dep_ in ("flat:name", "fixed") and head.head is not head:
+                    head = head.head
+                verb = None
+                if tok.dep_ in ("obl:agent",) or self.lower(c.start - 1) == "par" or self.lower(c.start - 2) == "par":
+                    h = tok.head
+                    if h.lemma_.lower() in host_verbs:
+                        verb = h
+                elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in host_verbs:
+                    verb = tok.head
+                if verb is None:
+                    continue
+                # the summit the verb is about: a summit mention in the verb's subtree or its head
+                cand = None
+                for s, e, k in events:
+                    if self.ents[k].type != "Summit":
+                        continue
+                    toks = set(range(s, e))
+                    if any(t.i in toks for t in verb.subtree) or doc[s].head == verb or verb.head.i in toks or any(
+                        t.i in toks for t in verb.head.subtree if verb.dep_ in ("acl", "acl:relcl")):
+                        cand = k
+                        if verb.i < s:
+                            break
+                if cand:
+                    self.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), 0.85)
+
+    def implied_relations(self) -> None:
+        """Host country from host city; a city's country when the country is named in the article."""
+        for (s, p, o), rel in list(self.relations.items()):
+            if p == "hostCity" and self.ents[s].type == "Summit":
+                city = self._city_country(o)
+                if city and city in self.ents:
+                    ev = rel.evidence[0]
+                    self.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), 0.7))
+        for key, ent in self.ents.items():
+            if ent.type != "City":
+                continue
+            c = self._city_country(key)
+            if c and c in self.ents:
+                ev = ent.evidence[0]
+                self.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), 0.75))
+
+    def _city_country(self, key: str) -> str | None:
+        city = self.ref.city(self.ents[key].label)
+        return f"country/{city.country}" if city else None
+
+    def attendance(self) -> None:
+        doc = self.doc
+        attend = set(self.lex["attend_verbs"])
+        current: str | None = None
+        seq = sorted(self.summit_seq)
+        for sent in doc.sents:
+            in_sent = [k for s, e, k in seq if sent.start <= s < sent.end]
+            if in_sent:
+                current = in_sent[0] if self.ents[in_sent[0]].attrs.get("edition") != "next" else current
+            if current is None:
+                continue
+            trig = [t for t in sent if t.lemma_.lower() in attend or t.lower_ in attend]
+            if not trig:
+                continue
+            target = in_sent[0] if in_sent else current
+            # not the next edition being hosted
+            if self.next_parent.get(target):
+                target = self.next_parent[target]
+            people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
+            for p in people:
+                # a person introduced as announcing/hosting is not listed as attending
+                self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
+
+    # ------------------------------------------------------- announcements
+    def announcements(self) -> None:
+        doc = self.doc
+        verbs = set(self.lex["announce_verbs"])
+        negs = set(self.lex["negations"])
+        n = 0
+        for t in doc:
+            lemma = t.lemma_.lower()
+            if t.pos_ != "VERB" or lemma not in verbs:
+                continue
+            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
+                continue
+            if any(c.dep_ in ("aux:pass",) for c in t.children):
+                continue  # passive without an agent: « aucune date n'a été annoncée »
+            agent_tok = self._subject(t)
+            if agent_tok is None:
+                continue
+            agents = self._agents(agent_tok)
+            if not agents:
+                continue
+            n += 1
+            obj = [c for c in t.children if c.dep_ in ("ccomp", "obj", "xcomp", "obl:arg", "obl")]
+            obj_toks = sorted({u.i for c in obj for u in c.subtree})
+            sent = t.sent
+            key = f"announcement/{self.article.id}-{n}"
+            summary = _summary(doc, t, obj_toks)
+            label = _clip(summary[:1].upper() + summary[1:], 90)
+            ent = self.add("Announcement", key, label, t.i, t.i + 1, conf=0.75, rank=3, mention=False)
+            ent.aliases.discard(t.text)
+            ent.attrs["summary"] = summary
+            obj_set = set(obj_toks)
+            for a in agents:
+                self.relate(key, "announcedBy", a, agent_tok.i, t.i + 1, 0.8)
+            # co-agents: « en compagnie de ses homologues italien et allemand »
+            for c in self.mentions_in(sent.start, sent.end, ("Country",)):
+                if c.start in obj_set or c.key in agents:
+                    continue
+                window = doc[max(sent.start, c.start - 6) : c.start]
+                if any(w.lower_ in ("compagnie", "côtés", "homologue", "homologues", "avec") for w in window):
+                    self.relate(key, "announcedBy", c.key, c.start, c.end, 0.6)
+            # what it is about: summits, events, organisations, countries inside the object
+            for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
+                if m.start in obj_set and m.key not in agents:
+                    self.relate(key, "about", m.key, m.start, m.end, 0.7)
+            for s, e, k in self.summit_seq:
+                if s in obj_set and k not in agents:
+                    self.relate(key, "about", k, s, e, 0.7)
+            # during which event: a summit/event of the sentence outside the object
+            during = None
+            for s, e, k in sorted(self.summit_seq) + [(m.start, m.end, m.key) for m in self.mentions_in(sent.start, sent.end, ("Event",))]:
+                if sent.start <= s < sent.end and s not in obj_set:
+                    during = (s, e, k)
+                    break
+            if during:
+                self.relate(key, "during", during[2], during[0], during[1], 0.7)
+            # where: a city of the sentence outside the object, after « à »
+            for c in self.mentions_in(sent.start, sent.end, ("City",)):
+                if c.start not in obj_set and self.lower(c.start - 1) == "à":
+                    self.relate(key, "hostCity", c.key, c.start, c.end, 0.7)
+            # when: a date outside the object, else the event's date, else publication
+            tense = "past" if any(a.lower_ in ("a", "ont", "avait", "avaient") or a.lemma_ == "avoir" for a in t.children if a.dep_.startswith("aux")) else "present"
+            date = None
+            outside = "".join(u.text_with_ws if u.i not in obj_set else " " * len(u.text_with_ws) for u in sent)
+            ds = find_dates(outside, self.article.published, tense)
+            if ds:
+                date = ds[0].first
+            elif during and self.ents[during[2]].attrs.get("date"):
+                date = self.ents[during[2]].attrs["date"]
+            elif self.article.published:
+                date = self.article.published
+            if date:
+                ent.attrs["date"] = date
+            money = _MONEY.search(" ".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
+            if money:
+                ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
+
+    def _subject(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                return c
+        # « pour appeler », « afin de lancer »: the subject of the governing verb
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+            return self._subject(verb.head)
+        return None
+
+    def _agents(self, tok: Token) -> list[str]:
+        out = []
+        for u in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+            m = self.mention_at(u.i, ("Person", "Minister", "Country", "Organization"))
+            if m is None and u.lower_ in ("qui",) and u.head.dep_ == "acl:relcl":
+                m = self.mention_at(u.head.head.i, ("Person", "Minister", "Country", "Organization"))
+            if m is None:
+                # the subject token may be a title whose name follows (« le ministre ... X »)
+                for c in u.subtree:
+                    m = self.mention_at(c.i, ("Person", "Minister", "Country", "Organization"))
+                    if m:
+                        break
+            if m is None and u.pos_ == "PRON" and u.lower_ in ("il", "elle", "ils", "elles"):
+                m = self._antecedent(u)
+            if m and m.key not in out:
+                out.append(m.key)
+        return out
+
+    def _antecedent(self, pron: Token) -> _Mention | None:
+        cands = [m for m in self.mentions if m.end <= pron.i and self.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
+        return cands[-1] if cands else None
+
+    def capitals_as_governments(self) -> None:
+        """« Pékin a salué ... »: a capital as the subject of a verb stands for its country's government."""
+        for m in list(self.mentions):
+            ent = self.ents[m.key]
+            if ent.type != "City" or self.lower(m.start - 1) in ("à", "de", "d'", "d’", "vers", "depuis"):
+                continue
+            tok = self.doc[m.start]
+            if tok.dep_ not in ("nsubj",) or tok.head.pos_ != "VERB":
+                continue
+            country = None
+            for c in self.ref.countries:
+                if c.capital and normalize(c.capital) == normalize(ent.label):
+                    country = c
+            if country is None:
+                continue
+            ckey = f"country/{country.iso3}"
+            self.add("Country", ckey, country.name, m.start, m.end, surface=self.doc[m.start:m.end].text, conf=0.7, rank=1)
+            self.metonyms.add(m.key)
+            self.mentions.remove(m)
+            ent.evidence.pop()
+            if not ent.evidence:
+                del self.ents[m.key]
+
+    def date_attrs(self) -> None:
+        """Start/end dates of summits and the date of events from the sentence that introduces them."""
+        doc = self.doc
+        seen = set()
+        for s, e, k in sorted(self.summit_seq) + [(m.start, m.end, m.key) for m in self.mentions if self.ents[m.key].type == "Event"]:
+            ent = self.ents.get(k)
+            if ent is None or k in seen or ent.attrs.get("startDate") or ent.attrs.get("date"):
+                continue
+            sent = doc[s].sent
+            toks = [t for t in sent if t.i >= s]
+            text = "".join(t.text_with_ws for t in toks)
+            tense = "past" if any(t.lemma_ in ("avoir", "être") and t.morph.get("Tense") == ["Pres"] and t.head.morph.get("VerbForm") == ["Part"] for t in toks) else "present"
+            ds = find_dates(text[:160], self.article.published, tense)
+            if not ds:
+                continue
+            seen.add(k)
+            d = ds[0]
+            if ent.type == "Summit":
+                if len(d.values[0]) == 10:
+                    ent.attrs["startDate"] = d.first
+                    ent.attrs["endDate"] = d.last
+            else:
+                ent.attrs["date"] = d.first
+
+    # ------------------------------------------------------------ run
+    def run(self) -> Extraction:
+        self.split_persons: list[tuple[int, int]] = []
+        self.role_of: dict[str, _Role] = {}
+        self.next_of: dict[str, str] = {}
+        self.edition_mentions: list[str] = []
+        self.metonyms: set[str] = set()
+        self.places_and_orgs()
+        self.persons()
+        self.roles()
+        self.nationality_adjectives()
+        self.capitals_as_governments()
+        self.summits()
+        self.next_parent = {v: k for k, v in self.next_of.items()}
+        self.events()
+        self.date_attrs()
+        self.summit_relations()
+        self.attendance()
+        self.announcements()
+        self.implied_relations()
+        return self.freeze()
+
+    def freeze(self) -> Extraction:
+        ents = []
+        for key in sorted(self.ents):
+            e = self.ents[key]
+            aliases = tuple(sorted(a for a in e.aliases if a and a != e.label))
+            ents.append(Entity(key=e.key, type=e.type, label=e.label, aliases=aliases,
+                               attrs=tuple(sorted(e.attrs.items())), evidence=tuple(e.evidence)))
+        rels = tuple(self.relations[k] for k in sorted(self.relations))
+        return Extraction(article=self.article, entities=tuple(ents), relations=rels)
+
+
+# ---------------------------------------------------------------- utilities
+def _strip_det(span: Span) -> Span:
+    doc = span.doc
+    s = span.start
+    while s < span.end and (doc[s].pos_ == "DET" or doc[s].lower_ in ("l'", "l’", "la", "le", "les")):
+        s += 1
+    return doc[s : span.end]
+
+
+def _strip_det_text(text: str) -> str:
+    return re.sub(r"^(?:le|la|les|l['’]|ce|cet|cette)\s*", "", text.strip(), flags=re.I)
+
+
+def _is_namey(tok: Token) -> bool:
+    """A token that looks like a proper name, not a capitalised common word."""
+    text = tok.text
+    return bool(re.search(r"[A-Z].*[A-Z]", text)) or (tok.pos_ == "PROPN" and tok.is_oov) or text.isupper()
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if t.lower_ not in _NAME_PARTICLES]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and words[0].pos_ in ("PROPN", "X", "NOUN")
+
+
+def _name_words(name: str) -> list[str]:
+    return normalize(name).replace("-", " ").split()
+
+
+def _name_key(name: str) -> str:
+    return " ".join(_name_words(name))
+
+
+def _portfolio(tokens: list[Token]) -> str | None:
+    words = []
+    for t in tokens:
+        low = t.lower_
+        if t.pos_ == "DET" or low in ("de", "du", "des", "d'", "d’", "l'", "l’", "chargé", "chargée", "chargés", "auprès") or t.text in APOS:
+            continue
+        words.append(t.text)
+    text = " ".join(words).replace(" - ", "-").strip()
+    while text.lower().startswith("et "):
+        text = text[3:]
+    return text or None
+
+
+def _ordinal_word(n: int | None) -> str:
+    words = {1: "première", 2: "deuxième", 3: "troisième", 4: "quatrième", 5: "cinquième"}
+    return words.get(n or 0, f"{n}e")
+
+
+def _clip(text: str, n: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:«»\"")
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _summary(doc: Doc, verb: Token, obj_toks: list[int]) -> str:
+    """A short summary: the announcing verb's object (« qu'elle accueillerait la prochaine édition à Paris »)."""
+    if not obj_toks:
+        sent = verb.sent
+        toks = [t for t in sent if t.i >= verb.i]
+    else:
+        toks = [doc[i] for i in range(obj_toks[0], obj_toks[-1] + 1)]
+    text = "".join(t.text_with_ws for t in toks)
+    text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+)", "", text.strip(), flags=re.I)
+    return _clip(text, 200)
+
+
+def extract(doc: Doc, article: Article, ref: Reference | None = None) -> Extraction:
+    """Extract the entities and relations of one article from its parsed ``Doc``."""
+    return _ArticleExtractor(doc, article, ref or load_reference(), load_lexicon()).run()

@@ -1,0 +1,77 @@
+"""``kg eval``: build every article of a gold suite and score it (:mod:`kg.evaluate`).
+
+A suite is a folder of ``NAME.txt`` + ``NAME.gold.json`` pairs (or one such pair). Each article is
+built with its gold file's publication date; the total is the union graph of all the articles scored
+against the union of their gold files, as the scoring README describes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildConfig, extract_articles
+from .errors import InputError
+from .evaluate import format_report, load_gold, merge_gold, score_graph
+from .inputs import read_articles
+from .mapping import add_extraction, new_graph
+
+__all__ = ["find_pairs", "run_eval", "evaluate_suite"]
+
+
+def find_pairs(path: Path) -> list[tuple[Path, Path]]:
+    """The (article, gold) pairs under ``path``."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.is_dir():
+        golds = sorted(path.glob("*.gold.json"))
+    elif path.name.endswith(".gold.json"):
+        golds = [path]
+    else:
+        golds = [path.with_name(path.name.rsplit(".", 1)[0] + ".gold.json")]
+    pairs = []
+    for gold in golds:
+        txt = gold.with_name(gold.name[: -len(".gold.json")] + ".txt")
+        if not gold.exists():
+            raise InputError(f"{gold}: gold file not found for {path}")
+        if not txt.exists():
+            raise InputError(f"{txt}: article not found for gold file {gold.name}")
+        pairs.append((txt, gold))
+    if not pairs:
+        raise InputError(f"{path}: no NAME.gold.json files found")
+    return pairs
+
+
+def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0):
+    """Build and score every pair; returns (total result, [(name, result)])."""
+    pairs = find_pairs(path)
+    golds = [load_gold(g) for _, g in pairs]
+    articles = []
+    for (txt, _), gold in zip(pairs, golds):
+        for art in read_articles([txt], published=gold.get("published")):
+            articles.append(art)
+    config = BuildConfig(model=model, min_confidence=min_confidence)
+    union = new_graph()
+    per_article = []
+    for ex, gold, (txt, _) in zip(extract_articles(articles, config), golds, pairs):
+        g = add_extraction(new_graph(), ex, min_confidence=min_confidence)
+        add_extraction(union, ex, min_confidence=min_confidence)
+        per_article.append((txt.stem, score_graph(g, gold)))
+    total = score_graph(union, merge_gold(golds)) if len(golds) > 1 else per_article[0][1]
+    return total, per_article
+
+
+def run_eval(path: Path, *, model: str = "md", min_confidence: float = 0.0, details: bool = True,
+             per_article: bool = False) -> str:
+    total, rows = evaluate_suite(path, model=model, min_confidence=min_confidence)
+    out = []
+    if per_article or len(rows) > 1:
+        out.append(f"{'article':<40} {'ent P':>6} {'ent R':>6} {'ent F1':>6}  {'rel F1 strict':>13} {'rel F1 lenient':>14}")
+        for name, r in rows:
+            out.append(
+                f"{name[:40]:<40} {r.entities.precision:6.3f} {r.entities.recall:6.3f} {r.entities.f1:6.3f}"
+                f"  {r.relations_strict.f1:13.3f} {r.relations_lenient.f1:14.3f}"
+            )
+        out.append("")
+    title = f"{path} — {len(rows)} article(s), model {model}"
+    out.append(format_report(total, title=title, details=details))
+    return "\n".join(out)
