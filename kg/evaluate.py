@@ -558,7 +558,7 @@ class _Matcher:
         gold = {(q, o) for q, o in self.gold_out.get(g, ()) if q in predicates}
         shared = set()
         for q, o in self.pred_out.get(p, ()):
-            if q in predicates:
+            if q in predicates and not isinstance(o, Literal):
                 og = self.p2g.get(_node_key(o))
                 if og is not None and (q, og) in gold:
                     shared.add((q, og))
@@ -779,7 +779,7 @@ def format_report(result: EvalResult, *, title: str = "", details: bool = True) 
         lines.append(_row(f"  {t}", result.entities_by_class[t], w))
     lines.append(_row("  micro", result.entities, w))
     lines.append("")
-    lines.append(f"{'Relations':<{len(head)}}   | lenient (implied ignored)")
+    lines.append(f"{'Relations (strict)':<{len(head)}}   | lenient (implied ignored)")
     lines.append(head + "   | " + head[w + 1 :])
     pairs = [
         (p, result.relations_by_property_strict[p], result.relations_by_property_lenient[p])

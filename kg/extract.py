@@ -111,6 +111,8 @@ class _ArticleExtractor:
                 continue
             if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
                 continue
+            if s.label_ == "ROLE" and any(e.label_ == "PER" and e.start < s.start < e.end for e in self.doc.ents):
+                continue  # « Bruno Le Maire »: a surname, not the title « maire »
             kept.append(s)
             taken.update(range(s.start, s.end))
         return sorted(kept, key=lambda s: s.start)
@@ -218,14 +220,23 @@ class _ArticleExtractor:
         span = _strip_det(e)
         if not span:
             return
+        # « Commission Ursula von der Leyen »: an organisation (or title) followed by a person's name
+        if e.label_ == "ORG" and self.ref.organization(span.text) is None and not any(
+                t.lower_ in self.lex["summit_nouns"] or t.lower_ in self.lex["event_nouns"] for t in span):
+            for k in range(1, len(span) - 1):
+                tail = span[k:]
+                if span[k].pos_ in ("PROPN", "X") and _looks_like_name(tail) and not any(
+                        g.label_ in ("ORG", "COUNTRY", "CITY") and g.start >= tail.start and g.start < tail.end for g in self.gaz):
+                    self.split_persons.append((tail.start, tail.end))
+                    head = span[:k]
+                    org = self.ref.organization(head.text)
+                    if org:
+                        self.add("Organization", f"org/{org.key}", org.name, head.start, head.end, rank=2)
+                    elif len(head) == 1 and head[0].lower_ in self.lex["org_head_nouns"]:
+                        self.add("Organization", f"org/{slug(head.text)}", head.text, head.start, head.end, conf=0.7, rank=1)
+                    return
         # a role title mislabelled as an organisation: « ministre de l'Economie »
         if any(r.start < span.end and span.start < r.end for r in self.role_spans):
-            return
-        # « Commission Ursula von der Leyen »: an organisation head noun followed by a person's name
-        head = span[0].lower_
-        if e.label_ == "ORG" and head in self.lex["org_head_nouns"] and len(span) >= 3 and _looks_like_name(span[1:]):
-            self.add("Organization", f"org/{slug(span[0].text)}", span[0].text, span.start, span.start + 1, conf=0.7, rank=1)
-            self.split_persons.append((span.start + 1, span.end))
             return
         org = self.ref.organization(span.text)
         if org:
@@ -348,7 +359,8 @@ class _ArticleExtractor:
         end = trig.end
         while end < len(doc) and end - trig.end < 12:
             t = doc[end]
-            if t.is_punct and t.text not in APOS and t.text != "-" or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ"):
+            if t.is_punct and t.text not in APOS and t.text != "-" or (
+                    t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.lower_.startswith("chargé")):
                 break
             if t.lower_ in ("dans", "qui", "lors", "pendant", "depuis", "selon", "avec", "à", "en", "par", "pour", "sur"):
                 break
@@ -379,7 +391,7 @@ class _ArticleExtractor:
         for m in self.mentions_in(trig.end, end, ("Country",)):
             if m.key not in countries:
                 countries.append(m.key)
-        for m in self.mentions_in(trig.end, end, ("Organization",)):
+        for m in self.mentions_in(trig.start, end, ("Organization",)):
             orgs.append(m.key)
         # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
         if not orgs:
@@ -847,9 +859,11 @@ class _ArticleExtractor:
             if during:
                 self.relate(key, "during", during[2], during[0], during[1], 0.7)
             # where: a city of the sentence outside the object, after « à »
-            for c in self.mentions_in(sent.start, sent.end, ("City",)):
-                if c.start not in obj_set and self.lower(c.start - 1) == "à":
-                    self.relate(key, "hostCity", c.key, c.start, c.end, 0.7)
+            # (a country's announcement is a communiqué, not a speech somewhere: no place)
+            if any(self.ents[a].type in ("Person", "Minister") for a in agents):
+                for c in self.mentions_in(sent.start, sent.end, ("City",)):
+                    if c.start not in obj_set and self.lower(c.start - 1) == "à":
+                        self.relate(key, "hostCity", c.key, c.start, c.end, 0.7)
             # when: a date outside the object, else the event's date, else publication
             tense = "past" if any(a.lower_ in ("a", "ont", "avait", "avaient") or a.lemma_ == "avoir" for a in t.children if a.dep_.startswith("aux")) else "present"
             date = None
@@ -884,8 +898,11 @@ class _ArticleExtractor:
                 m = self.mention_at(u.head.head.i, ("Person", "Minister", "Country", "Organization"))
             if m is None:
                 # the subject token may be a title whose name follows (« le ministre ... X »)
-                for c in u.subtree:
-                    m = self.mention_at(c.i, ("Person", "Minister", "Country", "Organization"))
+                for types in (("Person", "Minister"), ("Country", "Organization")):
+                    for c in u.subtree:
+                        m = self.mention_at(c.i, types)
+                        if m:
+                            break
                     if m:
                         break
             if m is None and u.pos_ == "PRON" and u.lower_ in ("il", "elle", "ils", "elles"):

@@ -56,6 +56,10 @@ def gazetteer_patterns() -> list[dict]:
     patterns: list[dict] = []
 
     def add(label: str, text: str, id_: str) -> None:
+        if text.isupper() and " " not in text:
+            # acronyms match with their case only: « EAU » is not « l'eau », « AIE » not « aie »
+            patterns.append({"label": label, "pattern": [{"ORTH": text}], "id": id_})
+            return
         for v in sorted(_variants(text)):
             patterns.append({"label": label, "pattern": v, "id": id_})
 

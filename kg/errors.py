@@ -1,0 +1,37 @@
+"""The errors kg raises on purpose, in one place (as spaCy's ``errors.py``).
+
+Everything kg raises deliberately is a :class:`KgError`, so callers (and the CLI) can tell a
+user-facing problem from a bug. :class:`InputError` is a problem with what the user gave
+(a path, a file, an option): the CLI reports it and exits with status 2.
+
+>>> str(InputError("no such file or folder", path="corpus/missing.txt"))
+'corpus/missing.txt: no such file or folder'
+>>> str(InputError("invalid JSON", path="c.jsonl", line=12))
+'c.jsonl:12: invalid JSON'
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["KgError", "InputError"]
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose; the message is meant for the user."""
+
+
+class InputError(KgError):
+    """A problem with an input path, file or option (the CLI exits with status 2).
+
+    The message names the file (and line) first when ``path`` is given:
+    ``InputError("empty file", path="a.txt")`` reads ``a.txt: empty file``.
+    A single preformatted message works too: ``InputError(f"{path}: no such file")``.
+    """
+
+    def __init__(self, message: str, *, path: str | os.PathLike[str] | None = None, line: int | None = None) -> None:
+        self.problem = message
+        self.path = None if path is None else os.fspath(path)
+        self.line = line
+        where = "" if self.path is None else self.path + ("" if line is None else f":{line}") + ": "
+        super().__init__(where + message)

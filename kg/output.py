@@ -1,0 +1,101 @@
+"""Atomic file writes: an interrupted build never leaves a half-written output file.
+
+Data is written to a temporary file in the target's own folder (so the final rename never
+crosses file systems), flushed and ``fsync``-ed, then moved over the target with
+:func:`os.replace`, which is atomic. On any error (including ``KeyboardInterrupt``) the
+temporary file is removed and the previous target, if any, is left untouched. Missing parent
+folders are created.
+
+>>> atomic_write_text("out/graph.ttl", "@prefix kg: <https://w3id.org/kg-news/ontology#> .\\n")  # doctest: +SKIP
+>>> with atomic_open("out/graph.nt", "w") as f:                                                  # doctest: +SKIP
+...     graph.serialize(f, format="nt")
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["atomic_write_text", "atomic_write_bytes", "atomic_open"]
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Atomically replace ``path`` with ``text``.
+
+    The text is written exactly as given: no newline translation, whatever the platform.
+    """
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Atomically replace ``path`` with ``data``."""
+    with atomic_open(path, "wb") as f:
+        f.write(data)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str = "utf-8") -> Iterator[IO[Any]]:
+    """Open a temporary file for writing that replaces ``path`` when the block exits cleanly.
+
+    ``mode`` is ``"w"`` (text, ``encoding``, no newline translation) or ``"wb"``. If the block
+    raises, the temporary file is removed, ``path`` keeps its previous content, and the
+    exception propagates. Useful for serialisers that stream to a file object.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_open: mode must be 'w' or 'wb', not {mode!r}")
+    # Write through a symlink to its target rather than replacing the link itself.
+    target = Path(os.path.realpath(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.NamedTemporaryFile(
+        mode="wb", delete=False, dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with tmp:
+            if mode == "w":
+                f = io.TextIOWrapper(tmp.file, encoding=encoding, newline="")
+                yield f
+                f.flush()
+                f.detach()  # leave closing to `with tmp`
+            else:
+                yield tmp
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        _copy_mode(target, tmp.name)
+        os.replace(tmp.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _copy_mode(target: Path, tmp_name: str) -> None:
+    """Give the new file the mode of the file it replaces, or the umask default (not 0600)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_name, mode)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Persist the rename itself (POSIX); best effort, a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
