@@ -50,6 +50,7 @@ _MONEY = re.compile(
     re.I,
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
+_ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
 _NAME_PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "le", "la", "di", "da", "del", "bin", "ben", "al", "el", "ibn", "d'", "d’"}
 
 
@@ -271,8 +272,16 @@ class _ArticleExtractor:
                 continue
             s, t = toks[0], toks[-1] + 1
             span = doc[s:t]
-            if any(r.start < t and s < r.end for r in self.role_spans):
-                continue  # « Président de la République »: a title, not a name
+            overlapping = [r for r in self.role_spans if r.start < t and s < r.end]
+            if overlapping:
+                r = overlapping[0]
+                if r.start <= s and r.end >= t:
+                    continue  # « Président de la République »: a title, not a name
+                if r.start <= s < r.end < t and t - r.end >= 2:
+                    s = r.end  # « Président Emmanuel Macron »
+                    span = doc[s:t]
+                elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
+                    continue
             if not span.text[:1].isupper() or any(m.overlaps(s, t) for m in self.mentions):
                 continue
             if self.ref.country(span.text) or self.ref.city(span.text) and len(span) == 1:
@@ -298,6 +307,10 @@ class _ArticleExtractor:
                     if fw == words:
                         target = fname
                         break
+                if target is None and len(words) == 1:
+                    hits = [f for f in full.values() if words[0] in _name_words(f)[1:]]
+                    if len(hits) == 1:
+                        target = hits[0]
             if target is None:
                 if t - s < 2 and not hon:
                     continue  # a lone word tagged PER with no full name to attach to
@@ -311,7 +324,10 @@ class _ArticleExtractor:
         persons = sorted((m for m in self.mentions if self.ents[m.key].type == "Person"), key=lambda m: m.start)
         prev_role: tuple[_Mention, _Role] | None = None
         for m in persons:
-            role = self._left_role(m) or self._right_role(m)
+            left, right = self._left_role(m), self._right_role(m)
+            if left and right:
+                self._apply_role(m, right)
+            role = left or right
             if role is None and prev_role is not None:
                 pm, pr = prev_role
                 gap = self.doc[pm.end : m.start]
@@ -338,12 +354,14 @@ class _ArticleExtractor:
         best = None
         for r in self.role_spans:
             if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
-                if self._role_phrase_ok(self.doc[r.end : m.start]):
+                # « la ministre de la Transition énergétique, Agnès Pannier-Runacher »
+                stop = m.start - 1 if self.doc[m.start - 1].text in (",", ":") else m.start
+                if self._role_phrase_ok(self.doc[r.end : stop]):
                     best = r  # the nearest acceptable trigger wins
         if best is None:
             return None
-        # « la Première ministre » — extend left over a preceding title word (vice-, premier)
-        return self._analyse_role(best, best.start, m.start)
+        stop = m.start - 1 if self.doc[m.start - 1].text in (",", ":") else m.start
+        return self._analyse_role(best, best.start, stop)
 
     def _right_role(self, m: _Mention) -> _Role | None:
         doc = self.doc
@@ -351,7 +369,7 @@ class _ArticleExtractor:
         if i >= len(doc) or doc[i].text != ",":
             return None
         j = i + 1
-        while j < len(doc) and doc[j].pos_ == "DET" and j - i <= 2:
+        while j < len(doc) and j - i <= 4 and (doc[j].pos_ == "DET" or doc[j].lower_ in _ROLE_FILLERS):
             j += 1
         trig = next((r for r in self.role_spans if r.start == j), None)
         if trig is None:
@@ -365,7 +383,7 @@ class _ArticleExtractor:
             if t.lower_ in ("dans", "qui", "lors", "pendant", "depuis", "selon", "avec", "à", "en", "par", "pour", "sur"):
                 break
             if self.mention_at(end, ("Person", "Minister")):
-                break
+                return None  # « X, la ministre ... Y »: a list, the title is Y's
             end += 1
         return self._analyse_role(trig, trig.start, end)
 
@@ -374,6 +392,11 @@ class _ArticleExtractor:
         info = self.ref.role(trig.text)
         cls = info.cls if info else "Person"
         plural = bool(info.plural) if info else False
+        if trig.text.lower().startswith("homologue"):
+            # a counterpart holds the same kind of post as the person before it
+            before = [self.ents[m.key] for m in self.mentions if m.end <= trig.start and self.ents[m.key].type in ("Person", "Minister")]
+            cls = "Minister" if not before or before[-1].type == "Minister" else "Person"
+            plural = trig.text.lower().endswith("s")
         countries: list[str] = []
         orgs: list[str] = []
         portfolio_toks: list[Token] = []
@@ -877,7 +900,7 @@ class _ArticleExtractor:
                 date = self.article.published
             if date:
                 ent.attrs["date"] = date
-            money = _MONEY.search(" ".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
+            money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
 

@@ -76,6 +76,8 @@ def gazetteer_patterns() -> list[dict]:
             add("ORG", name, org.key)
     for role in ref.roles:
         add("ROLE", role.title, role.title)
+    for word in ("homologue", "homologues"):  # « son homologue allemand X »: the counterpart's class
+        add("ROLE", word, word)
     return patterns
 
 
