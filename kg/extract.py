@@ -50,6 +50,8 @@ _MONEY = re.compile(
     re.I,
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
+_LOCATIVE_PREPS = {"à", "dans", "depuis", "vers", "près", "entre"}
+_PLACE_NOUNS = {"ville", "villes", "région", "capitale", "cité", "port", "banlieue", "faubourg", "agglomération", "aéroport", "centre", "rues", "hôtel", "palais", "maire", "conférence", "forum", "salon", "accord", "accords", "déclaration", "traité", "festival", "jeux"}
 _ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
 _NAME_PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "le", "la", "di", "da", "del", "bin", "ben", "al", "el", "ibn", "d'", "d’"}
 
@@ -579,6 +581,10 @@ class _ArticleExtractor:
             # a bare « le sommet » / « ce Sommet »: the summit under discussion
             if nxt and current:
                 return self._next_edition(current, i - 1, end), end
+            cur_ed = self.ents[current].attrs.get("edition") if current else None
+            if current and edition and cur_ed and int(cur_ed) != edition:
+                start = i - 1
+                return self._next_edition(current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
             if current:
                 self.add("Summit", current, self.ents[current].label, i, end, rank=0)
                 self._summit_context(i, end, current)
@@ -587,6 +593,8 @@ class _ArticleExtractor:
                 return current, end
             return None, end
         name = doc[i:end].text
+        if edition and _ORDINAL_NUM.match(doc[i - 1].text):
+            name = doc[i - 1 : end].text
         if demonstrative and current:
             self.add("Summit", current, self.ents[current].label, i, end, rank=0)
             return current, end
@@ -684,7 +692,8 @@ class _ArticleExtractor:
             end -= 1
         return None, end
 
-    def _next_edition(self, current: str, start: int, end: int, series: str | None = None, edition: int | None = None) -> str:
+    def _next_edition(self, current: str, start: int, end: int, series: str | None = None, edition: int | None = None,
+                      linked: bool = True) -> str:
         cur = self.ents[current]
         cur_ed = cur.attrs.get("edition")
         if edition is None and cur_ed:
@@ -693,16 +702,22 @@ class _ArticleExtractor:
             cur.attrs["edition"] = edition - 1
         existing = self.next_of.get(current)
         base = series or cur.label
-        label = f"{_ordinal_word(edition)} édition du {_strip_det_text(base)}" if edition else f"prochaine édition du {_strip_det_text(base)}"
+        label = f"{_ordinal_word(edition)} édition du {_series_name(base)}" if edition else f"prochaine édition du {_series_name(base)}"
+        if existing and edition and self.ents[existing].attrs.get("edition") not in (None, edition):
+            existing = None
         key = existing or f"{current}/edition-{edition or 'next'}"
         surface = self.doc[start:end].text
+        if edition and any(t.lower_ in self.lex["summit_nouns"] for t in self.doc[start:end]) and not any(
+                t.lower_ in self.lex["edition_nouns"] for t in self.doc[start:end]):
+            label = _strip_det_text(surface)  # « le 50e sommet »
         ent = self.add("Summit", key, label, start, end, surface=surface, rank=1)
         if series:
             ent.aliases.add(f"{_strip_det_text(self.doc[start:end].text)}")
         if edition:
             ent.attrs["edition"] = edition
-        self.next_of[current] = key
-        self.relate(current, "nextEdition", key, start, end, 0.85)
+        if linked:
+            self.next_of[current] = key
+            self.relate(current, "nextEdition", key, start, end, 0.85)
         self._summit_context(start, end, key)
         return key
 
@@ -744,12 +759,20 @@ class _ArticleExtractor:
                 continue
             # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
             for c in self.mentions_in(sent.start, sent.end, ("City",)):
-                if self.lower(c.start - 1) not in ("à", "a") or self.ents[c.key].key in self.metonyms:
+                if not self.is_locative(c.start) or self.doc[c.start].is_sent_start:
                     continue
                 before = [ev for ev in events if ev[1] <= c.start]
                 if before:
                     s, e, k = before[-1]
                     self.relate(k, "hostCity", c.key, s, c.end, 0.8)
+            # « ouvert vendredi au Japon »
+            for c in self.mentions_in(sent.start, sent.end, ("Country",)):
+                if self.lower(c.start - 1) not in ("au", "en", "aux"):
+                    continue
+                before = [ev for ev in events if ev[1] <= c.start and self.ents[ev[2]].type == "Summit"]
+                if before and c.start - before[-1][1] <= 8:
+                    s, e, k = before[-1]
+                    self.relate(k, "hostCountry", c.key, s, c.end, 0.75)
             # « sommet de Vilnius », « Sommet de Paris »
             for s, e, k in events:
                 for c in self.mentions_in(s, e, ("City",)):
@@ -938,28 +961,36 @@ class _ArticleExtractor:
         cands = [m for m in self.mentions if m.end <= pron.i and self.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
         return cands[-1] if cands else None
 
+    def is_locative(self, start: int) -> bool:
+        """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima »)?"""
+        prev = self.lower(start - 1)
+        if prev in _LOCATIVE_PREPS:
+            return True
+        if prev in ("de", "d'", "d’"):
+            k = start - 2
+            while k >= 0 and self.doc[k].pos_ == "ADJ":
+                k -= 1
+            return self.lower(k) in _PLACE_NOUNS or self.lower(k) in self.lex["summit_nouns"]
+        # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
+        return self.doc[start].is_sent_start and self.doc[start].text.isupper()
+
     def capitals_as_governments(self) -> None:
-        """« Pékin a salué ... »: a capital as the subject of a verb stands for its country's government."""
+        """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country."""
+        capitals = {normalize(c.capital): c for c in self.ref.countries if c.capital}
         for m in list(self.mentions):
             ent = self.ents[m.key]
-            if ent.type != "City" or self.lower(m.start - 1) in ("à", "de", "d'", "d’", "vers", "depuis"):
+            if ent.type != "City" or self.is_locative(m.start):
                 continue
-            tok = self.doc[m.start]
-            if tok.dep_ not in ("nsubj",) or tok.head.pos_ != "VERB":
-                continue
-            country = None
-            for c in self.ref.countries:
-                if c.capital and normalize(c.capital) == normalize(ent.label):
-                    country = c
+            country = capitals.get(normalize(ent.label))
             if country is None:
                 continue
             ckey = f"country/{country.iso3}"
-            self.add("Country", ckey, country.name, m.start, m.end, surface=self.doc[m.start:m.end].text, conf=0.7, rank=1)
-            self.metonyms.add(m.key)
             self.mentions.remove(m)
-            ent.evidence.pop()
+            start, end = self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
+            ent.evidence = [e for e in ent.evidence if (e.start, e.end) != (start, end)]
             if not ent.evidence:
                 del self.ents[m.key]
+            self.add("Country", ckey, country.name, m.start, m.end, conf=0.7, rank=1)
 
     def date_attrs(self) -> None:
         """Start/end dates of summits and the date of events from the sentence that introduces them."""
@@ -1029,6 +1060,11 @@ def _strip_det(span: Span) -> Span:
 
 def _strip_det_text(text: str) -> str:
     return re.sub(r"^(?:le|la|les|l['’]|ce|cet|cette)\s*", "", text.strip(), flags=re.I)
+
+
+def _series_name(text: str) -> str:
+    """« le 49e sommet du G7 » → « sommet du G7 »."""
+    return re.sub(r"^(?:\d+(?:e|ème|er|re)|premier|première)\s+", "", _strip_det_text(text), flags=re.I)
 
 
 def _is_namey(tok: Token) -> bool:
