@@ -50,6 +50,7 @@ _MONEY = re.compile(
     re.I,
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
+_ATTEND_BROAD = True
 _LOCATIVE_PREPS = {"à", "dans", "depuis", "vers", "près", "entre"}
 _PLACE_NOUNS = {"ville", "villes", "région", "capitale", "cité", "port", "banlieue", "faubourg", "agglomération", "aéroport", "centre", "rues", "hôtel", "palais", "maire", "conférence", "forum", "salon", "accord", "accords", "déclaration", "traité", "festival", "jeux"}
 _ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
@@ -669,7 +670,7 @@ class _ArticleExtractor:
         start = i - 1 if pl in self.lex["next_words"] or edition else i
         while start > 0 and doc[start - 1].pos_ == "DET":
             start -= 1
-        if nxt or (edition and cur_ed and edition == int(cur_ed) + 1) or (edition and not cur_ed and edition > 1):
+        if nxt or (edition and cur_ed and edition == int(cur_ed) + 1):
             key = self._next_edition(current, start, end, series=series, edition=edition)
             self.edition_mentions.append(key)
             return key, end
@@ -838,7 +839,7 @@ class _ArticleExtractor:
             if current is None:
                 continue
             trig = [t for t in sent if t.lemma_.lower() in attend or t.lower_ in attend]
-            if not trig:
+            if not trig and not (in_sent and _ATTEND_BROAD):
                 continue
             target = in_sent[0] if in_sent else current
             # not the next edition being hosted
@@ -859,6 +860,10 @@ class _ArticleExtractor:
             lemma = t.lemma_.lower()
             if t.pos_ != "VERB" or lemma not in verbs:
                 continue
+            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]:
+                continue  # « en appelant la France à ... »
+            if _reporting_clause(t):
+                continue  # « « ... », lui a lancé une entrepreneuse »
             if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
                 continue
             if any(c.dep_ in ("aux:pass",) for c in t.children):
@@ -902,8 +907,13 @@ class _ArticleExtractor:
                 if sent.start <= s < sent.end and s not in obj_set:
                     during = (s, e, k)
                     break
+            if during is None and self.main_summit and not any(k == self.main_summit for k in self._about_keys(key)):
+                during = (t.i, t.i + 1, self.main_summit)
+                during_conf = 0.5
+            else:
+                during_conf = 0.7
             if during:
-                self.relate(key, "during", during[2], during[0], during[1], 0.7)
+                self.relate(key, "during", during[2], during[0], during[1], during_conf)
             # where: a city of the sentence outside the object, after « à »
             # (a country's announcement is a communiqué, not a speech somewhere: no place)
             if any(self.ents[a].type in ("Person", "Minister") for a in agents):
@@ -926,6 +936,9 @@ class _ArticleExtractor:
             money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
+
+    def _about_keys(self, key: str) -> list[str]:
+        return [o for (s_, p, o) in self.relations if s_ == key and p == "about"]
 
     def _subject(self, verb: Token) -> Token | None:
         for c in verb.children:
@@ -1030,6 +1043,11 @@ class _ArticleExtractor:
         self.capitals_as_governments()
         self.summits()
         self.next_parent = {v: k for k, v in self.next_of.items()}
+        counts: dict[str, int] = {}
+        for _, _, k in self.summit_seq:
+            if k not in self.next_parent:
+                counts[k] = counts.get(k, 0) + 1
+        self.main_summit = max(counts, key=lambda k: (counts[k], -min(s for s, _, kk in self.summit_seq if kk == k))) if counts else None
         self.events()
         self.date_attrs()
         self.summit_relations()
@@ -1050,6 +1068,15 @@ class _ArticleExtractor:
 
 
 # ---------------------------------------------------------------- utilities
+def _reporting_clause(verb: Token) -> bool:
+    """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
+        k -= 1
+    return k >= verb.sent.start and doc[k].text == "," and k > 0 and doc[k - 1].text in ("»", "\"", "”")
+
+
 def _strip_det(span: Span) -> Span:
     doc = span.doc
     s = span.start
