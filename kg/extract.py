@@ -108,17 +108,18 @@ class _ArticleExtractor:
     # ------------------------------------------------------------------ helpers
     def _gazetteer(self) -> list[Span]:
         spans = sorted(self.doc.spans.get("gazetteer", []), key=lambda s: (-(s.end - s.start), s.start))
-        taken: set[int] = set()
+        taken: dict[bool, set[int]] = {True: set(), False: set()}  # role titles may overlap names
         kept = []
         for s in spans:
-            if any(i in taken for i in range(s.start, s.end)):
+            is_role = s.label_ == "ROLE"
+            if any(i in taken[is_role] for i in range(s.start, s.end)):
                 continue
             if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
                 continue
             if s.label_ == "ROLE" and any(e.label_ == "PER" and e.start < s.start < e.end for e in self.doc.ents):
                 continue  # « Bruno Le Maire »: a surname, not the title « maire »
             kept.append(s)
-            taken.update(range(s.start, s.end))
+            taken[is_role].update(range(s.start, s.end))
         return sorted(kept, key=lambda s: s.start)
 
     def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
@@ -241,6 +242,11 @@ class _ArticleExtractor:
                     return
         # a role title mislabelled as an organisation: « ministre de l'Economie »
         if any(r.start < span.end and span.start < r.end for r in self.role_spans):
+            return
+        # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat »
+        if not _is_namey(span[0]) and any(
+                r.end <= span.start and span.start - r.end <= 8 and self._role_phrase_ok(self.doc[r.end : span.start])
+                for r in self.role_spans):
             return
         org = self.ref.organization(span.text)
         if org:
@@ -953,8 +959,12 @@ class _ArticleExtractor:
         out = []
         for u in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
             m = self.mention_at(u.i, ("Person", "Minister", "Country", "Organization"))
-            if m is None and u.lower_ in ("qui",) and u.head.dep_ == "acl:relcl":
-                m = self.mention_at(u.head.head.i, ("Person", "Minister", "Country", "Organization"))
+            if m is None and u.lower_ in ("qui", "lequel", "laquelle"):
+                # « le président américain Joe Biden, qui a annoncé ... »: the antecedent
+                k = u.i - 1
+                while k >= 0 and self.doc[k].text in (",",):
+                    k -= 1
+                m = self.mention_at(k, ("Person", "Minister", "Country", "Organization"))
             if m is None:
                 # the subject token may be a title whose name follows (« le ministre ... X »)
                 for types in (("Person", "Minister"), ("Country", "Organization")):
