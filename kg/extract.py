@@ -51,6 +51,8 @@ _MONEY = re.compile(
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
 _ATTEND_BROAD = True
+_SPEECH_VERBS = {"déclarer", "ajouter", "affirmer", "estimer", "souligner", "indiquer", "expliquer", "assurer", "dire",
+                 "prévenir", "insister", "rappeler", "préciser", "commenter", "conclure", "noter", "juger", "regretter"}
 _LOCATIVE_PREPS = {"à", "dans", "depuis", "vers", "près", "entre"}
 _PLACE_NOUNS = {"ville", "villes", "région", "capitale", "cité", "port", "banlieue", "faubourg", "agglomération", "aéroport", "centre", "rues", "hôtel", "palais", "maire", "conférence", "forum", "salon", "accord", "accords", "déclaration", "traité", "festival", "jeux"}
 _ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
@@ -631,9 +633,10 @@ class _ArticleExtractor:
 
     def _summit_key(self, name: str, start: int, end: int) -> str:
         # the same name (normalised) is the same summit
-        norm = normalize(name)
+        norm = normalize(_series_name(name))
         for e in self.ents.values():
-            if e.type == "Summit" and (normalize(e.label) == norm or norm in {normalize(a) for a in e.aliases}):
+            if e.type == "Summit" and e.key not in self.next_of.values() and (
+                    norm in {normalize(_series_name(a)) for a in e.aliases | {e.label}}):
                 self.add("Summit", e.key, name, start, end, rank=0)
                 return e.key
         key = f"summit/{slug(name)}"
@@ -852,6 +855,9 @@ class _ArticleExtractor:
             if self.next_parent.get(target):
                 target = self.next_parent[target]
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
+            if not trig:
+                people = [p for p in people if not _reporting_clause(self.doc[p.start].head)
+                          and not (self.doc[p.start].head.lemma_ in _SPEECH_VERBS)]
             for p in people:
                 # a person introduced as announcing/hosting is not listed as attending
                 self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
@@ -913,13 +919,8 @@ class _ArticleExtractor:
                 if sent.start <= s < sent.end and s not in obj_set:
                     during = (s, e, k)
                     break
-            if during is None and self.main_summit and not any(k == self.main_summit for k in self._about_keys(key)):
-                during = (t.i, t.i + 1, self.main_summit)
-                during_conf = 0.5
-            else:
-                during_conf = 0.7
             if during:
-                self.relate(key, "during", during[2], during[0], during[1], during_conf)
+                self.relate(key, "during", during[2], during[0], during[1], 0.7)
             # where: a city of the sentence outside the object, after « à »
             # (a country's announcement is a communiqué, not a speech somewhere: no place)
             if any(self.ents[a].type in ("Person", "Minister") for a in agents):
@@ -939,6 +940,13 @@ class _ArticleExtractor:
                 date = self.article.published
             if date:
                 ent.attrs["date"] = date
+            # no event named: the summit the article is about, unless the dates say otherwise
+            if during is None and self.main_summit and self.main_summit not in self._about_keys(key):
+                ms = self.ents[self.main_summit]
+                start, end = ms.attrs.get("startDate"), ms.attrs.get("endDate")
+                explicit = bool(ds)
+                if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end or start))):
+                    self.relate(key, "during", self.main_summit, t.i, t.i + 1, 0.5)
             money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()

@@ -11,15 +11,19 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import DCTERMS
 
 from kg.cli import main
 from kg.vocab import KG, article_iri
 
-from .conftest import CORPUS, EXAMPLE, ROOT
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ai_safety_summit_fr.txt"
+CORPUS = ROOT / "tests" / "corpus"
 
 GOOD_TEXT = "Le ministre allemand des Finances Christian Lindner s'est rendu à Berlin."
 
@@ -32,8 +36,6 @@ def run_kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 
 
 def article_ids(g: Graph) -> set[str]:
-    from rdflib.namespace import DCTERMS
-
     return {str(g.value(a, DCTERMS.identifier)) for a in g.subjects(RDF.type, KG.Article)}
 
 
@@ -234,8 +236,6 @@ def test_jsonl_malformed_line_is_skipped(tmp_path, capsys):
     assert f"{corpus}:1" not in captured.err and f"{corpus}:3" not in captured.err
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert article_ids(g) == {"one", "three"}
-    from rdflib.namespace import DCTERMS
-
     issued = {str(g.value(article_iri(i), DCTERMS.issued)) for i in ("one", "three")}
     assert issued == {"2024-01-10", "2024-02-01"}  # its own date, else --published
     assert "built 2 article(s)" in captured.out and "1 skipped" in captured.out
@@ -249,10 +249,8 @@ def test_stdin(tmp_path, capsys, monkeypatch):
     assert main(["build", "-", "--published", "2024-01-10", "--out", str(out)]) == 0
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert article_ids(g) == {"stdin"}
-    from rdflib.namespace import DCTERMS
-
     assert str(g.value(article_iri("stdin"), DCTERMS.issued)) == "2024-01-10"
-    labels = {str(o) for s in g.subjects(RDF.type, KG.City) for o in g.objects(s, None) if o.__class__.__name__ == "Literal"}
+    labels = {str(g.value(s, RDFS.label)) for s in g.subjects(RDF.type, KG.City)}
     assert "Berlin" in labels
     assert "built 1 article(s)" in capsys.readouterr().out
 
@@ -362,3 +360,43 @@ def test_eval_details_and_per_article(capsys, tmp_path):
     assert "Missed entities" in out and "Spurious relations" in out
     assert any(ln.startswith("ai_safety_summit_fr ") for ln in out.splitlines())
     assert "1 article(s)" in out
+
+
+# ── known bugs (kg/suite.py) ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.xfail(strict=True, raises=ValueError,
+                   reason="kg/suite.py: load_gold's ValueError for a malformed gold file is not turned into InputError")
+def test_eval_malformed_gold_is_usage_error(tmp_path, capsys):
+    (tmp_path / "x.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    gold = tmp_path / "x.gold.json"
+    gold.write_text("{", encoding="utf-8")
+    assert main(["eval", str(tmp_path)]) == 2
+    assert str(gold) in capsys.readouterr().err
+
+
+@pytest.mark.model
+@pytest.mark.xfail(strict=True,
+                   reason="kg/suite.py: a skipped (empty) article shifts the zip of extractions and gold files")
+def test_eval_empty_article_does_not_shift_scores(tmp_path, capsys):
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    for suffix in (".txt", ".gold.json"):
+        src = CORPUS / f"ai_safety_summit_fr{suffix}"
+        (suite / src.name).write_bytes(src.read_bytes())
+    (suite / "aaa_empty.txt").write_text("")  # sorts first
+    gold = json.loads((CORPUS / "ai_safety_summit_fr.gold.json").read_text(encoding="utf-8"))
+    gold["id"] = "aaa_empty"
+    (suite / "aaa_empty.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the suite reports the skipped file through warnings.warn
+        rc = main(["eval", str(suite), "--per-article", "--no-details"])
+    captured = capsys.readouterr()
+    if rc != 0:  # refusing the suite, naming the empty article, is fine too
+        assert rc in (1, 2) and "aaa_empty" in captured.err
+        return
+    rows = {ln.split()[0]: ln.split() for ln in captured.out.splitlines() if ln.startswith(("aaa_empty", "ai_safety"))}
+    assert "ai_safety_summit_fr" in rows, captured.out  # every article keeps its row
+    assert float(rows["ai_safety_summit_fr"][3]) >= 0.95  # its own extraction, scored against its own gold
+    assert "aaa_empty" not in rows or float(rows["aaa_empty"][3]) == 0.0  # nothing extracted from an empty text
+
