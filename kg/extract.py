@@ -856,8 +856,8 @@ class _ArticleExtractor:
                 target = self.next_parent[target]
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
             if not trig:
-                people = [p for p in people if not _reporting_clause(self.doc[p.start].head)
-                          and not (self.doc[p.start].head.lemma_ in _SPEECH_VERBS)]
+                people = [p for p in people if not any(
+                    h.lemma_ in _SPEECH_VERBS or _reporting_clause(h) for h in self._governors(max(sent.start, p.start - 1), p.end))]
             for p in people:
                 # a person introduced as announcing/hosting is not listed as attending
                 self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
@@ -950,6 +950,21 @@ class _ArticleExtractor:
             money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
+
+    def _governors(self, start: int, end: int) -> list[Token]:
+        """The heads, outside the span, of the span's tokens (the words it depends on)."""
+        out = []
+        for t in self.doc[start:end]:
+            h = t.head
+            if start <= h.i < end:
+                continue
+            # up through nouns (« le cabinet de X ») to the verb
+            for _ in range(3):
+                if h.pos_ in ("VERB", "AUX") or h.head is h:
+                    break
+                h = h.head
+            out.append(h)
+        return out
 
     def _about_keys(self, key: str) -> list[str]:
         return [o for (s_, p, o) in self.relations if s_ == key and p == "about"]
