@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 nothing could be built / quality gate failed, 2 bad inp
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -105,6 +106,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             progress.update(1)
 
     articles = read_articles(args.inputs, published=args.published, stdin=sys.stdin, on_skip=on_skip, on_warning=_warn)
+    # read the first article before loading the spaCy model: nothing readable → say so at once
+    first = next(articles, None)
+    if first is None:
+        _err("no article could be read" + (f" ({len(skipped)} skipped)" if skipped else ""))
+        return 1
+    articles = itertools.chain([first], articles)
     t0 = time.perf_counter()
     config = BuildConfig(model=args.model, min_confidence=args.min_confidence)
     graph = build_graph(articles, config, on_article=on_article)

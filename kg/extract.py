@@ -51,6 +51,7 @@ _MONEY = re.compile(
 )
 _ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
 _ATTEND_BROAD = True
+_ANY_NATIONALITY = True
 _SPEECH_VERBS = {"déclarer", "ajouter", "affirmer", "estimer", "souligner", "indiquer", "expliquer", "assurer", "dire",
                  "prévenir", "insister", "rappeler", "préciser", "commenter", "conclure", "noter", "juger", "regretter"}
 _LOCATIVE_PREPS = {"à", "dans", "depuis", "vers", "près", "entre"}
@@ -228,7 +229,8 @@ class _ArticleExtractor:
         if not span:
             return
         # « Commission Ursula von der Leyen »: an organisation (or title) followed by a person's name
-        if e.label_ == "ORG" and self.ref.organization(span.text) is None and not any(
+        role_inside = any(span.start <= r.start < span.end for r in self.role_spans)
+        if (e.label_ == "ORG" or role_inside) and self.ref.organization(span.text) is None and not any(
                 t.lower_ in self.lex["summit_nouns"] or t.lower_ in self.lex["event_nouns"] for t in span):
             for k in range(1, len(span) - 1):
                 tail = span[k:]
@@ -491,13 +493,20 @@ class _ArticleExtractor:
             # « les Britanniques », « Pékin et les Émiratis »: the people of a country
             if not ok and s.text[:1].isupper() and self.lower(s.start - 1) in ("les", "des", "aux") and s.text.lower().endswith("s"):
                 ok = True
-            if not ok:
+            # « l'historien camerounais Achille Mbembe », « la Rwandaise Louise Mushikiwabo »
+            person = self.mention_at(s.end, ("Person", "Minister")) or (
+                self.mention_at(s.end + 1, ("Person", "Minister")) if self.lower(s.end) == "," else None)
+            if not ok and person is None and not _ANY_NATIONALITY:
                 continue
             c = self.ref.country_by_iso3(s.id_)
             if c:
                 ent = self.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=0.8, rank=0)
                 ent.label_rank = max(ent.label_rank, 1)
                 self.used_tokens.update(range(s.start, s.end))
+                if person is not None and not any(
+                        k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in self.relations):
+                    p = "ministerOf" if self.ents[person.key].type == "Minister" else "nationality"
+                    self.relate(person.key, p, ent.key, s.start, person.end, 0.8)
 
     # ---------------------------------------------------------- 5. summits
     def summits(self) -> None:

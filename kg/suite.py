@@ -43,16 +43,21 @@ def find_pairs(path: Path) -> list[tuple[Path, Path]]:
 
 def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0):
     """Build and score every pair; returns (total result, [(name, result)])."""
-    pairs = find_pairs(path)
-    golds = [load_gold(g) for _, g in pairs]
-    articles = []
-    for (txt, _), gold in zip(pairs, golds):
-        for art in read_articles([txt], published=gold.get("published")):
-            articles.append(art)
+    items = []  # (article, gold, name): an article that cannot be read is reported, not scored
+    for txt, gold_path in find_pairs(path):
+        try:
+            gold = load_gold(gold_path)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+        arts = list(read_articles([txt], published=gold.get("published"), on_skip=lambda s: None))
+        if len(arts) != 1:
+            raise InputError(f"{txt}: cannot be scored (empty, binary or unreadable article)")
+        items.append((arts[0], gold, txt))
+    golds = [g for _, g, _ in items]
     config = BuildConfig(model=model, min_confidence=min_confidence)
     union = new_graph()
     per_article = []
-    for ex, gold, (txt, _) in zip(extract_articles(articles, config), golds, pairs):
+    for ex, (_, gold, txt) in zip(extract_articles([a for a, _, _ in items], config), items):
         g = add_extraction(new_graph(), ex, min_confidence=min_confidence)
         add_extraction(union, ex, min_confidence=min_confidence)
         per_article.append((txt.stem, score_graph(g, gold)))

@@ -362,11 +362,9 @@ def test_eval_details_and_per_article(capsys, tmp_path):
     assert "1 article(s)" in out
 
 
-# ── known bugs (kg/suite.py) ──────────────────────────────────────────────────────────────────
+# ── eval on broken suites (regressions of kg/suite.py bugs) ──────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="kg/suite.py: load_gold's ValueError for a malformed gold file is not turned into InputError")
 def test_eval_malformed_gold_is_usage_error(tmp_path, capsys):
     (tmp_path / "x.txt").write_text(GOOD_TEXT, encoding="utf-8")
     gold = tmp_path / "x.gold.json"
@@ -376,8 +374,6 @@ def test_eval_malformed_gold_is_usage_error(tmp_path, capsys):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True,
-                   reason="kg/suite.py: a skipped (empty) article shifts the zip of extractions and gold files")
 def test_eval_empty_article_does_not_shift_scores(tmp_path, capsys):
     suite = tmp_path / "suite"
     suite.mkdir()
