@@ -65,6 +65,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from unidecode import unidecode
 
 __all__ = [
+    "combine_results",
     "ENTITY_TYPES",
     "PREDICATES",
     "TYPE_PRIORITY",
@@ -800,3 +801,31 @@ def format_report(result: EvalResult, *, title: str = "", details: bool = True) 
             lines.append(f"{label} ({len(items)})")
             lines.extend(f"  - {item}" for item in items)
     return "\n".join(lines) + "\n"
+
+
+def combine_results(results: "Sequence[tuple[str, EvalResult]]") -> EvalResult:
+    """Micro-average several articles scored on their own: counts are summed per class and property.
+
+    Missed and spurious items are prefixed with the article name (``"name: Type: label"``).
+    """
+    def add(dicts):
+        out: dict[str, PRF] = {}
+        for d in dicts:
+            for k, v in d.items():
+                out[k] = out.get(k, PRF(0, 0, 0)) + v
+        return out
+
+    rs = [r for _, r in results]
+    zero = PRF(0, 0, 0)
+    return EvalResult(
+        entities=sum((r.entities for r in rs), zero),
+        entities_by_class=add(r.entities_by_class for r in rs),
+        relations_strict=sum((r.relations_strict for r in rs), zero),
+        relations_lenient=sum((r.relations_lenient for r in rs), zero),
+        relations_by_property_strict=add(r.relations_by_property_strict for r in rs),
+        relations_by_property_lenient=add(r.relations_by_property_lenient for r in rs),
+        missed_entities=tuple(f"{n}: {x}" for n, r in results for x in r.missed_entities),
+        spurious_entities=tuple(f"{n}: {x}" for n, r in results for x in r.spurious_entities),
+        missed_relations=tuple(f"{n}: {x}" for n, r in results for x in r.missed_relations),
+        spurious_relations=tuple(f"{n}: {x}" for n, r in results for x in r.spurious_relations),
+    )

@@ -7,7 +7,7 @@ Usage:  python tests/corpus/check_gold.py [FILE.gold.json ...]
 Importable from pytest:  ``from check_gold import check`` ; ``check(path)`` returns a
 list of human-readable problems (empty list = file is fine).
 
-Checks (format described in /work/shared/corpus/README.md):
+Checks (format described in the README, section Evaluation):
 - valid JSON with id/lang/published/entities/relations; id equals the file name;
 - entity ids unique, types among the eight classes;
 - relations use the eleven predicates, their ends exist and respect domain/range;
