@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(e)
     e.add_argument("--no-details", action="store_true", help="do not list missed and spurious items")
     e.add_argument("--per-article", action="store_true", help="also print one score line per article")
+    e.add_argument("--curve", action="store_true", help="print relation precision/recall at several --min-confidence thresholds instead")
     return p
 
 
@@ -134,8 +135,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .suite import run_eval
+    from .suite import confidence_curve, format_curve, run_eval
 
+    if args.curve:
+        print(format_curve(confidence_curve(Path(args.path), model=args.model)))
+        return 0
     report = run_eval(Path(args.path), model=args.model, min_confidence=args.min_confidence,
                       details=not args.no_details, per_article=args.per_article)
     print(report)

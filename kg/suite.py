@@ -15,7 +15,7 @@ from .evaluate import combine_results, format_report, load_gold, merge_gold, sco
 from .inputs import read_articles
 from .mapping import add_extraction, new_graph
 
-__all__ = ["find_pairs", "run_eval", "evaluate_suite"]
+__all__ = ["find_pairs", "run_eval", "evaluate_suite", "confidence_curve", "format_curve"]
 
 
 def find_pairs(path: Path) -> list[tuple[Path, Path]]:
@@ -61,14 +61,43 @@ def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0
         items.append((arts[0], gold, txt))
     golds = [g for _, g, _ in items]
     config = BuildConfig(model=model, min_confidence=min_confidence)
+    extractions = list(extract_articles([a for a, _, _ in items], config))
+    total, per_article, union_result = _score(extractions, items, golds, min_confidence)
+    return total, per_article, union_result
+
+
+def _score(extractions, items, golds, min_confidence: float):
     union = new_graph()
     per_article = []
-    for ex, (_, gold, txt) in zip(extract_articles([a for a, _, _ in items], config), items):
+    for ex, (_, gold, txt) in zip(extractions, items):
         g = add_extraction(new_graph(), ex, min_confidence=min_confidence)
         add_extraction(union, ex, min_confidence=min_confidence)
         per_article.append((txt.stem, score_graph(g, gold)))
     union_result = score_graph(union, merge_gold(golds)) if len(golds) > 1 else per_article[0][1]
     return combine_results(per_article), per_article, union_result
+
+
+def confidence_curve(path: Path, *, model: str = "md",
+                     thresholds=(0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)) -> list[tuple[float, object]]:
+    """Relation precision/recall at each ``--min-confidence`` threshold (the suite is parsed once)."""
+    items = []
+    for txt, gold_path in find_pairs(path):
+        gold = load_gold(gold_path)
+        arts = list(read_articles([txt], published=gold.get("published"), on_skip=lambda s: None))
+        if len(arts) == 1:
+            items.append((arts[0], gold, txt))
+    golds = [g for _, g, _ in items]
+    extractions = list(extract_articles([a for a, _, _ in items], BuildConfig(model=model)))
+    return [(t, _score(extractions, items, golds, t)[0]) for t in thresholds]
+
+
+def format_curve(curve) -> str:
+    lines = ["Relations (lenient) by --min-confidence",
+             f"  {'threshold':>9} {'TP':>5} {'FP':>5} {'FN':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+    for t, r in curve:
+        p = r.relations_lenient
+        lines.append(f"  {t:9.2f} {p.tp:5d} {p.fp:5d} {p.fn:5d} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}")
+    return "\n".join(lines)
 
 
 def run_eval(path: Path, *, model: str = "md", min_confidence: float = 0.0, details: bool = True,
