@@ -49,7 +49,25 @@ _MONEY = re.compile(
     r"|[$€]\s*\d+(?:[.,]\d+)*\s*(?:milliards?|millions?)?)",
     re.I,
 )
-_ORDINAL_NUM = re.compile(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", re.I)
+_ORDINAL_NUM = re.compile(r"^(\d+|[IVXLC]+)(?:e|ème|eme|er|re|ᵉ)$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _ordinal_value(text: str) -> int | None:
+    """« 18e » → 18, « XIXe » → 19, « 1er » → 1; anything else → None."""
+    m = _ORDINAL_NUM.match(text) or re.match(r"^(\d+)(?:e|ème|eme|er|re|ᵉ)$", text, re.I)
+    if not m:
+        return None
+    num = m.group(1)
+    if num in ("L", "C"):
+        return None  # « Le », « Ce »
+    if num.isdigit():
+        return int(num)
+    total = 0
+    for a, b in zip(num, num[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN.get(b, 0) > v else v
+    return total
 _ATTEND_BROAD = True
 _ANY_NATIONALITY = True
 _SPEECH_VERBS = {"déclarer", "ajouter", "affirmer", "estimer", "souligner", "indiquer", "expliquer", "assurer", "dire",
@@ -589,8 +607,8 @@ class _ArticleExtractor:
             pl = prev.lower_
             if pl in self.lex["ordinals"]:
                 edition = self.lex["ordinals"][pl]
-            elif _ORDINAL_NUM.match(prev.text):
-                edition = int(_ORDINAL_NUM.match(prev.text).group(1))
+            elif _ordinal_value(prev.text):
+                edition = _ordinal_value(prev.text)
             elif pl in self.lex["next_words"]:
                 nxt = True
         tail = doc[i + 1 : end]
@@ -611,7 +629,7 @@ class _ArticleExtractor:
                 return current, end
             return None, end
         name = doc[i:end].text
-        if edition and _ORDINAL_NUM.match(doc[i - 1].text):
+        if edition and _ordinal_value(doc[i - 1].text):
             name = doc[i - 1 : end].text
         if demonstrative and current:
             self.add("Summit", current, self.ents[current].label, i, end, rank=0)
@@ -633,7 +651,7 @@ class _ArticleExtractor:
     def _is_apposition(self, i: int, current: str) -> bool:
         doc = self.doc
         k = i - 1
-        while k >= 0 and (doc[k].pos_ in ("DET", "ADJ", "NUM") or _ORDINAL_NUM.match(doc[k].text)):
+        while k >= 0 and (doc[k].pos_ in ("DET", "ADJ", "NUM") or _ordinal_value(doc[k].text)):
             k -= 1
         if k < 0 or doc[k].text != ",":
             return False
@@ -663,8 +681,8 @@ class _ArticleExtractor:
         nxt = pl in self.lex["next_words"]
         if pl in self.lex["ordinals"]:
             edition = self.lex["ordinals"][pl]
-        elif _ORDINAL_NUM.match(prev.text):
-            edition = int(_ORDINAL_NUM.match(prev.text).group(1))
+        elif _ordinal_value(prev.text):
+            edition = _ordinal_value(prev.text)
         if edition is None and not nxt:
             return None, i + 1
         # « ... édition du Sommet X » / « de ce Sommet »
@@ -824,6 +842,31 @@ class _ArticleExtractor:
                             break
                 if cand:
                     self.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), 0.85)
+
+    def edition_links(self) -> None:
+        """Editions n and n+1 of the same series in one article: « COP28 » → « COP29 »."""
+        series: dict[str, dict[int, str]] = {}
+        for e in self.ents.values():
+            ed = e.attrs.get("edition")
+            if e.type != "Summit" or not isinstance(ed, int):
+                continue
+            name = re.sub(r"\d+$", "", e.label) if re.match(r"^[A-Z]+\d+$", e.label) else _series_name(e.label)
+            series.setdefault(normalize(name), {})[ed] = e.key
+        for eds in series.values():
+            for n, key in eds.items():
+                nxt = eds.get(n + 1)
+                if nxt and not any(k[0] == key and k[1] == "nextEdition" for k in self.relations):
+                    ev = self.ents[nxt].evidence[0]
+                    self.relations[(key, "nextEdition", nxt)] = Relation(key, "nextEdition", nxt, (ev,), 0.75)
+
+    def dateline(self) -> None:
+        """« JOHANNESBURG, 24 août 2023 – »: where the article was filed hosts its summit, unless told otherwise."""
+        if not self.main_summit or any(k[0] == self.main_summit and k[1] == "hostCity" for k in self.relations):
+            return
+        first = self.mentions_in(0, 3, ("City",))
+        if first and self.doc[first[0].start].text.isupper():
+            m = first[0]
+            self.relate(self.main_summit, "hostCity", m.key, m.start, m.end, 0.6)
 
     def implied_relations(self) -> None:
         """Host country from host city; a city's country when the country is named in the article."""
@@ -1095,6 +1138,8 @@ class _ArticleExtractor:
         self.summit_relations()
         self.attendance()
         self.announcements()
+        self.edition_links()
+        self.dateline()
         self.implied_relations()
         return self.freeze()
 
