@@ -183,6 +183,12 @@ class _ArticleExtractor:
         elif ev not in old.evidence:
             self.relations[k] = Relation(s, p, o, old.evidence + (ev,), max(old.confidence, conf))
 
+    def gaz_label(self, i: int) -> str | None:
+        for g in self.gaz:
+            if g.start <= i < g.end:
+                return g.label_
+        return None
+
     def mention_at(self, i: int, types: tuple[str, ...] | None = None) -> _Mention | None:
         for m in self.mentions:
             if m.start <= i < m.end and (types is None or self.ents[m.key].type in types):
@@ -911,7 +917,6 @@ class _ArticleExtractor:
                 people = [p for p in people if not any(
                     h.lemma_ in _SPEECH_VERBS or _reporting_clause(h) for h in self._governors(max(sent.start, p.start - 1), p.end))]
             for p in people:
-                # a person introduced as announcing/hosting is not listed as attending
                 self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
 
     # ------------------------------------------------------- announcements
