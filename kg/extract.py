@@ -23,6 +23,8 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date as date_cls
+from datetime import timedelta
 from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
@@ -964,8 +966,10 @@ class _ArticleExtractor:
                 if any(w.lower_ in ("compagnie", "côtés", "homologue", "homologues", "avec") for w in window):
                     self.relate(key, "announcedBy", c.key, c.start, c.end, 0.6)
             # what it is about: summits, events, organisations, countries inside the object
+            summit_spans = [(s_, e_) for s_, e_, _ in self.summit_seq]
             for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
-                if m.start in obj_set and m.key not in agents:
+                inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and self.ents[m.key].type != "Summit"
+                if m.start in obj_set and m.key not in agents and not inside_summit:
                     self.relate(key, "about", m.key, m.start, m.end, 0.7)
             for s, e, k in self.summit_seq:
                 if s in obj_set and k not in agents:
@@ -1002,7 +1006,9 @@ class _ArticleExtractor:
                 ms = self.ents[self.main_summit]
                 start, end = ms.attrs.get("startDate"), ms.attrs.get("endDate")
                 explicit = bool(ds)
-                if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end or start))):
+                if end is None and start:
+                    end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
+                if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
                     self.relate(key, "during", self.main_summit, t.i, t.i + 1, 0.5)
             money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
@@ -1115,7 +1121,8 @@ class _ArticleExtractor:
             if ent.type == "Summit":
                 if len(d.values[0]) == 10:
                     ent.attrs["startDate"] = d.first
-                    ent.attrs["endDate"] = d.last
+                    if len(d.values) > 1:
+                        ent.attrs["endDate"] = d.last
             else:
                 ent.attrs["date"] = d.first
 
