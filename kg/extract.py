@@ -298,7 +298,7 @@ class _ArticleExtractor:
         doc = self.doc
         honor = set(self.lex["honorifics"])
         cands: list[tuple[int, int, bool]] = []  # start, end, honorific
-        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + self.split_persons
+        spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + self.split_persons + self._names_after_titles()
         for start, end in sorted(set(spans)):
             toks = list(range(start, end))
             honorific = False
@@ -357,6 +357,27 @@ class _ArticleExtractor:
             surface = doc[s - 1 : t].text if hon and s > 0 and doc[s - 1].lower_ in honor else name
             self.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
                      rank=2 if target == name else 1)
+
+    def _names_after_titles(self) -> list[tuple[int, int]]:
+        """Names the NER missed right after a title: « le président kényan William Ruto »."""
+        doc = self.doc
+        out = []
+        for r in self.role_spans:
+            j = r.end
+            while any(g.label_ == "NAT" and g.start == j for g in self.gaz):
+                j = next(g.end for g in self.gaz if g.label_ == "NAT" and g.start == j)
+            k = j
+            while k < len(doc) and k - j < 5 and (
+                    (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X", "NOUN", "ADJ"))
+                    or (doc[k].lower_ in _NAME_PARTICLES and k > j)) and not doc[k].is_sent_start:
+                k += 1
+            while k > j and doc[k - 1].lower_ in _NAME_PARTICLES:
+                k -= 1
+            if k - j >= 2 and not any(doc[i].ent_type_ for i in range(j, k)) and not any(
+                    g.start < k and j < g.end and g.label_ != "ROLE" for g in self.gaz) and not any(
+                    m.overlaps(j, k) for m in self.mentions):
+                out.append((j, k))
+        return out
 
     # ------------------------------------------------------------ 3. roles
     def roles(self) -> None:

@@ -30,15 +30,22 @@ __all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazett
 MODELS = {"md": "fr_core_news_md", "sm": "fr_core_news_sm"}
 DEFAULT_MODEL = "md"
 GAZETTEER_KEY = "gazetteer"
+_SENTENCE_END = {".", "!", "?", "…", "»", "\"", "”", ":", ";", ")", "...", "?!", "!?", "–", "—"}
 
 
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so that headlines and paragraphs never merge."""
+    """Sentence boundaries the parser must respect.
+
+    A line break always starts a sentence (headlines, paragraphs); a sentence never starts after a
+    token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
+    """
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif prev.text not in _SENTENCE_END and not prev.is_space:
+            token.is_sent_start = False
     return doc
 
 

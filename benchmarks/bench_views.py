@@ -1,0 +1,106 @@
+"""Time-to-interactive of ``kg view`` pages in headless Chromium, for 200, 2,000 and 5,000 entities.
+
+    .venv/bin/python benchmarks/bench_views.py            # 200, 2000, 5000 nodes (2.5 edges per node)
+    .venv/bin/python benchmarks/bench_views.py 2000 --edges 5000 --runs 3
+
+The graphs are synthetic but built like real ones (``kg.records`` → ``kg.mapping.to_graph``: every
+entity with a mention, every relation with an assertion). Each page is opened from ``file://`` in a
+fresh tab; the time is read back from the page: ``window.kgReadyAt``, set on vis-network's first
+``afterDrawing`` once the bounded stabilisation is done and physics is off (ms since navigation
+start, so it includes parsing the inlined vis-network and building the data sets). Also printed:
+the Python side (projection + layout + HTML) and the page size. The target is 3 s for 2,000 nodes
+and 5,000 edges.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kg.records import RELATION_TYPES, Article, Entity, Evidence, Extraction, Relation  # noqa: E402
+
+_KINDS = [("Person", "person"), ("Minister", "person"), ("Country", "country"), ("Organization", "org"),
+          ("City", "city"), ("Summit", "summit"), ("Event", "event"), ("Announcement", "announcement")]
+_WEIGHTS = [30, 12, 10, 15, 10, 8, 5, 10]
+
+
+def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1):
+    """An rdflib graph of ``n_nodes`` entities and ``n_edges`` relations, with provenance."""
+    from kg.mapping import to_graph
+
+    rng = random.Random(seed)
+    art = Article("synthetic", "", "2024-01-01")
+    ents = []
+    for i in range(n_nodes):
+        cls, kind = rng.choices(_KINDS, _WEIGHTS)[0]
+        key = f"country/C{i:04d}" if kind == "country" else f"{kind}/{cls.lower()}-{i}"
+        attrs = (("role", "ministre des Essais"),) if cls == "Minister" else ()
+        ev = (Evidence("synthetic", f"Phrase {i} qui nomme l’entité {i}.", i * 10, i * 10 + 5),)
+        ents.append(Entity(key, cls, f"{cls} {i}", (), attrs, ev))
+    rels = set()
+    # a spanning-ish backbone (preferential attachment) so the graph has a big component, then random edges
+    for i in range(1, n_nodes):
+        if len(rels) >= n_edges:
+            break
+        j = rng.randrange(0, i) if rng.random() < 0.5 else rng.randrange(0, max(1, i // 10))
+        rels.add((i, j, rng.choice(RELATION_TYPES)))
+    while len(rels) < n_edges:
+        a, b = rng.randrange(n_nodes), rng.randrange(n_nodes)
+        if a != b:
+            rels.add((a, b, rng.choice(RELATION_TYPES)))
+    relations = tuple(
+        Relation(ents[a].key, p, ents[b].key,
+                 (Evidence("synthetic", f"Phrase qui relie {a} et {b}.", a, b + 1, 0.9),), 0.9)
+        for a, b, p in sorted(rels))
+    return to_graph([Extraction(art, tuple(ents), relations)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sizes", nargs="*", type=int, default=[200, 2000, 5000], help="numbers of entities")
+    ap.add_argument("--edges", type=float, default=None,
+                    help="number of relations (default: 2.5 per entity, i.e. 5,000 for 2,000 entities)")
+    ap.add_argument("--runs", type=int, default=2, help="page loads per size; the median is printed")
+    args = ap.parse_args(argv)
+
+    from kg.headless import available, chromium, console_errors, open_view
+    from kg.views import render_html, to_networkx
+
+    why = available()
+    if why:
+        print(f"cannot run the benchmark: {why}", file=sys.stderr)
+        return 2
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, chromium() as driver:
+        for n in args.sizes:
+            m = int(args.edges) if args.edges and len(args.sizes) == 1 else int(2.5 * n)
+            g = synthetic_graph(n, m)
+            t0 = time.perf_counter()
+            G = to_networkx(g)
+            t1 = time.perf_counter()
+            out = render_html(G, Path(tmp) / f"view_{n}.html", title=f"benchmark {n}")
+            t2 = time.perf_counter()
+            times = []
+            for _ in range(args.runs):
+                driver.get("about:blank")
+                times.append(open_view(driver, out, timeout=120) / 1000)
+            errors = console_errors(driver)
+            drawn = driver.execute_script("return [kgNodes.length, kgEdges.length]")
+            times.sort()
+            tti = times[len(times) // 2]
+            rows.append((n, G.number_of_edges(), t1 - t0, t2 - t1, out.stat().st_size / 1e6, tti, drawn, errors))
+    print(f"{'nodes':>6} {'edges':>6} {'project':>8} {'render':>7} {'page MB':>8} {'interactive':>12}  in page")
+    for n, m, tp, tr, mb, tti, drawn, errors in rows:
+        flag = "" if not errors else f"  JS errors: {errors[:2]}"
+        print(f"{n:>6} {m:>6} {tp:>7.2f}s {tr:>6.2f}s {mb:>8.1f} {tti:>11.2f}s  {drawn[0]} nodes, {drawn[1]} edges{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

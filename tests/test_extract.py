@@ -1,0 +1,138 @@
+"""Extraction mechanisms on short sentences (trained French pipeline).
+
+Each test names one mechanism of kg/extract.py; the sentences are made up for the test and use
+people, places and summits unrelated to the development article.
+"""
+
+import pytest
+
+from kg.extract import _ordinal_value, extract
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline("md")
+
+
+def run(nlp, text, published="2024-06-14"):
+    ex = extract(nlp(text), Article("t", text, published))
+    ents = {e.key: e for e in ex.entities}
+    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    return ents, rels
+
+
+def by_label(ents, label):
+    hits = [e for e in ents.values() if e.label == label]
+    assert hits, f"{label!r} not among {[e.label for e in ents.values()]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,value", [("18e", 18), ("XIXe", 19), ("1er", 1), ("IVe", 4), ("Le", None), ("Ce", None), ("Paris", None)])
+def test_ordinal_values(text, value):
+    assert _ordinal_value(text) == value
+
+
+def test_title_before_name_with_nationality_makes_a_minister_of_that_country(nlp):
+    ents, rels = run(nlp, "Le Premier ministre néerlandais Dick Schoof est arrivé mardi à Bruxelles.")
+    p = by_label(ents, "Dick Schoof")
+    assert p.type == "Minister"
+    assert (p.key, "ministerOf", "country/NLD") in rels
+
+
+def test_title_with_comma_and_portfolio(nlp):
+    ents, _ = run(nlp, "La ministre de la Santé, Ana Ribeiro, a présenté le texte jeudi.")
+    p = by_label(ents, "Ana Ribeiro")
+    assert p.type == "Minister"
+    assert p.attr("portfolio") == "Santé"
+
+
+def test_head_of_state_is_a_person_with_nationality(nlp):
+    ents, rels = run(nlp, "Le président kényan William Ruto a réclamé une taxe mondiale.")
+    p = by_label(ents, "William Ruto")
+    assert p.type == "Person"
+    assert (p.key, "nationality", "country/KEN") in rels
+
+
+def test_counterpart_takes_the_class_and_adjective(nlp):
+    ents, rels = run(nlp, "La ministre espagnole Carmen Vidal et son homologue portugais Rui Costa ont signé l'accord.")
+    rui = by_label(ents, "Rui Costa")
+    assert rui.type == "Minister"
+    assert (rui.key, "ministerOf", "country/PRT") in rels
+
+
+def test_honorific_surname_links_to_the_full_name(nlp):
+    ents, _ = run(nlp, "Le ministre belge Hadja Lahbib a reçu ses homologues. Mme Lahbib a ensuite parlé à la presse.")
+    people = [e for e in ents.values() if e.type in ("Person", "Minister")]
+    assert len(people) == 1
+    assert "Mme Lahbib" in people[0].aliases
+
+
+def test_capital_as_subject_stands_for_the_country(nlp):
+    ents, _ = run(nlp, "Pékin a salué jeudi la décision des Européens.")
+    assert "country/CHN" in ents
+    assert "Pékin" in ents["country/CHN"].aliases
+    assert not any(e.type == "City" for e in ents.values())
+
+
+def test_capital_after_a_or_in_a_summit_name_is_a_city(nlp):
+    ents, rels = run(nlp, "Le sommet de Vilnius s'est achevé mercredi.")
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    assert (summit.key, "hostCity", "city/vilnius") in rels
+
+
+def test_numbered_summit_hosted_in_a_city_and_its_next_edition(nlp):
+    ents, rels = run(nlp, "Le 49e sommet du G7 s'est ouvert vendredi à Hiroshima. L'Italie accueillera le 50e sommet en 2024.")
+    s49 = next(e for e in ents.values() if e.type == "Summit" and e.attr("edition") == 49)
+    s50 = next(e for e in ents.values() if e.type == "Summit" and e.attr("edition") == 50)
+    assert (s49.key, "hostCity", "city/hiroshima") in rels
+    assert (s49.key, "nextEdition", s50.key) in rels
+    assert (s50.key, "hostCountry", "country/ITA") in rels
+
+
+def test_cop_editions_are_linked(nlp):
+    ents, rels = run(nlp, "La COP29 s'est achevée à Bakou. La COP30 aura lieu au Brésil.")
+    assert ("summit/cop29", "nextEdition", "summit/cop30") in rels
+    assert ents["summit/cop29"].attr("edition") == 29
+
+
+def test_announcement_by_the_antecedent_of_qui_with_amount(nlp):
+    ents, rels = run(nlp, "Le chancelier autrichien Karl Nehammer, qui a annoncé une aide de 20 millions d'euros, est reparti.")
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    person = by_label(ents, "Karl Nehammer")
+    assert (ann.key, "announcedBy", person.key) in rels
+    assert ann.attr("amount") == "20 millions d'euros"
+    assert ann.attr("date") == "2024-06-14"
+
+
+def test_no_announcement_from_negation_passive_or_reporting_clause(nlp):
+    ents, _ = run(nlp, "Aucune date n'a été annoncée. « Nous devons agir », a lancé le ministre letton Krisjanis Karins.")
+    assert not any(e.type == "Announcement" for e in ents.values())
+
+
+def test_listed_people_attend_the_summit_under_discussion(nlp):
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Le président sénégalais Bassirou Diomaye Faye et le président angolais João Lourenço ont fait le déplacement.")
+    ents, rels = run(nlp, text)
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    for name in ("Bassirou Diomaye Faye", "João Lourenço"):
+        assert (summit.key, "attendee", by_label(ents, name).key) in rels
+
+
+def test_a_quoted_speaker_is_not_an_attendee(nlp):
+    text = "« Ce sommet est un succès », a déclaré le ministre suédois Tobias Billström depuis Stockholm."
+    ents, rels = run(nlp, text)
+    assert not any(p == "attendee" for _, p, _ in rels)
+
+
+def test_every_fact_has_evidence_inside_the_text(nlp):
+    text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
+    ex = extract(nlp(text), Article("t", text, "2024-03-05"))
+    for item in list(ex.entities) + list(ex.relations):
+        for ev in item.evidence:
+            assert 0 <= ev.start < ev.end <= len(text)
+            assert text[ev.start : ev.end] in ev.sentence
