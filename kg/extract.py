@@ -403,7 +403,7 @@ class _ArticleExtractor:
         for t in tokens:
             if t.text in APOS or t.text == "-":
                 continue
-            if t.pos_ not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") or t.text == ",":
+            if t.pos_ not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") and not t.lower_.startswith("chargé") or t.text == ",":
                 return False
             if self.mention_at(t.i, ("Person", "Minister")):
                 return False
@@ -1215,9 +1215,12 @@ def _series_name(text: str) -> str:
 
 
 def _is_namey(tok: Token) -> bool:
-    """A token that looks like a proper name, not a capitalised common word."""
+    """A token that looks like a proper name, not a capitalised common word (« Armées », « Transports »)."""
     text = tok.text
-    return bool(re.search(r"[A-Z].*[A-Z]", text)) or (tok.pos_ == "PROPN" and tok.is_oov) or text.isupper()
+    if re.search(r"[A-Z].*[A-Z]", text) or text.isupper():
+        return True
+    lower = tok.vocab[text.lower()]
+    return tok.pos_ == "PROPN" and not lower.has_vector
 
 
 def _looks_like_name(span: Span) -> bool:
