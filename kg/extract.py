@@ -273,6 +273,12 @@ class _ArticleExtractor:
         # a role title mislabelled as an organisation: « ministre de l'Economie »
         if any(r.start < span.end and span.start < r.end for r in self.role_spans):
             return
+        # a portfolio: « chargé de l'Économie et du Climat »
+        k = span.start - 1
+        while k >= 0 and (self.doc[k].pos_ in ("DET", "ADP") or self.doc[k].text in APOS):
+            k -= 1
+        if k >= 0 and self.doc[k].lower_.startswith("chargé"):
+            return
         # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat »
         if not _is_namey(span[0]) and any(
                 r.end <= span.start and span.start - r.end <= 8 and self._role_phrase_ok(self.doc[r.end : span.start])
@@ -325,6 +331,8 @@ class _ArticleExtractor:
                 continue
             if self.ref.country(span.text) or self.ref.city(span.text) and len(span) == 1:
                 continue
+            if any(g.label_ in ("COUNTRY", "ORG") and g.start < t and s < g.end for g in self.gaz):
+                continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
             cands.append((s, t, honorific))
         full = {}
         for s, t, hon in cands:
