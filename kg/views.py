@@ -355,8 +355,8 @@ def _seed_layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, fl
     return _sampled_layout(und, seed=seed)
 
 
-def _sampled_layout(und: nx.Graph, *, seed: int = 7, iterations: int = 150, samples: int = 48,
-                    edge_px: float = 60.0) -> dict[str, tuple[float, float]]:
+def _sampled_layout(und: nx.Graph, *, seed: int = 7, iterations: int = 150, samples: int = 32,
+                    edge_px: float = 80.0) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold in numpy with sampled repulsion: each node is pushed away from a few
     random others per iteration (scaled up), instead of from all of them. Linear in nodes + edges
     per iteration (networkx's own spring layout needs scipy to be less than quadratic), about a
@@ -390,7 +390,7 @@ def _sampled_layout(und: nx.Graph, *, seed: int = 7, iterations: int = 150, samp
             f = dv * dist[:, None]  # d^2 / k along the unit vector
             np.add.at(disp, src, -f)
             np.add.at(disp, dst, f)
-        disp -= 0.05 * pos  # gravity: keeps components and isolated nodes near the others
+        disp -= 0.02 * pos  # gravity: keeps components and isolated nodes near the others
         length = np.sqrt(np.einsum("ij,ij->i", disp, disp)) + 1e-9
         pos += disp * (np.minimum(length, temp) / length)[:, None]
         temp -= cool
@@ -458,81 +458,121 @@ def _legend(G: nx.MultiDiGraph, class_labels: dict[str, str]) -> list[dict]:
             for c in classes]
 
 
+def _groups(classes: Iterable[str]) -> dict:
+    """vis-network groups: the look of each class, set once instead of on every node."""
+    groups = {}
+    for cls in classes:
+        colour, shape = CLASS_STYLE.get(cls, _DEFAULT_STYLE)
+        g: dict = {"shape": shape,
+                   "color": {"background": colour, "border": _darker(colour),
+                             "highlight": {"background": colour, "border": "#1f2933"},
+                             "hover": {"background": colour, "border": "#1f2933"}}}
+        if shape == "box":
+            g.update({"widthConstraint": {"maximum": 170}, "margin": 8, "shapeProperties": {"borderRadius": 4},
+                      "font": {"size": 13, "strokeWidth": 0}})
+        elif shape == "ellipse":
+            g.update({"font": {"size": 14, "strokeWidth": 0}, "margin": 8})
+        groups[cls] = g
+    return groups
+
+
 def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subtitle: str = "",
                     focus: Iterable[str] = (), lang: str | None = None, empty_message: str | None = None) -> str:
     """The HTML page of an already projected graph (see :func:`to_networkx`)."""
-    from pyvis.network import Network
-
     lang = lang or G.graph.get("lang", "en")
     class_labels = {c: _label(KG[c], lang) for c in ENTITY_TYPES}
-    class_labels.update({"Provenance": "Provenance" if lang == "en" else "Provenance",
+    class_labels.update({"Provenance": "Provenance",
                          "External": "External class" if lang == "en" else "Classe externe",
                          "Thing": "Other" if lang == "en" else "Autre"})
     class_labels.update(G.graph.get("class_labels", {}))
     focus = set(focus)
     n, m = G.number_of_nodes(), G.number_of_edges()
-    physics = 0 < n
+    big = n > SPRING_LAYOUT_MAX_NODES
     pos = _seed_layout(G)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
+    net = _network_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
     degree = dict(G.degree())
     for node, d in G.nodes(data=True):
         cls = d.get("class", "Thing")
-        colour, shape = CLASS_STYLE.get(cls, _DEFAULT_STYLE)
+        shape = CLASS_STYLE.get(cls, _DEFAULT_STYLE)[1]
         deg = degree.get(node, 0)
-        names = [d.get("label", ""), *d.get("aliases", [])]
         opts = {
-            "title": _node_tooltip({**d, "class_label": class_labels.get(cls, cls)}, deg),
-            "cls": cls,
-            "search": _norm(" | ".join(names)),
+            "group": cls,
+            "tip": _node_tooltip({**d, "class_label": class_labels.get(cls, cls)}, deg),
+            "search": _norm(" | ".join([d.get("label", ""), *d.get("aliases", [])])),
             "fullLabel": d.get("label", ""),
             "x": round(pos[node][0], 1),
             "y": round(pos[node][1], 1),
-            "color": {"background": colour, "border": _darker(colour),
-                      "highlight": {"background": colour, "border": "#1f2933"},
-                      "hover": {"background": colour, "border": "#1f2933"}},
         }
-        if shape == "box":
-            opts.update({"widthConstraint": {"maximum": 170}, "margin": 8, "shapeProperties": {"borderRadius": 4},
-                         "font": {"size": 13, "strokeWidth": 0, "color": "#1f2933"}})
-        elif shape == "ellipse":
-            opts.update({"font": {"size": 14, "strokeWidth": 0}, "margin": 8})
-        else:
+        if shape not in ("box", "ellipse"):
             opts["size"] = round(min(42.0, 10 + 5 * math.sqrt(deg)), 1)
         if node in focus:
             opts["borderWidth"] = 4
-            opts["color"]["border"] = "#1f2933"
         net.add_node(node, label=_truncate(d.get("label", node)), shape=shape, **opts)
     # parallel edges between the same two nodes are drawn as arcs of growing curvature
     pair_count: Counter = Counter()
     for u, v, _k, d in G.edges(keys=True, data=True):
-        pair = tuple(sorted((u, v)))
+        pair = (u, v) if u <= v else (v, u)
         i = pair_count[pair]
         pair_count[pair] += 1
-        opts = {"label": d.get("label", ""), "title": _edge_tooltip(G.nodes[u].get("label", u), d, G.nodes[v].get("label", v)),
-                "prop": d.get("property", "")}
+        opts = {"label": d.get("label", ""), "prop": d.get("property", ""),
+                "tip": _edge_tooltip(G.nodes[u].get("label", u), d, G.nodes[v].get("label", v))}
         if i:
-            opts["smooth"] = {"enabled": True, "type": "curvedCW" if u < v else "curvedCCW", "roundness": 0.2 * ((i + 1) // 2) * (1 if i % 2 else -1)}
-        elif u == v:
+            opts["smooth"] = {"enabled": True, "type": "curvedCW" if u <= v else "curvedCCW",
+                              "roundness": round(0.25 * ((i + 1) // 2), 2)}
+        if u == v:
             opts["selfReference"] = {"size": 18}
         if d.get("dashes"):
             opts["dashes"] = True
         net.add_edge(u, v, **opts)
-    net.options = _vis_options(n, m, physics)
+    options = _vis_options(n, m, physics=0 < n and not big)
+    options["groups"] = _groups(sorted({d.get("class", "Thing") for _, d in G.nodes(data=True)}))
+    net.options = options
     if n == 0:
         empty_message = empty_message or "This graph has no entities to show."
     env = _template_env()
+    counts = G.graph.get("counts") or (f"{n} {'entity' if n == 1 else 'entities'} · "
+                                       f"{m} {'relation' if m == 1 else 'relations'}")
     env.globals["kg"] = {
         "title": title,
         "subtitle": subtitle,
-        "counts": f"{n} {'entity' if n == 1 else 'entities'} · {m} {'relation' if m == 1 else 'relations'}",
+        "counts": counts,
         "legend": _legend(G, class_labels),
         "empty": empty_message,
-        "n_nodes": n,
-        "n_edges": m,
     }
     net.templateEnv = env
     net.path = "kg_view.html"
     return net.generate_html()
+
+
+class _IdList(list):
+    """pyvis keeps node ids in a list and tests membership for every node and edge added:
+    quadratic on big graphs. The same list, with a set for ``in``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self._set.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._set
+
+
+@lru_cache(maxsize=1)
+def _network_class():
+    from pyvis.network import Network
+
+    class _Network(Network):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.node_ids = _IdList()
+
+        def get_nodes(self):
+            return self.node_ids
+
+    return _Network
 
 
 def _darker(colour: str, f: float = 0.72) -> str:
@@ -702,7 +742,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   #kg-legend .kg-all { margin-top: 6px; font-size: 12px; }
   #kg-legend .kg-all a { color: #3e4c59; cursor: pointer; text-decoration: underline; margin-right: 8px; }
   #kg-empty { position: absolute; top: 45%; left: 0; right: 0; text-align: center; font-size: 20px; color: #52606d; z-index: 1; }
-  div.vis-tooltip { max-width: 420px; white-space: normal; font-family: inherit; font-size: 13px; line-height: 1.35; background: #fff; border: 1px solid #cbd2d9; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 8px 10px; color: #1f2933; }
+  #kg-tip { display: none; position: fixed; z-index: 3; pointer-events: none; max-width: 420px; white-space: normal; font-size: 13px; line-height: 1.35; background: #fff; border: 1px solid #cbd2d9; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 8px 10px; color: #1f2933; }
   .kg-tip-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
   .kg-tip-class { color: #616e7c; font-style: italic; margin-bottom: 4px; }
   .kg-tip-prop { color: #616e7c; font-weight: 400; }
@@ -723,6 +763,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   </form>
 </header>
 <div id="mynetwork"></div>
+<div id="kg-tip" role="tooltip"></div>
 {% if kg.legend %}
 <aside id="kg-legend" aria-label="Legend">
   <h2>Classes</h2>
@@ -752,14 +793,37 @@ _TEMPLATE = r"""<!DOCTYPE html>
   var rawNodes = {{ nodes|tojson }};
   var rawEdges = {{ edges|tojson }};
   var options = {{ options|safe }};
-  function tip(h) { var d = document.createElement("div"); d.innerHTML = h; return d; }
-  rawNodes.forEach(function (n) { if (n.title) n.title = tip(n.title); });
-  rawEdges.forEach(function (e) { if (e.title) e.title = tip(e.title); });
   var nodes = new vis.DataSet(rawNodes);
   var edges = new vis.DataSet(rawEdges);
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
   window.kgNetwork = network; window.kgNodes = nodes; window.kgEdges = edges;
+
+  // tooltips: built when hovered (cheaper than one DOM element per node and edge up front)
+  var tipBox = document.getElementById("kg-tip"), mouse = {x: 0, y: 0}, tipFor = null;
+  container.addEventListener("mousemove", function (e) {
+    mouse = {x: e.clientX, y: e.clientY};
+    if (tipFor) placeTip();
+  });
+  function placeTip() {
+    var w = window.innerWidth, h = window.innerHeight;
+    var x = mouse.x + 14, y = mouse.y + 14;
+    if (x + tipBox.offsetWidth > w - 4) x = Math.max(4, mouse.x - tipBox.offsetWidth - 14);
+    if (y + tipBox.offsetHeight > h - 4) y = Math.max(4, mouse.y - tipBox.offsetHeight - 14);
+    tipBox.style.left = x + "px"; tipBox.style.top = y + "px";
+  }
+  function showTip(item) {
+    if (!item || !item.tip) return;
+    tipFor = item.id; tipBox.innerHTML = item.tip; tipBox.style.display = "block"; placeTip();
+  }
+  function hideTip() { tipFor = null; tipBox.style.display = "none"; }
+  network.on("hoverNode", function (p) { showTip(nodes.get(p.node)); });
+  network.on("hoverEdge", function (p) { if (!tipFor || !nodes.get(tipFor)) showTip(edges.get(p.edge)); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", function () { if (tipFor && edges.get(tipFor)) hideTip(); });
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+  window.kgShowTip = function (id) { showTip(nodes.get(id) || edges.get(id)); return tipBox.innerText; };
   if (options.physics && options.physics.enabled && rawNodes.length) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: {enabled: false}});
