@@ -905,6 +905,34 @@ class _ArticleExtractor:
             m = first[0]
             self.relate(self.main_summit, "hostCity", m.key, m.start, m.end, 0.6)
 
+    def merge(self, old: str, new: str) -> None:
+        """``old`` names the same entity as ``new``: move its names, evidence, mentions and relations."""
+        o, n = self.ents.pop(old), self.ents[new]
+        n.aliases |= o.aliases | {o.label}
+        n.evidence.extend(o.evidence)
+        for k, v in o.attrs.items():
+            n.attrs.setdefault(k, v)
+        for m in self.mentions:
+            if m.key == old:
+                m.key = new
+        for (s_, p, o_), rel in list(self.relations.items()):
+            if old in (s_, o_):
+                del self.relations[(s_, p, o_)]
+                s2, o2 = (new if s_ == old else s_), (new if o_ == old else o_)
+                if s2 != o2:
+                    self.relations.setdefault((s2, p, o2), Relation(s2, p, o2, rel.evidence, rel.confidence))
+
+    def short_names(self) -> None:
+        """« la Commission » after « la Commission européenne »: a bare head noun names the full organisation."""
+        orgs = [e for e in self.ents.values() if e.type == "Organization"]
+        for e in orgs:
+            if " " in e.label or e.key not in self.ents:
+                continue
+            fuller = [f for f in orgs if f is not e and f.key in self.ents
+                      and normalize(f.label).split()[:1] == [normalize(e.label)] and " " in f.label]
+            if len(fuller) == 1:
+                self.merge(e.key, fuller[0].key)
+
     def implied_relations(self) -> None:
         """Host country from host city; a city's country when the country is named in the article."""
         for (s, p, o), rel in list(self.relations.items()):
@@ -1179,6 +1207,7 @@ class _ArticleExtractor:
         self.summit_relations()
         self.attendance()
         self.announcements()
+        self.short_names()
         self.edition_links()
         self.dateline()
         self.implied_relations()

@@ -267,7 +267,8 @@ class QueryResult:
         return pd.DataFrame(self.to_dicts(), columns=list(self.vars))
 
     def drop(self, names) -> QueryResult:
-        keep = [i for i, v in enumerate(self.vars) if v not in set(names)]
+        names = set(names)
+        keep = [i for i, v in enumerate(self.vars) if v not in names]
         vars_ = tuple(self.vars[i] for i in keep)
         rows = [Row([r[i] for i in keep], vars_) for r in self.rows]
         return QueryResult(self.kind, vars_, rows, self.boolean, self.graph)

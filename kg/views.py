@@ -53,6 +53,7 @@ __all__ = [
     "render_networkx",
     "ontology_view",
     "ontology_networkx",
+    "query_networkx",
     "write_build_view",
     "load_graph",
     "find_entities",
@@ -639,6 +640,45 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
         msg = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"cannot parse the graph: {msg}", path=p) from exc
     return g
+
+
+# ---------------------------------------------------------------------------------------------
+# query results
+
+
+def query_networkx(graph: Graph, result, *, lang: str = "en") -> nx.MultiDiGraph:
+    """The part of ``graph`` that a query result (``kg.query.QueryResult``) is about.
+
+    CONSTRUCT/DESCRIBE: the entities and relations of the constructed graph, with their classes,
+    labels and evidence taken from ``graph`` when the result lacks them. SELECT: the entities named
+    in the rows (IRIs, or literals equal to an entity's label) and the relations between them.
+    """
+    full = to_networkx(graph, lang=lang)
+    if getattr(result, "kind", None) == "ask":
+        raise InputError("an ASK query answers true or false: there is no graph to show")
+    if getattr(result, "kind", None) == "graph":
+        built = to_networkx(result.graph, lang=lang)
+        G = nx.MultiDiGraph(lang=lang)
+        for n, d in built.nodes(data=True):
+            G.add_node(n, **(full.nodes[n] if n in full and d.get("class") == "Thing" else d))
+        for u, v, k, d in built.edges(keys=True, data=True):
+            if not d.get("evidence") and full.has_edge(u, v, k):
+                d = full.edges[u, v, k]
+            G.add_edge(u, v, key=k, **d)
+        return G
+    labels: dict[str, list[str]] = defaultdict(list)
+    for n, d in full.nodes(data=True):
+        labels[_norm(d.get("label", ""))].append(n)
+    keep: set[str] = set()
+    for row in result:
+        for term in row:
+            if term is None:
+                continue
+            if isinstance(term, (URIRef, BNode)) and str(term) in full:
+                keep.add(str(term))
+            elif isinstance(term, Literal):
+                keep.update(labels.get(_norm(str(term)), ()))
+    return full.subgraph(sorted(keep)).copy()
 
 
 # ---------------------------------------------------------------------------------------------

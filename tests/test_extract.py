@@ -136,3 +136,11 @@ def test_every_fact_has_evidence_inside_the_text(nlp):
         for ev in item.evidence:
             assert 0 <= ev.start < ev.end <= len(text)
             assert text[ev.start : ev.end] in ev.sentence
+
+
+def test_short_organisation_name_after_the_full_one_is_the_same_entity(nlp):
+    ents, rels = run(nlp, "La Commission européenne a proposé un plan. La présidente de la Commission Ursula von der Leyen l'a défendu.")
+    orgs = [e for e in ents.values() if e.type == "Organization"]
+    assert len(orgs) == 1 and orgs[0].label == "Commission européenne"
+    assert "Commission" in orgs[0].aliases
+    assert (by_label(ents, "Ursula von der Leyen").key, "affiliation", orgs[0].key) in rels
