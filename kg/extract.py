@@ -460,7 +460,9 @@ class _ArticleExtractor:
         info = self.ref.role(trig.text)
         cls = info.cls if info else "Person"
         plural = bool(info.plural) if info else False
-        if trig.text.lower().startswith("homologue"):
+        if self.lower(trig.start - 1) in ("ancien", "ancienne", "anciens", "anciennes", "ex", "ex-"):
+            cls = "Person"  # « l'ancien Premier ministre néerlandais »: no longer in government
+        elif trig.text.lower().startswith("homologue"):
             # a counterpart holds the same kind of post as the person before it
             before = [self.ents[m.key] for m in self.mentions if m.end <= trig.start and self.ents[m.key].type in ("Person", "Minister")]
             cls = "Minister" if not before or before[-1].type == "Minister" else "Person"
@@ -493,7 +495,8 @@ class _ArticleExtractor:
             while j < end and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "X", "NOUN") and not self.mention_at(j):
                 j += 1
             prev = self.lower(k - 1)
-            if j > k and prev in ("de", "d'", "d’", "du", "des") and (cls == "Person" or doc[k].ent_type_ in ("ORG", "MISC")):
+            if j > k and prev in ("de", "d'", "d’", "du", "des") and (cls == "Person" or doc[k].ent_type_ in ("ORG", "MISC")) and (
+                    _is_namey(doc[k]) or self.ref.organization(doc[k:j].text)):
                 name = doc[k:j].text
                 if not self.ref.role(name) and self.ref.country(name) is None:
                     org = self.ref.organization(name)
