@@ -979,6 +979,8 @@ class _ArticleExtractor:
                 people = [p for p in people if not any(
                     h.lemma_ in _SPEECH_VERBS or _reporting_clause(h) for h in self._governors(max(sent.start, p.start - 1), p.end))]
             for p in people:
+                if self._absent(p):
+                    continue
                 self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
 
     # ------------------------------------------------------- announcements
@@ -1073,6 +1075,19 @@ class _ArticleExtractor:
             money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
+
+    def _absent(self, p: _Mention) -> bool:
+        """« X ne s'est pas déplacé », « venu à la place de X », « en l'absence de X », « X, absent »."""
+        doc = self.doc
+        before = " ".join(t.lower_ for t in doc[max(doc[p.start].sent.start, p.start - 4) : p.start])
+        if re.search(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$", before) or before.endswith("sans"):
+            return True
+        for h in self._governors(p.start, p.end):
+            if any(c.lower_ in ("pas", "jamais", "ne", "n'", "n’") for c in h.children) or h.lemma_ in ("renoncer", "boycotter", "annuler"):
+                return True
+            if any(c.lower_.startswith("absent") for c in h.children):
+                return True
+        return False
 
     def _governors(self, start: int, end: int) -> list[Token]:
         """The heads, outside the span, of the span's tokens (the words it depends on)."""

@@ -144,3 +144,18 @@ def test_short_organisation_name_after_the_full_one_is_the_same_entity(nlp):
     assert len(orgs) == 1 and orgs[0].label == "Commission européenne"
     assert "Commission" in orgs[0].aliases
     assert (by_label(ents, "Ursula von der Leyen").key, "affiliation", orgs[0].key) in rels
+
+
+def test_absent_leaders_are_not_attendees(nlp):
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Le président nigérian Bola Tinubu ne s'est pas déplacé et le président ghanéen Nana Akufo-Addo est venu à sa place.")
+    ents, rels = run(nlp, text)
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    assert (summit.key, "attendee", by_label(ents, "Bola Tinubu").key) not in rels
+
+
+def test_a_former_prime_minister_is_a_person(nlp):
+    ents, rels = run(nlp, "L'ancien Premier ministre néerlandais Mark Rutte prendra ses fonctions en octobre.")
+    p = by_label(ents, "Mark Rutte")
+    assert p.type == "Person"
+    assert (p.key, "nationality", "country/NLD") in rels
