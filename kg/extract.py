@@ -333,6 +333,8 @@ class _ArticleExtractor:
                 continue
             if any(g.label_ in ("COUNTRY", "ORG") and g.start < t and s < g.end for g in self.gaz):
                 continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
+            if _byline(doc[s].sent):
+                continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
             cands.append((s, t, honorific))
         full = {}
         for s, t, hon in cands:
@@ -1243,6 +1245,14 @@ class _ArticleExtractor:
 
 
 # ---------------------------------------------------------------- utilities
+_BYLINE = re.compile(r"^\s*(?:par|photo|photos|crédit|crédits|avec|lire aussi|légende|©)\b", re.I)
+
+
+def _byline(sent: Span) -> bool:
+    """A signature, photo credit or « lire aussi » line, not part of the story."""
+    return len(sent) <= 14 and bool(_BYLINE.match(sent.text)) and not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)
+
+
 def _reporting_clause(verb: Token) -> bool:
     """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
     doc = verb.doc

@@ -159,3 +159,10 @@ def test_a_former_prime_minister_is_a_person(nlp):
     p = by_label(ents, "Mark Rutte")
     assert p.type == "Person"
     assert (p.key, "nationality", "country/NLD") in rels
+
+
+def test_bylines_and_photo_credits_are_not_people_of_the_story(nlp):
+    text = "Par Jeanne Dupont, envoyée spéciale à Bakou\nLe président kényan William Ruto a réclamé une taxe.\nPhoto : Marc Durand / AFP"
+    ents, _ = run(nlp, text)
+    people = {e.label for e in ents.values() if e.type in ("Person", "Minister")}
+    assert people == {"William Ruto"}
