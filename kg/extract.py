@@ -819,6 +819,21 @@ class _ArticleExtractor:
                     continue
                 label = name if not t.text[:1].isupper() else doc[t.i:j].text
                 self.add("Event", f"event/{slug(label)}", label, t.i, j, surface=doc[t.i:j].text, conf=0.8, rank=2)
+            elif t.text[:1].isupper() and not t.is_sent_start:
+                # « le Forum économique mondial de Davos », « la Conférence de Munich sur la sécurité »
+                end = t.i + 1
+                while end < len(doc) and end - t.i < 9:
+                    u = doc[end]
+                    if u.is_punct and u.text not in APOS or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.lower_ == "à":
+                        break
+                    if u.pos_ == "NOUN" and not u.text[:1].isupper() and doc[end - 1].pos_ in ("ADP", "DET"):
+                        break  # « Forum de la semaine » is not a name
+                    end += 1
+                while end > t.i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+                    end -= 1
+                if end > t.i + 1 and not self.ref.organization(doc[t.i:end].text):
+                    label = doc[t.i:end].text
+                    self.add("Event", f"event/{slug(label)}", label, t.i, end, conf=0.7, rank=2)
 
     # ---------------------------------------------------------- 6. relations
     def summit_relations(self) -> None:
