@@ -1030,6 +1030,9 @@ class _ArticleExtractor:
             sent = t.sent
             key = f"announcement/{self.article.id}-{n}"
             summary = _summary(doc, t, obj_toks)
+            first, _, rest = summary.partition(" ")
+            if first.lower() in ("il", "elle", "ils", "elles") and rest:
+                summary = f"{self.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
             label = _clip(summary[:1].upper() + summary[1:], 90)
             ent = self.add("Announcement", key, label, t.i, t.i + 1, conf=0.75, rank=3, mention=False)
             ent.aliases.discard(t.text)
