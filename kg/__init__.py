@@ -22,4 +22,9 @@ def __getattr__(name: str):
         from . import build
 
         return getattr(build, name)
+    if name == "query":
+        # the kg.query module, callable: kg.query(source, "name or SPARQL", **params) → DataFrame / rows
+        import importlib
+
+        return importlib.import_module(".query", __name__)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Command line: ``kg build`` and ``kg eval``. Parses arguments and delegates; no logic of its own.
+"""Command line: ``kg build``, ``kg eval`` and ``kg view`` (from :mod:`kg.views_cli`). Parses arguments and delegates; no logic of its own.
 
 Exit codes: 0 success, 1 nothing could be built / quality gate failed, 2 bad input or usage.
 """
@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none; relative dates (« mercredi », « en juin ») are resolved against it")
     _common(b)
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    b.add_argument("--no-view", action="store_true", help="do not write the interactive view OUT/graph.html")
 
     e = sub.add_parser("eval", help="score the extraction against gold annotations",
                        description="Build each NAME.txt and score it against NAME.gold.json.",
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-details", action="store_true", help="do not list missed and spurious items")
     e.add_argument("--per-article", action="store_true", help="also print one score line per article")
     e.add_argument("--curve", action="store_true", help="print relation precision/recall at several --min-confidence thresholds instead")
+
+    from .views_cli import register as register_view
+
+    register_view(sub)
     return p
 
 
@@ -123,13 +128,18 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     target = out / "graph.ttl"
     atomic_write_text(target, graph.serialize(format="turtle"))
+    written = str(target)
+    if not args.no_view:
+        from .views import write_build_view
+
+        written += f", {write_build_view(graph, out)}"
     if not args.quiet:
         from .summary import graph_summary
 
         print(
             f"built {count} article(s) in {time.perf_counter() - t0:.1f}s"
             + (f", {len(skipped)} skipped" if skipped else "")
-            + f": {graph_summary(graph)} → {target}"
+            + f": {graph_summary(graph)} → {written}"
         )
     return 0
 
@@ -156,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         _err("--min-confidence must be between 0 and 1")
         return 2
     try:
-        return {"build": cmd_build, "eval": cmd_eval}[args.command](args)
+        handler = getattr(args, "handler", None) or {"build": cmd_build, "eval": cmd_eval}[args.command]
+        return handler(args)
     except InputError as exc:
         _err(str(exc))
         return 2

@@ -17,10 +17,12 @@
   the node's attributes and the sentences stating each edge, a search box. The page is
   self-contained: vis-network's JavaScript and CSS (shipped inside the pyvis package) are inlined,
   so it opens from ``file://`` with no network.
-* Scale: the layout is computed before the page opens (networkx's spring layout on small graphs, a
-  cheap component-aware seed on big ones), then vis-network runs a bounded number of
-  stabilisation iterations and physics is switched off. The page sets ``window.kgReady`` (and
-  ``window.kgReadyAt``, ms since navigation start) once the network is drawn and frozen.
+* Scale: the layout is computed before the page opens. Up to ``SPRING_LAYOUT_MAX_NODES`` entities:
+  networkx's spring layout, then vis-network polishes it for a bounded number of iterations and
+  physics is switched off. Bigger graphs: Fruchterman-Reingold with sampled repulsion in numpy
+  (:func:`_sampled_layout`), drawn with physics off. The page sets ``window.kgReady`` (and
+  ``window.kgReadyAt``, ms since navigation start) once the network is drawn and frozen;
+  ``benchmarks/bench_views.py`` reads it back in headless Chromium.
 * :func:`ontology_view` draws ``ontology/kg.ttl`` itself: classes, subclass links, and the object
   properties from domain to range.
 """
@@ -28,7 +30,6 @@
 from __future__ import annotations
 
 import html
-import json
 import math
 import os
 from collections import Counter, defaultdict
@@ -63,7 +64,6 @@ __all__ = [
 
 #: Entity classes from the most to the least specific: a node typed with several gets the first.
 CLASS_ORDER = ("Summit", "Minister", "Announcement", "Event", "Person", "Country", "Organization", "City")
-assert set(CLASS_ORDER) == set(ENTITY_TYPES)
 
 #: (colour, vis-network shape) per class. Unknown classes are grey dots.
 CLASS_STYLE: dict[str, tuple[str, str]] = {
@@ -128,10 +128,6 @@ def _local(term) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # projection
-
-
-def _text(value) -> str:
-    return str(value)
 
 
 def _article_ids(g: Graph) -> dict:
@@ -271,9 +267,9 @@ def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
     for _, d in G.nodes(data=True):
         for s in [d.get("label", ""), *d.get("aliases", ())]:
             names.setdefault(_norm(s), d.get("label", s))
-    close = get_close_matches(want, list(names), n=5, cutoff=0.5)
-    # a name that contains what was typed ("Macron" → "Emmanuel Macron") is a good suggestion too
-    close += [k for k in sorted(names) if want and want in k and k not in close]
+    # names that contain what was typed ("Macron" → "Emmanuel Macron") first, then look-alikes
+    close = [k for k in sorted(names) if want and want in k]
+    close += [k for k in get_close_matches(want, list(names), n=5, cutoff=0.6) if k not in close]
     suggestions = list(dict.fromkeys(names[k] for k in close))[:5]
     raise UnknownEntityError(name, suggestions)
 
@@ -405,7 +401,7 @@ def _stabilisation_iterations(n_nodes: int, n_edges: int) -> int:
         return 300
     if n_nodes <= SPRING_LAYOUT_MAX_NODES:
         return 150
-    return max(10, min(60, int(60_000 / max(n_nodes + n_edges, 1))))
+    return 0  # big graphs are laid out in Python and drawn without physics
 
 
 def _vis_options(n_nodes: int, n_edges: int, physics: bool) -> dict:
@@ -437,10 +433,9 @@ def _vis_options(n_nodes: int, n_edges: int, physics: bool) -> dict:
         },
         "physics": {
             "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000 if not big else -3000, "centralGravity": 0.15,
-                          "springLength": 150 if not big else 90, "springConstant": 0.03, "damping": 0.4,
-                          "avoidOverlap": 0.3 if not big else 0.0},
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.015, "springLength": 120,
+                                 "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.7},
             "stabilization": {"enabled": physics, "iterations": _stabilisation_iterations(n_nodes, n_edges),
                               "updateInterval": 25, "fit": True},
             "maxVelocity": 40,
@@ -450,9 +445,14 @@ def _vis_options(n_nodes: int, n_edges: int, physics: bool) -> dict:
     }
 
 
+#: The legend's order.
+LEGEND_ORDER = ("Summit", "Event", "Minister", "Person", "Country", "City", "Organization", "Announcement",
+                "Provenance", "External")
+
+
 def _legend(G: nx.MultiDiGraph, class_labels: dict[str, str]) -> list[dict]:
     counts = Counter(d.get("class", "Thing") for _, d in G.nodes(data=True))
-    order = list(CLASS_ORDER) + ["Provenance", "External"]
+    order = list(LEGEND_ORDER)
     classes = sorted(counts, key=lambda c: (order.index(c) if c in order else len(order), c))
     return [{"class": c, "label": class_labels.get(c, c), "count": counts[c],
              "color": CLASS_STYLE.get(c, _DEFAULT_STYLE)[0], "shape": CLASS_STYLE.get(c, _DEFAULT_STYLE)[1]}
@@ -534,6 +534,7 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
     counts = G.graph.get("counts") or (f"{n} {'entity' if n == 1 else 'entities'} · "
                                        f"{m} {'relation' if m == 1 else 'relations'}")
     env.globals["kg"] = {
+        "vis_dir": env.globals["vis_dir"],
         "title": title,
         "subtitle": subtitle,
         "counts": counts,
@@ -589,7 +590,20 @@ def _template_env():
     env = Environment(loader=ChoiceLoader([DictLoader({"kg_view.html": _TEMPLATE}), FileSystemLoader(lib)]),
                       autoescape=False)
     env.filters["kg_icon"] = _icon
+    env.globals["vis_dir"] = _vis_dir(lib)
     return env
+
+
+def _vis_dir(templates: str) -> str:
+    """The newest vis-network shipped in pyvis' templates (``lib/vis-9.1.2`` in pyvis 0.3.2)."""
+    found = []
+    for d in Path(templates, "lib").glob("vis-*"):
+        if (d / "vis-network.min.js").is_file() and (d / "vis-network.css").is_file():
+            version = tuple(int(x) if x.isdigit() else 0 for x in d.name[4:].split("."))
+            found.append((version, f"lib/{d.name}"))
+    if not found:  # pragma: no cover - a pyvis without its vis-network files
+        raise RuntimeError(f"pyvis ships no vis-network files under {templates}/lib")
+    return max(found)[1]
 
 
 def _write(out_path: str | os.PathLike[str], text: str) -> Path:
@@ -601,7 +615,8 @@ def _write(out_path: str | os.PathLike[str], text: str) -> Path:
 
 
 def render_html(graph: Graph | nx.MultiDiGraph, out_path: str | os.PathLike[str], *, focus: str | None = None,
-                depth: int = 2, title: str = "Knowledge graph", lang: str = "en") -> Path:
+                depth: int = 2, title: str = "Knowledge graph", lang: str = "en",
+                empty_message: str | None = None) -> Path:
     """Write the interactive view of ``graph`` (an rdflib Graph or a :func:`to_networkx` result).
 
     ``focus`` names an entity (label or alias, case and accents ignored): only its neighbourhood
@@ -615,7 +630,8 @@ def render_html(graph: Graph | nx.MultiDiGraph, out_path: str | os.PathLike[str]
         centres = find_entities(G, focus)
         G = neighbourhood(G, centres, depth)
         subtitle = f"neighbourhood of « {G.nodes[centres[0]]['label']} », {depth} hop{'s' if depth != 1 else ''}"
-    return _write(out_path, render_networkx(G, title=title, subtitle=subtitle, focus=centres, lang=lang))
+    return _write(out_path, render_networkx(G, title=title, subtitle=subtitle, focus=centres, lang=lang,
+                                            empty_message=empty_message))
 
 
 def write_build_view(graph: Graph, out_dir: str | os.PathLike[str], *, title: str = "Knowledge graph") -> Path:
@@ -734,6 +750,10 @@ def ontology_networkx(lang: str = "en") -> nx.MultiDiGraph:
                 add_class(r)
                 G.add_edge(str(d), str(r), key=_local(p), property=_local(p), label=_label(p, lang), iri=str(p),
                            evidence=[], sentences=[], articles=[], comment=comment or f"{_local(p)}: {_label(d, lang)} → {_label(r, lang)}")
+    n_props = len({d["property"] for *_, d in G.edges(data=True)} - {"subClassOf"})
+    n_sub = sum(1 for *_, d in G.edges(data=True) if d["property"] == "subClassOf")
+    G.graph["counts"] = (f"{G.number_of_nodes()} classes · {n_props} object properties · {n_sub} subclass links" if lang == "en"
+                         else f"{G.number_of_nodes()} classes · {n_props} propriétés d’objet · {n_sub} liens de sous-classe")
     return G
 
 
@@ -748,7 +768,8 @@ def ontology_view(out_path: str | os.PathLike[str], *, lang: str = "en",
                   title: str = "kg ontology: classes and properties") -> Path:
     """Write the view of the ontology (``ontology/kg.ttl``) itself."""
     G = ontology_networkx(lang)
-    subtitle = "dashed: subclass of · arrows: object properties from domain to range"
+    subtitle = ("dashed: subclass of · arrows: from domain to range" if lang == "en"
+                else "pointillés : sous-classe de · flèches : du domaine vers la portée")
     return _write(out_path, render_networkx(G, title=title, subtitle=subtitle, lang=lang))
 
 
@@ -761,10 +782,10 @@ _TEMPLATE = r"""<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="kg view (pyvis, vis-network 9.1.2 inline)">
+<meta name="generator" content="kg view (pyvis, {{ kg.vis_dir|replace('lib/', '') }} inline)">
 <title>{{ kg.title|e }}</title>
-<style>{% include 'lib/vis-9.1.2/vis-network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+<style>{% include kg.vis_dir ~ '/vis-network.css' %}</style>
+<script>{% include kg.vis_dir ~ '/vis-network.min.js' %}</script>
 <style>
   html, body { margin: 0; height: 100%; font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2933; background: #fbfbfc; }
   #kg-bar { position: absolute; top: 0; left: 0; right: 0; height: 52px; display: flex; align-items: center; gap: 16px; padding: 0 16px; background: #fff; border-bottom: 1px solid #e4e7eb; box-sizing: border-box; z-index: 2; }
@@ -882,7 +903,7 @@ _TEMPLATE = r"""<!DOCTYPE html>
   function applyFilter() {
     var upd = [];
     nodes.forEach(function (n) {
-      var h = !!hiddenClasses[n.cls];
+      var h = !!hiddenClasses[n.group];
       if (!!n.hidden !== h) upd.push({id: n.id, hidden: h});
     });
     if (upd.length) nodes.update(upd);
@@ -915,8 +936,8 @@ _TEMPLATE = r"""<!DOCTYPE html>
     lastQuery = q;
     var n = found[matchIndex];
     if (n.hidden) {  // show its class again
-      hiddenClasses[n.cls] = false;
-      boxes.forEach(function (b) { if (b.getAttribute("data-class") === n.cls) b.checked = true; });
+      hiddenClasses[n.group] = false;
+      boxes.forEach(function (b) { if (b.getAttribute("data-class") === n.group) b.checked = true; });
       applyFilter();
     }
     network.selectNodes([n.id]);

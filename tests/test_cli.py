@@ -148,8 +148,9 @@ def test_build_example_writes_graph_and_summary(tmp_path, capsys, example_graph)
     assert "built 1 article(s)" in captured.out
     assert "entities" in captured.out and "relations" in captured.out
     assert str(target) in captured.out
-    # no temporary file is left next to the graph
-    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+    # the view is written next to the graph, and no temporary file is left
+    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl"]
+    assert str(out / "graph.html") in captured.out
 
 
 @pytest.mark.model

@@ -147,9 +147,17 @@ def test_blank_line_starts_sentence(nlp):
     assert second.is_sent_start is True
 
 
-def test_no_boundary_without_line_break(nlp):
+def test_no_sentence_starts_inside_a_sentence(nlp):
+    # tokens that do not follow sentence-final punctuation are marked as not starting one, so the
+    # parser cannot cut « ... son homologue portugais | Rui Costa ... »
     doc = nlp("Le sommet s'ouvre à Londres et la France accueillera la suite.")
-    assert [t.is_sent_start for t in doc[1:]] == [None] * (len(doc) - 1)
+    assert [t.is_sent_start for t in doc[1:]] == [False] * (len(doc) - 1)
+
+
+def test_after_a_full_stop_the_parser_decides(nlp):
+    doc = nlp("Le sommet s'ouvre. La France accueillera la suite.")
+    after_stop = [t for t in doc if t.i > 0 and doc[t.i - 1].text == "."]
+    assert after_stop and all(t.is_sent_start is None for t in after_stop if t.i < len(doc))
 
 
 def test_only_tokens_after_line_breaks_are_marked(nlp):
