@@ -227,7 +227,12 @@ class _ArticleExtractor:
                 if org:
                     self.add("Organization", f"org/{org.key}", org.name, s.start, s.end, rank=2)
         for e in self.doc.ents:
-            if any(m.overlaps(e.start, e.end) for m in self.mentions):
+            covered = [m for m in self.mentions if m.overlaps(e.start, e.end)]
+            if covered:
+                # « l'OTAN Jens Stoltenberg » tagged as one organisation: the name after it is a person
+                end = max(m.end for m in covered)
+                if e.label_ in ("ORG", "MISC") and e.end - end >= 2 and _looks_like_name(self.doc[end : e.end]):
+                    self.split_persons.append((end, e.end))
                 continue
             if e.label_ == "LOC":
                 self._loc(e)
@@ -1012,13 +1017,14 @@ class _ArticleExtractor:
                 continue
             if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]:
                 continue  # « en appelant la France à ... »
-            if _reporting_clause(t):
-                continue  # « « ... », lui a lancé une entrepreneuse »
+            inverted = _inverted_clause(t)
+            if inverted is not None and lemma not in _ANNOUNCING_REPORT:
+                continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
             if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
                 continue
             if any(c.dep_ in ("aux:pass",) for c in t.children):
                 continue  # passive without an agent: « aucune date n'a été annoncée »
-            agent_tok = self._subject(t)
+            agent_tok = _inverted_subject(t) if inverted is not None else self._subject(t)
             if agent_tok is None:
                 continue
             agents = self._agents(agent_tok)
@@ -1027,6 +1033,9 @@ class _ArticleExtractor:
             n += 1
             obj = [c for c in t.children if c.dep_ in ("ccomp", "obj", "xcomp", "obl:arg", "obl")]
             obj_toks = sorted({u.i for c in obj for u in c.subtree})
+            if inverted is not None and not any(c.dep_ in ("obj", "ccomp") and c.i < t.i for c in t.children):
+                # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
+                obj_toks = [i for i in range(t.sent.start, inverted) if not doc[i].is_punct or doc[i].text in APOS]
             sent = t.sent
             key = f"announcement/{self.article.id}-{n}"
             summary = _summary(doc, t, obj_toks)
@@ -1107,6 +1116,12 @@ class _ArticleExtractor:
                 return True
             if any(c.lower_.startswith("absent") for c in h.children):
                 return True
+        # « Le président X, invité à un dîner, n'a pas participé à la séance »
+        for v in doc[p.start].sent:
+            if v.pos_ == "VERB" and any(c.lower_ in ("pas", "jamais") for c in v.children):
+                subj = [c for c in v.children if c.dep_.startswith("nsubj")]
+                if any(c.i <= p.start <= max(u.i for u in c.subtree) for c in subj):
+                    return True
         return False
 
     def _governors(self, start: int, end: int) -> list[Token]:
@@ -1269,6 +1284,28 @@ _BYLINE = re.compile(r"^\s*(?:par|photo|photos|crédit|crédits|avec|lire aussi|
 def _byline(sent: Span) -> bool:
     """A signature, photo credit or « lire aussi » line, not part of the story."""
     return len(sent) <= 14 and bool(_BYLINE.match(sent.text)) and not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)
+
+
+_ANNOUNCING_REPORT = {"annoncer", "confirmer", "promettre", "dévoiler", "officialiser"}
+
+
+def _inverted_clause(verb: Token) -> int | None:
+    """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
+        k -= 1
+    if k > verb.sent.start and doc[k].text == "," and _inverted_subject(verb) is not None:
+        return k
+    return k if _reporting_clause(verb) else None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
+    for c in verb.children:
+        if c.i > verb.i and (c.dep_.startswith("nsubj") or (c.dep_ == "obj" and verb.dep_ == "parataxis")):
+            return c
+    return None
 
 
 def _reporting_clause(verb: Token) -> bool:

@@ -166,3 +166,19 @@ def test_bylines_and_photo_credits_are_not_people_of_the_story(nlp):
     ents, _ = run(nlp, text)
     people = {e.label for e in ents.values() if e.type in ("Person", "Minister")}
     assert people == {"William Ruto"}
+
+
+def test_announcement_in_an_inverted_reporting_clause(nlp):
+    text = "Le sommet de l'OTAN s'est achevé à Vilnius. Le prochain sommet se tiendra à Washington, a annoncé le secrétaire général de l'OTAN Jens Stoltenberg."
+    ents, rels = run(nlp, text)
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    assert ann.attr("summary").startswith("Le prochain sommet se tiendra à Washington")
+    assert (ann.key, "announcedBy", by_label(ents, "Jens Stoltenberg").key) in rels
+    assert any(p == "about" and ents[o].type == "Summit" for s, p, o in rels if s == ann.key)
+
+
+def test_a_leader_who_did_not_take_part_is_not_an_attendee(nlp):
+    text = ("Le sommet du G20 s'est ouvert samedi à Rio. "
+            "Le président mexicain, Andrés Manuel López Obrador, invité par Lula, n'a pas participé aux séances.")
+    ents, rels = run(nlp, text)
+    assert not any(p == "attendee" for _, p, _ in rels)
