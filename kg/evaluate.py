@@ -16,7 +16,7 @@ Implements the scoring of ``corpus/README.md`` ("Scoring (how the numbers are co
      at least two words (*containment*: ``"sommet paris"`` is in ``"grand sommet paris"``, but
      ``"paris"`` alone never contains-matches), or
    * for Person and Minister: both names have at least two words and share their first and their
-     last word (*person*: ``"Jean Barrot"`` ~ ``"Jean-Noël Barrot"``), or
+     last word (*person*: ``"Jean Le Drian"`` ~ ``"Jean-Yves Le Drian"``), or
    * for Summit: a predicted ``edition`` value (any predicate with local name ``edition``) equals
      the gold ``attrs.edition`` **and** the predicted summit has a ``hostCity`` (resp.
      ``hostCountry``) whose object is matched to a gold entity that is the gold summit's
@@ -46,8 +46,8 @@ Implements the scoring of ``corpus/README.md`` ("Scoring (how the numbers are co
 Several articles built into one graph are scored against the union of their gold files
 (:func:`merge_gold`): gold entities of the same type and same normalised name are one entity.
 
->>> normalize_name("M. Le Maire")
-'maire'
+>>> normalize_name("M. Le Drian")
+'drian'
 >>> normalize_name("Sommet sur la sécurité de l’Intelligence Artificielle")
 'sommet sur securite intelligence artificielle'
 """
@@ -240,8 +240,8 @@ def normalize_name(text: str) -> str:
 
     Examples
     --------
-    >>> normalize_name("Bruno Le Maire")
-    'bruno maire'
+    >>> normalize_name("Jean-Yves Le Drian")
+    'jean yves drian'
     >>> normalize_name("l’Union européenne") == normalize_name("L'Union Européenne")
     True
     """

@@ -7,7 +7,7 @@ ontology classes and the eleven relations, each with the sentence and offsets th
 Steps, each a method of :class:`_ArticleExtractor` (state for one article only):
 
 1. places and organisations — gazetteer matches, repaired NER ``LOC``/``ORG`` spans;
-2. persons — NER ``PER`` spans, honorifics (« M. Le Maire ») linked to full names;
+2. persons — NER ``PER`` spans, honorifics (« M. Le Drian ») linked to full names;
 3. role phrases — « la ministre britannique de la Technologie X », « X, ministre délégué chargé
    du Numérique »: Minister vs Person, nationality, portfolio, affiliation;
 4. nationality adjectives on actor nouns — « ses homologues italien et allemand »;
@@ -140,7 +140,7 @@ class _ArticleExtractor:
             if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
                 continue
             if s.label_ == "ROLE" and any(e.label_ == "PER" and e.start < s.start < e.end for e in self.doc.ents):
-                continue  # « Bruno Le Maire »: a surname, not the title « maire »
+                continue  # « Jean Le Prince »: a surname, not the title « prince »
             kept.append(s)
             taken[is_role].update(range(s.start, s.end))
         return sorted(kept, key=lambda s: s.start)
@@ -259,7 +259,7 @@ class _ArticleExtractor:
         span = _strip_det(e)
         if not span:
             return
-        # « Commission Ursula von der Leyen »: an organisation (or title) followed by a person's name
+        # « Commission Jean-Claude Juncker »: an organisation (or title) followed by a person's name
         role_inside = any(span.start <= r.start < span.end for r in self.role_spans)
         if (e.label_ == "ORG" or role_inside) and self.ref.organization(span.text) is None and not any(
                 t.lower_ in self.lex["summit_nouns"] or t.lower_ in self.lex["event_nouns"] for t in span):
@@ -814,7 +814,7 @@ class _ArticleExtractor:
         for t in doc:
             if t.lower_ not in nouns or self.mention_at(t.i):
                 continue
-            # « l'évènement Vivatech », « le salon VivaTech », « le Forum de Davos »
+            # « l'évènement Eurosatory », « le salon Eurosatory », « le Forum de Davos »
             j = t.i + 1
             while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and doc[j].pos_ in ("PROPN", "X", "NOUN", "NUM", "ADJ") and not doc[j].is_sent_start:
                 j += 1

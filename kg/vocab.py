@@ -89,7 +89,7 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII slug: ``"Jean-Noël Barrot"`` → ``"jean-noel-barrot"``.
+    """A lowercase ASCII slug: ``"Jean-Yves Le Drian"`` → ``"jean-yves-le-drian"``.
 
     >>> slug("Sommet sur l’IA")
     'sommet-sur-l-ia'
