@@ -1,4 +1,4 @@
-"""Command line: ``kg build``, ``kg eval`` and ``kg view`` (from :mod:`kg.views_cli`). Parses arguments and delegates; no logic of its own.
+"""Command line: ``kg build`` and ``kg eval`` here; ``kg view`` (:mod:`kg.views_cli`), ``kg query``, ``kg export`` and ``kg serve`` (:mod:`kg.query_cli`). Parses arguments and delegates; no logic of its own.
 
 Exit codes: 0 success, 1 nothing could be built / quality gate failed, 2 bad input or usage.
 """
@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     from .views_cli import register as register_view
 
     register_view(sub)
+
+    from .query_cli import add_store_option, register as register_query
+
+    register_query(sub)  # kg query, kg export, kg serve
+    add_store_option(b)  # kg build --store DIR
     return p
 
 
@@ -105,9 +110,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         skipped.append(s)
         _warn(f"skipped {s.source}: {s.reason}")
 
-    def on_article(_ex) -> None:
+    extractions: list = []  # kept only for --store: one named graph per article
+
+    def on_article(ex) -> None:
         nonlocal count
         count += 1
+        if args.store:
+            extractions.append(ex)
         if progress is not None:
             progress.update(1)
 
@@ -129,6 +138,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = out / "graph.ttl"
     atomic_write_text(target, graph.serialize(format="turtle"))
     written = str(target)
+    if args.store:
+        from .query_cli import store_build
+
+        store_build(args, extractions)
     if not args.no_view:
         from .views import write_build_view
 

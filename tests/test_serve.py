@@ -1,0 +1,109 @@
+"""kg serve: a real SPARQL endpoint (Oxigraph's server) queried over HTTP, read-only by default,
+stopped cleanly with no process left behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+httpx = pytest.importorskip("httpx")
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _query_data  # noqa: E402
+
+from kg.serve import free_port, start_server  # noqa: E402
+from kg.store import KgStore, StoreLockedError  # noqa: E402
+
+JSON = {"Accept": "application/sparql-results+json"}
+MINISTERS = "PREFIX kg: <https://w3id.org/kg-news/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
+            "SELECT ?name WHERE { ?m a kg:Minister ; rdfs:label ?name }"
+UPDATE = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
+ASK = "ASK { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
+
+
+@pytest.fixture(scope="module")
+def ttl(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("serve") / "graph.ttl"
+    _query_data.graph().serialize(path, format="turtle")
+    return path
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        text = (task / "children").read_text() if (task / "children").exists() else ""
+        out += [int(x) for x in text.split()]
+    return out
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to check for orphans")
+def test_kg_serve_answers_refuses_update_and_stops_cleanly(ttl):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.query_cli", "serve", "--graph", str(ttl), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line and "read-only" in line
+        r = httpx.get(f"http://127.0.0.1:{port}/query", params={"query": MINISTERS}, headers=JSON, timeout=10)
+        assert r.status_code == 200
+        assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+        r = httpx.post(f"http://127.0.0.1:{port}/update", content=UPDATE,
+                       headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code in (403, 404, 405) and r.status_code != 204
+        r = httpx.get(f"http://127.0.0.1:{port}/query", params={"query": ASK}, headers=JSON, timeout=10)
+        assert r.json()["boolean"] is False
+        kids = children(proc.pid)
+        assert kids, "the Oxigraph server runs as kg serve's child"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    deadline = time.monotonic() + 5
+    while any(alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(k) for k in kids), "no orphan server process"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"http://127.0.0.1:{port}/query", params={"query": ASK}, timeout=2)
+
+
+def test_writable_store_accepts_update_and_holds_the_lock(tmp_path):
+    path = tmp_path / "st"
+    with KgStore.open(path) as st:
+        st.add_extractions(_query_data.extractions())
+    with start_server(store=path, port=0, writable=True) as srv:
+        r = httpx.post(srv.update_url, content=UPDATE, headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code in (200, 204)
+        assert httpx.get(srv.query_url, params={"query": ASK}, headers=JSON, timeout=10).json()["boolean"] is True
+        with pytest.raises(StoreLockedError, match="store is locked"):
+            KgStore.open(path)
+        pid = srv.process.pid
+    assert srv.process.poll() is not None and not alive(pid)
+    with KgStore.open(path):  # free again
+        pass
+
+
+def test_read_only_store_serves_alongside_readers(tmp_path):
+    path = tmp_path / "st"
+    with KgStore.open(path) as st:
+        st.add_extractions(_query_data.extractions())
+    with start_server(store=path, port=0) as srv:
+        r = httpx.get(srv.query_url, params={"query": MINISTERS}, headers=JSON, timeout=10)
+        assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+        r = httpx.post(srv.update_url, content=UPDATE, headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code != 204
+        with pytest.raises(StoreLockedError):
+            KgStore.open(path)  # no writer while it is served
