@@ -54,6 +54,8 @@ Several articles built into one graph are scored against the union of their gold
 
 from __future__ import annotations
 
+from .records import ENTITY_TYPES, RELATION_TYPES
+
 import json
 import re
 from dataclasses import dataclass, field
@@ -79,32 +81,9 @@ __all__ = [
     "format_report",
 ]
 
-#: The eight scored classes (local names), in report order.
-ENTITY_TYPES: tuple[str, ...] = (
-    "Summit",
-    "Minister",
-    "Person",
-    "Country",
-    "Organization",
-    "City",
-    "Event",
-    "Announcement",
-)
-
-#: The eleven scored predicates (local names), in report order.
-PREDICATES: tuple[str, ...] = (
-    "hostCountry",
-    "hostCity",
-    "attendee",
-    "ministerOf",
-    "nationality",
-    "affiliation",
-    "announcedBy",
-    "about",
-    "during",
-    "locatedIn",
-    "nextEdition",
-)
+#: The eight scored classes and the eleven scored predicates (local names), in report order: the
+#: ontology's own lists (:mod:`kg.records`).
+PREDICATES: tuple[str, ...] = RELATION_TYPES
 
 #: When a node carries several of the eight classes, the first one in this order is scored.
 TYPE_PRIORITY: tuple[str, ...] = (

@@ -477,7 +477,6 @@ class _ArticleExtractor:
         countries: list[str] = []
         orgs: list[str] = []
         portfolio_toks: list[Token] = []
-        i = trig.end
         for s in self.gaz:
             if s.start >= trig.end and s.end <= end:
                 if s.label_ == "NAT":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import InputError, KgError
 
-__all__ = ["register", "add_store_option", "store_build", "cmd_query", "cmd_export", "cmd_serve", "main"]
+__all__ = ["register", "add_store_option", "store_build", "cmd_query", "cmd_export", "cmd_serve"]
 
 EPILOG_QUERY = """\
 examples:
@@ -232,26 +232,3 @@ def store_build(args: argparse.Namespace, graph_or_extractions) -> dict[str, int
         print(f"store {args.store}: {counts['added']} added, {counts['replaced']} replaced, "
               f"{counts['unchanged']} unchanged; {total} triples")
     return counts
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Standalone entry point (``python -m kg.query_cli``), handy until ``kg.cli`` registers these."""
-    p = argparse.ArgumentParser(prog="kg")
-    register(p.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    args = p.parse_args(argv)
-    try:
-        return args.handler(args)
-    except InputError as exc:
-        _err(str(exc))
-        return 2
-    except KgError as exc:
-        _err(str(exc))
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -39,7 +39,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import Namespace
 
 from .errors import InputError, KgError

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["register", "cmd_view", "main"]
+__all__ = ["register", "cmd_view"]
 
 EPILOG_VIEW = """\
 examples:
@@ -99,24 +99,3 @@ def _out(args: argparse.Namespace, graph_path: str | None) -> Path:
 
 def _title(args: argparse.Namespace) -> dict:
     return {"title": args.title} if args.title else {}
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m kg.views_cli view …``: the ``view`` subcommand on its own, with kg's exit codes."""
-    from .errors import KgError
-
-    parser = argparse.ArgumentParser(prog="kg")
-    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except InputError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        return 2
-    except KgError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        return 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

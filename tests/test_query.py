@@ -16,7 +16,7 @@ import _query_data  # noqa: E402
 
 from kg.errors import InputError  # noqa: E402
 from kg.query import QueryTimeout, format_result, run_query, saved_queries  # noqa: E402
-from kg.query_cli import main as qmain  # noqa: E402
+from kg.cli import main as qmain  # noqa: E402
 
 KG = "https://w3id.org/kg-news/ontology#"
 REQUIRED = {"summits", "attendees", "ministers", "announcements", "entity", "evidence", "most-mentioned"}

@@ -54,7 +54,7 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to check for orphans")
 def test_kg_serve_answers_refuses_update_and_stops_cleanly(ttl):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg.query_cli", "serve", "--graph", str(ttl), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(ttl), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()

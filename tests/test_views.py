@@ -19,7 +19,7 @@ from kg.errors import InputError
 from kg.headless import available
 from kg.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
-from kg.views_cli import main as view_main
+from kg.cli import main as view_main
 from kg.vocab import KG, entity_iri
 
 S1 = "Le sommet du G7 s’ouvre à Hiroshima, au Japon, du 19 au 21 mai."
