@@ -377,10 +377,19 @@ class _ArticleExtractor:
         """Names the NER missed right after a title: « le président kényan William Ruto »."""
         doc = self.doc
         out = []
+        starts = []
         for r in self.role_spans:
             j = r.end
             while any(g.label_ == "NAT" and g.start == j for g in self.gaz):
                 j = next(g.end for g in self.gaz if g.label_ == "NAT" and g.start == j)
+            starts.append(j)
+            # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
+            c = r.end
+            while c < len(doc) and c - r.end < 8 and doc[c].text != "," and not doc[c].is_sent_start:
+                c += 1
+            if c < len(doc) and doc[c].text == "," and c > r.end and self._role_phrase_ok(doc[r.end : c]):
+                starts.append(c + 1)
+        for j in starts:
             k = j
             while k < len(doc) and k - j < 5 and (
                     (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X", "NOUN", "ADJ"))
@@ -388,7 +397,7 @@ class _ArticleExtractor:
                 k += 1
             while k > j and doc[k - 1].lower_ in _NAME_PARTICLES:
                 k -= 1
-            if k - j >= 2 and not any(doc[i].ent_type_ for i in range(j, k)) and not any(
+            if k - j >= 2 and not any(doc[i].ent_type_ == "PER" for i in range(j, k)) and not any(
                     g.start < k and j < g.end and g.label_ != "ROLE" for g in self.gaz) and not any(
                     m.overlaps(j, k) for m in self.mentions):
                 out.append((j, k))
@@ -1067,7 +1076,7 @@ class _ArticleExtractor:
             # during which event: a summit/event of the sentence outside the object
             during = None
             for s, e, k in sorted(self.summit_seq) + [(m.start, m.end, m.key) for m in self.mentions_in(sent.start, sent.end, ("Event",))]:
-                if sent.start <= s < sent.end and s not in obj_set:
+                if sent.start <= s < sent.end and s not in obj_set and not self._later_edition(k):
                     during = (s, e, k)
                     break
             if during:
@@ -1137,6 +1146,14 @@ class _ArticleExtractor:
                 h = h.head
             out.append(h)
         return out
+
+    def _later_edition(self, key: str) -> bool:
+        """A summit still to come (« qui accueillera la COP30 »): nothing is announced during it."""
+        if key in self.next_parent:
+            return True
+        main = self.ents.get(self.main_summit) if self.main_summit else None
+        ed, main_ed = self.ents[key].attrs.get("edition"), main.attrs.get("edition") if main else None
+        return isinstance(ed, int) and isinstance(main_ed, int) and ed > main_ed
 
     def _about_keys(self, key: str) -> list[str]:
         return [o for (s_, p, o) in self.relations if s_ == key and p == "about"]

@@ -182,3 +182,19 @@ def test_a_leader_who_did_not_take_part_is_not_an_attendee(nlp):
             "Le président mexicain, Andrés Manuel López Obrador, invité par Lula, n'a pas participé aux séances.")
     ents, rels = run(nlp, text)
     assert not any(p == "attendee" for _, p, _ in rels)
+
+
+def test_name_after_a_title_with_complement_and_comma(nlp):
+    text = "Le président de la COP29, Moukhtar Babaïev, ministre de l’Écologie de l’Azerbaïdjan, a défendu le texte."
+    ents, rels = run(nlp, text)
+    p = by_label(ents, "Moukhtar Babaïev")
+    assert p.type == "Minister"
+    assert (p.key, "ministerOf", "country/AZE") in rels
+
+
+def test_nothing_is_announced_during_a_summit_still_to_come(nlp):
+    text = ("La COP29 s'est achevée dimanche à Bakou. "
+            "Le Brésil, qui accueillera la COP30 à Belém, a promis une conférence de la mise en œuvre.")
+    ents, rels = run(nlp, text)
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    assert (ann.key, "during", "summit/cop30") not in rels
