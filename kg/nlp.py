@@ -50,9 +50,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _variants(text: str) -> set[str]:
-    """A name with both apostrophes and both hyphen forms, so phrase patterns match either."""
+    """A name with both apostrophes and with « E » for « É », so phrase patterns match either spelling."""
     out = {text}
-    for a, b in (("'", "’"), ("’", "'")):
+    for a, b in (("'", "’"), ("’", "'"), ("É", "E")):  # the press often writes « Etat », « Etats-Unis »
         out |= {v.replace(a, b) for v in list(out)}
     return {v for v in out if v.strip()}
 
