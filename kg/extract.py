@@ -714,9 +714,13 @@ class _ArticleExtractor:
         return prev is not None and prev.key == current
 
     def _summit_key(self, name: str, start: int, end: int) -> str:
-        # the same name (normalised) is the same summit
+        # the same name (normalised) is the same summit — unless the edition numbers differ
         norm = normalize(_series_name(name))
+        edition = _ordinal_value(name.split()[0]) if name.split() else None
         for e in self.ents.values():
+            other = e.attrs.get("edition")
+            if edition and isinstance(other, int) and other != edition:
+                continue
             if e.type == "Summit" and e.key not in self.next_of.values() and (
                     norm in {normalize(_series_name(a)) for a in e.aliases | {e.label}}):
                 self.add("Summit", e.key, name, start, end, rank=0)

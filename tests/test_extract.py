@@ -198,3 +198,13 @@ def test_nothing_is_announced_during_a_summit_still_to_come(nlp):
     ents, rels = run(nlp, text)
     ann = next(e for e in ents.values() if e.type == "Announcement")
     assert (ann.key, "during", "summit/cop30") not in rels
+
+
+def test_numbered_editions_of_one_series_stay_apart(nlp):
+    text = "Le 24e sommet UE-Chine s’est tenu jeudi à Pékin. Le 25e sommet UE-Chine doit se tenir l’an prochain à Bruxelles."
+    ents, rels = run(nlp, text)
+    s24 = next(e for e in ents.values() if e.type == "Summit" and e.attr("edition") == 24)
+    s25 = next(e for e in ents.values() if e.type == "Summit" and e.attr("edition") == 25)
+    assert (s24.key, "nextEdition", s25.key) in rels
+    assert (s25.key, "hostCity", "city/bruxelles") in rels
+    assert (s24.key, "hostCity", "city/bruxelles") not in rels
