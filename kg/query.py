@@ -557,17 +557,21 @@ def _new_graph() -> Graph:
     return new_graph()
 
 
-def _execute(source, sq: SavedQuery, bindings: dict) -> QueryResult:
+def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None) -> QueryResult:
+    """Run ``sq`` on any kind of source; ``on_loaded()`` is called once the source is open."""
     kind = _source_kind(source)
-    if kind == "rdflib":
-        result = _run_rdflib(source, sq.text, bindings)
-    elif kind == "kgstore":
-        result = _run_ox(source.oxigraph, sq.text, bindings, False)
-    elif kind == "oxstore":
-        result = _run_ox(source, sq.text, bindings, False)
+    if kind in ("rdflib", "kgstore", "oxstore"):
+        if on_loaded is not None:
+            on_loaded()
+        if kind == "rdflib":
+            result = _run_rdflib(source, sq.text, bindings)
+        else:
+            result = _run_ox(source.oxigraph if kind == "kgstore" else source, sq.text, bindings, False)
     else:
         store, union, closer = _open_path(source)
         try:
+            if on_loaded is not None:
+                on_loaded()
             result = _run_ox(store, sq.text, bindings, union)
         finally:
             if closer is not None:
@@ -579,19 +583,7 @@ def _execute(source, sq: SavedQuery, bindings: dict) -> QueryResult:
 
 def _child(conn, source, sq, bindings) -> None:  # pragma: no cover - runs in a child process
     try:
-        if isinstance(source, (str, os.PathLike)):
-            store, union, closer = _open_path(source)
-            conn.send(("ready", None))
-            try:
-                result = _run_ox(store, sq.text, bindings, union)
-            finally:
-                if closer is not None:
-                    closer.close()
-            if sq.params and result.kind == "select":
-                result = result.drop(p.name for p in sq.params)
-        else:
-            conn.send(("ready", None))
-            result = _execute(source, sq, bindings)
+        result = _execute(source, sq, bindings, on_loaded=lambda: conn.send(("ready", None)))
         conn.send(("ok", result))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
         try:
