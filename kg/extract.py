@@ -1017,6 +1017,66 @@ class _ArticleExtractor:
                     continue
                 self.relate(target, "attendee", p.key, p.start, p.end, 0.6)
 
+    def narrative_attendance(self) -> None:
+        """In an article about one summit, the people whose words and deeds it reports took part in it
+        (« le président colombien X a réclamé ... »), unless the article places them elsewhere: at another
+        place or event (« était à Rome », « lors du salon Y »), speaking through a statement or from afar
+        (« dans un communiqué », « par visioconférence »), or absent. A weaker signal than an attendance
+        verb, hence the lower confidence."""
+        if self.main_summit is None:
+            return
+        # the summit the article reports attendance at, else the one it names most
+        counts: dict[str, int] = {}
+        for (s, p, o) in self.relations:
+            if p == "attendee":
+                counts[s] = counts.get(s, 0) + 1
+        main = max(counts, key=lambda k: (counts[k], k == self.main_summit)) if counts else self.main_summit
+        if self.ents[main].attrs.get("edition") == "next" or main in self.next_parent:
+            return
+        doc = self.doc
+        hosts = {o for (s, p, o) in self.relations if s == main and p == "hostCity"}
+        family = {main} | {k for k, v in self.next_parent.items() if v == main}
+        away_words = set(self.lex["away_words"])
+        first = min(s for s, _, k in self.summit_seq if k == main)
+        elsewhere: set[str] = set()
+        cands: dict[str, tuple[int, int]] = {}
+        for sent in doc.sents:
+            people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
+            if not people:
+                continue
+            away = (any(t.lower_ in away_words for t in sent)
+                    or any(m.key not in family for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event")))
+                    or any(c.key not in hosts and self.is_locative(c.start) and not doc[c.start].is_sent_start
+                           for c in self.mentions_in(sent.start, sent.end, ("City",))))
+            for p in people:
+                if away:
+                    elsewhere.add(p.key)
+                    continue
+                if sent.end <= first or p.key in cands or self._absent(p):
+                    continue
+                if self._acts(p):
+                    cands[p.key] = (p.start, p.end)
+        for key, (s, e) in cands.items():
+            if key not in elsewhere:
+                self.relate(main, "attendee", key, s, e, 0.5)
+
+    def _acts(self, p: _Mention) -> bool:
+        """Is the person at ``p`` (part of) the subject of a verb in a past or present tense (« X a réclamé »,
+        « ..., a dit X », « le ministre X, rentré de ..., a été accueilli »), not a future one (« X prendra ses
+        fonctions »)?"""
+        tok, subj = self.doc[p.start], False
+        for _ in range(8):
+            if tok.dep_.startswith("nsubj"):
+                subj = True
+            head = tok.head
+            if head is tok:
+                return False
+            tok = head
+            verbs = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
+            if tok.pos_ in ("VERB", "AUX") and any(t.morph.get("VerbForm") == ["Fin"] for t in verbs):
+                return subj and not any(t.morph.get("Tense") == ["Fut"] for t in verbs)
+        return False
+
     # ------------------------------------------------------- announcements
     def announcements(self) -> None:
         doc = self.doc
@@ -1280,6 +1340,7 @@ class _ArticleExtractor:
         self.short_names()
         self.edition_links()
         self.dateline()
+        self.narrative_attendance()
         self.implied_relations()
         return self.freeze()
 

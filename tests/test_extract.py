@@ -129,6 +129,25 @@ def test_a_quoted_speaker_is_not_an_attendee(nlp):
     assert not any(p == "attendee" for _, p, _ in rels)
 
 
+def test_leaders_whose_deeds_a_summit_story_reports_attended(nlp):
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Le président kényan William Ruto a réclamé une réforme de la dette. "
+            "Le président tchadien Mahamat Déby prendra la tête de l'organisation l'an prochain.")
+    ents, rels = run(nlp, text)
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    assert (summit.key, "attendee", by_label(ents, "William Ruto").key) in rels
+    # a future deed is no evidence of presence
+    assert (summit.key, "attendee", by_label(ents, "Mahamat Déby").key) not in rels
+
+
+def test_leaders_speaking_from_elsewhere_did_not_attend(nlp):
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Le président kényan William Ruto a salué l'accord dans un communiqué. "
+            "Le président ghanéen Nana Akufo-Addo était à Londres pour une visite d'État.")
+    ents, rels = run(nlp, text)
+    assert not any(p == "attendee" for _, p, _ in rels)
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
