@@ -892,7 +892,7 @@ class _ArticleExtractor:
             for c in self.mentions_in(sent.start, sent.end, ("Country",)):
                 tok = doc[c.start]
                 head = tok.head
-                while head.dep_ in ("flat:name", "fixed") and head.head is not head:
+                while head.dep_ in ("flat:name", "fixed") and head.head.i != head.i:
                     head = head.head
                 verb = None
                 if tok.dep_ in ("obl:agent",) or self.lower(c.start - 1) == "par" or self.lower(c.start - 2) == "par":
@@ -1069,7 +1069,7 @@ class _ArticleExtractor:
             if tok.dep_.startswith("nsubj"):
                 subj = True
             head = tok.head
-            if head is tok:
+            if head.i == tok.i:
                 return False
             tok = head
             verbs = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
@@ -1094,16 +1094,21 @@ class _ArticleExtractor:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
             if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
                 continue
-            if any(c.dep_ in ("aux:pass",) for c in t.children):
-                continue  # passive without an agent: « aucune date n'a été annoncée »
-            agent_tok = _inverted_subject(t) if inverted is not None else self._subject(t)
+            passive = any(c.dep_ == "aux:pass" for c in t.children)
+            if passive:
+                # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
+                agent_tok = next((c for c in t.children if c.dep_ == "obl:agent"), None)
+            else:
+                agent_tok = _inverted_subject(t) if inverted is not None else self._subject(t)
+            if agent_tok is None:
+                agent_tok = _misattached_subject(t)
             if agent_tok is None:
                 continue
-            agents = self._agents(agent_tok)
+            agents = self._agents(agent_tok) or self._collective_agent(agent_tok)
             if not agents:
                 continue
             n += 1
-            obj = [c for c in t.children if c.dep_ in ("ccomp", "obj", "xcomp", "obl:arg", "obl")]
+            obj = [c for c in t.children if c.dep_ in ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())]
             obj_toks = sorted({u.i for c in obj for u in c.subtree})
             if inverted is not None and not any(c.dep_ in ("obj", "ccomp") and c.i < t.i for c in t.children):
                 # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
@@ -1205,7 +1210,7 @@ class _ArticleExtractor:
                 continue
             # up through nouns (« le cabinet de X ») to the verb
             for _ in range(3):
-                if h.pos_ in ("VERB", "AUX") or h.head is h:
+                if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
                     break
                 h = h.head
             out.append(h)
@@ -1227,7 +1232,7 @@ class _ArticleExtractor:
             if c.dep_ in ("nsubj", "nsubj:pass"):
                 return c
         # « pour appeler », « afin de lancer »: the subject of the governing verb
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
             return self._subject(verb.head)
         return None
 
@@ -1255,6 +1260,26 @@ class _ArticleExtractor:
             if m and m.key not in out:
                 out.append(m.key)
         return out
+
+    def _collective_agent(self, tok: Token) -> list[str]:
+        """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
+        article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
+        if tok.lower_ not in self.lex["collective_nouns"] or self.main_summit is None:
+            return []
+        if any(c.dep_ == "nmod" for c in tok.children):
+            return []  # « les dirigeants africains de ... »: a narrower group
+        for s, e, k in self.summit_seq:
+            if k == self.main_summit:
+                orgs = self.mentions_in(s, e, ("Organization",))
+                if orgs:
+                    return [orgs[0].key]
+        # « sommet de Washington » of « l'OTAN »: the international organisation the article names most
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if self.ents[m.key].type == "Organization" and self.ref.organization(self.ents[m.key].label):
+                counts[m.key] = counts.get(m.key, 0) + 1
+        best = max(counts, key=lambda k: counts[k], default=None)
+        return [best] if best and counts[best] >= 2 else []
 
     def _antecedent(self, pron: Token) -> _Mention | None:
         cands = [m for m in self.mentions if m.end <= pron.i and self.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
@@ -1383,6 +1408,19 @@ def _inverted_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.i > verb.i and (c.dep_.startswith("nsubj") or (c.dep_ == "obj" and verb.dep_ == "parataxis")):
             return c
+    return None
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """« Le Canada, qui présidera le G7, a confirmé ... » parsed with « Canada » as a second subject of the
+    relative clause: a subject before ``verb`` whose head already has the relative pronoun as subject."""
+    for t in verb.sent:
+        if t.i >= verb.i:
+            break
+        h = t.head
+        if t.dep_ == "nsubj" and h.i != verb.i and h.head.i == verb.i and t.i < h.i and any(
+                c.dep_ == "nsubj" and c.lower_ == "qui" for c in h.children):
+            return t
     return None
 
 
