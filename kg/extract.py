@@ -405,21 +405,43 @@ class _ArticleExtractor:
     def roles(self) -> None:
         persons = sorted((m for m in self.mentions if self.ents[m.key].type == "Person"), key=lambda m: m.start)
         prev_role: tuple[_Mention, _Role] | None = None
+        rank = 0  # the person's place among those sharing a plural title
         for m in persons:
             left, right = self._left_role(m), self._right_role(m)
             if left and right:
                 self._apply_role(m, right)
             role = left or right
+            rank = 0
             if role is None and prev_role is not None:
                 pm, pr = prev_role
                 gap = self.doc[pm.end : m.start]
                 if pr.plural and len(gap) <= 2 and all(t.lower_ in ("et", ",") for t in gap):
-                    role = pr
+                    role, rank = pr, prev_rank + 1
             if role is None:
                 prev_role = None
                 continue
-            prev_role = (m, role)
-            self._apply_role(m, role)
+            prev_role, prev_rank = (m, role), rank
+            self._apply_role(m, role, rank)
+        self._side_countries()
+
+    def _side_countries(self) -> None:
+        """« Côté allemand, la ministre X et le vice-chancelier Y ... »: the sentence's people serve that country."""
+        doc = self.doc
+        for sent in doc.sents:
+            k = sent.start + (1 if self.lower(sent.start) == "du" else 0)
+            if self.lower(k) != "côté":
+                continue
+            nat = next((g for g in self.gaz if g.start == k + 1 and g.label_ in ("NAT", "COUNTRY")), None)
+            c = self.ref.country_by_iso3(nat.id_) if nat is not None else None
+            if c is None:
+                continue
+            country = self.add("Country", f"country/{c.iso3}", c.name, nat.start, nat.end, conf=0.8, rank=0)
+            country.label_rank = max(country.label_rank, 1)
+            self.used_tokens.update(range(nat.start, nat.end))
+            for m in self.mentions_in(sent.start, sent.end, ("Person", "Minister")):
+                if not any(r[0] == m.key and r[1] in ("ministerOf", "nationality") for r in self.relations):
+                    p = "ministerOf" if self.ents[m.key].type == "Minister" else "nationality"
+                    self.relate(m.key, p, country.key, nat.start, m.end, 0.75)
 
     def _role_phrase_ok(self, tokens: Span) -> bool:
         for t in tokens:
@@ -497,6 +519,19 @@ class _ArticleExtractor:
         for m in self.mentions_in(trig.end, end, ("Country",)):
             if m.key not in countries:
                 countries.append(m.key)
+        # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »
+        if not countries and self.lower(trig.start - 1) in ("son", "sa", "leur"):
+            sent_start = doc[trig.start].sent.start
+            for m in reversed(self.mentions_in(max(sent_start, trig.start - 15), trig.start, ("Country", "City"))):
+                city = self.ref.city(self.ents[m.key].label) if self.ents[m.key].type == "City" else None
+                if city is not None:
+                    c = self.ref.country_by_iso3(city.country)
+                    if c is None or c.capital is None or normalize(c.capital) != normalize(city.name):
+                        continue  # only a capital speaks for its country
+                    countries.append(self.add("Country", f"country/{c.iso3}", c.name, m.start, m.end, conf=0.6, rank=0).key)
+                else:
+                    countries.append(m.key)
+                break
         for m in self.mentions_in(trig.start, end, ("Organization",)):
             orgs.append(m.key)
         # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
@@ -526,7 +561,7 @@ class _ArticleExtractor:
         title = doc[start:end].text.strip(" ,")
         return _Role(title, cls, plural, start, end, countries, orgs, portfolio)
 
-    def _apply_role(self, m: _Mention, role: _Role) -> None:
+    def _apply_role(self, m: _Mention, role: _Role, rank: int = 0) -> None:
         ent = self.ents[m.key]
         if role.cls == "Minister":
             ent.type = "Minister"
@@ -535,7 +570,9 @@ class _ArticleExtractor:
             ent.attrs.setdefault("portfolio", role.portfolio)
         lo, hi = min(role.start, m.start), max(role.end, m.end)
         conf = 0.9
-        for c in role.countries[:1]:
+        # « les Premiers ministres japonais et canadien, X et Y »: countries and people pair up in order
+        countries = role.countries[rank : rank + 1] if role.plural and len(role.countries) > 1 else role.countries[:1]
+        for c in countries:
             self.relate(m.key, "ministerOf" if role.cls == "Minister" else "nationality", c, lo, hi, conf)
         for o in role.orgs:
             self.relate(m.key, "affiliation", o, lo, hi, conf)

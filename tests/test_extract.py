@@ -44,6 +44,31 @@ def test_title_before_name_with_nationality_makes_a_minister_of_that_country(nlp
     assert (p.key, "ministerOf", "country/NLD") in rels
 
 
+def test_plural_title_pairs_countries_and_names_in_order(nlp):
+    ents, rels = run(nlp, "Les Premiers ministres suédois et danois, Lena Berg et Jonas Holm, ont salué l'accord.")
+    assert (by_label(ents, "Lena Berg").key, "ministerOf", "country/SWE") in rels
+    assert (by_label(ents, "Jonas Holm").key, "ministerOf", "country/DNK") in rels
+    assert (by_label(ents, "Jonas Holm").key, "ministerOf", "country/SWE") not in rels
+
+
+def test_side_of_a_country_gives_the_ministers_their_country(nlp):
+    ents, rels = run(nlp, "Côté espagnol, la ministre des Affaires étrangères Carmen Ruiz participait aux échanges.")
+    assert (by_label(ents, "Carmen Ruiz").key, "ministerOf", "country/ESP") in rels
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Le Portugal, représenté par son Premier ministre Rui Costa, a refusé de signer.", "PRT"),
+    ("À Marseille, le gouvernement a dépêché son ministre des Finances, Ana Torres.", None),
+    ("Varsovie a dépêché son Premier ministre, Piotr Nowak.", "POL"),
+])
+def test_possessive_title_serves_the_country_named_before(nlp, text, iso):
+    ents, rels = run(nlp, text)
+    person = next(e for e in ents.values() if e.type == "Minister")
+    got = {o for s, p, o in rels if s == person.key and p == "ministerOf"}
+    # a capital speaks for its country; another city does not
+    assert got == ({f"country/{iso}"} if iso else set())
+
+
 def test_title_with_comma_and_portfolio(nlp):
     ents, _ = run(nlp, "La ministre de la Santé, Ana Ribeiro, a présenté le texte jeudi.")
     p = by_label(ents, "Ana Ribeiro")
