@@ -74,6 +74,7 @@ _SPEECH_VERBS = {"déclarer", "ajouter", "affirmer", "estimer", "souligner", "in
                  "prévenir", "insister", "rappeler", "préciser", "commenter", "conclure", "noter", "juger", "regretter"}
 _LOCATIVE_PREPS = {"à", "dans", "depuis", "vers", "près", "entre"}
 _PLACE_NOUNS = {"ville", "villes", "région", "capitale", "cité", "port", "banlieue", "faubourg", "agglomération", "aéroport", "centre", "rues", "hôtel", "palais", "maire", "conférence", "forum", "salon", "accord", "accords", "déclaration", "traité", "festival", "jeux"}
+_VENUE_NOUNS = {"château", "palais", "centre", "parc", "stade", "musée", "hôtel", "complexe", "site"}
 _ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
 _NAME_PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "le", "la", "di", "da", "del", "bin", "ben", "al", "el", "ibn", "d'", "d’"}
 
@@ -239,6 +240,9 @@ class _ArticleExtractor:
 
     def _loc(self, e: Span) -> None:
         text = _strip_det(e)
+        # « château de Chantilly » tagged as one place: the town is the last part
+        if len(text) > 2 and text[0].lower_ in _VENUE_NOUNS and text[1].lower_ in ("de", "d'", "d’"):
+            text = text[2:]
         if not text or not text.text[:1].isupper():
             return
         c = self.ref.country(text.text)
@@ -250,7 +254,8 @@ class _ArticleExtractor:
             self.add("City", f"city/{slug(city.name)}", city.name, text.start, text.end, rank=2)
             return
         prev = self.lower(text.start - 1)
-        if prev == "à" and len(text) <= 4:
+        # « à Kananaskis », « au château de Chantilly »
+        if len(text) <= 4 and (prev == "à" or prev in ("de", "d'", "d’") and self.lower(text.start - 2) in _VENUE_NOUNS):
             self.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=0.6, rank=1)
 
     def _org(self, e: Span) -> None:
@@ -809,6 +814,7 @@ class _ArticleExtractor:
         if edition and (cur_ed is None or int(cur_ed) == edition):
             cur.attrs["edition"] = edition
             self.add("Summit", current, cur.label, start, end, rank=0)
+            self._summit_context(start, end, current)
             return current, end
         return None, end
 
@@ -979,6 +985,30 @@ class _ArticleExtractor:
             m = first[0]
             self.relate(self.main_summit, "hostCity", m.key, m.start, m.end, 0.6)
 
+    def nearby_host_city(self) -> None:
+        """« réunis à Bruxelles pour le troisième sommet UE-CELAC », « organisée au château de Versailles »: a
+        summit still without a host city takes the place named next to it in a sentence that names it."""
+        doc = self.doc
+        for key in [k for k in dict.fromkeys(k for _, _, k in sorted(self.summit_seq))]:
+            if key in self.next_parent or any(r[0] == key and r[1] == "hostCity" for r in self.relations):
+                continue
+            best = None
+            for s, e, k in self.summit_seq:
+                if k != key:
+                    continue
+                sent = doc[s].sent
+                for c in self.mentions_in(sent.start, sent.end, ("City",)):
+                    if doc[c.start].is_sent_start or not (self.is_locative(c.start) or self.lower(c.start - 2) in _VENUE_NOUNS):
+                        continue
+                    if any(s2 <= c.start < e2 for s2, e2, k2 in self.summit_seq if k2 != key):
+                        continue  # the place of another summit
+                    dist = c.start - e if c.start >= e else s - c.end
+                    if dist <= 12 and (best is None or dist < best[0]):
+                        best = (dist, c, s, e)
+            if best:
+                _, c, s, e = best
+                self.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), 0.65)
+
     def merge(self, old: str, new: str) -> None:
         """``old`` names the same entity as ``new``: move its names, evidence, mentions and relations."""
         o, n = self.ents.pop(old), self.ents[new]
@@ -1046,6 +1076,8 @@ class _ArticleExtractor:
             if self.next_parent.get(target):
                 target = self.next_parent[target]
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
+            if any(t.lower_ in self.lex["remote_words"] for t in sent):
+                continue  # « a déclaré X dans un communiqué »: words sent from afar
             if not trig:
                 people = [p for p in people if not any(
                     h.lemma_ in _SPEECH_VERBS or _reporting_clause(h) for h in self._governors(max(sent.start, p.start - 1), p.end))]
@@ -1073,7 +1105,7 @@ class _ArticleExtractor:
         doc = self.doc
         hosts = {o for (s, p, o) in self.relations if s == main and p == "hostCity"}
         family = {main} | {k for k, v in self.next_parent.items() if v == main}
-        away_words = set(self.lex["away_words"])
+        away_words = set(self.lex["remote_words"]) | set(self.lex["absence_words"])
         first = min(s for s, _, k in self.summit_seq if k == main)
         elsewhere: set[str] = set()
         cands: dict[str, tuple[int, int]] = {}
@@ -1402,6 +1434,7 @@ class _ArticleExtractor:
         self.short_names()
         self.edition_links()
         self.dateline()
+        self.nearby_host_city()
         self.narrative_attendance()
         self.implied_relations()
         return self.freeze()

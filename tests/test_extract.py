@@ -173,6 +173,16 @@ def test_leaders_speaking_from_elsewhere_did_not_attend(nlp):
     assert not any(p == "attendee" for _, p, _ in rels)
 
 
+@pytest.mark.parametrize("text,city", [
+    ("Les dirigeants de trente pays étaient réunis lundi à Lisbonne pour le troisième sommet UE-ASEAN.", "Lisbonne"),
+    ("Lors de la 5e édition du sommet Invest Africa, organisée lundi au château de Chantilly, dix projets ont été présentés.", "Chantilly"),
+])
+def test_a_summit_takes_the_place_named_next_to_it(nlp, text, city):
+    ents, rels = run(nlp, text)
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    assert (summit.key, "hostCity", by_label(ents, city).key) in rels
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
