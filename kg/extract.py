@@ -30,6 +30,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from .dates import find_dates
+from .nlp import has_common_words, is_common_word
 from .records import Article, Entity, Evidence, Extraction, Relation
 from .reference import Reference, load_reference, normalize
 from .vocab import slug
@@ -238,6 +239,39 @@ class _ArticleExtractor:
             elif e.label_ in ("ORG", "MISC"):
                 self._org(e)
 
+    def companies(self) -> None:
+        """« le fabricant norvégien Nordvolt Energi », « la start-up française Mistral AI », « la compagnie
+        pétrolière nationale Adnoc »: the name after a company noun is an organisation, whatever the NER said."""
+        doc = self.doc
+        nouns = set(self.lex["company_nouns"])
+        nat_at = {g.start: g.end for g in self.gaz if g.label_ == "NAT"}
+        for t in doc:
+            j = t.i + 1
+            if t.lower_ == "start" and doc[t.i + 1 : t.i + 3].text.lower() == "-up":
+                j = t.i + 3  # « start-up » comes as three tokens
+            elif t.lower_ == "jeune" and self.lower(t.i + 1) == "pousse":
+                j = t.i + 2
+            elif t.lower_ not in nouns:
+                continue
+            while j < len(doc):
+                if j in nat_at:
+                    j = nat_at[j]
+                elif doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+                    j += 1
+                else:
+                    break
+            k = j
+            while k < len(doc) and k - j < 4 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X", "NOUN") and not doc[k].is_sent_start:
+                k += 1
+            if k == j or any(m.overlaps(j, k) for m in self.mentions):
+                continue
+            name = doc[j:k].text
+            if self.ref.country(name) or self.ref.city(name) or self.ref.role(name):
+                continue
+            org = self.ref.organization(name)
+            key = f"org/{org.key}" if org else f"org/{slug(name)}"
+            self.add("Organization", key, org.name if org else name, j, k, conf=0.7, rank=2 if org else 1)
+
     def _loc(self, e: Span) -> None:
         text = _strip_det(e)
         # « château de Chantilly » tagged as one place: the town is the last part
@@ -304,6 +338,11 @@ class _ArticleExtractor:
         if self.lower(span.start - 1) == "(" and self.lower(span.end) == ")":
             return
         if not span.text[:1].isupper():
+            return
+        # « le patron de Google, Sundar Pichai »: the name after a title and a comma is the title holder's
+        if self.lower(span.start - 1) == "," and _looks_like_name(span) and any(
+                r.end < span.start and span.start - r.end <= 8 and self._role_phrase_ok(self.doc[r.end : span.start - 1])
+                for r in self.role_spans):
             return
         self.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=0.7, rank=1)
 
@@ -510,10 +549,11 @@ class _ArticleExtractor:
             plural = trig.text.lower().endswith("s")
         countries: list[str] = []
         orgs: list[str] = []
+        orgs_before: list[str] = []
         portfolio_toks: list[Token] = []
         for s in self.gaz:
             if s.start >= trig.end and s.end <= end:
-                if s.label_ == "NAT":
+                if s.label_ == "NAT" and not self._describes_company(s.start):
                     c = self.ref.country_by_iso3(s.id_)
                     if c:
                         ent = self.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, rank=0)
@@ -524,12 +564,19 @@ class _ArticleExtractor:
         for m in self.mentions_in(trig.end, end, ("Country",)):
             if m.key not in countries:
                 countries.append(m.key)
-        # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »
-        if not countries and self.lower(trig.start - 1) in ("son", "sa", "leur"):
+        # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
+        # « Microsoft ..., a détaillé son président, Brad Smith »
+        if not countries and not self.mentions_in(trig.end, end, ("Organization",)) and self.lower(trig.start - 1) in ("son", "sa", "leur"):
             sent_start = doc[trig.start].sent.start
-            for m in reversed(self.mentions_in(max(sent_start, trig.start - 15), trig.start, ("Country", "City"))):
+            before = self.mentions_in(max(sent_start, trig.start - 25), trig.start, ("Country", "City", "Organization"))
+            if cls != "Minister":  # « son président », « son directeur »: an organisation's first
+                before = [m for m in before if self.ents[m.key].type != "Organization"] + [
+                    m for m in before if self.ents[m.key].type == "Organization"]
+            for m in reversed(before):
                 city = self.ref.city(self.ents[m.key].label) if self.ents[m.key].type == "City" else None
-                if city is not None:
+                if self.ents[m.key].type == "Organization":
+                    orgs_before = [m.key]
+                elif city is not None:
                     c = self.ref.country_by_iso3(city.country)
                     if c is None or c.capital is None or normalize(c.capital) != normalize(city.name):
                         continue  # only a capital speaks for its country
@@ -539,6 +586,7 @@ class _ArticleExtractor:
                 break
         for m in self.mentions_in(trig.start, end, ("Organization",)):
             orgs.append(m.key)
+        orgs.extend(k for k in orgs_before if k not in orgs)
         # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
         if not orgs:
             k = trig.end
@@ -565,6 +613,13 @@ class _ArticleExtractor:
         portfolio = _portfolio(portfolio_toks)
         title = doc[start:end].text.strip(" ,")
         return _Role(title, cls, plural, start, end, countries, orgs, portfolio)
+
+    def _describes_company(self, i: int) -> bool:
+        """Does the nationality adjective at ``i`` qualify a company (« la start-up française »), not a person?"""
+        k = i - 1
+        while k >= 0 and self.doc[k].pos_ == "ADJ":
+            k -= 1
+        return k >= 0 and (self.doc[k].lower_ in self.lex["company_nouns"] or self.doc[k - 2 : k + 1].text.lower() == "start-up")
 
     def _apply_role(self, m: _Mention, role: _Role, rank: int = 0) -> None:
         ent = self.ents[m.key]
@@ -1415,6 +1470,7 @@ class _ArticleExtractor:
         self.split_persons: list[tuple[int, int]] = []
         self.next_of: dict[str, str] = {}
         self.places_and_orgs()
+        self.companies()
         self.persons()
         self.roles()
         self.nationality_adjectives()
@@ -1525,8 +1581,11 @@ def _is_namey(tok: Token) -> bool:
     text = tok.text
     if re.search(r"[A-Z].*[A-Z]", text) or text.isupper():
         return True
-    lower = tok.vocab[text.lower()]
-    return tok.pos_ == "PROPN" and not lower.has_vector
+    if tok.pos_ != "PROPN":
+        return False
+    if has_common_words(tok.vocab):
+        return not is_common_word(tok.vocab, text.lower())
+    return not tok.vocab[text.lower()].has_vector
 
 
 def _looks_like_name(span: Span) -> bool:

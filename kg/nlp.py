@@ -20,6 +20,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .errors import KgError
@@ -119,4 +120,34 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"`pip install {name.replace('_', '-')}==3.8.0` (or choose another with --model)"
         )
     nlp = spacy.load(name, exclude=[])
+    _register_common_words(nlp)
     return add_components(nlp)
+
+
+_COMMON_WORDS: dict[int, frozenset[int]] = {}  # id(vocab) → hashes of known French word forms
+
+
+def _register_common_words(nlp: Language) -> None:
+    """Keep the lemmatizer's French word list for the pipeline's vocab, so the extractor can tell a
+    capitalised common word (« Armées », « Mardi ») from a name (« Airbus ») with only the Doc in hand."""
+    if "lemmatizer" not in nlp.pipe_names or id(nlp.vocab) in _COMMON_WORDS:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[int] = set()
+    if lookups.has_table("lemma_lookup"):
+        words.update(lookups.get_table("lemma_lookup").keys())  # keys are hashed forms
+    if lookups.has_table("lemma_index"):
+        for forms in lookups.get_table("lemma_index").values():
+            words.update(get_string_id(w) for w in forms)
+    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def has_common_words(vocab) -> bool:
+    """Does the pipeline of ``vocab`` come with a lemmatizer word list (see :func:`is_common_word`)?"""
+    return id(vocab) in _COMMON_WORDS
+
+
+def is_common_word(vocab, word: str) -> bool:
+    """Is ``word`` (lower case) a known French word of the pipeline's lemmatizer? False without one."""
+    words = _COMMON_WORDS.get(id(vocab))
+    return words is not None and get_string_id(word) in words

@@ -183,6 +183,31 @@ def test_a_summit_takes_the_place_named_next_to_it(nlp, text, city):
     assert (summit.key, "hostCity", by_label(ents, city).key) in rels
 
 
+@pytest.mark.parametrize("text,org", [
+    ("Le fabricant suédois Nordkraft Batteri a annoncé une usine à Lyon.", "Nordkraft Batteri"),
+    ("Camille Roux, cofondatrice de la start-up française Lumen Labs, a pris la parole.", "Lumen Labs"),
+    # a one-word name the NER calls an organisation, not a capitalised common French word
+    ("Le plus gros chèque vient de Nvidia, qui investira deux milliards d’euros.", "Nvidia"),
+])
+def test_company_names_are_organisations(nlp, text, org):
+    ents, _ = run(nlp, text)
+    assert by_label(ents, org).type == "Organization"
+
+
+def test_a_company_adjective_is_not_its_founders_nationality(nlp):
+    ents, rels = run(nlp, "Camille Roux, cofondatrice de la start-up française Lumen Labs, a pris la parole.")
+    p = by_label(ents, "Camille Roux")
+    assert (p.key, "affiliation", by_label(ents, "Lumen Labs").key) in rels
+    assert (p.key, "nationality", "country/FRA") not in rels
+
+
+def test_a_name_after_a_company_title_and_a_comma_is_a_person(nlp):
+    ents, rels = run(nlp, "Le patron de Zentrix, Arvind Kapoor, a salué l'accord.")
+    p = by_label(ents, "Arvind Kapoor")
+    assert p.type == "Person"
+    assert (p.key, "affiliation", by_label(ents, "Zentrix").key) in rels
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
