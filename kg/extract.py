@@ -1108,6 +1108,14 @@ class _ArticleExtractor:
                 ev = ent.evidence[0]
                 self.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), 0.75))
 
+    def _capital_country(self, key: str) -> str | None:
+        """The country whose capital the city ``key`` is, when the article names that country too."""
+        city = self.ref.city(self.ents[key].label)
+        c = self.ref.country_by_iso3(city.country) if city else None
+        if c is None or c.capital is None or normalize(c.capital) != normalize(city.name):
+            return None
+        return f"country/{c.iso3}" if f"country/{c.iso3}" in self.ents else None
+
     def _city_country(self, key: str) -> str | None:
         city = self.ref.city(self.ents[key].label)
         return f"country/{city.country}" if city else None
@@ -1266,6 +1274,13 @@ class _ArticleExtractor:
             for s, e, k in self.summit_seq:
                 if s in obj_set and k not in agents:
                     self.relate(key, "about", k, s, e, 0.7)
+            # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
+            # announced stands for its country
+            core = {u.i for c in t.children if c.dep_ in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in c.subtree}
+            for c in self.mentions_in(sent.start, sent.end, ("City",)):
+                country = self._capital_country(c.key) if c.start in core else None
+                if country and country not in agents:
+                    self.relate(key, "about", country, c.start, c.end, 0.6)
             # during which event: a summit/event of the sentence outside the object
             during = None
             for s, e, k in sorted(self.summit_seq) + [(m.start, m.end, m.key) for m in self.mentions_in(sent.start, sent.end, ("Event",))]:
