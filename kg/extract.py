@@ -967,12 +967,14 @@ class _ArticleExtractor:
             if not events:
                 continue
             # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
+            placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
             for c in self.mentions_in(sent.start, sent.end, ("City",)):
                 if not self.is_locative(c.start) or self.doc[c.start].is_sent_start:
                     continue
                 before = [ev for ev in events if ev[1] <= c.start]
-                if before:
+                if before and before[-1][2] not in placed:
                     s, e, k = before[-1]
+                    placed.add(k)
                     self.relate(k, "hostCity", c.key, s, c.end, 0.8)
             # « ouvert vendredi au Japon »
             for c in self.mentions_in(sent.start, sent.end, ("Country",)):
@@ -1433,7 +1435,7 @@ class _ArticleExtractor:
             k = start - 2
             while k >= 0 and self.doc[k].pos_ == "ADJ":
                 k -= 1
-            return self.lower(k) in _PLACE_NOUNS or self.lower(k) in self.lex["summit_nouns"]
+            return self.lower(k) in _PLACE_NOUNS or self.lower(k) in _VENUE_NOUNS or self.lower(k) in self.lex["summit_nouns"]
         # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
         return self.doc[start].is_sent_start and self.doc[start].text.isupper()
 
