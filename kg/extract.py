@@ -1065,6 +1065,19 @@ class _ArticleExtractor:
             if best:
                 _, c, s, e = best
                 self.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), 0.65)
+        # the summit the story is about, still without a place: where the story keeps being set
+        main = self.main_summit
+        if main is None or any(r[0] == main and r[1] == "hostCity" for r in self.relations):
+            return
+        hosts_elsewhere = {o for (s_, p, o) in self.relations if p == "hostCity"}
+        counts: dict[str, list[_Mention]] = {}
+        for c in self.mentions:
+            if self.ents[c.key].type == "City" and c.key not in hosts_elsewhere and self.is_locative(c.start):
+                counts.setdefault(c.key, []).append(c)
+        if counts:
+            key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
+            if len(ms) >= 2:
+                self.relate(main, "hostCity", key, ms[0].start, ms[0].end, 0.55)
 
     def merge(self, old: str, new: str) -> None:
         """``old`` names the same entity as ``new``: move its names, evidence, mentions and relations."""

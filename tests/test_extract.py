@@ -208,6 +208,21 @@ def test_a_name_after_a_company_title_and_a_comma_is_a_person(nlp):
     assert (p.key, "affiliation", by_label(ents, "Zentrix").key) in rels
 
 
+def test_a_summit_without_a_stated_place_is_where_the_story_keeps_being_set(nlp):
+    text = ("Le sommet de la Ligue arabe a débuté jeudi. "
+            "À Lisbonne, les délégations ont été accueillies dans la matinée. "
+            "Présent à Lisbonne, le roi jordanien Abdallah II a plaidé pour un cessez-le-feu.")
+    ents, rels = run(nlp, text)
+    summit = next(e for e in ents.values() if e.type == "Summit")
+    assert (summit.key, "hostCity", by_label(ents, "Lisbonne").key) in rels
+
+
+def test_a_place_named_once_in_passing_is_not_the_summit_place(nlp):
+    text = "Le sommet de la Ligue arabe a débuté jeudi. Le roi jordanien Abdallah II revenait de Lisbonne."
+    ents, rels = run(nlp, text)
+    assert not any(p == "hostCity" for _, p, _ in rels)
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
