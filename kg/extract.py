@@ -1442,6 +1442,8 @@ class _ArticleExtractor:
     def is_locative(self, start: int) -> bool:
         """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima »)?"""
         prev = self.lower(start - 1)
+        if prev == "à" and self._recipient(start):
+            return False  # « la livraison à Kiev », « un message adressé à Moscou »: to whom, not where
         if prev in _LOCATIVE_PREPS:
             return True
         if prev in ("de", "d'", "d’"):
@@ -1451,6 +1453,19 @@ class _ArticleExtractor:
             return self.lower(k) in _PLACE_NOUNS or self.lower(k) in _VENUE_NOUNS or self.lower(k) in self.lex["summit_nouns"]
         # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
         return self.doc[start].is_sent_start and self.doc[start].text.isupper()
+
+    def _recipient(self, start: int) -> bool:
+        """Is the place at ``start``, after « à », what something is given or said to (its head a verb or noun
+        of giving, sending, promising)?"""
+        heads = self.lex["recipient_heads"]
+        h = self.doc[start].head
+        for _ in range(2):
+            if h.lemma_.lower() in heads or h.lower_ in heads:
+                return True
+            if h.head.i == h.i:
+                break
+            h = h.head
+        return False
 
     def capitals_as_governments(self) -> None:
         """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country."""

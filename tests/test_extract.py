@@ -223,6 +223,21 @@ def test_a_place_named_once_in_passing_is_not_the_summit_place(nlp):
     assert not any(p == "hostCity" for _, p, _ in rels)
 
 
+@pytest.mark.parametrize("text,country,city", [
+    ("Les Alliés ont promis à Kiev des garanties de sécurité.", "country/UKR", "Kiev"),
+    ("Le sommet a envoyé un message clair adressé à Moscou.", "country/RUS", "Moscou"),
+])
+def test_a_capital_given_or_told_something_is_its_country(nlp, text, country, city):
+    ents, _ = run(nlp, text)
+    assert country in ents
+    assert not any(e.type == "City" and e.label == city for e in ents.values())
+
+
+def test_a_capital_where_something_happens_stays_a_city(nlp):
+    ents, _ = run(nlp, "Les ministres se sont réunis à Madrid mardi.")
+    assert by_label(ents, "Madrid").type == "City"
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
