@@ -1282,10 +1282,19 @@ class _ArticleExtractor:
                     self.relate(key, "announcedBy", c.key, c.start, c.end, 0.6)
             # what it is about: summits, events, organisations, countries inside the object
             summit_spans = [(s_, e_) for s_, e_, _ in self.summit_seq]
+            summit_in_obj = any(s_ in obj_set for s_, _, k_ in self.summit_seq if k_ not in agents)
+            host_verbs = set(self.lex["host_verbs"]) | set(self.lex["place_verbs"])
             for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
                 inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and self.ents[m.key].type != "Summit"
-                if m.start in obj_set and m.key not in agents and not inside_summit:
-                    self.relate(key, "about", m.key, m.start, m.end, 0.7)
+                if m.start not in obj_set or m.key in agents or inside_summit:
+                    continue
+                # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
+                # summit announced is part of the news about that summit, not a topic of its own
+                if summit_in_obj and self.ents[m.key].type == "Country" and (
+                        self.lower(m.start - 1) in ("au", "aux", "en")
+                        or (doc[m.start].dep_.startswith("nsubj") and doc[m.start].head.lemma_.lower() in host_verbs)):
+                    continue
+                self.relate(key, "about", m.key, m.start, m.end, 0.7)
             for s, e, k in self.summit_seq:
                 if s in obj_set and k not in agents:
                     self.relate(key, "about", k, s, e, 0.7)
@@ -1577,7 +1586,7 @@ def _inverted_clause(verb: Token) -> int | None:
 def _inverted_subject(verb: Token) -> Token | None:
     """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
     for c in verb.children:
-        if c.i > verb.i and (c.dep_.startswith("nsubj") or (c.dep_ == "obj" and verb.dep_ == "parataxis")):
+        if c.i > verb.i and (c.dep_.startswith("nsubj") or (c.dep_ == "obj" and verb.dep_ in ("parataxis", "advcl"))):
             return c
     return None
 

@@ -238,6 +238,15 @@ def test_a_capital_where_something_happens_stays_a_city(nlp):
     assert by_label(ents, "Madrid").type == "City"
 
 
+def test_the_host_of_an_announced_summit_is_not_what_the_announcement_is_about(nlp):
+    text = "Le sommet de l'ASEAN s'est achevé à Jakarta. Le prochain sommet se tiendra au Laos en 2025, a annoncé le président indonésien Joko Widodo."
+    ents, rels = run(nlp, text)
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    abouts = {o for s, p, o in rels if s == ann.key and p == "about"}
+    assert any(ents[o].type == "Summit" for o in abouts)
+    assert "country/LAO" not in abouts
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
