@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 KG      = $(VENV)/bin/kg
 
-.PHONY: install example test eval clean
+.PHONY: install example test eval clean notebooks notebooks-test notebooks-strip
 
 install: $(VENV)/.installed
 
@@ -24,6 +24,20 @@ eval: install
 
 test: install
 	$(PY) -m pytest -q
+
+# Jupyter and the notebook extras (pandas, matplotlib, JupyterLab) are the optional `notebooks` group
+$(VENV)/.notebooks: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[test,notebooks]"
+	touch $@
+
+notebooks: $(VENV)/.notebooks
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+
+notebooks-test: install
+	$(PY) -m pytest -q tests/test_notebooks.py
+
+notebooks-strip: $(VENV)/.notebooks
+	$(VENV)/bin/jupyter nbconvert --clear-output --inplace $(foreach f,collapsed scrolled execution,--ClearOutputPreprocessor.remove_metadata_fields=$(f)) notebooks/*.ipynb
 
 clean:
 	rm -rf out .pytest_cache build *.egg-info

@@ -60,6 +60,8 @@ __all__ = [
     "find_entities",
     "UnknownEntityError",
     "CLASS_STYLE",
+    "InlineView",
+    "inline_view",
 ]
 
 #: Entity classes from the most to the least specific: a node typed with several gets the first.
@@ -623,6 +625,11 @@ def render_html(graph: Graph | nx.MultiDiGraph, out_path: str | os.PathLike[str]
     of ``depth`` hops is drawn. An unknown name raises :class:`UnknownEntityError` listing the
     closest names. Returns the path written.
     """
+    return _write(out_path, _page(graph, focus=focus, depth=depth, title=title, lang=lang, empty_message=empty_message))
+
+
+def _page(graph: Graph | nx.MultiDiGraph, *, focus: str | None, depth: int, title: str, lang: str,
+          empty_message: str | None) -> str:
     G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph, lang=lang)
     subtitle = ""
     centres: list[str] = []
@@ -630,8 +637,44 @@ def render_html(graph: Graph | nx.MultiDiGraph, out_path: str | os.PathLike[str]
         centres = find_entities(G, focus)
         G = neighbourhood(G, centres, depth)
         subtitle = f"neighbourhood of « {G.nodes[centres[0]]['label']} », {depth} hop{'s' if depth != 1 else ''}"
-    return _write(out_path, render_networkx(G, title=title, subtitle=subtitle, focus=centres, lang=lang,
-                                            empty_message=empty_message))
+    return render_networkx(G, title=title, subtitle=subtitle, focus=centres, lang=lang, empty_message=empty_message)
+
+
+class InlineView:
+    """The interactive view, for Jupyter: displayed as an ``<iframe srcdoc>`` holding the whole page.
+
+    The page is the same self-contained one :func:`render_html` writes (vis-network inlined), so it
+    draws in JupyterLab and in a notebook exported to HTML, with no network. The iframe is
+    sandboxed (``allow-scripts`` only). ``page`` is the HTML; :meth:`save` writes it to a file.
+    """
+
+    def __init__(self, page: str, *, height: int = 600, title: str = "Knowledge graph") -> None:
+        self.page = page
+        self.height = int(height)
+        self.title = title
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe class="kg-inline-view" title="{html.escape(self.title, quote=True)}" '
+                f'style="width: 100%; height: {self.height}px; border: 1px solid #e4e7eb; border-radius: 4px;" '
+                f'sandbox="allow-scripts" srcdoc="{html.escape(self.page, quote=True)}"></iframe>')
+
+    def save(self, out_path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``out_path`` (it opens from disk like a ``kg view`` page)."""
+        return _write(out_path, self.page)
+
+    def __repr__(self) -> str:
+        return f"<InlineView {self.title!r}: {len(self.page):,} characters of HTML>"
+
+
+def inline_view(graph: Graph | nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2,
+                title: str = "Knowledge graph", lang: str = "en", height: int = 600,
+                empty_message: str | None = None) -> InlineView:
+    """The view of ``graph`` for a notebook cell (same arguments as :func:`render_html`).
+
+    >>> kg.views.inline_view(graph, focus="Paris")      # the last expression of a cell  # doctest: +SKIP
+    """
+    page = _page(graph, focus=focus, depth=depth, title=title, lang=lang, empty_message=empty_message)
+    return InlineView(page, height=height, title=title)
 
 
 def write_build_view(graph: Graph, out_dir: str | os.PathLike[str], *, title: str = "Knowledge graph") -> Path:
