@@ -1241,6 +1241,9 @@ class _ArticleExtractor:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
             if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
                 continue
+            if lemma in ("appeler", "exhorter") and any(
+                    u.lower_ in ("ne", "n'", "n’") for c in t.children if c.dep_ in ("xcomp", "obl:arg", "obl", "ccomp") for u in c.subtree):
+                continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
             passive = any(c.dep_ == "aux:pass" for c in t.children)
             if passive:
                 # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
@@ -1391,9 +1394,11 @@ class _ArticleExtractor:
         return [o for (s_, p, o) in self.relations if s_ == key and p == "about"]
 
     def _subject(self, verb: Token) -> Token | None:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubj:pass"):
-                return c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects:
+            # « le constructeur japonais Toyota » parsed as two subjects: the named one
+            named = [c for c in subjects if self.mention_at(c.i, ("Person", "Minister", "Organization", "Country"))]
+            return (named or subjects)[0]
         # « pour appeler », « afin de lancer »: the subject of the governing verb
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
             return self._subject(verb.head)
@@ -1411,7 +1416,8 @@ class _ArticleExtractor:
                 m = self.mention_at(k, ("Person", "Minister", "Country", "Organization"))
             if m is None:
                 # the subject token may be a title whose name follows (« le ministre ... X »)
-                for types in (("Person", "Minister"), ("Country", "Organization")):
+                # « le fabricant norvégien X »: the named organisation, not its nationality adjective
+                for types in (("Person", "Minister"), ("Organization",), ("Country",)):
                     for c in u.subtree:
                         m = self.mention_at(c.i, types)
                         if m:

@@ -247,6 +247,18 @@ def test_the_host_of_an_announced_summit_is_not_what_the_announcement_is_about(n
     assert "country/LAO" not in abouts
 
 
+def test_an_exhortation_not_to_do_something_is_no_announcement(nlp):
+    ents, _ = run(nlp, "Le président finlandais Alexander Stubb a appelé à ne pas céder au chantage.")
+    assert not any(e.type == "Announcement" for e in ents.values())
+
+
+def test_a_company_announces_not_its_nationality(nlp):
+    ents, rels = run(nlp, "Le constructeur japonais Toyota a annoncé un investissement de 500 millions d'euros.")
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    agents = {o for s, p, o in rels if s == ann.key and p == "announcedBy"}
+    assert agents == {by_label(ents, "Toyota").key}
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
