@@ -1150,9 +1150,11 @@ class _ArticleExtractor:
             if not trig and not in_sent:
                 continue
             target = in_sent[0] if in_sent else current
-            # not the next edition being hosted
+            # not the next edition being hosted (« le prochain sommet », « le XXe sommet se tiendra »)
             if self.next_parent.get(target):
                 target = self.next_parent[target]
+            elif self.main_summit and self._later_edition(target):
+                target = self.main_summit
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
             if any(t.lower_ in self.lex["remote_words"] for t in sent):
                 continue  # « a déclaré X dans un communiqué »: words sent from afar
@@ -1221,7 +1223,8 @@ class _ArticleExtractor:
             tok = head
             verbs = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
             if tok.pos_ in ("VERB", "AUX") and any(t.morph.get("VerbForm") == ["Fin"] for t in verbs):
-                return subj and not any(t.morph.get("Tense") == ["Fut"] for t in verbs)
+                negated = any(c.lower_ in ("ne", "n'", "n’", "pas", "jamais") for c in tok.children)
+                return subj and not negated and not any(t.morph.get("Tense") == ["Fut"] for t in verbs)
         return False
 
     # ------------------------------------------------------- announcements

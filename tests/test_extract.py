@@ -259,6 +259,15 @@ def test_a_company_announces_not_its_nationality(nlp):
     assert agents == {by_label(ents, "Toyota").key}
 
 
+def test_who_announces_the_next_numbered_edition_attends_the_current_one(nlp):
+    text = ("Le 37e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "En clôture, le président comorien Azali Assoumani a annoncé que le 38e sommet se tiendrait en février.")
+    ents, rels = run(nlp, text)
+    p = by_label(ents, "Azali Assoumani").key
+    attended = {s for s, pr, o in rels if pr == "attendee" and o == p}
+    assert attended and all(ents[s].attr("edition") == 37 for s in attended)
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
