@@ -1233,12 +1233,20 @@ class _ArticleExtractor:
         verbs = set(self.lex["announce_verbs"])
         negs = set(self.lex["negations"])
         n = 0
+        nouns = set(self.lex["announce_nouns"])
         for t in doc:
             lemma = t.lemma_.lower()
-            if t.pos_ != "VERB" or lemma not in verbs:
+            if t.pos_ != "VERB":
                 continue
-            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"]:
-                continue  # « en appelant la France à ... »
+            if lemma == "faire" and any(c.lower_ == "état" for c in t.children):
+                lemma = "annoncer"  # « a fait état d'un accord »
+            elif lemma == "conclure" and any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in t.children):
+                lemma = "signer"  # « a conclu un partenariat »
+            if lemma not in verbs:
+                continue
+            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"] and not (
+                    self.lower(t.i - 1) == "en" and lemma in _ANNOUNCING_REPORT | {"dévoiler", "lancer", "présenter"}):
+                continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
             inverted = _inverted_clause(t)
             if inverted is not None and lemma not in _ANNOUNCING_REPORT:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement

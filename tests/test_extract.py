@@ -268,6 +268,22 @@ def test_who_announces_the_next_numbered_edition_attends_the_current_one(nlp):
     assert attended and all(ents[s].attr("edition") == 37 for s in attended)
 
 
+@pytest.mark.parametrize("text,agent", [
+    ("Le chancelier autrichien Karl Nehammer a créé la surprise en annonçant un fonds de 50 millions d'euros.", "Karl Nehammer"),
+    ("La présidente moldave Maia Sandu a fait état d'un accord sur l'énergie.", "Maia Sandu"),
+    ("Le Ghana a conclu avec l'Allemagne un partenariat de 2 milliards d'euros.", "Ghana"),
+])
+def test_announcements_in_gerunds_and_set_phrases(nlp, text, agent):
+    ents, rels = run(nlp, text)
+    ann = next(e for e in ents.values() if e.type == "Announcement")
+    assert (ann.key, "announcedBy", by_label(ents, agent).key) in rels
+
+
+def test_a_gerund_of_calling_is_no_announcement(nlp):
+    ents, _ = run(nlp, "Le président ivoirien Alassane Ouattara a conclu son discours en appelant les jeunes à voter.")
+    assert not any(e.type == "Announcement" for e in ents.values())
+
+
 def test_every_fact_has_evidence_inside_the_text(nlp):
     text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
