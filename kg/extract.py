@@ -178,6 +178,8 @@ class _ArticleExtractor:
         if s == o or s not in self.ents or o not in self.ents:
             return
         k = (s, p, o)
+        if end <= start:  # « ..., a annoncé X »: the agent after the verb; the evidence spans both
+            start, end = min(start, end - 1), max(start + 1, end)
         ev = self.evidence(start, end, conf)
         old = self.relations.get(k)
         if old is None:

@@ -284,8 +284,11 @@ def test_a_gerund_of_calling_is_no_announcement(nlp):
     assert not any(e.type == "Announcement" for e in ents.values())
 
 
-def test_every_fact_has_evidence_inside_the_text(nlp):
-    text = "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars."
+@pytest.mark.parametrize("text", [
+    "Le président chilien Gabriel Boric a annoncé mardi à Santiago un plan de 300 millions de dollars.",
+    "Le prochain sommet se tiendra à Lima, a annoncé le président chilien Gabriel Boric.",  # agent after the verb
+])
+def test_every_fact_has_evidence_inside_the_text(nlp, text):
     ex = extract(nlp(text), Article("t", text, "2024-03-05"))
     for item in list(ex.entities) + list(ex.relations):
         for ev in item.evidence:
