@@ -127,6 +127,12 @@ class _ArticleExtractor:
         self.gaz = self._gazetteer()
         self.role_spans = [s for s in self.gaz if s.label_ == "ROLE"]
         self.used_tokens: set[int] = set()  # tokens consumed by role phrases (portfolio, adjectives)
+        # sentences once: ``Token.sent`` walks the document on every call
+        self.sents: list[Span] = list(doc.sents)
+        self._sent_no: list[int] = [0] * len(doc)
+        for n, sent in enumerate(self.sents):
+            self._sent_no[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        self._sent_text: dict[int, str] = {}
 
     # ------------------------------------------------------------------ helpers
     def _gazetteer(self) -> list[Span]:
@@ -145,12 +151,18 @@ class _ArticleExtractor:
             taken[is_role].update(range(s.start, s.end))
         return sorted(kept, key=lambda s: s.start)
 
+    def sent_at(self, i: int) -> Span:
+        """The sentence of token ``i``."""
+        return self.sents[self._sent_no[i]]
+
     def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
         doc = self.doc
-        sent = doc[start].sent
+        n = self._sent_no[start]
+        if n not in self._sent_text:
+            self._sent_text[n] = self.sents[n].text.strip()
         return Evidence(
             article_id=self.article.id,
-            sentence=sent.text.strip(),
+            sentence=self._sent_text[n],
             start=doc[start].idx,
             end=doc[end - 1].idx + len(doc[end - 1].text),
             confidence=round(conf, 2),
@@ -382,7 +394,7 @@ class _ArticleExtractor:
                 continue
             if any(g.label_ in ("COUNTRY", "ORG") and g.start < t and s < g.end for g in self.gaz):
                 continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
-            if _byline(doc[s].sent):
+            if _byline(self.sent_at(s)):
                 continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
             cands.append((s, t, honorific))
         full = {}
@@ -473,7 +485,7 @@ class _ArticleExtractor:
     def _side_countries(self) -> None:
         """« Côté allemand, la ministre X et le vice-chancelier Y ... »: the sentence's people serve that country."""
         doc = self.doc
-        for sent in doc.sents:
+        for sent in self.sents:
             k = sent.start + (1 if self.lower(sent.start) == "du" else 0)
             if self.lower(k) != "côté":
                 continue
@@ -500,7 +512,7 @@ class _ArticleExtractor:
         return True
 
     def _left_role(self, m: _Mention) -> _Role | None:
-        sent = self.doc[m.start].sent
+        sent = self.sent_at(m.start)
         best = None
         for r in self.role_spans:
             if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
@@ -569,7 +581,7 @@ class _ArticleExtractor:
         # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
         # « Microsoft ..., a détaillé son président, Brad Smith »
         if not countries and not self.mentions_in(trig.end, end, ("Organization",)) and self.lower(trig.start - 1) in ("son", "sa", "leur"):
-            sent_start = doc[trig.start].sent.start
+            sent_start = self.sent_at(trig.start).start
             before = self.mentions_in(max(sent_start, trig.start - 25), trig.start, ("Country", "City", "Organization"))
             if cls != "Minister":  # « son président », « son directeur »: an organisation's first
                 before = [m for m in before if self.ents[m.key].type != "Organization"] + [
@@ -727,7 +739,7 @@ class _ArticleExtractor:
         # English-style names ending in Summit: take the capitalised words before it
         if t.lower_ == "summit":
             s = i
-            while s > 0 and doc[s - 1].text[:1].isupper() and doc[s - 1].sent == t.sent and doc[s - 1].pos_ != "DET":
+            while s > 0 and doc[s - 1].text[:1].isupper() and self.sent_at(s - 1) == self.sent_at(i) and doc[s - 1].pos_ != "DET":
                 s -= 1
             name = doc[s : i + 1].text
             key = self._summit_key(name, s, i + 1)
@@ -958,13 +970,13 @@ class _ArticleExtractor:
         host_verbs = set(self.lex["host_verbs"])
         by_sent: dict[int, list[tuple[int, int, str]]] = {}
         for s, e, k in self.summit_seq:
-            by_sent.setdefault(doc[s].sent.start, []).append((s, e, k))
+            by_sent.setdefault(self.sent_at(s).start, []).append((s, e, k))
         for m in self.mentions:
             ev = self.ents[m.key]
             if ev.type not in ("Event",):
                 continue
-            by_sent.setdefault(doc[m.start].sent.start, []).append((m.start, m.end, m.key))
-        for sent in doc.sents:
+            by_sent.setdefault(self.sent_at(m.start).start, []).append((m.start, m.end, m.key))
+        for sent in self.sents:
             events = sorted(by_sent.get(sent.start, []))
             if not events:
                 continue
@@ -1055,7 +1067,7 @@ class _ArticleExtractor:
             for s, e, k in self.summit_seq:
                 if k != key:
                     continue
-                sent = doc[s].sent
+                sent = self.sent_at(s)
                 for c in self.mentions_in(sent.start, sent.end, ("City",)):
                     if doc[c.start].is_sent_start or not (self.is_locative(c.start) or self.lower(c.start - 2) in _VENUE_NOUNS):
                         continue
@@ -1142,7 +1154,7 @@ class _ArticleExtractor:
         attend = set(self.lex["attend_verbs"])
         current: str | None = None
         seq = sorted(self.summit_seq)
-        for sent in doc.sents:
+        for sent in self.sents:
             in_sent = [k for s, e, k in seq if sent.start <= s < sent.end]
             if in_sent:
                 current = in_sent[0] if self.ents[in_sent[0]].attrs.get("edition") != "next" else current
@@ -1191,7 +1203,7 @@ class _ArticleExtractor:
         first = min(s for s, _, k in self.summit_seq if k == main)
         elsewhere: set[str] = set()
         cands: dict[str, tuple[int, int]] = {}
-        for sent in doc.sents:
+        for sent in self.sents:
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
             if not people:
                 continue
@@ -1252,7 +1264,7 @@ class _ArticleExtractor:
             inverted = _inverted_clause(t)
             if inverted is not None and lemma not in _ANNOUNCING_REPORT:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
-            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in t.sent if c.head == t):
+            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in self.sent_at(t.i) if c.head.i == t.i):
                 continue
             if lemma in ("appeler", "exhorter") and any(
                     u.lower_ in ("ne", "n'", "n’") for c in t.children if c.dep_ in ("xcomp", "obl:arg", "obl", "ccomp") for u in c.subtree):
@@ -1275,8 +1287,8 @@ class _ArticleExtractor:
             obj_toks = sorted({u.i for c in obj for u in c.subtree})
             if inverted is not None and not any(c.dep_ in ("obj", "ccomp") and c.i < t.i for c in t.children):
                 # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
-                obj_toks = [i for i in range(t.sent.start, inverted) if not doc[i].is_punct or doc[i].text in APOS]
-            sent = t.sent
+                obj_toks = [i for i in range(self.sent_at(t.i).start, inverted) if not doc[i].is_punct or doc[i].text in APOS]
+            sent = self.sent_at(t.i)
             key = f"announcement/{self.article.id}-{n}"
             summary = _summary(doc, t, obj_toks)
             first, _, rest = summary.partition(" ")
@@ -1364,7 +1376,7 @@ class _ArticleExtractor:
     def _absent(self, p: _Mention) -> bool:
         """« X ne s'est pas déplacé », « venu à la place de X », « en l'absence de X », « X, absent »."""
         doc = self.doc
-        before = " ".join(t.lower_ for t in doc[max(doc[p.start].sent.start, p.start - 4) : p.start])
+        before = " ".join(t.lower_ for t in doc[max(self.sent_at(p.start).start, p.start - 4) : p.start])
         if re.search(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$", before) or before.endswith("sans"):
             return True
         for h in self._governors(p.start, p.end):
@@ -1373,7 +1385,7 @@ class _ArticleExtractor:
             if any(c.lower_.startswith("absent") for c in h.children):
                 return True
         # « Le président X, invité à un dîner, n'a pas participé à la séance »
-        for v in doc[p.start].sent:
+        for v in self.sent_at(p.start):
             if v.pos_ == "VERB" and any(c.lower_ in ("pas", "jamais") for c in v.children):
                 subj = [c for c in v.children if c.dep_.startswith("nsubj")]
                 if any(c.i <= p.start <= max(u.i for u in c.subtree) for c in subj):
@@ -1521,7 +1533,7 @@ class _ArticleExtractor:
             ent = self.ents.get(k)
             if ent is None or k in seen or ent.attrs.get("startDate") or ent.attrs.get("date"):
                 continue
-            sent = doc[s].sent
+            sent = self.sent_at(s)
             toks = [t for t in sent if t.i >= s]
             text = "".join(t.text_with_ws for t in toks)
             tense = "past" if any(t.lemma_ in ("avoir", "être") and t.morph.get("Tense") == ["Pres"] and t.head.morph.get("VerbForm") == ["Part"] for t in toks) else "present"
