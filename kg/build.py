@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from .extract import extract
 from .mapping import add_extraction, new_graph
-from .nlp import DEFAULT_MODEL, load_pipeline
+from .nlp import DEFAULT_MODEL
 from .records import Article, Extraction
 
 __all__ = ["BuildConfig", "extract_articles", "build_graph"]
@@ -25,15 +24,37 @@ class BuildConfig:
 
     model: str = DEFAULT_MODEL  #: "md", "sm" or a spaCy package name
     min_confidence: float = 0.0  #: relations below this confidence are left out
-    batch_size: int = 16  #: articles per ``nlp.pipe`` batch
+    batch_size: int = 64  #: articles per ``nlp.pipe`` batch
+    processes: int = 1  #: worker processes running spaCy (1: this process)
+    chunk_size: int = 64  #: articles per spaCy memory zone (and per task sent to a worker)
+    engine: str = "local"  #: "local" (this machine) or "dask" (:mod:`kg.engine_dask`)
+    scheduler: str | None = None  #: the Dask scheduler's address (None: a local cluster of ``processes`` workers)
+
+    def engine_config(self, mode: str = "records"):
+        from .engine import EngineConfig
+
+        return EngineConfig(model=self.model, min_confidence=self.min_confidence, batch_size=self.batch_size,
+                            chunk_size=self.chunk_size, mode=mode)
 
 
 def extract_articles(articles: Iterable[Article], config: BuildConfig = BuildConfig()) -> Iterator[Extraction]:
-    """Parse the articles with spaCy in batches and extract each one, in input order."""
-    nlp = load_pipeline(config.model)
-    stream = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=config.batch_size):
-        yield extract(doc, article)
+    """Parse the articles with spaCy in batches and extract each one, in input order.
+
+    Articles are streamed in chunks of ``config.chunk_size``, each parsed inside a spaCy memory
+    zone, so memory does not grow with the number of articles; with ``config.processes > 1``
+    the chunks go to worker processes (:func:`kg.engine.local_results`) and come back in order.
+    """
+    from .engine import iter_chunks, local_results
+
+    chunks = iter_chunks(articles, config.chunk_size)
+    if config.engine == "dask":
+        from .engine_dask import dask_results
+
+        results = dask_results(chunks, config.engine_config("records"), scheduler=config.scheduler, processes=config.processes)
+    else:
+        results = local_results(chunks, config.engine_config("records"), config.processes)
+    for chunk in results:
+        yield from chunk
 
 
 def build_graph(

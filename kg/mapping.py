@@ -63,7 +63,12 @@ def _provenance(g: Graph, node: URIRef, ev: Evidence) -> None:
     g.add((node, KG.sentence, Literal(ev.sentence)))
     g.add((node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
     g.add((node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-    g.add((node, KG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)))
+    # The same evidence (same span, same fact) read twice keeps one confidence, the higher one:
+    # the shapes allow exactly one per mention or assertion.
+    confidence = Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal)
+    old = g.value(node, KG.confidence)
+    if old is None or old.toPython() < confidence.toPython():
+        g.set((node, KG.confidence, confidence))
 
 
 def add_article(g: Graph, article: Article) -> URIRef:

@@ -292,6 +292,7 @@ def to_python(term):
 
 _XSD_STRING = str(XSD.string)
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_DATATYPES: dict[str, URIRef] = {}  # datatype IRIs already made into URIRefs
 
 
 def _from_ox(term):
@@ -305,10 +306,37 @@ def _from_ox(term):
         if term.language:
             return Literal(term.value, lang=term.language)
         dt = term.datatype.value
-        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        datatype = _DATATYPES.get(dt)
+        if datatype is None:
+            datatype = URIRef(dt)
+            if len(_DATATYPES) < 256:
+                _DATATYPES[dt] = datatype
+        return Literal(term.value, datatype=datatype)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     return Literal(str(term))  # RDF-star triple terms: shown as text
+
+
+class _OxConverter:
+    """:func:`_from_ox` with a memory: the rows of one result repeat many terms (classes,
+    predicates, articles, dates), and building rdflib terms is most of the cost of turning a big
+    result into rows."""
+
+    def __init__(self) -> None:
+        self._terms: dict = {}
+
+    def __call__(self, term):
+        if term is None:
+            return None
+        try:
+            return self._terms[term]
+        except KeyError:
+            out = self._terms[term] = _from_ox(term)
+            return out
+        except TypeError:  # pragma: no cover - an unhashable term (none in pyoxigraph 0.5)
+            return _from_ox(term)
 
 
 def _to_ox(term):
@@ -520,7 +548,8 @@ def _run_ox(store, text: str, bindings: dict, union: bool) -> QueryResult:
         return QueryResult("ask", boolean=bool(res))
     if isinstance(res, ox.QuerySolutions):
         vars_ = tuple(v.value for v in res.variables)
-        rows = [Row([_from_ox(s[i]) for i in range(len(vars_))], vars_) for s in res]
+        conv = _OxConverter()
+        rows = [Row([conv(t) for t in s], vars_) for s in res]
         return QueryResult("select", vars_, rows)
     g = _new_graph()
     for t in res:

@@ -194,8 +194,8 @@ def add_store_option(build_parser: argparse.ArgumentParser) -> None:
     """Add ``--store DIR`` to ``kg build``."""
     build_parser.add_argument(
         "--store", metavar="DIR", type=_check_store_arg, default=None,
-        help="also add each article to the Oxigraph store DIR (created if missing); an unchanged article "
-             "changes nothing, a changed one replaces its own facts",
+        help="stream each article into the Oxigraph store DIR (created if missing; or PUT it to a SPARQL Graph Store "
+             "given by an http(s) URL); articles already built are skipped (resume), a changed one replaces its own facts",
     )
 
 

@@ -13,7 +13,14 @@ Inside the database:
 * the **default graph** is the merge of all of them, without duplicates: it is what queries,
   ``kg export`` and ``kg serve`` see, so a fact stated by ten articles is one triple;
 * the named graph ``kgid:graph/meta`` records, for each key, its content hash
-  (``kgstore:contentHash``, SHA-256 of the sorted N-Triples), triple count and date.
+  (``kgstore:contentHash``, SHA-256 of the sorted N-Triples), triple count and date, and for
+  articles built by ``kg build`` the hash of their input (``kgstore:inputHash``, see
+  :func:`kg.engine.input_hash`): a restarted build skips the articles whose input it has.
+
+Corpus builds write through :meth:`KgStore.add_results`: batches of new articles are
+bulk-loaded (Oxigraph's bulk loader, far faster than transactions), guarded by a
+``kgstore:pending`` mark per article that :meth:`KgStore.recover` cleans up after a crash;
+articles already in the store go through the transactional replace path.
 
 Adding a graph whose content hash is already recorded for its key changes nothing; adding
 changed content replaces the key's named graph and removes from the default graph the triples
@@ -109,6 +116,24 @@ def _rdflib_to_ox_triples(graph: Graph) -> list:
     if any(isinstance(x, BNode) for t in graph for x in t):
         graph = graph.skolemize(authority=str(KGID), basepath="genid/")
     return [_ox().Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph]
+
+
+def _meta_triples(g, key: str, digest: str, count: int, source, input_hash: str | None) -> list:
+    """The bookkeeping triples of one key (graph ``g``) in the meta graph."""
+    ox = _ox()
+    xsd = PREFIXES["xsd"]
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    meta = [
+        ox.Triple(g, ox.NamedNode(str(STORE.key)), ox.Literal(key)),
+        ox.Triple(g, ox.NamedNode(str(STORE.contentHash)), ox.Literal(digest)),
+        ox.Triple(g, ox.NamedNode(str(STORE.tripleCount)), ox.Literal(str(count), datatype=ox.NamedNode(xsd + "integer"))),
+        ox.Triple(g, ox.NamedNode(str(STORE.modified)), ox.Literal(now, datatype=ox.NamedNode(xsd + "dateTime"))),
+    ]
+    if source is not None:
+        meta.append(ox.Triple(g, ox.NamedNode(PREFIXES["prov"] + "wasDerivedFrom"), ox.NamedNode(str(source))))
+    if input_hash is not None:
+        meta.append(ox.Triple(g, ox.NamedNode(str(STORE.inputHash)), ox.Literal(input_hash)))
+    return meta
 
 
 class KgStore:
@@ -214,9 +239,16 @@ class KgStore:
         return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def stored_hash(self, key: str) -> str | None:
+        return self._meta_value(key, STORE.contentHash)
+
+    def input_hash(self, key: str) -> str | None:
+        """The input hash recorded for article ``key`` by ``kg build`` (``None`` if none)."""
+        return self._meta_value(key, STORE.inputHash)
+
+    def _meta_value(self, key: str, prop: URIRef) -> str | None:
         ox = _ox()
         for q in self.oxigraph.quads_for_pattern(
-            ox.NamedNode(str(graph_iri(key))), ox.NamedNode(str(STORE.contentHash)), None, ox.NamedNode(str(META_GRAPH))
+            ox.NamedNode(str(graph_iri(key))), ox.NamedNode(str(prop)), None, ox.NamedNode(str(META_GRAPH))
         ):
             return q.object.value
         return None
@@ -267,26 +299,26 @@ class KgStore:
             triples = _rdflib_to_ox_triples(g)
         return self.add_triples(key or f"file:{Path(path).name}", triples)
 
-    def add_triples(self, key: str, triples: list, *, source: URIRef | None = None) -> str:
+    def add_triples(self, key: str, triples: list, *, source: URIRef | None = None, input_hash: str | None = None) -> str:
+        """Store ``triples`` (pyoxigraph triples) as the named graph of ``key``; ``input_hash``
+        (from ``kg build``) is recorded for resuming. Returns ``"added"``, ``"unchanged"`` or
+        ``"replaced"``, like :meth:`add_graph`."""
         self._writable()
         ox = _ox()
         st = self.oxigraph
         new = set(triples)
         digest = content_hash(new)
         old_hash = self.stored_hash(key)
-        if old_hash == digest:
-            return "unchanged"
         g = ox.NamedNode(str(graph_iri(key)))
         meta_g = ox.NamedNode(str(META_GRAPH))
-        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-        meta = [
-            ox.Triple(g, ox.NamedNode(str(STORE.key)), ox.Literal(key)),
-            ox.Triple(g, ox.NamedNode(str(STORE.contentHash)), ox.Literal(digest)),
-            ox.Triple(g, ox.NamedNode(str(STORE.tripleCount)), ox.Literal(str(len(new)), datatype=ox.NamedNode(PREFIXES["xsd"] + "integer"))),
-            ox.Triple(g, ox.NamedNode(str(STORE.modified)), ox.Literal(now, datatype=ox.NamedNode(PREFIXES["xsd"] + "dateTime"))),
-        ]
-        if source is not None:
-            meta.append(ox.Triple(g, ox.NamedNode(PREFIXES["prov"] + "wasDerivedFrom"), ox.NamedNode(str(source))))
+        if old_hash == digest:
+            if input_hash is not None and self.input_hash(key) != input_hash:
+                ih = ox.NamedNode(str(STORE.inputHash))
+                for q in list(st.quads_for_pattern(g, ih, None, meta_g)):
+                    st.remove(q)
+                st.add(ox.Quad(g, ih, ox.Literal(input_hash), meta_g))
+            return "unchanged"
+        meta = _meta_triples(g, key, digest, len(new), source, input_hash)
         old = {q.triple for q in st.quads_for_pattern(None, None, None, g)}
         if not old and old_hash is None:
             quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in new]
@@ -326,8 +358,71 @@ class KgStore:
         self._writable()
         if self.stored_hash(key) is None:
             return False
+        self._purge(_ox().NamedNode(str(graph_iri(key))))
+        return True
+
+    # ---------------------------------------------------------------------------- corpus builds
+
+    def recover(self) -> list[str]:
+        """Clean up after a build that stopped while bulk-loading a batch: every graph still
+        marked ``kgstore:pending`` is removed (with the triples only it stated) so that the next
+        build extracts it again. Returns the graphs removed."""
+        self._writable()
         ox = _ox()
-        g = ox.NamedNode(str(graph_iri(key)))
+        meta_g = ox.NamedNode(str(META_GRAPH))
+        pending = {q.subject for q in self.oxigraph.quads_for_pattern(None, ox.NamedNode(str(STORE.pending)), None, meta_g)}
+        for g in pending:
+            self._purge(g)
+        return sorted(g.value for g in pending)
+
+    def add_results(self, results: list) -> dict[str, int]:
+        """Store a batch of :class:`kg.engine.ArticleResult` (one named graph per article).
+
+        Articles new to the store are bulk-loaded together: a ``pending`` mark per article is
+        written first (one transaction), then the named graphs with their bookkeeping, then the
+        merged default graph, then the marks are removed; a crash in between leaves marks that
+        :meth:`recover` turns back into "not built yet". Articles the store already has go
+        through :meth:`add_triples` (hash comparison, transactional replacement). Returns the
+        counts ``added``/``replaced``/``unchanged`` and ``loaded`` (quads bulk-loaded).
+        """
+        self._writable()
+        ox = _ox()
+        st = self.oxigraph
+        meta_g = ox.NamedNode(str(META_GRAPH))
+        counts = {"added": 0, "replaced": 0, "unchanged": 0, "loaded": 0}
+        fresh, later, seen = [], [], set()
+        for r in results:
+            g = graph_iri(r.key)
+            if g in seen or self.stored_hash(r.key) is not None:
+                later.append(r)
+            else:
+                seen.add(g)
+                fresh.append((ox.NamedNode(str(g)), r))
+        if fresh:
+            pend = ox.NamedNode(str(STORE.pending))
+            marks = [ox.Quad(g, pend, ox.Literal("true", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean")), meta_g) for g, _ in fresh]
+            st.extend(marks)
+            named = []
+            for g, r in fresh:
+                named.append(r.nt.replace(b" .\n", b" " + str(g).encode() + b" .\n"))
+                meta = _meta_triples(g, r.key, r.content_hash, r.triples, article_iri(r.key), r.input_hash)
+                named.append("".join(f"{t.subject} {t.predicate} {t.object} {meta_g} .\n" for t in meta).encode("utf-8"))
+            data = b"".join(named)
+            st.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            default = b"".join(r.nt for _, r in fresh)
+            st.bulk_load(default, format=ox.RdfFormat.N_TRIPLES, lenient=True, to_graph=ox.DefaultGraph())
+            for q in marks:
+                st.remove(q)
+            counts["added"] = len(fresh)
+            counts["loaded"] = sum(2 * r.triples for _, r in fresh)
+        for r in later:
+            triples = [t for t in ox.parse(r.nt, format=ox.RdfFormat.N_TRIPLES)]
+            counts[self.add_triples(r.key, triples, source=article_iri(r.key), input_hash=r.input_hash)] += 1
+        return counts
+
+    def _purge(self, g) -> None:
+        """Drop named graph ``g``, its bookkeeping, and the merged triples no other graph states."""
+        ox = _ox()
         meta_g = ox.NamedNode(str(META_GRAPH))
         st = self.oxigraph
         old = {q.triple for q in st.quads_for_pattern(None, None, None, g)}
@@ -344,7 +439,6 @@ class KgStore:
             + " ".join(_nt_line(t) for t in old_meta)
             + " } }"
         )
-        return True
 
     # ---------------------------------------------------------------------------- export
 

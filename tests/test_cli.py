@@ -183,7 +183,7 @@ def test_bad_files_are_skipped_with_warnings(tmp_path, capsys):
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20)
     out = tmp_path / "out"
-    assert main(["build", str(empty), str(binary), str(good), str(blank), "--out", str(out)]) == 0
+    assert main(["build", str(empty), str(binary), str(good), str(blank), "--out", str(out)]) == 3  # built, some inputs skipped
     captured = capsys.readouterr()
     for path, reason in ((empty, "empty"), (binary, "binary"), (blank, "empty")):
         line = next((ln for ln in captured.err.splitlines() if str(path) in ln), None)
@@ -230,7 +230,7 @@ def test_jsonl_malformed_line_is_skipped(tmp_path, capsys):
     ]
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    assert main(["build", str(corpus), "--out", str(out), "--published", "2024-02-01"]) == 0
+    assert main(["build", str(corpus), "--out", str(out), "--published", "2024-02-01"]) == 3  # built, one line skipped
     captured = capsys.readouterr()
     assert f"{corpus}:2" in captured.err
     assert "invalid JSON" in captured.err

@@ -79,7 +79,7 @@ def test_folder_without_articles_is_skipped_not_an_error(tmp_path):
     ok = write(tmp_path / "ok.txt", "texte")
     arts, skipped, _ = read([empty, ok])
     assert [a.id for a in arts] == ["ok"]
-    assert skipped == [Skipped(str(empty), "no .txt, .md or .jsonl files")]
+    assert skipped == [Skipped(str(empty), "no .txt, .md, .jsonl or .html files")]
 
 
 def test_missing_path_raises_before_anything_is_read(tmp_path):
