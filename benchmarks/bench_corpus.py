@@ -10,6 +10,7 @@ each), in fresh processes, on the same corpus and model:
 * **bare** ``nlp.pipe`` — the pipeline kg uses (:func:`kg.nlp.load_pipeline`: the trained model
   plus kg's two components), reading the same JSONL, doing nothing with the docs: the floor;
 * **kg build** ``CORPUS --store DIR --quiet --processes P`` for each P of ``--processes``
+  (``--sink nquads``: ``--nquads DIR`` instead, N-Quads files and no store)
   (through :func:`kg.cli.cmd_build`: reading, resume check, spaCy, extraction, N-Triples, bulk
   load into a new Oxigraph store).
 
@@ -84,11 +85,11 @@ def child_bare(corpus: str, model: str, batch_size: int) -> dict:
             "rss_mb": _rss_mb()}
 
 
-def child_build(corpus: str, model: str, processes: int, store: str) -> dict:
+def child_build(corpus: str, model: str, processes: int, store: str, sink: str = "store") -> dict:
     from kg.cli import _parser, cmd_build
 
-    args = _parser().parse_args(["build", corpus, "--store", store, "--quiet", "--model", model,
-                                 "--processes", str(processes)])
+    target = ["--store", store] if sink == "store" else ["--nquads", store]
+    args = _parser().parse_args(["build", corpus, *target, "--quiet", "--model", model, "--processes", str(processes)])
     status = cmd_build(args)
     st = args.build_stats
     return {"status": status, "startup": st.startup_seconds, "seconds": st.seconds, "cpu": st.cpu_seconds,
@@ -166,7 +167,7 @@ def _child_main(argv: list[str]) -> int:
     if kind == "bare":
         out = child_bare(rest[0], rest[1], int(rest[2]))
     elif kind == "build":
-        out = child_build(rest[0], rest[1], int(rest[2]), rest[3])
+        out = child_build(rest[0], rest[1], int(rest[2]), rest[3], rest[4])
     elif kind == "load":
         out = child_load(int(rest[0]), rest[1], int(rest[2]))
     elif kind == "profile":
@@ -206,6 +207,8 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size of the bare run (kg build's default: 64)")
     ap.add_argument("--load-triples", type=int, default=500_000, help="triples for the store load figure (0: skip)")
     ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument("--sink", choices=["store", "nquads"], default="store",
+                    help="kg build --store DIR (default) or --nquads DIR (no store: N-Quads files only)")
     ap.add_argument("--profile", action="store_true", help="also profile kg build (1 process) on the smallest corpus with pyinstrument")
     ap.add_argument("--workdir", help="keep corpora and stores here (default: a temporary folder, removed)")
     args = ap.parse_args()
@@ -234,7 +237,7 @@ def main() -> int:
             for p in args.processes:
                 store = work / f"store-{n}-{p}"
                 shutil.rmtree(store, ignore_errors=True)
-                r = run_child("build", str(corpus), args.model, str(p), str(store))
+                r = run_child("build", str(corpus), args.model, str(p), str(store), args.sink)
                 rows[(n, p)] = r
                 cpu = f"{r['cpu']:7.1f}s CPU ({r['words'] / r['cpu']:,.0f} words/CPU-s)" if p == 1 else f"{r['cpu']:7.1f}s CPU (main process)"
                 print(f"kg build -j {p:<6} : {r['words'] / r['seconds']:8,.0f} words/s {r['articles'] / r['seconds']:7.2f} articles/s"

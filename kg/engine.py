@@ -170,6 +170,7 @@ def _iris() -> dict[str, str]:
         "Article": KG.Article, "Mention": KG.Mention, "Assertion": KG.Assertion, "Minister": KG.Minister,
         "Person": KG.Person, "mentionOf": KG.mentionOf, "sentence": KG.sentence, "startOffset": KG.startOffset,
         "endOffset": KG.endOffset, "confidence": KG.confidence, "iso3": KG.iso3,
+        "mentionCount": KG.mentionCount, "assertionCount": KG.assertionCount,
     }
     return {k: f"<{v}>" for k, v in terms.items()}
 
@@ -248,8 +249,10 @@ def article_lines(ex: Extraction, *, min_confidence: float = 0.0) -> set[str]:
     derived, sentence, start_p, end_p, conf_p = T["derived"], T["sentence"], T["startOffset"], T["endOffset"], T["confidence"]
     integer, decimal = f"^^<{_XSD}integer>", f"^^<{_XSD}decimal>"
     confidences: dict[str, tuple[float, str]] = {}  # node → (value, line): one confidence each, the highest
+    derived_from: dict[str, tuple[set, set]] = {}  # article id → (its mention nodes, its assertion nodes)
 
-    def provenance(node: str, ev) -> None:
+    def provenance(node: str, ev, kind: int) -> None:
+        derived_from.setdefault(ev.article_id, (set(), set()))[kind].add(node)
         add(f"{node} {derived} {_article_iri(ev.article_id)} .\n")
         add(f"{node} {sentence} {nt_string(ev.sentence)} .\n")
         add(f'{node} {start_p} "{int(ev.start)}"{integer} .\n')
@@ -292,7 +295,7 @@ def article_lines(ex: Extraction, *, min_confidence: float = 0.0) -> set[str]:
             m = _evidence_iri("mention", ent.key, ev.article_id, ev.start, ev.end)
             add(f"{m} {rdf_type} {T['Mention']} .\n")
             add(f"{m} {T['mentionOf']} {node} .\n")
-            provenance(m, ev)
+            provenance(m, ev, 0)
     for rel in ex.relations:
         if rel.confidence < min_confidence:
             continue
@@ -304,7 +307,15 @@ def article_lines(ex: Extraction, *, min_confidence: float = 0.0) -> set[str]:
             add(f"{a} {T['subject']} {s} .\n")
             add(f"{a} {T['predicate']} {p} .\n")
             add(f"{a} {T['object']} {o} .\n")
-            provenance(a, ev)
+            provenance(a, ev, 1)
+    # kg:mentionCount / kg:assertionCount of the article(s) typed in this graph (kg.mapping.add_evidence_counts)
+    ids = {art.id} | set(derived_from)
+    for aid in sorted(ids):
+        node = _article_iri(aid)
+        if f"{node} {rdf_type} {T['Article']} .\n" in out:
+            mentions, assertions = derived_from.get(aid, (set(), set()))
+            add(f'{node} {T["mentionCount"]} "{len(mentions)}"{integer} .\n')
+            add(f'{node} {T["assertionCount"]} "{len(assertions)}"{integer} .\n')
     return out
 
 

@@ -7,7 +7,9 @@ The only stage that knows both the records and RDF. Provenance is reified so tha
   ``kg:Assertion`` nodes (``rdf:subject``/``rdf:predicate``/``rdf:object``), each with
   ``prov:wasDerivedFrom`` the ``kg:Article``, ``kg:sentence``, ``kg:startOffset``,
   ``kg:endOffset`` and ``kg:confidence``;
-* articles carry ``dcterms:identifier``, ``dcterms:issued``, ``schema:url`` and ``dcterms:title``.
+* articles carry ``dcterms:identifier``, ``dcterms:issued``, ``schema:url`` and ``dcterms:title``,
+  and ``kg:mentionCount`` / ``kg:assertionCount``: how many mentions and assertions of the graph
+  are derived from them (so that listing articles needs no counting; README, "Performance").
 
 Mention and assertion IRIs are hashes of what they state, so the same input always gives the
 same graph (and byte-identical Turtle).
@@ -134,7 +136,24 @@ def add_extraction(g: Graph, ex: Extraction, *, min_confidence: float = 0.0) -> 
     for rel in ex.relations:
         if rel.confidence >= min_confidence:
             add_relation(g, rel)
+    ids = {ex.article.id} | {ev.article_id for x in (*ex.entities, *ex.relations) for ev in x.evidence}
+    for article_id in sorted(ids):
+        if (article_iri(article_id), RDF.type, KG.Article) in g:
+            add_evidence_counts(g, article_iri(article_id))
     return g
+
+
+def add_evidence_counts(g: Graph, article: URIRef) -> None:
+    """Set ``kg:mentionCount`` and ``kg:assertionCount`` of ``article``: the mentions and
+    assertions of ``g`` derived from it."""
+    mentions = assertions = 0
+    for node in g.subjects(PROV.wasDerivedFrom, article):
+        if (node, RDF.type, KG.Mention) in g:
+            mentions += 1
+        elif (node, RDF.type, KG.Assertion) in g:
+            assertions += 1
+    g.set((article, KG.mentionCount, Literal(mentions, datatype=XSD.integer)))
+    g.set((article, KG.assertionCount, Literal(assertions, datatype=XSD.integer)))
 
 
 def to_graph(extractions: Iterable[Extraction], *, min_confidence: float = 0.0) -> Graph:

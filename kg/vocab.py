@@ -66,6 +66,8 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     confidence: URIRef
+    mentionCount: URIRef
+    assertionCount: URIRef
 
 
 #: Namespace of the resources the tool mints (entities, articles, mentions, assertions).
