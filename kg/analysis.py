@@ -6,7 +6,7 @@ used) or the ``networkx`` projection of :func:`kg.views.to_networkx`, and return
 
     >>> import pandas as pd, kg.analysis as ka                     # doctest: +SKIP
     >>> pd.DataFrame(ka.entities(graph))                           # doctest: +SKIP
-    >>> print(ka.entity_graph(graph, "Bruno Le Maire").serialize(format="turtle"))  # doctest: +SKIP
+    >>> print(ka.entity_graph(graph, "Olaf Scholz").serialize(format="turtle"))  # doctest: +SKIP
     >>> G = kg.views.to_networkx(graph)                            # doctest: +SKIP
     >>> pd.DataFrame(ka.centrality(G)).head()                      # doctest: +SKIP
 
