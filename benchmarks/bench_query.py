@@ -6,6 +6,11 @@ memory and with the Oxigraph store (kg.store.KgStore, one named graph per articl
 
 Target: every saved query under 100 ms median on 1M triples with the Oxigraph store.
 Times include turning the results into Python rows (kg.query.run_query), not just the engine.
+Each query is timed with the parameters it is typically given (cases_for); rows are the rows
+returned (rdflib's and Oxigraph's can differ: the rdflib graph merges articles the way
+kg build does, the store's default graph is the plain union of the articles' graphs).
+The store is filled with Oxigraph's bulk loader in the layout KgStore writes (store_quads;
+--load kgstore goes through KgStore.add_extraction, as kg build --store does, and is slower).
 rdflib is timed only up to --rdflib-max triples (default 150k: the 10k and 100k cases): beyond that a run takes minutes.
 
 The synthetic corpus mimics a built article (≈ 790 triples: ~29 entities with mentions, ~34
@@ -140,20 +145,34 @@ def load_store(path: Path, exs: list[Extraction], how: str = "bulk") -> None:
             st.oxigraph.bulk_extend(store_quads(exs))
 
 
-def params_for(ex: Extraction) -> dict[str, dict]:
-    """Typical parameters, taken from the first article so that every query finds something."""
+def cases_for(ex: Extraction, names) -> list[tuple[str, str, dict]]:
+    """(label, saved query, parameters): every saved query with the parameters it is typically
+    run with, taken from the first article so that every case finds something. ``evidence`` is
+    also timed with the relation alone, which lists the evidence of every ministerOf fact (a
+    result that grows with the corpus: 6,399 rows at 1M triples)."""
     by_type = {}
     for e in ex.entities:
         by_type.setdefault(e.type, e)
     minister = by_type["Minister"]
-    country = next(r.object for r in ex.relations if r.predicate == "ministerOf")
-    return {
-        "attendees": {"summit": by_type["Summit"].label},
-        "ministers": {"country": country.split("/")[1]},
-        "announcements": {"agent": minister.label},
-        "entity": {"entity": minister.label},
-        "evidence": {"predicate": "kg:ministerOf"},
+    country = next(r.object for r in ex.relations if r.predicate == "ministerOf").split("/")[1]
+    host = next(r.object for r in ex.relations if r.predicate == "hostCountry").split("/")[1]
+    params = {
+        "summits": [{}, {"country": host}],
+        "attendees": [{"summit": by_type["Summit"].label}],
+        "ministers": [{"country": country}],
+        "announcements": [{"agent": minister.label}],
+        "entity": [{"entity": minister.label}],
+        "evidence": [{"predicate": "kg:ministerOf", "subject": minister.label}, {"article": ex.article.id},
+                     {"predicate": "kg:ministerOf"}],
+        "most-mentioned": [{}, {"type": "kg:Country"}],
+        "articles": [{}],
     }
+    out = []
+    for name in names:
+        for p in params.get(name, [{}]):
+            label = name + (" " + ",".join(k for k in p) if p else "")
+            out.append((label, name, p))
+    return out
 
 
 def timed(fn, runs: int) -> tuple[float, int]:
@@ -194,11 +213,9 @@ def main() -> int:
             load_store(tmp / "store", exs, args.load)
             t_store = time.perf_counter() - t0
             print(f"\n== {len(g):,} triples, {len(exs)} articles (rdflib graph built in {t_build:.1f}s; store loaded in {t_store:.1f}s)")
-            print(f"{'query':16} {'rows':>6} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
-            params = params_for(exs[0])
+            print(f"{'query (parameters)':28} {'rows':>6} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}")
             with KgStore.open(tmp / "store", read_only=True) as st:
-                for name in names:
-                    p = params.get(name, {})
+                for label, name, p in cases_for(exs[0], names):
                     ox_ms, n = timed(lambda: run_query(st, name, p), args.runs)
                     if len(g) <= args.rdflib_max:
                         rd_ms, n2 = timed(lambda: run_query(g, name, p), min(3, args.runs))
@@ -208,12 +225,13 @@ def main() -> int:
                     flag = ""
                     if len(g) >= 900_000 and ox_ms >= TARGET_MS:
                         flag = "  > target"
-                        failures.append((name, ox_ms))
-                    print(f"{name:16} {n:6d} {rd} {ox_ms:12.1f} {ratio}{flag}", flush=True)
+                        failures.append((label, ox_ms))
+                    print(f"{label:28} {n:6d} {rd} {ox_ms:12.1f} {ratio}{flag}", flush=True)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"\ntarget: every saved query < {TARGET_MS:.0f} ms median on 1M triples with the Oxigraph store: "
-          + ("met" if not failures else "missed by " + ", ".join(f"{n} ({ms:.0f} ms)" for n, ms in failures)))
+    verdict = ("not measured (no size of about 1M triples)" if max(args.sizes) < 900_000 else
+               "met" if not failures else "missed by " + ", ".join(f"{n} ({ms:.0f} ms)" for n, ms in failures))
+    print(f"\ntarget: every saved query < {TARGET_MS:.0f} ms median on 1M triples with the Oxigraph store: {verdict}")
     return 0
 
 

@@ -167,6 +167,7 @@ def _iris() -> dict[str, str]:
         "type": RDF.type, "label": RDFS.label, "altLabel": SKOS.altLabel, "subject": RDF.subject,
         "predicate": RDF.predicate, "object": RDF.object, "derived": PROV.wasDerivedFrom,
         "identifier": DCTERMS.identifier, "issued": DCTERMS.issued, "url": SCHEMA.url, "title": DCTERMS.title,
+        "mentions": SCHEMA.mentions,
         "Article": KG.Article, "Mention": KG.Mention, "Assertion": KG.Assertion, "Minister": KG.Minister,
         "Person": KG.Person, "mentionOf": KG.mentionOf, "sentence": KG.sentence, "startOffset": KG.startOffset,
         "endOffset": KG.endOffset, "confidence": KG.confidence, "iso3": KG.iso3,
@@ -296,6 +297,7 @@ def article_lines(ex: Extraction, *, min_confidence: float = 0.0) -> set[str]:
             add(f"{m} {rdf_type} {T['Mention']} .\n")
             add(f"{m} {T['mentionOf']} {node} .\n")
             provenance(m, ev, 0)
+            add(f"{_article_iri(ev.article_id)} {T['mentions']} {node} .\n")
     for rel in ex.relations:
         if rel.confidence < min_confidence:
             continue

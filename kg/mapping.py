@@ -9,7 +9,9 @@ The only stage that knows both the records and RDF. Provenance is reified so tha
   ``kg:endOffset`` and ``kg:confidence``;
 * articles carry ``dcterms:identifier``, ``dcterms:issued``, ``schema:url`` and ``dcterms:title``,
   and ``kg:mentionCount`` / ``kg:assertionCount``: how many mentions and assertions of the graph
-  are derived from them (so that listing articles needs no counting; README, "Performance").
+  are derived from them (so that listing articles needs no counting; README, "Performance");
+* an article ``schema:mentions`` each entity it has a mention of (one triple per article and
+  entity, so that counting the articles that mention an entity reads no mentions).
 
 Mention and assertion IRIs are hashes of what they state, so the same input always gives the
 same graph (and byte-identical Turtle).
@@ -102,6 +104,7 @@ def add_entity(g: Graph, ent: Entity, *, label: bool = True) -> URIRef:
         g.add((m, RDF.type, KG.Mention))
         g.add((m, KG.mentionOf, node))
         _provenance(g, m, ev)
+        g.add((article_iri(ev.article_id), SCHEMA.mentions, node))
     return node
 
 

@@ -48,10 +48,16 @@ examples:
   kg serve --graph out/graph.ttl                     # http://127.0.0.1:7878/ , read-only
   kg serve --store data/kg --port 8000
   kg serve --store data/kg --writable                # also accepts SPARQL UPDATE at /update
+  kg serve --store data/kg --timeout 30              # stops any query running over 30 s
 
 Runs Oxigraph's SPARQL 1.1 Protocol server on localhost: a query page at /, queries at
 /query (GET ?query=… or POST). Read-only unless --writable: UPDATE requests are refused.
 Stop it with Ctrl-C. While it serves a store, kg build --store gets "store is locked".
+
+--timeout: kg forwards each request to Oxigraph (on an internal port) and answers
+"503 query stopped after N s (kg serve --timeout)" to one not done in time (a result
+already streaming, past 8 MiB, is cut instead); it then restarts Oxigraph on the same
+database, which stops the query. Requests meanwhile wait for it; updates already made stay.
 """
 
 
@@ -101,7 +107,8 @@ def register(subparsers) -> None:
     s.add_argument("--port", type=int, default=7878, metavar="N", help="port (default %(default)s; 0 picks a free one)")
     s.add_argument("--host", default="127.0.0.1", metavar="ADDR", help="address to listen on (default %(default)s: this machine only)")
     s.add_argument("--writable", action="store_true", help="accept SPARQL UPDATE (refused by default)")
-    s.add_argument("--timeout", type=float, metavar="SECONDS", help="stop queries that run longer than SECONDS")
+    s.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="stop requests that run longer than SECONDS (answered 503; Oxigraph is restarted, see below)")
     s.set_defaults(handler=cmd_serve)
 
 
@@ -159,6 +166,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"kg serve: {srv.url}  (query page; SPARQL endpoint {srv.query_url}; {mode})", flush=True)
         if args.writable and args.graph:
             print("kg serve: updates last as long as the server; the graph file is not changed", flush=True)
+        if srv.timeout:
+            print(f"kg serve: requests running over {srv.timeout:g} s are stopped (HTTP 503)", flush=True)
         print("kg serve: Ctrl-C stops it", flush=True)
         code = srv.wait()
         if code != 0:

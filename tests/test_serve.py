@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ httpx = pytest.importorskip("httpx")
 sys.path.insert(0, str(Path(__file__).parent))
 import _query_data  # noqa: E402
 
-from kg.serve import free_port, start_server  # noqa: E402
+from kg.serve import BUFFER, free_port, start_server  # noqa: E402
 from kg.store import KgStore, StoreLockedError  # noqa: E402
 
 JSON = {"Accept": "application/sparql-results+json"}
@@ -109,10 +110,12 @@ def test_read_only_store_serves_alongside_readers(tmp_path):
             KgStore.open(path)  # no writer while it is served
 
 
-@pytest.mark.xfail(strict=True, raises=httpx.ReadTimeout,
-                   reason="oxigraph 0.5.13 ignores --timeout-s for this query: kg serve --timeout does not stop it yet")
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
 def test_served_runaway_query_is_stopped_by_the_timeout(ttl):
-    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    # oxigraph 0.5.13 ignores its own --timeout-s for this query: kg serve's front server stops it
+    runaway = RUNAWAY
     with start_server(graph=ttl, port=0, timeout=1) as srv:
         t0 = time.monotonic()
         r = httpx.get(srv.query_url, params={"query": runaway}, headers=JSON, timeout=8)
@@ -120,3 +123,111 @@ def test_served_runaway_query_is_stopped_by_the_timeout(ttl):
         assert r.status_code >= 400 and elapsed < 8, (r.status_code, elapsed)
         r = httpx.get(srv.query_url, params={"query": MINISTERS}, headers=JSON, timeout=10)  # still serving
         assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+
+
+def test_timeout_restarts_oxigraph_which_then_answers(ttl):
+    with start_server(graph=ttl, port=0, timeout=1) as srv:
+        first = srv.process.pid
+        with httpx.Client(timeout=10) as client:  # one keep-alive connection through it all
+            done = {}
+
+            def run() -> None:
+                done["r"] = client.get(srv.query_url, params={"query": RUNAWAY}, headers=JSON)
+
+            t = threading.Thread(target=run)
+            t.start()
+            time.sleep(0.3)  # the runaway query is running: others are still answered meanwhile
+            r = httpx.get(srv.query_url, params={"query": MINISTERS}, headers=JSON, timeout=10)
+            assert r.status_code == 200 and "r" not in done
+            t.join(10)
+            r = done["r"]
+            assert r.status_code == 503 and r.headers["content-type"].startswith("text/plain")
+            assert r.text == "query stopped after 1 s (kg serve --timeout)\n"
+            r = client.get(srv.query_url, params={"query": MINISTERS}, headers=JSON)
+            assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+        assert srv.restarts == 1 and srv.process.pid != first
+        assert not alive(first), "the runaway query's server was killed: it no longer uses CPU"
+        r = httpx.post(srv.update_url, content=UPDATE, headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code == 403, "still read-only after the restart"
+        last = srv.process.pid
+    assert not alive(last)
+
+
+def test_requests_pass_through_the_timeout_front_unchanged(ttl):
+    """With --timeout the same requests get the same answers as from Oxigraph directly."""
+    select = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"
+    requests = [
+        ("GET", "", {}, None),  # the query page
+        ("GET", "yasgui.min.css", {}, None),
+        ("GET", "query", {"Accept": "text/csv"}, {"query": select}),
+        ("GET", "query", {"Accept": "text/tab-separated-values"}, {"query": select}),
+        ("GET", "query", JSON, {"query": MINISTERS}),
+        ("GET", "query", {"Accept": "text/turtle"}, {"query": "CONSTRUCT WHERE { ?s ?p ?o } LIMIT 5"}),
+        ("GET", "query", JSON, {"query": "SELEC nothing"}),  # 400, with Oxigraph's message
+        ("POST", "query", {"Content-Type": "application/sparql-query", "Accept": "text/csv"}, select),
+        ("POST", "query", {"Content-Type": "application/x-www-form-urlencoded", **JSON}, {"query": ASK}),
+        ("POST", "update", {"Content-Type": "application/sparql-update"}, UPDATE),  # refused: read-only
+        ("HEAD", "query", JSON, {"query": ASK}),
+        ("GET", "query", JSON, {"query": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 30000"}),  # streamed: > 8 MiB
+    ]
+    with start_server(graph=ttl, port=0) as direct, start_server(graph=ttl, port=0, timeout=30) as front:
+        assert front.front is not None and direct.front is None
+        for method, path, headers, data in requests:
+            answers = []
+            for srv in (direct, front):
+                kw: dict = {"headers": headers, "timeout": 10}
+                if method in ("GET", "HEAD"):
+                    kw["params"] = data
+                elif isinstance(data, dict):
+                    kw["data"] = data
+                else:
+                    kw["content"] = data
+                r = httpx.request(method, srv.url + path, **kw)
+                answers.append((r.status_code, r.headers.get("content-type"), r.content))
+            assert answers[0] == answers[1], (method, path)
+            if path == "update":
+                assert answers[1][0] == 403
+        assert len(answers[1][2]) > BUFFER and front.restarts == 0
+
+
+def test_timeout_on_a_writable_store_keeps_updates_and_the_lock(tmp_path):
+    path = tmp_path / "st"
+    with KgStore.open(path) as st:
+        st.add_extractions(_query_data.extractions())
+    with start_server(store=path, port=0, writable=True, timeout=1) as srv:
+        r = httpx.post(srv.update_url, content=UPDATE, headers={"Content-Type": "application/sparql-update"}, timeout=10)
+        assert r.status_code in (200, 204)
+        assert httpx.get(srv.query_url, params={"query": RUNAWAY}, headers=JSON, timeout=8).status_code == 503
+        assert httpx.get(srv.query_url, params={"query": ASK}, headers=JSON, timeout=10).json()["boolean"] is True
+        assert srv.restarts == 1
+        with pytest.raises(StoreLockedError, match="store is locked"):
+            KgStore.open(path)  # still kg serve's while Oxigraph restarts
+    with KgStore.open(path):
+        pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to check for orphans")
+def test_kg_serve_timeout_stops_the_query_and_leaves_no_process(ttl):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(ttl), "--port", str(port), "--timeout", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert f"http://127.0.0.1:{port}/" in proc.stdout.readline()
+        first = children(proc.pid)
+        t0 = time.monotonic()
+        r = httpx.get(f"http://127.0.0.1:{port}/query", params={"query": RUNAWAY}, headers=JSON, timeout=8)
+        assert r.status_code == 503 and time.monotonic() - t0 < 3
+        r = httpx.get(f"http://127.0.0.1:{port}/query", params={"query": MINISTERS}, headers=JSON, timeout=10)
+        assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+        assert proc.poll() is None, "kg serve goes on after restarting Oxigraph"
+        kids = children(proc.pid)
+        assert kids and kids != first and not any(alive(k) for k in first)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0, proc.stderr.read()
+    deadline = time.monotonic() + 5
+    while any(alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(alive(k) for k in kids), "no orphan server process"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"http://127.0.0.1:{port}/query", params={"query": ASK}, timeout=2)
