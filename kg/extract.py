@@ -121,11 +121,16 @@ class _TokenCache:
     articles. ``doc[i]`` and iteration read the cached list; slices (spans) and every other
     attribute go to the ``Doc`` itself."""
 
-    __slots__ = ("doc", "tokens")
+    __slots__ = ("doc", "tokens", "lower", "lemma", "pos", "ents")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
+        #: per token, read once: lowercase form, lowercase lemma, coarse part of speech
+        self.lower: list[str] = [t.lower_ for t in self.tokens]
+        self.lemma: list[str] = [t.lemma_.lower() for t in self.tokens]
+        self.pos: list[str] = [t.pos_ for t in self.tokens]
+        self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
 
     def __getitem__(self, i):
         if type(i) is int:
@@ -182,16 +187,22 @@ class _ArticleExtractor:
         """The sentence of token ``i``."""
         return self.sents[self._sent_no[i]]
 
+    def sent_tokens(self, i: int) -> list[Token]:
+        """The tokens of the sentence of token ``i`` (cached ``Token`` objects, no new ones)."""
+        sent = self.sents[self._sent_no[i]]
+        return self.doc.tokens[sent.start : sent.end]
+
     def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
         doc = self.doc
         n = self._sent_no[start]
         if n not in self._sent_text:
             self._sent_text[n] = self.sents[n].text.strip()
+        last = doc.tokens[end - 1]
         return Evidence(
             article_id=self.article.id,
             sentence=self._sent_text[n],
-            start=doc[start].idx,
-            end=doc[end - 1].idx + len(doc[end - 1].text),
+            start=doc.tokens[start].idx,
+            end=last.idx + len(last.text),
             confidence=round(conf, 2),
         )
 
@@ -244,7 +255,7 @@ class _ArticleExtractor:
         return sorted(out, key=lambda m: m.start)
 
     def lower(self, i: int) -> str:
-        return self.doc[i].lower_ if 0 <= i < len(self.doc) else ""
+        return self.doc.lower[i] if 0 <= i < len(self.doc) else ""
 
     def covered_by_ner(self, span: Span, labels: tuple[str, ...]) -> bool:
         return any(self.doc[i].ent_type_ in labels for i in range(span.start, span.end))
@@ -729,11 +740,16 @@ class _ArticleExtractor:
         self.summit_seq: list[tuple[int, int, str]] = []  # (start, end, key) in text order
         i = 0
         current: str | None = None
-        while i < len(doc):
+        lower, pos, n = doc.lower, doc.pos, len(doc)
+        edition_nouns = set(lex["edition_nouns"])
+        while i < n:
+            low = lower[i]
+            if low not in summit_nouns and low not in edition_nouns and low not in acronyms and low[:1] != "c":
+                i += 1
+                continue
             t = doc[i]
-            low = t.lower_
-            m = re.match(r"^(cop|cmp)[- ]?(\d+)$", low)
-            if m or (low in acronyms and i + 1 < len(doc) and doc[i + 1].like_num):
+            m = _COP_NUMBER.match(low)
+            if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
                 end = i + 1 if m else i + 2
                 num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
                 name = f"{t.text[:3].upper()}{num}" if num else doc[i:end].text
@@ -745,13 +761,13 @@ class _ArticleExtractor:
                 current = key
                 i = end
                 continue
-            if low in summit_nouns and t.pos_ in ("NOUN", "PROPN", "X"):
+            if low in summit_nouns and pos[i] in ("NOUN", "PROPN", "X"):
                 key, end = self._summit_mention(i, current)
                 if key:
                     current = key
                 i = max(end, i + 1)
                 continue
-            if low in lex["edition_nouns"]:
+            if low in edition_nouns:
                 key, end = self._edition_mention(i, current)
                 if key:
                     current = key
@@ -1179,6 +1195,7 @@ class _ArticleExtractor:
     def attendance(self) -> None:
         doc = self.doc
         attend = set(self.lex["attend_verbs"])
+        remote = set(self.lex["remote_words"])
         current: str | None = None
         seq = sorted(self.summit_seq)
         for sent in self.sents:
@@ -1187,7 +1204,8 @@ class _ArticleExtractor:
                 current = in_sent[0] if self.ents[in_sent[0]].attrs.get("edition") != "next" else current
             if current is None:
                 continue
-            trig = [t for t in sent if t.lemma_.lower() in attend or t.lower_ in attend]
+            lower, lemma = doc.lower, doc.lemma
+            trig = [i for i in range(sent.start, sent.end) if lemma[i] in attend or lower[i] in attend]
             if not trig and not in_sent:
                 continue
             target = in_sent[0] if in_sent else current
@@ -1197,7 +1215,7 @@ class _ArticleExtractor:
             elif self.main_summit and self._later_edition(target):
                 target = self.main_summit
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
-            if any(t.lower_ in self.lex["remote_words"] for t in sent):
+            if not remote.isdisjoint(doc.lower[sent.start : sent.end]):
                 continue  # « a déclaré X dans un communiqué »: words sent from afar
             if not trig:
                 people = [p for p in people if not any(
@@ -1234,7 +1252,7 @@ class _ArticleExtractor:
             people = self.mentions_in(sent.start, sent.end, ("Person", "Minister"))
             if not people:
                 continue
-            away = (any(t.lower_ in away_words for t in sent)
+            away = (not away_words.isdisjoint(doc.lower[sent.start : sent.end])
                     or any(m.key not in family for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event")))
                     or any(c.key not in hosts and self.is_locative(c.start) and not doc[c.start].is_sent_start
                            for c in self.mentions_in(sent.start, sent.end, ("City",))))
@@ -1275,10 +1293,10 @@ class _ArticleExtractor:
         negs = set(self.lex["negations"])
         n = 0
         nouns = set(self.lex["announce_nouns"])
-        for t in doc:
-            lemma = t.lemma_.lower()
-            if t.pos_ != "VERB":
+        for i, pos in enumerate(doc.pos):
+            if pos != "VERB":
                 continue
+            t, lemma = doc[i], doc.lemma[i]
             if lemma == "faire" and any(c.lower_ == "état" for c in t.children):
                 lemma = "annoncer"  # « a fait état d'un accord »
             elif lemma == "conclure" and any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in t.children):
@@ -1291,7 +1309,7 @@ class _ArticleExtractor:
             inverted = _inverted_clause(t)
             if inverted is not None and lemma not in _ANNOUNCING_REPORT:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
-            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in self.sent_at(t.i) if c.head.i == t.i):
+            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in self.sent_tokens(t.i) if c.head.i == t.i):
                 continue
             if lemma in ("appeler", "exhorter") and any(
                     u.lower_ in ("ne", "n'", "n’") for c in t.children if c.dep_ in ("xcomp", "obl:arg", "obl", "ccomp") for u in c.subtree):
@@ -1403,7 +1421,7 @@ class _ArticleExtractor:
     def _absent(self, p: _Mention) -> bool:
         """« X ne s'est pas déplacé », « venu à la place de X », « en l'absence de X », « X, absent »."""
         doc = self.doc
-        before = " ".join(t.lower_ for t in doc[max(self.sent_at(p.start).start, p.start - 4) : p.start])
+        before = " ".join(doc.lower[max(self.sent_at(p.start).start, p.start - 4) : p.start])
         if re.search(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$", before) or before.endswith("sans"):
             return True
         for h in self._governors(p.start, p.end):
@@ -1412,7 +1430,7 @@ class _ArticleExtractor:
             if any(c.lower_.startswith("absent") for c in h.children):
                 return True
         # « Le président X, invité à un dîner, n'a pas participé à la séance »
-        for v in self.sent_at(p.start):
+        for v in self.sent_tokens(p.start):
             if v.pos_ == "VERB" and any(c.lower_ in ("pas", "jamais") for c in v.children):
                 subj = [c for c in v.children if c.dep_.startswith("nsubj")]
                 if any(c.i <= p.start <= max(u.i for u in c.subtree) for c in subj):
@@ -1749,6 +1767,9 @@ def _summary(doc: Doc, verb: Token, obj_toks: list[int]) -> str:
     text = "".join(t.text_with_ws for t in toks)
     text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+)", "", text.strip(), flags=re.I)
     return _clip(text, 200)
+
+
+_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
 
 
 def extract(doc: Doc, article: Article, ref: Reference | None = None) -> Extraction:
