@@ -1651,10 +1651,11 @@ _ANNOUNCING_REPORT = {"annoncer", "confirmer", "promettre", "dévoiler", "offici
 def _inverted_clause(verb: Token) -> int | None:
     """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
     doc = verb.doc
+    start = verb.sent.start  # (Token.sent walks the document: read it once)
     k = verb.i - 1
-    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
+    while k >= start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
         k -= 1
-    if k > verb.sent.start and doc[k].text == "," and _inverted_subject(verb) is not None:
+    if k > start and doc[k].text == "," and _inverted_subject(verb) is not None:
         return k
     return k if _reporting_clause(verb) else None
 
@@ -1683,10 +1684,11 @@ def _misattached_subject(verb: Token) -> Token | None:
 def _reporting_clause(verb: Token) -> bool:
     """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
     doc = verb.doc
+    start = verb.sent.start
     k = verb.i - 1
-    while k >= verb.sent.start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
+    while k >= start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
         k -= 1
-    return k >= verb.sent.start and doc[k].text == "," and k > 0 and doc[k - 1].text in ("»", "\"", "”")
+    return k >= start and doc[k].text == "," and k > 0 and doc[k - 1].text in ("»", "\"", "”")
 
 
 def _strip_det(span: Span) -> Span:
