@@ -46,6 +46,9 @@ _PATTERNS = [
     ("year", re.compile(rf"\b(?:en|dès|depuis|d'ici|d’ici)\s+(?P<y1>{_Y})\b", re.I)),
 ]
 
+# every pattern needs a month name, a weekday name or a year: text with none of them has no date
+_ANY = re.compile(rf"{_M}|{_W}|{_Y}", re.I)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -124,6 +127,8 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
     ``tense`` (``"past"``, ``"present"``, ``"future"``) tells which way an incomplete date leans.
     Expressions that cannot be resolved (no year and no publication date) are left out.
     """
+    if not _ANY.search(text):
+        return []
     ref = parse_iso(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []

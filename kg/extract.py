@@ -472,10 +472,15 @@ class _ArticleExtractor:
         doc = self.doc
         out = []
         starts = []
+        nat_end: dict[int, int] = {}
+        for g in self.gaz:
+            if g.label_ == "NAT":
+                nat_end.setdefault(g.start, g.end)
+        not_roles = [(g.start, g.end) for g in self.gaz if g.label_ != "ROLE"]
         for r in self.role_spans:
             j = r.end
-            while any(g.label_ == "NAT" and g.start == j for g in self.gaz):
-                j = next(g.end for g in self.gaz if g.label_ == "NAT" and g.start == j)
+            while j in nat_end:
+                j = nat_end[j]
             starts.append(j)
             # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
             c = r.end
@@ -492,7 +497,7 @@ class _ArticleExtractor:
             while k > j and doc[k - 1].lower_ in _NAME_PARTICLES:
                 k -= 1
             if k - j >= 2 and not any(doc[i].ent_type_ == "PER" for i in range(j, k)) and not any(
-                    g.start < k and j < g.end and g.label_ != "ROLE" for g in self.gaz) and not any(
+                    gs < k and j < ge for gs, ge in not_roles) and not any(
                     m.overlaps(j, k) for m in self.mentions):
                 out.append((j, k))
         return out
@@ -540,7 +545,7 @@ class _ArticleExtractor:
                     self.relate(m.key, p, country.key, nat.start, m.end, 0.75)
 
     def _role_phrase_ok(self, tokens: Span) -> bool:
-        for t in tokens:
+        for t in self.doc.tokens[tokens.start : tokens.end]:
             if t.text in APOS or t.text == "-":
                 continue
             if t.pos_ not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") and not t.lower_.startswith("chargé") or t.text == ",":
