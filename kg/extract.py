@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field
 from datetime import date as date_cls
@@ -155,6 +156,7 @@ class _ArticleExtractor:
         self.lex = lex
         self.ents: dict[str, _Ent] = {}
         self.mentions: list[_Mention] = []
+        self._by_start: tuple[int, list[_Mention], list[int]] | None = None  # (len, mentions, starts)
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.gaz = self._gazetteer()
         self.role_spans = [s for s in self.gaz if s.label_ == "ROLE"]
@@ -222,6 +224,7 @@ class _ArticleExtractor:
         ent.evidence.append(self.evidence(start, end, conf))
         if mention:
             self.mentions.append(_Mention(start, end, key))
+            self._by_start = None
         return ent
 
     def relate(self, s: str, p: str, o: str, start: int, end: int, conf: float) -> None:
@@ -250,9 +253,18 @@ class _ArticleExtractor:
         return None
 
     def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[_Mention]:
-        out = [m for m in self.mentions if m.start >= start and m.end <= end
-               and (types is None or self.ents[m.key].type in types)]
-        return sorted(out, key=lambda m: m.start)
+        if self._by_start is None:
+            ms = sorted(self.mentions, key=lambda m: m.start)  # stable: ties keep their order
+            self._by_start = (len(ms), ms, [m.start for m in ms])
+        _, ms, starts = self._by_start
+        out = []
+        for k in range(bisect_left(starts, start), len(ms)):
+            m = ms[k]
+            if m.start >= end:
+                break
+            if m.end <= end and (types is None or self.ents[m.key].type in types):
+                out.append(m)
+        return out
 
     def lower(self, i: int) -> str:
         return self.doc.lower[i] if 0 <= i < len(self.doc) else ""
@@ -1569,6 +1581,7 @@ class _ArticleExtractor:
                 continue
             ckey = f"country/{country.iso3}"
             self.mentions.remove(m)
+            self._by_start = None
             start, end = self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
             ent.evidence = [e for e in ent.evidence if (e.start, e.end) != (start, end)]
             if not ent.evidence:
