@@ -164,8 +164,10 @@ class KgStore:
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
                 raise InputError("not a kg store, and not an empty folder: refusing to write into it", path=path)
             path.mkdir(parents=True, exist_ok=True)
-            (path / MARKER).write_text(
-                json.dumps({"kg_store": FORMAT_VERSION, "oxigraph": ox.__version__}, indent=2) + "\n", encoding="utf-8"
+            from .output import atomic_write_text
+
+            atomic_write_text(  # a killed creation leaves no half-written marker
+                path / MARKER, json.dumps({"kg_store": FORMAT_VERSION, "oxigraph": ox.__version__}, indent=2) + "\n"
             )
         else:
             try:
