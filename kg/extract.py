@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import functools
 import json
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date as date_cls
 from datetime import timedelta
@@ -156,7 +156,7 @@ class _ArticleExtractor:
         self.lex = lex
         self.ents: dict[str, _Ent] = {}
         self.mentions: list[_Mention] = []
-        self._by_start: tuple[int, list[_Mention], list[int]] | None = None  # (len, mentions, starts)
+        self._by_start: tuple[list[_Mention], list[int]] | None = None  # mentions by start, their starts
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.gaz = self._gazetteer()
         self.role_spans = [s for s in self.gaz if s.label_ == "ROLE"]
@@ -255,8 +255,8 @@ class _ArticleExtractor:
     def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[_Mention]:
         if self._by_start is None:
             ms = sorted(self.mentions, key=lambda m: m.start)  # stable: ties keep their order
-            self._by_start = (len(ms), ms, [m.start for m in ms])
-        _, ms, starts = self._by_start
+            self._by_start = (ms, [m.start for m in ms])
+        ms, starts = self._by_start
         out = []
         for k in range(bisect_left(starts, start), len(ms)):
             m = ms[k]
