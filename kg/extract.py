@@ -79,6 +79,7 @@ _PLACE_NOUNS = {"ville", "villes", "région", "capitale", "cité", "port", "banl
 _VENUE_NOUNS = {"château", "palais", "centre", "parc", "stade", "musée", "hôtel", "complexe", "site"}
 _ROLE_FILLERS = {"à", "la", "fois", "aussi", "également", "lui-même", "elle-même", "actuel", "actuelle", "nouveau", "nouvelle"}
 _NAME_PARTICLES = {"de", "du", "des", "von", "van", "der", "den", "le", "la", "di", "da", "del", "bin", "ben", "al", "el", "ibn", "d'", "d’"}
+_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
 
 
 @dataclass
@@ -518,6 +519,7 @@ class _ArticleExtractor:
     def roles(self) -> None:
         persons = sorted((m for m in self.mentions if self.ents[m.key].type == "Person"), key=lambda m: m.start)
         prev_role: tuple[_Mention, _Role] | None = None
+        prev_rank = 0
         rank = 0  # the person's place among those sharing a plural title
         for m in persons:
             left, right = self._left_role(m), self._right_role(m)
@@ -539,7 +541,6 @@ class _ArticleExtractor:
 
     def _side_countries(self) -> None:
         """« Côté allemand, la ministre X et le vice-chancelier Y ... »: the sentence's people serve that country."""
-        doc = self.doc
         for sent in self.sents:
             k = sent.start + (1 if self.lower(sent.start) == "du" else 0)
             if self.lower(k) != "côté":
@@ -1590,7 +1591,6 @@ class _ArticleExtractor:
 
     def date_attrs(self) -> None:
         """Start/end dates of summits and the date of events from the sentence that introduces them."""
-        doc = self.doc
         seen = set()
         for s, e, k in sorted(self.summit_seq) + [(m.start, m.end, m.key) for m in self.mentions if self.ents[m.key].type == "Event"]:
             ent = self.ents.get(k)
@@ -1787,9 +1787,6 @@ def _summary(doc: Doc, verb: Token, obj_toks: list[int]) -> str:
     text = "".join(t.text_with_ws for t in toks)
     text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+)", "", text.strip(), flags=re.I)
     return _clip(text, 200)
-
-
-_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
 
 
 def extract(doc: Doc, article: Article, ref: Reference | None = None) -> Extraction:

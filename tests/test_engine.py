@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.engine import (
@@ -32,18 +31,7 @@ from kg.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 from kg.store import KgStore, _rdflib_to_ox_triples, content_hash, graph_iri
 
-XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-
-
-def canon(g: Graph) -> Graph:
-    """Oxigraph keeps xsd:decimal in canonical form (0.80 → 0.8): compare values, not spellings."""
-    out = Graph()
-    for s, p, o in g:
-        if isinstance(o, Literal) and o.datatype == XSD_DECIMAL:
-            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD_DECIMAL)
-        out.add((s, p, o))
-    return out
-
+from _graphs import canon  # tests/_graphs.py (pytest puts tests/ on sys.path)
 
 # ── records with the corner cases of kg.mapping (no spaCy) ────────────────────────────────────
 

@@ -7,16 +7,16 @@ import argparse
 import subprocess
 import sys
 import textwrap
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _query_data  # noqa: E402
+from _graphs import canon  # noqa: E402
 
 from kg.errors import InputError  # noqa: E402
 from kg.mapping import to_graph  # noqa: E402
@@ -26,19 +26,6 @@ from kg.query_cli import add_store_option, store_build  # noqa: E402
 from kg.store import KgStore, StoreLockedError, graph_iri  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-
-
-def canon(g: Graph) -> Graph:
-    """Oxigraph keeps xsd:decimal in canonical form (0.80 → 0.8): compare values, not spellings."""
-    out = Graph()
-    for s, p, o in g:
-        if isinstance(o, Literal) and o.datatype == XSD_DECIMAL:
-            o = Literal(format(Decimal(str(o)).normalize(), "f"), datatype=XSD_DECIMAL)
-        out.add((s, p, o))
-    return out
-
-
 @pytest.fixture()
 def exs():
     return _query_data.extractions()
