@@ -4,7 +4,9 @@ Data is written to a temporary file in the target's own folder (so the final ren
 crosses file systems), flushed and ``fsync``-ed, then moved over the target with
 :func:`os.replace`, which is atomic. On any error (including ``KeyboardInterrupt``) the
 temporary file is removed and the previous target, if any, is left untouched. Missing parent
-folders are created.
+folders are created. A process killed outright (SIGKILL, power loss) cannot remove its temporary
+file: its name carries the writer's process id (``.graph.ttl.<pid>.<random>.tmp``), and the next
+successful write of the same target removes the ones whose process is gone.
 
 >>> atomic_write_text("out/graph.ttl", "@prefix kg: <https://w3id.org/kg-news/ontology#> .\\n")  # doctest: +SKIP
 >>> with atomic_open("out/graph.nt", "w") as f:                                                  # doctest: +SKIP
@@ -53,7 +55,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str = "
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.NamedTemporaryFile(
-        mode="wb", delete=False, dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        mode="wb", delete=False, dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     try:
         with tmp:
@@ -73,6 +75,34 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str = "
             os.unlink(tmp.name)
         raise
     _fsync_dir(target.parent)
+    _remove_stale_temporaries(target)
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Remove ``.<name>.<pid>.*.tmp`` files beside ``target`` left by writers that no longer run
+    (killed before they could clean up). Files of running processes are left alone."""
+    prefix = f".{target.name}."
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process (PermissionError), or no way to tell: keep its file
+        return True
+    return True
 
 
 def _copy_mode(target: Path, tmp_name: str) -> None:

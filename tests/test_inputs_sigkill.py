@@ -94,6 +94,8 @@ def test_sigkill_while_writing_the_graph_keeps_the_previous_one(tmp_path, capsys
     g = Graph().parse(out / "graph.ttl", format="turtle")
     assert {str(o) for o in g.objects(None, DCTERMS.identifier)} == {f"art-{i}" for i in range(5)}  # the store's graph
     assert stored_articles(store) == {f"art-{i}" for i in range(5)}
+    # ... and removes the killed build's temporary file (its process is gone)
+    assert not [p for p in out.iterdir() if p.name.startswith(".graph.ttl.")]
 
 
 def test_sigkill_while_the_store_is_written_leaves_it_usable(tmp_path, capsys):

@@ -112,3 +112,39 @@ def test_symlink_target_is_written(tmp_path):
     link.symlink_to(real)
     atomic_write_text(link, "new")
     assert link.is_symlink() and real.read_text() == "new"
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_temporaries_of_killed_writers_are_removed_by_the_next_write(tmp_path):
+    target = tmp_path / "graph.ttl"
+    atomic_write_text(target, "one")
+    dead = tmp_path / f".graph.ttl.{_dead_pid()}.abc123.tmp"   # a writer killed before its rename
+    alive = tmp_path / f".graph.ttl.{os.getpid()}.def456.tmp"  # a writer still running (this process)
+    other = tmp_path / f".other.ttl.{_dead_pid()}.ghi789.tmp"  # another target's
+    old_style = tmp_path / ".graph.ttl.jkl012.tmp"             # no process id: cannot tell, kept
+    for p in (dead, alive, other, old_style):
+        p.write_text("partial")
+    atomic_write_text(target, "two")
+    assert target.read_text() == "two"
+    assert not dead.exists()
+    assert alive.exists() and other.exists() and old_style.exists()
+
+
+def test_failed_write_does_not_remove_other_temporaries(tmp_path):
+    target = tmp_path / "graph.ttl"
+    dead = tmp_path / f".graph.ttl.{_dead_pid()}.abc123.tmp"
+    dead.write_text("partial")
+    with pytest.raises(RuntimeError):
+        with atomic_open(target, "w") as f:
+            f.write("x")
+            raise RuntimeError("boom")
+    assert dead.exists()  # only a successful write cleans up
+    assert not target.exists()
