@@ -142,7 +142,7 @@ def child_profile(corpus: str, model: str, n: int, out_html: str) -> str:
     from pyinstrument import Profiler
 
     from kg.build import BuildConfig
-    from kg.engine import EngineConfig, StoreSink, build_corpus
+    from kg.engine import StoreSink, build_corpus
     from kg.inputs import read_articles
     from kg.nlp import load_pipeline
     from kg.store import KgStore

@@ -23,7 +23,7 @@ from kg.mapping import to_graph  # noqa: E402
 from kg.query import run_query  # noqa: E402
 from kg.cli import main as qmain
 from kg.query_cli import add_store_option, store_build  # noqa: E402
-from kg.store import KgStore, StoreLockedError, graph_iri  # noqa: E402
+from kg.store import KgStore, graph_iri  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture()
