@@ -218,12 +218,17 @@ def _date_nt(value: str) -> str:
     return _ox_nt(date_literal(value))
 
 
-def _evidence_iri(kind: str, *parts: object) -> str:
-    """``<…>`` of :func:`kg.vocab.evidence_iri` (same hash, without building an rdflib term)."""
+@functools.lru_cache(maxsize=8)
+def _evidence_prefix(kind: str) -> str:
     from .vocab import KGID
 
+    return f"<{KGID}{kind}/"
+
+
+def _evidence_iri(kind: str, *parts: object) -> str:
+    """``<…>`` of :func:`kg.vocab.evidence_iri` (same hash, without building an rdflib term)."""
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-    return f"<{KGID}{kind}/{digest}>"
+    return f"{_evidence_prefix(kind)}{digest}>"
 
 
 def article_lines(ex: Extraction, *, min_confidence: float = 0.0) -> set[str]:
