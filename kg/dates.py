@@ -48,6 +48,11 @@ _PATTERNS = [
 
 # every pattern needs a month name, a weekday name or a year: text with none of them has no date
 _ANY = re.compile(rf"{_M}|{_W}|{_Y}", re.I)
+# what each pattern cannot match without: the patterns whose words are not in the text are not run
+_HAS_MONTH = re.compile(_M, re.I)
+_HAS_WEEKDAY = re.compile(_W, re.I)
+_HAS_YEAR = re.compile(_Y)
+_NEEDS = {"range": "md", "pair": "md", "day": "md", "month": "m", "weekdays": "w", "weekday": "w", "year": "y"}
 
 
 @dataclass(frozen=True)
@@ -129,10 +134,18 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
     """
     if not _ANY.search(text):
         return []
+    has = {
+        "m": _HAS_MONTH.search(text) is not None,
+        "w": _HAS_WEEKDAY.search(text) is not None,
+        "y": _HAS_YEAR.search(text) is not None,
+        "d": any(c in text for c in "0123456789"),  # every day number starts with an ASCII digit
+    }
     ref = parse_iso(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, rx in _PATTERNS:
+        if not all(has[n] for n in _NEEDS[kind]):
+            continue
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

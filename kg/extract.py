@@ -28,6 +28,8 @@ from datetime import date as date_cls
 from datetime import timedelta
 from importlib.resources import files
 
+from spacy.attrs import HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from .dates import find_dates
@@ -105,6 +107,20 @@ class _Mention:
         return self.start < end and start < self.end
 
 
+class _GazSpan:
+    """A gazetteer match (``doc.spans["gazetteer"]``) with its attributes read once: ``Span.label_``,
+    ``.id_`` and ``.text`` look up strings on every read."""
+
+    __slots__ = ("start", "end", "label_", "id_", "text")
+
+    def __init__(self, span: Span, text: str) -> None:
+        self.start, self.end = span.start, span.end
+        self.label_, self.id_, self.text = span.label_, span.id_, text
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
 @dataclass
 class _Role:
     title: str
@@ -121,18 +137,28 @@ class _TokenCache:
     """A parsed ``Doc`` whose tokens are made once: ``Doc[i]`` and ``for t in doc`` build a new
     ``Token`` object on every call, which the extractor did over a million times per 300
     articles. ``doc[i]`` and iteration read the cached list; slices (spans) and every other
-    attribute go to the ``Doc`` itself."""
+    attribute go to the ``Doc`` itself.
 
-    __slots__ = ("doc", "tokens", "lower", "lemma", "pos", "ents")
+    The token attributes the rules read most are plain lists, read once per document; the
+    dependency tree (heads, children, subtrees) and the morphology are read on first use."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        #: per token, read once: lowercase form, lowercase lemma, coarse part of speech
-        self.lower: list[str] = [t.lower_ for t in self.tokens]
-        self.lemma: list[str] = [t.lemma_.lower() for t in self.tokens]
-        self.pos: list[str] = [t.pos_ for t in self.tokens]
+        #: per token, read once (from one array, not token by token): text, lowercase form, lemma (as is
+        #: and lowercase), coarse part of speech, character offset
+        strings = doc.vocab.strings
+        orth, low, lem, pos, idx, space = zip(*doc.to_array([ORTH, LOWER, LEMMA, POS, IDX, SPACY]).tolist()) if len(doc) else [()] * 6
+        self.words: list[str] = [strings[h] for h in orth]
+        self.lower: list[str] = [strings[h] for h in low]
+        self.lemma_: list[str] = [strings[h] for h in lem]
+        self.lemma: list[str] = [w.lower() for w in self.lemma_]
+        self.pos: list[str] = [POS_NAMES[p] for p in pos]
+        self.idx: list[int] = list(idx)
+        self.text: str = "".join([w + " " if sp else w for w, sp in zip(self.words, space)])  # ``Doc.text``
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
+        self._children: list[list[int]] | None = None
+        self._morph: dict[tuple[int, str], str | None] = {}
 
     def __getitem__(self, i):
         if type(i) is int:
@@ -147,6 +173,73 @@ class _TokenCache:
 
     def __getattr__(self, name: str):
         return getattr(self.doc, name)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` for ``0 <= start``, ``end <= len(doc)``, without making a ``Span``."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start] : self.idx[end - 1] + len(self.words[end - 1])]
+
+    def text_with_ws(self, start: int, end: int) -> str:
+        """``"".join(t.text_with_ws for t in doc[start:end])``."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start] : self.idx[end] if end < len(self.idx) else len(self.text)]
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        """The index of each token's head (the root is its own head)."""
+        return [i + h for i, h in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
+
+    @functools.cached_property
+    def deps(self) -> list[str]:
+        return [t.dep_ for t in self.tokens]
+
+    @functools.cached_property
+    def tws(self) -> list[str]:
+        """Each token's ``text_with_ws``."""
+        text, idx = self.text, self.idx
+        return [text[a:b] for a, b in zip(idx, idx[1:] + [len(text)])]
+
+    @functools.cached_property
+    def sent_start(self) -> list[bool]:
+        return [bool(t.is_sent_start) for t in self.tokens]
+
+    @functools.cached_property
+    def ent_type(self) -> list[str]:
+        return [t.ent_type_ for t in self.tokens]
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in text order."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.tokens]
+            for c, h in enumerate(self.heads):
+                if h != c:
+                    kids[h].append(c)
+            self._children = kids
+        return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``[u.i for u in doc[i].subtree]``: left children's subtrees, the token, right children's subtrees."""
+        out: list[int] = []
+        kids = self.children(i)
+        for c in kids:
+            if c < i:
+                out.extend(self.subtree(c))
+        out.append(i)
+        for c in kids:
+            if c > i:
+                out.extend(self.subtree(c))
+        return out
+
+    def morph(self, i: int, feature: str) -> str | None:
+        """The value of a morphological feature of token ``i`` (« Fin », « Fut »), ``None`` without it:
+        ``morph(i, f) == v`` is ``doc[i].morph.get(f) == [v]``."""
+        key = (i, feature)
+        if key not in self._morph:
+            values = self.tokens[i].morph.get(feature)
+            self._morph[key] = values[0] if len(values) == 1 else ",".join(values) if values else None
+        return self._morph[key]
 
 
 class _ArticleExtractor:
@@ -168,11 +261,17 @@ class _ArticleExtractor:
         for n, sent in enumerate(self.sents):
             self._sent_no[sent.start : sent.end] = [n] * (sent.end - sent.start)
         self._sent_text: dict[int, str] = {}
+        self._evidence: dict[tuple[int, int, float], Evidence] = {}
+        self._absent_at: dict[tuple[int, int], bool] = {}  # by mention span
+        self._neg_subj: dict[int, list[tuple[int, int]]] = {}  # by sentence
 
     # ------------------------------------------------------------------ helpers
-    def _gazetteer(self) -> list[Span]:
-        spans = sorted(self.doc.spans.get("gazetteer", []), key=lambda s: (-(s.end - s.start), s.start))
+    def _gazetteer(self) -> list[_GazSpan]:
+        doc = self.doc
+        spans = sorted((_GazSpan(s, doc.span_text(s.start, s.end)) for s in doc.spans.get("gazetteer", [])),
+                       key=lambda s: (-(s.end - s.start), s.start))
         taken: dict[bool, set[int]] = {True: set(), False: set()}  # role titles may overlap names
+        per = [(e.start, e.end) for e in self.doc.ents if e.label_ == "PER"]
         kept = []
         for s in spans:
             is_role = s.label_ == "ROLE"
@@ -180,7 +279,7 @@ class _ArticleExtractor:
                 continue
             if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
                 continue
-            if s.label_ == "ROLE" and any(e.label_ == "PER" and e.start < s.start < e.end for e in self.doc.ents):
+            if is_role and any(a < s.start < b for a, b in per):
                 continue  # « Jean Le Prince »: a surname, not the title « prince »
             kept.append(s)
             taken[is_role].update(range(s.start, s.end))
@@ -190,24 +289,22 @@ class _ArticleExtractor:
         """The sentence of token ``i``."""
         return self.sents[self._sent_no[i]]
 
-    def sent_tokens(self, i: int) -> list[Token]:
-        """The tokens of the sentence of token ``i`` (cached ``Token`` objects, no new ones)."""
-        sent = self.sents[self._sent_no[i]]
-        return self.doc.tokens[sent.start : sent.end]
-
     def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
-        doc = self.doc
-        n = self._sent_no[start]
-        if n not in self._sent_text:
-            self._sent_text[n] = self.sents[n].text.strip()
-        last = doc.tokens[end - 1]
-        return Evidence(
-            article_id=self.article.id,
-            sentence=self._sent_text[n],
-            start=doc.tokens[start].idx,
-            end=last.idx + len(last.text),
-            confidence=round(conf, 2),
-        )
+        key = (start, end, conf)
+        ev = self._evidence.get(key)  # records are frozen: the same evidence is one object
+        if ev is None:
+            doc = self.doc
+            n = self._sent_no[start]
+            if n not in self._sent_text:
+                self._sent_text[n] = doc.span_text(self.sents[n].start, self.sents[n].end).strip()
+            ev = self._evidence[key] = Evidence(
+                article_id=self.article.id,
+                sentence=self._sent_text[n],
+                start=doc.idx[start],
+                end=doc.idx[end - 1] + len(doc.words[end - 1]),
+                confidence=round(conf, 2),
+            )
+        return ev
 
     def add(self, type_: str, key: str, label: str, start: int, end: int, surface: str | None = None,
             conf: float = 1.0, rank: int = 0, mention: bool = True) -> _Ent:
@@ -219,7 +316,7 @@ class _ArticleExtractor:
             ent.label, ent.label_rank = label, rank
         if type_ == "Minister" and ent.type == "Person":
             ent.type = "Minister"
-        surface = (surface or self.doc[start:end].text).strip()
+        surface = (surface or self.doc.span_text(start, end)).strip()
         if surface and surface != ent.label:
             ent.aliases.add(surface)
         ent.evidence.append(self.evidence(start, end, conf))
@@ -310,27 +407,28 @@ class _ArticleExtractor:
         doc = self.doc
         nouns = set(self.lex["company_nouns"])
         nat_at = {g.start: g.end for g in self.gaz if g.label_ == "NAT"}
-        for t in doc:
-            j = t.i + 1
-            if t.lower_ == "start" and doc[t.i + 1 : t.i + 3].text.lower() == "-up":
-                j = t.i + 3  # « start-up » comes as three tokens
-            elif t.lower_ == "jeune" and self.lower(t.i + 1) == "pousse":
-                j = t.i + 2
-            elif t.lower_ not in nouns:
+        words, pos, sent_start, n = doc.words, doc.pos, doc.sent_start, len(doc)
+        for i, low in enumerate(doc.lower):
+            j = i + 1
+            if low == "start" and doc[i + 1 : i + 3].text.lower() == "-up":
+                j = i + 3  # « start-up » comes as three tokens
+            elif low == "jeune" and self.lower(i + 1) == "pousse":
+                j = i + 2
+            elif low not in nouns:
                 continue
-            while j < len(doc):
+            while j < n:
                 if j in nat_at:
                     j = nat_at[j]
-                elif doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+                elif pos[j] == "ADJ" and words[j][:1].islower():
                     j += 1
                 else:
                     break
             k = j
-            while k < len(doc) and k - j < 4 and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X", "NOUN") and not doc[k].is_sent_start:
+            while k < n and k - j < 4 and words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN") and not sent_start[k]:
                 k += 1
             if k == j or any(m.overlaps(j, k) for m in self.mentions):
                 continue
-            name = doc[j:k].text
+            name = doc.span_text(j, k)
             if self.ref.country(name) or self.ref.city(name) or self.ref.role(name):
                 continue
             org = self.ref.organization(name)
@@ -821,7 +919,7 @@ class _ArticleExtractor:
                 break
             if u.pos_ == "ADP" and u.lower_ not in allowed_after:
                 break
-            if find_dates(u.text, "2000-01-01") and u.lower_ not in ("mars",):
+            if _is_date_word(u.text) and u.lower_ not in ("mars",):
                 break
             end += 1
         while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
@@ -996,20 +1094,22 @@ class _ArticleExtractor:
     def events(self) -> None:
         doc = self.doc
         nouns = set(self.lex["event_nouns"])
-        for t in doc:
-            if t.lower_ not in nouns or self.mention_at(t.i):
+        words, pos, sent_start, n = doc.words, doc.pos, doc.sent_start, len(doc)
+        for i, low in enumerate(doc.lower):
+            if low not in nouns or self.mention_at(i):
                 continue
+            t = doc[i]
             # « l'évènement Eurosatory », « le salon Eurosatory », « le Forum de Davos »
-            j = t.i + 1
-            while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].like_num) and doc[j].pos_ in ("PROPN", "X", "NOUN", "NUM", "ADJ") and not doc[j].is_sent_start:
+            j = i + 1
+            while j < n and (words[j][:1].isupper() or doc[j].like_num) and pos[j] in ("PROPN", "X", "NOUN", "NUM", "ADJ") and not sent_start[j]:
                 j += 1
-            if j > t.i + 1:
-                name = doc[t.i + 1 : j].text
+            if j > i + 1:
+                name = doc.span_text(i + 1, j)
                 if self.ref.country(name) or self.ref.city(name) or self.ref.organization(name):
                     continue
-                label = name if not t.text[:1].isupper() else doc[t.i:j].text
-                self.add("Event", f"event/{slug(label)}", label, t.i, j, surface=doc[t.i:j].text, conf=0.8, rank=2)
-            elif t.text[:1].isupper() and not t.is_sent_start:
+                label = name if not words[i][:1].isupper() else doc.span_text(i, j)
+                self.add("Event", f"event/{slug(label)}", label, i, j, surface=doc.span_text(i, j), conf=0.8, rank=2)
+            elif words[i][:1].isupper() and not sent_start[i]:
                 # « le Forum économique mondial de Davos », « la Conférence de Munich sur la sécurité »
                 end = t.i + 1
                 while end < len(doc) and end - t.i < 9:
@@ -1237,7 +1337,8 @@ class _ArticleExtractor:
                 continue  # « a déclaré X dans un communiqué »: words sent from afar
             if not trig:
                 people = [p for p in people if not any(
-                    h.lemma_ in _SPEECH_VERBS or _reporting_clause(h) for h in self._governors(max(sent.start, p.start - 1), p.end))]
+                    doc.lemma_[h] in _SPEECH_VERBS or self._reporting_clause(h)
+                    for h in self._governors(max(sent.start, p.start - 1), p.end))]
             for p in people:
                 if self._absent(p):
                     continue
@@ -1272,7 +1373,7 @@ class _ArticleExtractor:
                 continue
             away = (not away_words.isdisjoint(doc.lower[sent.start : sent.end])
                     or any(m.key not in family for m in self.mentions_in(sent.start, sent.end, ("Summit", "Event")))
-                    or any(c.key not in hosts and self.is_locative(c.start) and not doc[c.start].is_sent_start
+                    or any(c.key not in hosts and self.is_locative(c.start) and not doc.sent_start[c.start]
                            for c in self.mentions_in(sent.start, sent.end, ("City",))))
             for p in people:
                 if away:
@@ -1290,18 +1391,23 @@ class _ArticleExtractor:
         """Is the person at ``p`` (part of) the subject of a verb in a past or present tense (« X a réclamé »,
         « ..., a dit X », « le ministre X, rentré de ..., a été accueilli »), not a future one (« X prendra ses
         fonctions »)?"""
-        tok, subj = self.doc[p.start], False
+        doc = self.doc
+        deps, heads = doc.deps, doc.heads
+        tok, subj = p.start, False
         for _ in range(8):
-            if tok.dep_.startswith("nsubj"):
+            if deps[tok].startswith("nsubj"):
                 subj = True
-            head = tok.head
-            if head.i == tok.i:
+            head = heads[tok]
+            if head == tok:
                 return False
             tok = head
-            verbs = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
-            if tok.pos_ in ("VERB", "AUX") and any(t.morph.get("VerbForm") == ["Fin"] for t in verbs):
-                negated = any(c.lower_ in ("ne", "n'", "n’", "pas", "jamais") for c in tok.children)
-                return subj and not negated and not any(t.morph.get("Tense") == ["Fut"] for t in verbs)
+            if doc.pos[tok] not in ("VERB", "AUX"):
+                continue
+            kids = doc.children(tok)
+            verbs = [tok] + [c for c in kids if deps[c].startswith("aux")]
+            if any(doc.morph(t, "VerbForm") == "Fin" for t in verbs):
+                negated = any(doc.lower[c] in ("ne", "n'", "n’", "pas", "jamais") for c in kids)
+                return subj and not negated and not any(doc.morph(t, "Tense") == "Fut" for t in verbs)
         return False
 
     # ------------------------------------------------------- announcements
@@ -1311,65 +1417,69 @@ class _ArticleExtractor:
         negs = set(self.lex["negations"])
         n = 0
         nouns = set(self.lex["announce_nouns"])
+        lower, lemmas, deps, heads, tws = doc.lower, doc.lemma, doc.deps, doc.heads, doc.tws
         for i, pos in enumerate(doc.pos):
             if pos != "VERB":
                 continue
-            t, lemma = doc[i], doc.lemma[i]
-            if lemma == "faire" and any(c.lower_ == "état" for c in t.children):
+            lemma = lemmas[i]
+            kids = doc.children(i)
+            if lemma == "faire" and any(lower[c] == "état" for c in kids):
                 lemma = "annoncer"  # « a fait état d'un accord »
-            elif lemma == "conclure" and any(c.dep_ == "obj" and c.lemma_.lower() in nouns for c in t.children):
+            elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
                 lemma = "signer"  # « a conclu un partenariat »
             if lemma not in verbs:
                 continue
-            if t.morph.get("VerbForm") == ["Part"] and t.morph.get("Tense") == ["Pres"] and not (
-                    self.lower(t.i - 1) == "en" and lemma in _ANNOUNCING_REPORT | {"dévoiler", "lancer", "présenter"}):
+            if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
+                    self.lower(i - 1) == "en" and lemma in _ANNOUNCING_REPORT | {"dévoiler", "lancer", "présenter"}):
                 continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
-            inverted = _inverted_clause(t)
+            inverted = self._inverted_clause(i)
             if inverted is not None and lemma not in _ANNOUNCING_REPORT:
                 continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
-            if any(c.lower_ in negs for c in t.children) or any(c.lower_ in negs for c in self.sent_tokens(t.i) if c.head.i == t.i):
+            sent = self.sent_at(i)
+            if any(lower[c] in negs for c in kids) or any(
+                    lower[c] in negs for c in range(sent.start, sent.end) if heads[c] == i):
                 continue
             if lemma in ("appeler", "exhorter") and any(
-                    u.lower_ in ("ne", "n'", "n’") for c in t.children if c.dep_ in ("xcomp", "obl:arg", "obl", "ccomp") for u in c.subtree):
+                    lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
+                    for u in doc.subtree(c)):
                 continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-            passive = any(c.dep_ == "aux:pass" for c in t.children)
+            passive = any(deps[c] == "aux:pass" for c in kids)
             if passive:
                 # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
-                agent_tok = next((c for c in t.children if c.dep_ == "obl:agent"), None)
+                agent_tok = next((c for c in kids if deps[c] == "obl:agent"), None)
             else:
-                agent_tok = _inverted_subject(t) if inverted is not None else self._subject(t)
+                agent_tok = self._inverted_subject(i) if inverted is not None else self._subject(i)
             if agent_tok is None:
-                agent_tok = _misattached_subject(t)
+                agent_tok = self._misattached_subject(i)
             if agent_tok is None:
                 continue
             agents = self._agents(agent_tok) or self._collective_agent(agent_tok)
             if not agents:
                 continue
             n += 1
-            obj = [c for c in t.children if c.dep_ in ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())]
-            obj_toks = sorted({u.i for c in obj for u in c.subtree})
-            if inverted is not None and not any(c.dep_ in ("obj", "ccomp") and c.i < t.i for c in t.children):
+            obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
+            obj_toks = sorted({u for c in kids if deps[c] in obj_deps for u in doc.subtree(c)})
+            if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
                 # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
-                obj_toks = [i for i in range(self.sent_at(t.i).start, inverted) if not doc[i].is_punct or doc[i].text in APOS]
-            sent = self.sent_at(t.i)
+                obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
             key = f"announcement/{self.article.id}-{n}"
-            summary = _summary(doc, t, obj_toks)
+            summary = _summary(doc, i, sent, obj_toks)
             first, _, rest = summary.partition(" ")
             if first.lower() in ("il", "elle", "ils", "elles") and rest:
                 summary = f"{self.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
             label = _clip(summary[:1].upper() + summary[1:], 90)
-            ent = self.add("Announcement", key, label, t.i, t.i + 1, conf=0.75, rank=3, mention=False)
-            ent.aliases.discard(t.text)
+            ent = self.add("Announcement", key, label, i, i + 1, conf=0.75, rank=3, mention=False)
+            ent.aliases.discard(doc.words[i])
             ent.attrs["summary"] = summary
             obj_set = set(obj_toks)
             for a in agents:
-                self.relate(key, "announcedBy", a, agent_tok.i, t.i + 1, 0.8)
+                self.relate(key, "announcedBy", a, agent_tok, i + 1, 0.8)
             # co-agents: « en compagnie de ses homologues italien et allemand »
             for c in self.mentions_in(sent.start, sent.end, ("Country",)):
                 if c.start in obj_set or c.key in agents:
                     continue
-                window = doc[max(sent.start, c.start - 6) : c.start]
-                if any(w.lower_ in ("compagnie", "côtés", "homologue", "homologues", "avec") for w in window):
+                if any(lower[w] in ("compagnie", "côtés", "homologue", "homologues", "avec")
+                       for w in range(max(sent.start, c.start - 6), c.start)):
                     self.relate(key, "announcedBy", c.key, c.start, c.end, 0.6)
             # what it is about: summits, events, organisations, countries inside the object
             summit_spans = [(s_, e_) for s_, e_, _ in self.summit_seq]
@@ -1383,7 +1493,7 @@ class _ArticleExtractor:
                 # summit announced is part of the news about that summit, not a topic of its own
                 if summit_in_obj and self.ents[m.key].type == "Country" and (
                         self.lower(m.start - 1) in ("au", "aux", "en")
-                        or (doc[m.start].dep_.startswith("nsubj") and doc[m.start].head.lemma_.lower() in host_verbs)):
+                        or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
                     continue
                 self.relate(key, "about", m.key, m.start, m.end, 0.7)
             for s, e, k in self.summit_seq:
@@ -1391,7 +1501,7 @@ class _ArticleExtractor:
                     self.relate(key, "about", k, s, e, 0.7)
             # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
             # announced stands for its country
-            core = {u.i for c in t.children if c.dep_ in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in c.subtree}
+            core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)}
             for c in self.mentions_in(sent.start, sent.end, ("City",)):
                 country = self._capital_country(c.key) if c.start in core else None
                 if country and country not in agents:
@@ -1411,9 +1521,10 @@ class _ArticleExtractor:
                     if c.start not in obj_set and self.lower(c.start - 1) == "à":
                         self.relate(key, "hostCity", c.key, c.start, c.end, 0.7)
             # when: a date outside the object, else the event's date, else publication
-            tense = "past" if any(a.lower_ in ("a", "ont", "avait", "avaient") or a.lemma_ == "avoir" for a in t.children if a.dep_.startswith("aux")) else "present"
+            tense = "past" if any(lower[a] in ("a", "ont", "avait", "avaient") or doc.lemma_[a] == "avoir"
+                                  for a in kids if deps[a].startswith("aux")) else "present"
             date = None
-            outside = "".join(u.text_with_ws if u.i not in obj_set else " " * len(u.text_with_ws) for u in sent)
+            outside = "".join(tws[u] if u not in obj_set else " " * len(tws[u]) for u in range(sent.start, sent.end))
             ds = find_dates(outside, self.article.published, tense)
             if ds:
                 date = ds[0].first
@@ -1431,42 +1542,102 @@ class _ArticleExtractor:
                 if end is None and start:
                     end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
                 if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
-                    self.relate(key, "during", self.main_summit, t.i, t.i + 1, 0.5)
-            money = _MONEY.search("".join(doc[i].text_with_ws for i in obj_toks) if obj_toks else sent.text)
+                    self.relate(key, "during", self.main_summit, i, i + 1, 0.5)
+            money = _MONEY.search("".join(tws[k] for k in obj_toks) if obj_toks else doc.span_text(sent.start, sent.end))
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
 
+    def _clause_start(self, verb: int) -> int:
+        """The token before the auxiliaries, pronouns and adverbs in front of ``verb`` (« », a-t-il annoncé »)."""
+        doc = self.doc
+        start = self.sent_at(verb).start
+        k = verb - 1
+        while k >= start and (doc.pos[k] in ("AUX", "PRON", "ADV") or doc.deps[k].startswith("aux")):
+            k -= 1
+        return k
+
+    def _inverted_clause(self, verb: int) -> int | None:
+        """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
+        k = self._clause_start(verb)
+        if k > self.sent_at(verb).start and self.doc.words[k] == "," and self._inverted_subject(verb) is not None:
+            return k
+        return k if self._reporting_clause(verb) else None
+
+    def _inverted_subject(self, verb: int) -> int | None:
+        """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
+        deps = self.doc.deps
+        for c in self.doc.children(verb):
+            if c > verb and (deps[c].startswith("nsubj") or (deps[c] == "obj" and deps[verb] in ("parataxis", "advcl"))):
+                return c
+        return None
+
+    def _misattached_subject(self, verb: int) -> int | None:
+        """« Le Canada, qui présidera le G7, a confirmé ... » parsed with « Canada » as a second subject of the
+        relative clause: a subject before ``verb`` whose head already has the relative pronoun as subject."""
+        doc = self.doc
+        deps, heads = doc.deps, doc.heads
+        for t in range(self.sent_at(verb).start, verb):
+            h = heads[t]
+            if deps[t] == "nsubj" and h != verb and heads[h] == verb and t < h and any(
+                    deps[c] == "nsubj" and doc.lower[c] == "qui" for c in doc.children(h)):
+                return t
+        return None
+
+    def _reporting_clause(self, verb: int) -> bool:
+        """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
+        words = self.doc.words
+        k = self._clause_start(verb)
+        return k >= self.sent_at(verb).start and words[k] == "," and k > 0 and words[k - 1] in ("»", "\"", "”")
+
     def _absent(self, p: _Mention) -> bool:
         """« X ne s'est pas déplacé », « venu à la place de X », « en l'absence de X », « X, absent »."""
+        key = (p.start, p.end)
+        if key not in self._absent_at:
+            self._absent_at[key] = self._is_absent(p.start, p.end)
+        return self._absent_at[key]
+
+    def _is_absent(self, start: int, end: int) -> bool:
         doc = self.doc
-        before = " ".join(doc.lower[max(self.sent_at(p.start).start, p.start - 4) : p.start])
+        lower = doc.lower
+        before = " ".join(lower[max(self.sent_at(start).start, start - 4) : start])
         if re.search(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$", before) or before.endswith("sans"):
             return True
-        for h in self._governors(p.start, p.end):
-            if any(c.lower_ in ("pas", "jamais", "ne", "n'", "n’") for c in h.children) or h.lemma_ in ("renoncer", "boycotter", "annuler"):
+        for h in self._governors(start, end):
+            kids = doc.children(h)
+            if any(lower[c] in ("pas", "jamais", "ne", "n'", "n’") for c in kids) or doc.lemma_[h] in ("renoncer", "boycotter", "annuler"):
                 return True
-            if any(c.lower_.startswith("absent") for c in h.children):
+            if any(lower[c].startswith("absent") for c in kids):
                 return True
         # « Le président X, invité à un dîner, n'a pas participé à la séance »
-        for v in self.sent_tokens(p.start):
-            if v.pos_ == "VERB" and any(c.lower_ in ("pas", "jamais") for c in v.children):
-                subj = [c for c in v.children if c.dep_.startswith("nsubj")]
-                if any(c.i <= p.start <= max(u.i for u in c.subtree) for c in subj):
-                    return True
-        return False
+        return any(a <= start <= b for a, b in self._negated_subjects(self._sent_no[start]))
 
-    def _governors(self, start: int, end: int) -> list[Token]:
+    def _negated_subjects(self, n: int) -> list[tuple[int, int]]:
+        """The first and last tokens of the subjects of the negated verbs of sentence ``n`` (« X ... n'a pas participé »)."""
+        if n not in self._neg_subj:
+            doc = self.doc
+            sent = self.sents[n]
+            out = []
+            for v in range(sent.start, sent.end):
+                if doc.pos[v] == "VERB":
+                    kids = doc.children(v)
+                    if any(doc.lower[c] in ("pas", "jamais") for c in kids):
+                        out.extend((c, max(doc.subtree(c))) for c in kids if doc.deps[c].startswith("nsubj"))
+            self._neg_subj[n] = out
+        return self._neg_subj[n]
+
+    def _governors(self, start: int, end: int) -> list[int]:
         """The heads, outside the span, of the span's tokens (the words it depends on)."""
+        heads, pos = self.doc.heads, self.doc.pos
         out = []
-        for t in self.doc[start:end]:
-            h = t.head
-            if start <= h.i < end:
+        for t in range(start, end):
+            h = heads[t]
+            if start <= h < end:
                 continue
             # up through nouns (« le cabinet de X ») to the verb
             for _ in range(3):
-                if h.pos_ in ("VERB", "AUX") or h.head.i == h.i:
+                if pos[h] in ("VERB", "AUX") or heads[h] == h:
                     break
-                h = h.head
+                h = heads[h]
             out.append(h)
         return out
 
@@ -1481,49 +1652,52 @@ class _ArticleExtractor:
     def _about_keys(self, key: str) -> list[str]:
         return [o for (s_, p, o) in self.relations if s_ == key and p == "about"]
 
-    def _subject(self, verb: Token) -> Token | None:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    def _subject(self, verb: int) -> int | None:
+        doc = self.doc
+        subjects = [c for c in doc.children(verb) if doc.deps[c] in ("nsubj", "nsubj:pass")]
         if subjects:
             # « le constructeur japonais Toyota » parsed as two subjects: the named one
-            named = [c for c in subjects if self.mention_at(c.i, ("Person", "Minister", "Organization", "Country"))]
+            named = [c for c in subjects if self.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
             return (named or subjects)[0]
         # « pour appeler », « afin de lancer »: the subject of the governing verb
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
-            return self._subject(verb.head)
+        if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
+            return self._subject(doc.heads[verb])
         return None
 
-    def _agents(self, tok: Token) -> list[str]:
+    def _agents(self, tok: int) -> list[str]:
+        doc = self.doc
         out = []
-        for u in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
-            m = self.mention_at(u.i, ("Person", "Minister", "Country", "Organization"))
-            if m is None and u.lower_ in ("qui", "lequel", "laquelle"):
+        for u in [tok] + [c for c in doc.children(tok) if doc.deps[c] == "conj"]:
+            m = self.mention_at(u, ("Person", "Minister", "Country", "Organization"))
+            if m is None and doc.lower[u] in ("qui", "lequel", "laquelle"):
                 # « le président américain Joe Biden, qui a annoncé ... »: the antecedent
-                k = u.i - 1
-                while k >= 0 and self.doc[k].text in (",",):
+                k = u - 1
+                while k >= 0 and doc.words[k] in (",",):
                     k -= 1
                 m = self.mention_at(k, ("Person", "Minister", "Country", "Organization"))
             if m is None:
                 # the subject token may be a title whose name follows (« le ministre ... X »)
                 # « le fabricant norvégien X »: the named organisation, not its nationality adjective
+                subtree = doc.subtree(u)
                 for types in (("Person", "Minister"), ("Organization",), ("Country",)):
-                    for c in u.subtree:
-                        m = self.mention_at(c.i, types)
+                    for c in subtree:
+                        m = self.mention_at(c, types)
                         if m:
                             break
                     if m:
                         break
-            if m is None and u.pos_ == "PRON" and u.lower_ in ("il", "elle", "ils", "elles"):
+            if m is None and doc.pos[u] == "PRON" and doc.lower[u] in ("il", "elle", "ils", "elles"):
                 m = self._antecedent(u)
             if m and m.key not in out:
                 out.append(m.key)
         return out
 
-    def _collective_agent(self, tok: Token) -> list[str]:
+    def _collective_agent(self, tok: int) -> list[str]:
         """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
         article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
-        if tok.lower_ not in self.lex["collective_nouns"] or self.main_summit is None:
+        if self.doc.lower[tok] not in self.lex["collective_nouns"] or self.main_summit is None:
             return []
-        if any(c.dep_ == "nmod" for c in tok.children):
+        if any(self.doc.deps[c] == "nmod" for c in self.doc.children(tok)):
             return []  # « les dirigeants africains de ... »: a narrower group
         for s, e, k in self.summit_seq:
             if k == self.main_summit:
@@ -1538,8 +1712,8 @@ class _ArticleExtractor:
         best = max(counts, key=lambda k: counts[k], default=None)
         return [best] if best and counts[best] >= 2 else []
 
-    def _antecedent(self, pron: Token) -> _Mention | None:
-        cands = [m for m in self.mentions if m.end <= pron.i and self.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
+    def _antecedent(self, pron: int) -> _Mention | None:
+        cands = [m for m in self.mentions if m.end <= pron and self.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
         return cands[-1] if cands else None
 
     def is_locative(self, start: int) -> bool:
@@ -1551,28 +1725,29 @@ class _ArticleExtractor:
             return True
         if prev in ("de", "d'", "d’"):
             k = start - 2
-            while k >= 0 and self.doc[k].pos_ == "ADJ":
+            while k >= 0 and self.doc.pos[k] == "ADJ":
                 k -= 1
             return self.lower(k) in _PLACE_NOUNS or self.lower(k) in _VENUE_NOUNS or self.lower(k) in self.lex["summit_nouns"]
         # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
-        return self.doc[start].is_sent_start and self.doc[start].text.isupper()
+        return self.doc.sent_start[start] and self.doc.words[start].isupper()
 
     def _recipient(self, start: int) -> bool:
         """Is the place at ``start``, after « à », what something is given or said to (its head a verb or noun
         of giving, sending, promising)?"""
         heads = self.lex["recipient_heads"]
-        h = self.doc[start].head
+        doc = self.doc
+        h = doc.heads[start]
         for _ in range(2):
-            if h.lemma_.lower() in heads or h.lower_ in heads:
+            if doc.lemma[h] in heads or doc.lower[h] in heads:
                 return True
-            if h.head.i == h.i:
+            if doc.heads[h] == h:
                 break
-            h = h.head
+            h = doc.heads[h]
         return False
 
     def capitals_as_governments(self) -> None:
         """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country."""
-        capitals = {normalize(c.capital): c for c in self.ref.countries if c.capital}
+        capitals = _capitals(self.ref)
         for m in list(self.mentions):
             ent = self.ents[m.key]
             if ent.type != "City" or self.is_locative(m.start):
@@ -1597,9 +1772,10 @@ class _ArticleExtractor:
             if ent is None or k in seen or ent.attrs.get("startDate") or ent.attrs.get("date"):
                 continue
             sent = self.sent_at(s)
-            toks = [t for t in sent if t.i >= s]
-            text = "".join(t.text_with_ws for t in toks)
-            tense = "past" if any(t.lemma_ in ("avoir", "être") and t.morph.get("Tense") == ["Pres"] and t.head.morph.get("VerbForm") == ["Part"] for t in toks) else "present"
+            doc = self.doc
+            text = doc.text_with_ws(s, sent.end)
+            tense = "past" if any(doc.lemma_[t] in ("avoir", "être") and doc.morph(t, "Tense") == "Pres"
+                                  and doc.morph(doc.heads[t], "VerbForm") == "Part" for t in range(s, sent.end)) else "present"
             ds = find_dates(text[:160], self.article.published, tense)
             if not ds:
                 continue
@@ -1655,6 +1831,25 @@ class _ArticleExtractor:
 
 
 # ---------------------------------------------------------------- utilities
+_CAPITALS: dict[int, tuple[Reference, dict]] = {}
+
+
+def _capitals(ref: Reference) -> dict:
+    """The countries of ``ref`` by their capital's normalised name (made once per reference)."""
+    hit = _CAPITALS.get(id(ref))
+    if hit is None or hit[0] is not ref:
+        if len(_CAPITALS) > 8:
+            _CAPITALS.clear()
+        hit = _CAPITALS[id(ref)] = (ref, {normalize(c.capital): c for c in ref.countries if c.capital})
+    return hit[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_date_word(text: str) -> bool:
+    """Is the token ``text`` a date by itself (« mardi », « 2024 »)?"""
+    return bool(find_dates(text, "2000-01-01"))
+
+
 _BYLINE = re.compile(r"^\s*(?:par|photo|photos|crédit|crédits|avec|lire aussi|légende|©)\b", re.I)
 
 
@@ -1664,49 +1859,6 @@ def _byline(sent: Span) -> bool:
 
 
 _ANNOUNCING_REPORT = {"annoncer", "confirmer", "promettre", "dévoiler", "officialiser"}
-
-
-def _inverted_clause(verb: Token) -> int | None:
-    """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
-    doc = verb.doc
-    start = verb.sent.start  # (Token.sent walks the document: read it once)
-    k = verb.i - 1
-    while k >= start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
-        k -= 1
-    if k > start and doc[k].text == "," and _inverted_subject(verb) is not None:
-        return k
-    return k if _reporting_clause(verb) else None
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
-    for c in verb.children:
-        if c.i > verb.i and (c.dep_.startswith("nsubj") or (c.dep_ == "obj" and verb.dep_ in ("parataxis", "advcl"))):
-            return c
-    return None
-
-
-def _misattached_subject(verb: Token) -> Token | None:
-    """« Le Canada, qui présidera le G7, a confirmé ... » parsed with « Canada » as a second subject of the
-    relative clause: a subject before ``verb`` whose head already has the relative pronoun as subject."""
-    for t in verb.sent:
-        if t.i >= verb.i:
-            break
-        h = t.head
-        if t.dep_ == "nsubj" and h.i != verb.i and h.head.i == verb.i and t.i < h.i and any(
-                c.dep_ == "nsubj" and c.lower_ == "qui" for c in h.children):
-            return t
-    return None
-
-
-def _reporting_clause(verb: Token) -> bool:
-    """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
-    doc = verb.doc
-    start = verb.sent.start
-    k = verb.i - 1
-    while k >= start and (doc[k].pos_ in ("AUX", "PRON", "ADV") or doc[k].dep_.startswith("aux")):
-        k -= 1
-    return k >= start and doc[k].text == "," and k > 0 and doc[k - 1].text in ("»", "\"", "”")
 
 
 def _strip_det(span: Span) -> Span:
@@ -1777,14 +1929,12 @@ def _clip(text: str, n: int) -> str:
     return cut + "…"
 
 
-def _summary(doc: Doc, verb: Token, obj_toks: list[int]) -> str:
+def _summary(doc: _TokenCache, verb: int, sent: Span, obj_toks: list[int]) -> str:
     """A short summary: the announcing verb's object (« qu'elle accueillerait la prochaine édition à Paris »)."""
     if not obj_toks:
-        sent = verb.sent
-        toks = [t for t in sent if t.i >= verb.i]
+        text = doc.text_with_ws(verb, sent.end)
     else:
-        toks = [doc[i] for i in range(obj_toks[0], obj_toks[-1] + 1)]
-    text = "".join(t.text_with_ws for t in toks)
+        text = doc.text_with_ws(obj_toks[0], obj_toks[-1] + 1)
     text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+)", "", text.strip(), flags=re.I)
     return _clip(text, 200)
 
