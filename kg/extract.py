@@ -28,7 +28,7 @@ from datetime import date as date_cls
 from datetime import timedelta
 from importlib.resources import files
 
-from spacy.attrs import HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.attrs import HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -113,9 +113,8 @@ class _GazSpan:
 
     __slots__ = ("start", "end", "label_", "id_", "text")
 
-    def __init__(self, span: Span, text: str) -> None:
-        self.start, self.end = span.start, span.end
-        self.label_, self.id_, self.text = span.label_, span.id_, text
+    def __init__(self, start: int, end: int, label: str, id_: str, text: str) -> None:
+        self.start, self.end, self.label_, self.id_, self.text = start, end, label, id_, text
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -133,6 +132,23 @@ class _Role:
     portfolio: str | None
 
 
+_STRINGS: dict[int, str] = {}  # strings by hash, for all documents (a string's hash never changes)
+_MORPH_FEATURES: dict[int, dict[str, str]] = {}
+
+
+def _morph_features(strings, key: int) -> dict[str, str]:
+    """The features of a morphological analysis (by its hash): « VerbForm=Fin|Tense=Pres » → {"VerbForm":
+    "Fin", "Tense": "Pres"}; a feature of several values keeps them as written (« PronType=Int,Rel »)."""
+    feats = _MORPH_FEATURES.get(key)
+    if feats is None:
+        text = strings[key] if key else ""
+        feats = dict(f.split("=", 1) for f in text.split("|") if "=" in f)
+        if len(_MORPH_FEATURES) > 100_000:
+            _MORPH_FEATURES.clear()
+        _MORPH_FEATURES[key] = feats
+    return feats
+
+
 class _TokenCache:
     """A parsed ``Doc`` whose tokens are made once: ``Doc[i]`` and ``for t in doc`` build a new
     ``Token`` object on every call, which the extractor did over a million times per 300
@@ -147,18 +163,25 @@ class _TokenCache:
         self.tokens: list[Token] = list(doc)
         #: per token, read once (from one array, not token by token): text, lowercase form, lemma (as is
         #: and lowercase), coarse part of speech, character offset
-        strings = doc.vocab.strings
-        orth, low, lem, pos, idx, space = zip(*doc.to_array([ORTH, LOWER, LEMMA, POS, IDX, SPACY]).tolist()) if len(doc) else [()] * 6
-        self.words: list[str] = [strings[h] for h in orth]
-        self.lower: list[str] = [strings[h] for h in low]
-        self.lemma_: list[str] = [strings[h] for h in lem]
+        if len(_STRINGS) > 500_000:
+            _STRINGS.clear()
+        known, strings = _STRINGS.get, doc.vocab.strings
+
+        def string(h: int) -> str:
+            s = _STRINGS[h] = strings[h]
+            return s
+
+        orth, low, lem, pos, idx, space = doc.to_array([ORTH, LOWER, LEMMA, POS, IDX, SPACY]).T.tolist() if len(doc) else [[]] * 6
+        self.words: list[str] = [known(h) or string(h) for h in orth]
+        self.lower: list[str] = [known(h) or string(h) for h in low]
+        self.lemma_: list[str] = [known(h) or string(h) for h in lem]
         self.lemma: list[str] = [w.lower() for w in self.lemma_]
         self.pos: list[str] = [POS_NAMES[p] for p in pos]
-        self.idx: list[int] = list(idx)
+        self.idx: list[int] = idx
         self.text: str = "".join([w + " " if sp else w for w, sp in zip(self.words, space)])  # ``Doc.text``
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
         self._children: list[list[int]] | None = None
-        self._morph: dict[tuple[int, str], str | None] = {}
+        self._subtrees: dict[int, list[int]] = {}
 
     def __getitem__(self, i):
         if type(i) is int:
@@ -220,26 +243,30 @@ class _TokenCache:
         return self._children[i]
 
     def subtree(self, i: int) -> list[int]:
-        """``[u.i for u in doc[i].subtree]``: left children's subtrees, the token, right children's subtrees."""
-        out: list[int] = []
-        kids = self.children(i)
-        for c in kids:
-            if c < i:
-                out.extend(self.subtree(c))
-        out.append(i)
-        for c in kids:
-            if c > i:
-                out.extend(self.subtree(c))
+        """``[u.i for u in doc[i].subtree]``: left children's subtrees, the token, right children's subtrees
+        (the list is kept: do not change it)."""
+        out = self._subtrees.get(i)
+        if out is None:
+            out = []
+            kids = self.children(i)
+            for c in kids:
+                if c < i:
+                    out.extend(self.subtree(c))
+            out.append(i)
+            for c in kids:
+                if c > i:
+                    out.extend(self.subtree(c))
+            self._subtrees[i] = out
         return out
 
     def morph(self, i: int, feature: str) -> str | None:
         """The value of a morphological feature of token ``i`` (« Fin », « Fut »), ``None`` without it:
         ``morph(i, f) == v`` is ``doc[i].morph.get(f) == [v]``."""
-        key = (i, feature)
-        if key not in self._morph:
-            values = self.tokens[i].morph.get(feature)
-            self._morph[key] = values[0] if len(values) == 1 else ",".join(values) if values else None
-        return self._morph[key]
+        return _morph_features(self.doc.vocab.strings, self._morphs[i]).get(feature)
+
+    @functools.cached_property
+    def _morphs(self) -> list[int]:
+        return self.doc.to_array(MORPH).tolist()
 
 
 class _ArticleExtractor:
@@ -251,8 +278,11 @@ class _ArticleExtractor:
         self.ents: dict[str, _Ent] = {}
         self.mentions: list[_Mention] = []
         self._by_start: tuple[list[_Mention], list[int]] | None = None  # mentions by start, their starts
+        self._cover: dict[int, list[_Mention]] | None = None  # the mentions over each token, in mention order
+        self._empty: list[_Mention] = []  # mentions of no token (the token index does not see them)
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.gaz = self._gazetteer()
+        self._gaz_starts = [s.start for s in self.gaz]
         self.role_spans = [s for s in self.gaz if s.label_ == "ROLE"]
         self.used_tokens: set[int] = set()  # tokens consumed by role phrases (portfolio, adjectives)
         # sentences once: ``Token.sent`` walks the document on every call
@@ -268,14 +298,16 @@ class _ArticleExtractor:
     # ------------------------------------------------------------------ helpers
     def _gazetteer(self) -> list[_GazSpan]:
         doc = self.doc
-        spans = sorted((_GazSpan(s, doc.span_text(s.start, s.end)) for s in doc.spans.get("gazetteer", [])),
-                       key=lambda s: (-(s.end - s.start), s.start))
+        text = doc.span_text
+        spans = [_GazSpan(a, b, label, id_, text(a, b))
+                 for a, b, label, id_ in [(s.start, s.end, s.label_, s.id_) for s in doc.spans.get("gazetteer", [])]]
+        spans.sort(key=lambda s: (s.start - s.end, s.start))  # longest first
         taken: dict[bool, set[int]] = {True: set(), False: set()}  # role titles may overlap names
         per = [(e.start, e.end) for e in self.doc.ents if e.label_ == "PER"]
         kept = []
         for s in spans:
             is_role = s.label_ == "ROLE"
-            if any(i in taken[is_role] for i in range(s.start, s.end)):
+            if not taken[is_role].isdisjoint(range(s.start, s.end)):
                 continue
             if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
                 continue
@@ -283,7 +315,8 @@ class _ArticleExtractor:
                 continue  # « Jean Le Prince »: a surname, not the title « prince »
             kept.append(s)
             taken[is_role].update(range(s.start, s.end))
-        return sorted(kept, key=lambda s: s.start)
+        kept.sort(key=lambda s: s.start)
+        return kept
 
     def sent_at(self, i: int) -> Span:
         """The sentence of token ``i``."""
@@ -321,8 +354,14 @@ class _ArticleExtractor:
             ent.aliases.add(surface)
         ent.evidence.append(self.evidence(start, end, conf))
         if mention:
-            self.mentions.append(_Mention(start, end, key))
+            m = _Mention(start, end, key)
+            self.mentions.append(m)
             self._by_start = None
+            if start >= end:
+                self._empty.append(m)
+            if self._cover is not None:
+                for i in range(start, end):
+                    self._cover.setdefault(i, []).append(m)
         return ent
 
     def relate(self, s: str, p: str, o: str, start: int, end: int, conf: float) -> None:
@@ -344,11 +383,27 @@ class _ArticleExtractor:
                 return g.label_
         return None
 
+    def _covering(self) -> dict[int, list[_Mention]]:
+        """The mentions over each token (made on first use, then kept up to date by :meth:`add`)."""
+        if self._cover is None:
+            cover: dict[int, list[_Mention]] = {}
+            for m in self.mentions:
+                for i in range(m.start, m.end):
+                    cover.setdefault(i, []).append(m)
+            self._cover = cover
+        return self._cover
+
     def mention_at(self, i: int, types: tuple[str, ...] | None = None) -> _Mention | None:
-        for m in self.mentions:
-            if m.start <= i < m.end and (types is None or self.ents[m.key].type in types):
+        """The first mention (in the order they were made) over token ``i``, of one of ``types``."""
+        for m in self._covering().get(i, ()):
+            if types is None or self.ents[m.key].type in types:
                 return m
         return None
+
+    def overlaps_mention(self, start: int, end: int) -> bool:
+        """Does a mention overlap tokens ``start:end``?"""
+        cover = self._covering()
+        return any(i in cover for i in range(start, end)) or any(m.overlaps(start, end) for m in self._empty)
 
     def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[_Mention]:
         if self._by_start is None:
@@ -368,13 +423,14 @@ class _ArticleExtractor:
         return self.doc.lower[i] if 0 <= i < len(self.doc) else ""
 
     def covered_by_ner(self, span: Span, labels: tuple[str, ...]) -> bool:
-        return any(self.doc[i].ent_type_ in labels for i in range(span.start, span.end))
+        ent_type = self.doc.ent_type
+        return any(ent_type[i] in labels for i in range(span.start, span.end))
 
     # ------------------------------------------------------------ 1. places
     def places_and_orgs(self) -> None:
         ref = self.ref
         for s in self.gaz:
-            if self.covered_by_ner(s, ("PER",)) and s.label_ in ("CITY", "COUNTRY"):
+            if s.label_ in ("CITY", "COUNTRY") and self.covered_by_ner(s, ("PER",)):
                 continue
             if s.label_ == "COUNTRY":
                 c = ref.country_by_iso3(s.id_)
@@ -389,10 +445,9 @@ class _ArticleExtractor:
                 if org:
                     self.add("Organization", f"org/{org.key}", org.name, s.start, s.end, rank=2)
         for e in self.doc.ents:
-            covered = [m for m in self.mentions if m.overlaps(e.start, e.end)]
-            if covered:
+            if self.overlaps_mention(e.start, e.end):
                 # « l'OTAN Jens Stoltenberg » tagged as one organisation: the name after it is a person
-                end = max(m.end for m in covered)
+                end = max(m.end for m in self.mentions if m.overlaps(e.start, e.end))
                 if e.label_ in ("ORG", "MISC") and e.end - end >= 2 and _looks_like_name(self.doc[end : e.end]):
                     self.split_persons.append((end, e.end))
                 continue
@@ -426,7 +481,7 @@ class _ArticleExtractor:
             k = j
             while k < n and k - j < 4 and words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN") and not sent_start[k]:
                 k += 1
-            if k == j or any(m.overlaps(j, k) for m in self.mentions):
+            if k == j or self.overlaps_mention(j, k):
                 continue
             name = doc.span_text(j, k)
             if self.ref.country(name) or self.ref.city(name) or self.ref.role(name):
@@ -486,7 +541,7 @@ class _ArticleExtractor:
             return
         # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat »
         if not _is_namey(span[0]) and any(
-                r.end <= span.start and span.start - r.end <= 8 and self._role_phrase_ok(self.doc[r.end : span.start])
+                r.end <= span.start and span.start - r.end <= 8 and self._role_phrase_ok(r.end, span.start)
                 for r in self.role_spans):
             return
         org = self.ref.organization(span.text)
@@ -504,7 +559,7 @@ class _ArticleExtractor:
             return
         # « le patron de Google, Sundar Pichai »: the name after a title and a comma is the title holder's
         if self.lower(span.start - 1) == "," and _looks_like_name(span) and any(
-                r.end < span.start and span.start - r.end <= 8 and self._role_phrase_ok(self.doc[r.end : span.start - 1])
+                r.end < span.start and span.start - r.end <= 8 and self._role_phrase_ok(r.end, span.start - 1)
                 for r in self.role_spans):
             return
         self.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=0.7, rank=1)
@@ -537,7 +592,7 @@ class _ArticleExtractor:
                     span = doc[s:t]
                 elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
                     continue
-            if not span.text[:1].isupper() or any(m.overlaps(s, t) for m in self.mentions):
+            if not span.text[:1].isupper() or self.overlaps_mention(s, t):
                 continue
             if self.ref.country(span.text) or self.ref.city(span.text) and len(span) == 1:
                 continue
@@ -588,6 +643,7 @@ class _ArticleExtractor:
             if g.label_ == "NAT":
                 nat_end.setdefault(g.start, g.end)
         not_roles = [(g.start, g.end) for g in self.gaz if g.label_ != "ROLE"]
+        words, lower, pos, sent_start, n = doc.words, doc.lower, doc.pos, doc.sent_start, len(doc)
         for r in self.role_spans:
             j = r.end
             while j in nat_end:
@@ -595,21 +651,20 @@ class _ArticleExtractor:
             starts.append(j)
             # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
             c = r.end
-            while c < len(doc) and c - r.end < 8 and doc[c].text != "," and not doc[c].is_sent_start:
+            while c < n and c - r.end < 8 and words[c] != "," and not sent_start[c]:
                 c += 1
-            if c < len(doc) and doc[c].text == "," and c > r.end and self._role_phrase_ok(doc[r.end : c]):
+            if c < n and words[c] == "," and c > r.end and self._role_phrase_ok(r.end, c):
                 starts.append(c + 1)
         for j in starts:
             k = j
-            while k < len(doc) and k - j < 5 and (
-                    (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "X", "NOUN", "ADJ"))
-                    or (doc[k].lower_ in _NAME_PARTICLES and k > j)) and not doc[k].is_sent_start:
+            while k < n and k - j < 5 and (
+                    (words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN", "ADJ"))
+                    or (lower[k] in _NAME_PARTICLES and k > j)) and not sent_start[k]:
                 k += 1
-            while k > j and doc[k - 1].lower_ in _NAME_PARTICLES:
+            while k > j and lower[k - 1] in _NAME_PARTICLES:
                 k -= 1
-            if k - j >= 2 and not any(doc[i].ent_type_ == "PER" for i in range(j, k)) and not any(
-                    gs < k and j < ge for gs, ge in not_roles) and not any(
-                    m.overlaps(j, k) for m in self.mentions):
+            if k - j >= 2 and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
+                    gs < k and j < ge for gs, ge in not_roles) and not self.overlaps_mention(j, k):
                 out.append((j, k))
         return out
 
@@ -655,13 +710,15 @@ class _ArticleExtractor:
                     p = "ministerOf" if self.ents[m.key].type == "Minister" else "nationality"
                     self.relate(m.key, p, country.key, nat.start, m.end, 0.75)
 
-    def _role_phrase_ok(self, tokens: Span) -> bool:
-        for t in self.doc.tokens[tokens.start : tokens.end]:
-            if t.text in APOS or t.text == "-":
+    def _role_phrase_ok(self, start: int, end: int) -> bool:
+        """Can tokens ``start:end`` be the rest of a role phrase (« de la Transition énergétique »)?"""
+        words, pos, lower = self.doc.words, self.doc.pos, self.doc.lower
+        for i in range(start, end):
+            if words[i] in APOS or words[i] == "-":
                 continue
-            if t.pos_ not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") and not t.lower_.startswith("chargé") or t.text == ",":
+            if pos[i] not in ("ADJ", "ADP", "DET", "NOUN", "PROPN", "CCONJ", "NUM", "X") and not lower[i].startswith("chargé") or words[i] == ",":
                 return False
-            if self.mention_at(t.i, ("Person", "Minister")):
+            if self.mention_at(i, ("Person", "Minister")):
                 return False
         return True
 
@@ -671,8 +728,8 @@ class _ArticleExtractor:
         for r in self.role_spans:
             if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
                 # « la ministre de la Transition énergétique, Agnès Pannier-Runacher »
-                stop = m.start - 1 if self.doc[m.start - 1].text in (",", ":") else m.start
-                if self._role_phrase_ok(self.doc[r.end : stop]):
+                stop = m.start - 1 if self.doc.words[m.start - 1] in (",", ":") else m.start
+                if self._role_phrase_ok(r.end, stop):
                     best = r  # the nearest acceptable trigger wins
         if best is None:
             return None
@@ -718,9 +775,11 @@ class _ArticleExtractor:
         countries: list[str] = []
         orgs: list[str] = []
         orgs_before: list[str] = []
-        portfolio_toks: list[Token] = []
-        for s in self.gaz:
-            if s.start >= trig.end and s.end <= end:
+        portfolio_toks: list[int] = []
+        for s in self.gaz[bisect_left(self._gaz_starts, trig.end):]:
+            if s.start >= end:
+                break  # (sorted by start)
+            if s.end <= end:
                 if s.label_ == "NAT" and not self._describes_company(s.start):
                     c = self.ref.country_by_iso3(s.id_)
                     if c:
@@ -774,20 +833,24 @@ class _ArticleExtractor:
                     orgs.append(key)
         # the portfolio: what follows « ministre (de|chargé de) » that is not a country or organisation
         if cls == "Minister":
-            for t in doc[trig.end : end]:
-                if t.i in self.used_tokens or self.mention_at(t.i, ("Country", "Organization", "City")):
+            for i in range(trig.end, end):
+                if i in self.used_tokens or self.mention_at(i, ("Country", "Organization", "City")):
                     continue
-                portfolio_toks.append(t)
-        portfolio = _portfolio(portfolio_toks)
-        title = doc[start:end].text.strip(" ,")
+                portfolio_toks.append(i)
+        portfolio = _portfolio(doc, portfolio_toks)
+        title = doc.span_text(start, end).strip(" ,")
         return _Role(title, cls, plural, start, end, countries, orgs, portfolio)
 
     def _describes_company(self, i: int) -> bool:
         """Does the nationality adjective at ``i`` qualify a company (« la start-up française »), not a person?"""
         k = i - 1
-        while k >= 0 and self.doc[k].pos_ == "ADJ":
+        while k >= 0 and self.doc.pos[k] == "ADJ":
             k -= 1
-        return k >= 0 and (self.doc[k].lower_ in self.lex["company_nouns"] or self.doc[k - 2 : k + 1].text.lower() == "start-up")
+        if k < 0:
+            return False
+        if self.doc.lower[k] in self.lex["company_nouns"]:
+            return True
+        return (self.doc.span_text(k - 2, k + 1) if k >= 2 else self.doc[k - 2 : k + 1].text).lower() == "start-up"
 
     def _apply_role(self, m: _Mention, role: _Role, rank: int = 0) -> None:
         ent = self.ents[m.key]
@@ -1757,7 +1820,9 @@ class _ArticleExtractor:
                 continue
             ckey = f"country/{country.iso3}"
             self.mentions.remove(m)
-            self._by_start = None
+            self._by_start = self._cover = None
+            if m in self._empty:
+                self._empty.remove(m)
             start, end = self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1])
             ent.evidence = [e for e in ent.evidence if (e.start, e.end) != (start, end)]
             if not ent.evidence:
@@ -1903,13 +1968,13 @@ def _name_key(name: str) -> str:
     return " ".join(_name_words(name))
 
 
-def _portfolio(tokens: list[Token]) -> str | None:
+def _portfolio(doc: _TokenCache, tokens: list[int]) -> str | None:
     words = []
-    for t in tokens:
-        low = t.lower_
-        if t.pos_ == "DET" or low in ("de", "du", "des", "d'", "d’", "l'", "l’", "chargé", "chargée", "chargés", "auprès") or t.text in APOS:
+    for i in tokens:
+        low = doc.lower[i]
+        if doc.pos[i] == "DET" or low in ("de", "du", "des", "d'", "d’", "l'", "l’", "chargé", "chargée", "chargés", "auprès") or doc.words[i] in APOS:
             continue
-        words.append(t.text)
+        words.append(doc.words[i])
     text = " ".join(words).replace(" - ", "-").strip()
     while text.lower().startswith("et "):
         text = text[3:]
