@@ -28,7 +28,7 @@ from datetime import date as date_cls
 from datetime import timedelta
 from importlib.resources import files
 
-from spacy.attrs import HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SPACY
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
@@ -36,9 +36,15 @@ from .dates import find_dates
 from .nlp import has_common_words, is_common_word
 from .records import Article, Entity, Evidence, Extraction, Relation
 from .reference import Reference, load_reference, normalize
-from .vocab import slug
+from .vocab import slug as _vocab_slug
 
 __all__ = ["extract", "load_lexicon"]
+
+
+@functools.lru_cache(maxsize=65536)
+def slug(text: str) -> str:
+    """:func:`kg.vocab.slug`, remembered: the same names come back article after article."""
+    return _vocab_slug(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -171,7 +177,9 @@ class _TokenCache:
             s = _STRINGS[h] = strings[h]
             return s
 
-        orth, low, lem, pos, idx, space = doc.to_array([ORTH, LOWER, LEMMA, POS, IDX, SPACY]).T.tolist() if len(doc) else [[]] * 6
+        attrs = [ORTH, LOWER, LEMMA, POS, IDX, SPACY, HEAD, DEP, SENT_START, ENT_TYPE, MORPH]
+        orth, low, lem, pos, idx, space, head, dep, sent_start, ent_type, morph = (
+            doc.to_array(attrs).T.tolist() if len(doc) else [[]] * len(attrs))
         self.words: list[str] = [known(h) or string(h) for h in orth]
         self.lower: list[str] = [known(h) or string(h) for h in low]
         self.lemma_: list[str] = [known(h) or string(h) for h in lem]
@@ -179,6 +187,13 @@ class _TokenCache:
         self.pos: list[str] = [POS_NAMES[p] for p in pos]
         self.idx: list[int] = idx
         self.text: str = "".join([w + " " if sp else w for w, sp in zip(self.words, space)])  # ``Doc.text``
+        #: the dependency tree: each token's head (the root is its own head; the array holds offsets as
+        #: unsigned numbers) and relation; sentence starts; named-entity labels
+        self.heads: list[int] = [i + h if h < 1 << 63 else i + h - (1 << 64) for i, h in enumerate(head)]
+        self.deps: list[str] = [known(h) or string(h) for h in dep]
+        self.sent_start: list[bool] = [s == 1 for s in sent_start]
+        self.ent_type: list[str] = [known(h) or string(h) for h in ent_type]
+        self._morphs: list[int] = morph
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
@@ -210,27 +225,10 @@ class _TokenCache:
         return self.text[self.idx[start] : self.idx[end] if end < len(self.idx) else len(self.text)]
 
     @functools.cached_property
-    def heads(self) -> list[int]:
-        """The index of each token's head (the root is its own head)."""
-        return [i + h for i, h in enumerate(self.doc.to_array(HEAD).astype("int64").tolist())]
-
-    @functools.cached_property
-    def deps(self) -> list[str]:
-        return [t.dep_ for t in self.tokens]
-
-    @functools.cached_property
     def tws(self) -> list[str]:
         """Each token's ``text_with_ws``."""
         text, idx = self.text, self.idx
         return [text[a:b] for a, b in zip(idx, idx[1:] + [len(text)])]
-
-    @functools.cached_property
-    def sent_start(self) -> list[bool]:
-        return [bool(t.is_sent_start) for t in self.tokens]
-
-    @functools.cached_property
-    def ent_type(self) -> list[str]:
-        return [t.ent_type_ for t in self.tokens]
 
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in text order."""
@@ -263,10 +261,6 @@ class _TokenCache:
         """The value of a morphological feature of token ``i`` (« Fin », « Fut »), ``None`` without it:
         ``morph(i, f) == v`` is ``doc[i].morph.get(f) == [v]``."""
         return _morph_features(self.doc.vocab.strings, self._morphs[i]).get(feature)
-
-    @functools.cached_property
-    def _morphs(self) -> list[int]:
-        return self.doc.to_array(MORPH).tolist()
 
 
 class _ArticleExtractor:
@@ -569,19 +563,20 @@ class _ArticleExtractor:
         doc = self.doc
         honor = set(self.lex["honorifics"])
         cands: list[tuple[int, int, bool]] = []  # start, end, honorific
+        lower = doc.lower
         spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + self.split_persons + self._names_after_titles()
+        countries_orgs = [(g.start, g.end) for g in self.gaz if g.label_ in ("COUNTRY", "ORG")]
         for start, end in sorted(set(spans)):
             toks = list(range(start, end))
             honorific = False
-            while toks and (doc[toks[0]].lower_ in honor or doc[toks[0]].lower_.rstrip(".") in honor):
+            while toks and (lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor):
                 toks.pop(0)
                 honorific = True
-            if start > 0 and (doc[start - 1].lower_ in honor):
+            if start > 0 and (lower[start - 1] in honor):
                 honorific = True
             if not toks:
                 continue
             s, t = toks[0], toks[-1] + 1
-            span = doc[s:t]
             overlapping = [r for r in self.role_spans if r.start < t and s < r.end]
             if overlapping:
                 r = overlapping[0]
@@ -589,14 +584,14 @@ class _ArticleExtractor:
                     continue  # « Président de la République »: a title, not a name
                 if r.start <= s < r.end < t and t - r.end >= 2:
                     s = r.end  # « Président Emmanuel Macron »
-                    span = doc[s:t]
                 elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
                     continue
-            if not span.text[:1].isupper() or self.overlaps_mention(s, t):
+            text = doc.span_text(s, t)
+            if not text[:1].isupper() or self.overlaps_mention(s, t):
                 continue
-            if self.ref.country(span.text) or self.ref.city(span.text) and len(span) == 1:
+            if self.ref.country(text) or self.ref.city(text) and t - s == 1:
                 continue
-            if any(g.label_ in ("COUNTRY", "ORG") and g.start < t and s < g.end for g in self.gaz):
+            if any(a < t and s < b for a, b in countries_orgs):
                 continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
             if _byline(self.sent_at(s)):
                 continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
@@ -604,10 +599,10 @@ class _ArticleExtractor:
         full = {}
         for s, t, hon in cands:
             if t - s >= 2 and not hon:
-                name = doc[s:t].text
+                name = doc.span_text(s, t)
                 full.setdefault(_name_key(name), name)
         for s, t, hon in cands:
-            name = doc[s:t].text
+            name = doc.span_text(s, t)
             words = _name_words(name)
             target = None
             if t - s >= 2 and not hon:
@@ -629,7 +624,7 @@ class _ArticleExtractor:
                 if t - s < 2 and not hon:
                     continue  # a lone word tagged PER with no full name to attach to
                 target = name
-            surface = doc[s - 1 : t].text if hon and s > 0 and doc[s - 1].lower_ in honor else name
+            surface = doc.span_text(s - 1, t) if hon and s > 0 and lower[s - 1] in honor else name
             self.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
                      rank=2 if target == name else 1)
 
@@ -921,9 +916,10 @@ class _ArticleExtractor:
         current: str | None = None
         lower, pos, n = doc.lower, doc.pos, len(doc)
         edition_nouns = set(lex["edition_nouns"])
+        starters = summit_nouns | edition_nouns | acronyms  # and « COP28 », « cmp-5 » (_COP_NUMBER)
         while i < n:
             low = lower[i]
-            if low not in summit_nouns and low not in edition_nouns and low not in acronyms and low[:1] != "c":
+            if low not in starters and low[:3] not in ("cop", "cmp"):
                 i += 1
                 continue
             t = doc[i]
@@ -1960,8 +1956,9 @@ def _looks_like_name(span: Span) -> bool:
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and words[0].pos_ in ("PROPN", "X", "NOUN")
 
 
-def _name_words(name: str) -> list[str]:
-    return normalize(name).replace("-", " ").split()
+@functools.lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(normalize(name).replace("-", " ").split())
 
 
 def _name_key(name: str) -> str:
