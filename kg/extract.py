@@ -22,12 +22,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date as date_cls
 from datetime import timedelta
 from importlib.resources import files
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
@@ -177,9 +178,9 @@ class _TokenCache:
             s = _STRINGS[h] = strings[h]
             return s
 
-        attrs = [ORTH, LOWER, LEMMA, POS, IDX, SPACY, HEAD, DEP, SENT_START, ENT_TYPE, MORPH]
-        orth, low, lem, pos, idx, space, head, dep, sent_start, ent_type, morph = (
-            doc.to_array(attrs).T.tolist() if len(doc) else [[]] * len(attrs))
+        n = len(doc)
+        arr = doc.to_array([ORTH, LOWER, LEMMA, DEP, ENT_TYPE, POS, IDX, SPACY, MORPH, HEAD, SENT_START])
+        orth, low, lem, dep, ent_type, pos, idx, space, morph = arr[:, :9].T.tolist() if n else [[]] * 9
         self.words: list[str] = [known(h) or string(h) for h in orth]
         self.lower: list[str] = [known(h) or string(h) for h in low]
         self.lemma_: list[str] = [known(h) or string(h) for h in lem]
@@ -189,10 +190,10 @@ class _TokenCache:
         self.text: str = "".join([w + " " if sp else w for w, sp in zip(self.words, space)])  # ``Doc.text``
         #: the dependency tree: each token's head (the root is its own head; the array holds offsets as
         #: unsigned numbers) and relation; sentence starts; named-entity labels
-        self.heads: list[int] = [i + h if h < 1 << 63 else i + h - (1 << 64) for i, h in enumerate(head)]
+        self.heads: list[int] = (arr[:, 9].astype("int64") + numpy.arange(n)).tolist() if n else []
         self.deps: list[str] = [known(h) or string(h) for h in dep]
-        self.sent_start: list[bool] = [s == 1 for s in sent_start]
-        self.ent_type: list[str] = [known(h) or string(h) for h in ent_type]
+        self.sent_start: list[bool] = (arr[:, 10] == 1).tolist() if n else []
+        self.ent_type: list[str] = [(known(h) or string(h)) if h else "" for h in ent_type]  # (0: no label)
         self._morphs: list[int] = morph
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
         self._children: list[list[int]] | None = None
@@ -224,11 +225,9 @@ class _TokenCache:
             return ""
         return self.text[self.idx[start] : self.idx[end] if end < len(self.idx) else len(self.text)]
 
-    @functools.cached_property
-    def tws(self) -> list[str]:
-        """Each token's ``text_with_ws``."""
-        text, idx = self.text, self.idx
-        return [text[a:b] for a, b in zip(idx, idx[1:] + [len(text)])]
+    def tws(self, i: int) -> str:
+        """``doc[i].text_with_ws``."""
+        return self.text[self.idx[i] : self.idx[i + 1] if i + 1 < len(self.idx) else len(self.text)]
 
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in text order."""
@@ -329,7 +328,7 @@ class _ArticleExtractor:
                 sentence=self._sent_text[n],
                 start=doc.idx[start],
                 end=doc.idx[end - 1] + len(doc.words[end - 1]),
-                confidence=round(conf, 2),
+                confidence=_rounded(conf),
             )
         return ev
 
@@ -350,7 +349,11 @@ class _ArticleExtractor:
         if mention:
             m = _Mention(start, end, key)
             self.mentions.append(m)
-            self._by_start = None
+            if self._by_start is not None:  # after the mentions of the same start, as a stable sort puts it
+                ms, starts = self._by_start
+                k = bisect_right(starts, start)
+                ms.insert(k, m)
+                starts.insert(k, start)
             if start >= end:
                 self._empty.append(m)
             if self._cover is not None:
@@ -393,6 +396,12 @@ class _ArticleExtractor:
             if types is None or self.ents[m.key].type in types:
                 return m
         return None
+
+    def _overlapping(self, start: int, end: int) -> list[_Mention]:
+        """The mentions that overlap tokens ``start:end`` (in no particular order)."""
+        cover = self._covering()
+        out = [m for i in range(start, end) for m in cover.get(i, ())]
+        return out + [m for m in self._empty if m.overlaps(start, end)]
 
     def overlaps_mention(self, start: int, end: int) -> bool:
         """Does a mention overlap tokens ``start:end``?"""
@@ -441,7 +450,7 @@ class _ArticleExtractor:
         for e in self.doc.ents:
             if self.overlaps_mention(e.start, e.end):
                 # « l'OTAN Jens Stoltenberg » tagged as one organisation: the name after it is a person
-                end = max(m.end for m in self.mentions if m.overlaps(e.start, e.end))
+                end = max(m.end for m in self._overlapping(e.start, e.end))
                 if e.label_ in ("ORG", "MISC") and e.end - end >= 2 and _looks_like_name(self.doc[end : e.end]):
                     self.split_persons.append((end, e.end))
                 continue
@@ -1381,8 +1390,8 @@ class _ArticleExtractor:
                 current = in_sent[0] if self.ents[in_sent[0]].attrs.get("edition") != "next" else current
             if current is None:
                 continue
-            lower, lemma = doc.lower, doc.lemma
-            trig = [i for i in range(sent.start, sent.end) if lemma[i] in attend or lower[i] in attend]
+            # an attendance verb in the sentence
+            trig = not attend.isdisjoint(doc.lemma[sent.start : sent.end]) or not attend.isdisjoint(doc.lower[sent.start : sent.end])
             if not trig and not in_sent:
                 continue
             target = in_sent[0] if in_sent else current
@@ -1583,7 +1592,7 @@ class _ArticleExtractor:
             tense = "past" if any(lower[a] in ("a", "ont", "avait", "avaient") or doc.lemma_[a] == "avoir"
                                   for a in kids if deps[a].startswith("aux")) else "present"
             date = None
-            outside = "".join(tws[u] if u not in obj_set else " " * len(tws[u]) for u in range(sent.start, sent.end))
+            outside = "".join(tws(u) if u not in obj_set else " " * len(tws(u)) for u in range(sent.start, sent.end))
             ds = find_dates(outside, self.article.published, tense)
             if ds:
                 date = ds[0].first
@@ -1602,7 +1611,7 @@ class _ArticleExtractor:
                     end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
                 if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
                     self.relate(key, "during", self.main_summit, i, i + 1, 0.5)
-            money = _MONEY.search("".join(tws[k] for k in obj_toks) if obj_toks else doc.span_text(sent.start, sent.end))
+            money = _MONEY.search("".join(tws(k) for k in obj_toks) if obj_toks else doc.span_text(sent.start, sent.end))
             if money:
                 ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
 
@@ -1659,7 +1668,7 @@ class _ArticleExtractor:
         doc = self.doc
         lower = doc.lower
         before = " ".join(lower[max(self.sent_at(start).start, start - 4) : start])
-        if re.search(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$", before) or before.endswith("sans"):
+        if _IN_PLACE_OF.search(before) or before.endswith("sans"):
             return True
         for h in self._governors(start, end):
             kids = doc.children(h)
@@ -1893,6 +1902,19 @@ class _ArticleExtractor:
 
 # ---------------------------------------------------------------- utilities
 _CAPITALS: dict[int, tuple[Reference, dict]] = {}
+_ROUNDED: dict[float, float] = {}
+_IN_PLACE_OF = re.compile(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$")  # « à la place de », « en l'absence de »
+
+
+def _rounded(conf: float) -> float:
+    """``round(conf, 2)``, remembered: the rules use a handful of confidences, and ``round`` to two
+    digits is slow."""
+    r = _ROUNDED.get(conf)
+    if r is None:
+        if len(_ROUNDED) > 1000:
+            _ROUNDED.clear()
+        r = _ROUNDED[conf] = round(conf, 2)
+    return r
 
 
 def _capitals(ref: Reference) -> dict:
