@@ -162,8 +162,9 @@ class _TokenCache:
     articles. ``doc[i]`` and iteration read the cached list; slices (spans) and every other
     attribute go to the ``Doc`` itself.
 
-    The token attributes the rules read most are plain lists, read once per document; the
-    dependency tree (heads, children, subtrees) and the morphology are read on first use."""
+    The token attributes the rules read most (words, lemmas, parts of speech, heads, dependency
+    labels, sentence starts, entity labels) are plain lists read from one ``Doc.to_array`` call;
+    children, subtrees and morphological features are worked out on first use and kept."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -425,7 +426,7 @@ class _ArticleExtractor:
     def lower(self, i: int) -> str:
         return self.doc.lower[i] if 0 <= i < len(self.doc) else ""
 
-    def covered_by_ner(self, span: Span, labels: tuple[str, ...]) -> bool:
+    def covered_by_ner(self, span: _GazSpan, labels: tuple[str, ...]) -> bool:
         ent_type = self.doc.ent_type
         return any(ent_type[i] in labels for i in range(span.start, span.end))
 
@@ -764,7 +765,7 @@ class _ArticleExtractor:
             end += 1
         return self._analyse_role(trig, trig.start, end)
 
-    def _analyse_role(self, trig: Span, start: int, end: int) -> _Role:
+    def _analyse_role(self, trig: _GazSpan, start: int, end: int) -> _Role:
         doc = self.doc
         info = self.ref.role(trig.text)
         cls = info.cls if info else "Person"
