@@ -498,12 +498,20 @@ class BatchWriter:
     counts are the build's. Errors in the thread are raised by the next :meth:`put` or by
     :meth:`close`. The queue holds at most ``depth`` batches, so a slow sink slows the build
     down rather than filling memory.
+
+    A batch is handed over when it reaches ``batch_triples`` triples, or as soon as it has
+    ``min_triples`` and the writer has nothing to do: while extraction is the bottleneck the
+    batches stay small, so the last one — which the build waits for, with nothing left to
+    overlap it — is small too; when the sink is the bottleneck they grow to ``batch_triples``.
     """
 
-    def __init__(self, sinks: list, stats: BuildStats, *, batch_triples: int = 200_000, depth: int = 2) -> None:
+    def __init__(self, sinks: list, stats: BuildStats, *, batch_triples: int = 200_000, min_triples: int = 50_000,
+                 depth: int = 2) -> None:
         self.sinks = sinks
         self.stats = stats
         self.batch_triples = batch_triples
+        self.min_triples = min(min_triples, batch_triples)
+        self._busy = False
         self._batch: list[ArticleResult] = []
         self._size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=depth)
@@ -518,6 +526,7 @@ class BatchWriter:
                 return
             if self._error is not None:
                 continue
+            self._busy = True
             try:
                 t0 = time.perf_counter()
                 first = True
@@ -531,6 +540,8 @@ class BatchWriter:
                 self.stats.load_seconds += time.perf_counter() - t0
             except BaseException as exc:  # noqa: BLE001 - re-raised in the main thread
                 self._error = exc
+            finally:
+                self._busy = False
 
     def _check(self) -> None:
         if self._error is not None:
@@ -541,8 +552,12 @@ class BatchWriter:
         self._check()
         self._batch.append(result)
         self._size += result.triples
-        if self._size >= self.batch_triples:
+        if self._size >= self.batch_triples or (self._size >= self.min_triples and self._idle()):
             self.flush()
+
+    def _idle(self) -> bool:
+        """Nothing queued and nothing being written."""
+        return not self._busy and self._queue.empty()
 
     def flush(self) -> None:
         if self._batch:
@@ -654,6 +669,7 @@ def build_corpus(
     resume: Callable[[str], str | None] | None = None,
     progress: Any = None,
     batch_triples: int = 200_000,
+    min_triples: int = 50_000,
     stats: BuildStats | None = None,
 ) -> BuildStats:
     """Build ``articles`` into ``sinks`` (see :class:`BatchWriter`); returns the :class:`BuildStats`.
@@ -690,7 +706,7 @@ def build_corpus(
         results = dask_results(chunks, config, scheduler=scheduler, processes=processes, on_ready=on_ready)
     else:
         results = local_results(chunks, config, processes, on_ready=on_ready)
-    writer = BatchWriter(sinks, stats, batch_triples=batch_triples)
+    writer = BatchWriter(sinks, stats, batch_triples=batch_triples, min_triples=min_triples)
     ok = False
     try:
         for chunk_results in results:

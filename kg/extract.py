@@ -42,7 +42,7 @@ from .vocab import slug as _vocab_slug
 __all__ = ["extract", "load_lexicon"]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def slug(text: str) -> str:
     """:func:`kg.vocab.slug`, remembered: the same names come back article after article."""
     return _vocab_slug(text)
@@ -140,6 +140,7 @@ class _Role:
 
 
 _STRINGS: dict[int, str] = {}  # strings by hash, for all documents (a string's hash never changes)
+_STRINGS_MAX = 50_000  # the words that recur stay; names seen once are let go when it fills
 _MORPH_FEATURES: dict[int, dict[str, str]] = {}
 
 
@@ -171,8 +172,8 @@ class _TokenCache:
         self.tokens: list[Token] = list(doc)
         #: per token, read once (from one array, not token by token): text, lowercase form, lemma (as is
         #: and lowercase), coarse part of speech, character offset
-        if len(_STRINGS) > 500_000:
-            _STRINGS.clear()
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()  # bounded: memory must not grow with the corpus
         known, strings = _STRINGS.get, doc.vocab.strings
 
         def string(h: int) -> str:
@@ -1979,7 +1980,7 @@ def _looks_like_name(span: Span) -> bool:
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and words[0].pos_ in ("PROPN", "X", "NOUN")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(normalize(name).replace("-", " ").split())
 

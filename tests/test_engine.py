@@ -312,6 +312,23 @@ def test_build_corpus_streams_in_batches_and_resumes_by_input_hash(tmp_path, fak
         assert fake_pipeline == [] and (stats.articles, stats.resumed) == (0, 10)
 
 
+def test_batches_are_handed_over_early_when_the_writer_is_idle(tmp_path, fake_pipeline):
+    arts = [Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(8)]
+    writes: list[int] = []
+
+    class Recording:
+        def write(self, results):
+            writes.append(len(results))
+            return {"added": len(results), "loaded": sum(r.triples for r in results)}
+
+    stats = build_corpus(iter(arts), [Recording()], EngineConfig(chunk_size=2), batch_triples=10**9, min_triples=1)
+    # the writer is idle when the first result arrives: it gets it at once instead of waiting for 10**9 triples
+    assert writes[0] == 1 and len(writes) >= 2 and sum(writes) == 8 and stats.added == 8
+    writes.clear()
+    build_corpus(iter(arts), [Recording()], EngineConfig(chunk_size=2), batch_triples=10**9, min_triples=10**9)
+    assert writes == [8]  # never idle-flushed below min_triples: one batch at the end
+
+
 def test_a_failing_sink_stops_the_build_with_its_error(tmp_path, fake_pipeline):
     class Broken:
         def write(self, results):
