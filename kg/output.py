@@ -87,15 +87,13 @@ def _remove_stale_temporaries(target: Path) -> None:
     except OSError:
         return
     for name in names:
-        pid = name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        parts = name[len(prefix):].split(".")  # [pid, random, "tmp"]; more parts: another target's
+        if len(parts) == 3 and parts[0].isdigit() and not _running(int(parts[0])):
             with contextlib.suppress(OSError):
                 os.unlink(target.parent / name)
 
 
 def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
