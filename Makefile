@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 KG      = $(VENV)/bin/kg
 
-.PHONY: install example test eval clean notebooks notebooks-test notebooks-strip
+.PHONY: install example test test-fast eval clean notebooks notebooks-test notebooks-strip
 
 install: $(VENV)/.installed
 
@@ -24,6 +24,10 @@ eval: install
 
 test: install
 	$(PY) -m pytest -q
+
+# the unit tests only (no spaCy model, no subprocess or server, no browser): seconds
+test-fast: install
+	$(PY) -m pytest -q -m "not model and not integration and not browser"
 
 # Jupyter and the notebook extras (pandas, matplotlib, JupyterLab) are the optional `notebooks` group
 $(VENV)/.notebooks: $(VENV)/.installed

@@ -62,8 +62,8 @@ def _rss_mb(who=resource.RUSAGE_SELF) -> float:
 
 
 def child_bare(corpus: str, model: str, batch_size: int) -> dict:
-    from kg.inputs import read_articles
-    from kg.nlp import load_pipeline
+    from kg.inputs.reader import read_articles
+    from kg.nlp.pipeline import load_pipeline
 
     t0 = time.perf_counter()
     nlp = load_pipeline(model)
@@ -86,7 +86,7 @@ def child_bare(corpus: str, model: str, batch_size: int) -> dict:
 
 
 def child_build(corpus: str, model: str, processes: int, store: str, sink: str = "store") -> dict:
-    from kg.cli import _parser, cmd_build
+    from kg.cli.app import _parser, cmd_build
 
     target = ["--store", store] if sink == "store" else ["--nquads", store]
     args = _parser().parse_args(["build", corpus, *target, "--quiet", "--model", model, "--processes", str(processes)])
@@ -102,8 +102,8 @@ def child_load(triples: int, store: str, batch_triples: int) -> dict:
 
     from bench_query import article, pools
 
-    from kg.engine import EngineConfig, article_result
-    from kg.store import KgStore
+    from kg.pipeline.engine import EngineConfig, article_result
+    from kg.store.store import KgStore
 
     rng = random.Random(7)
     P = pools(rng)
@@ -141,11 +141,11 @@ def child_profile(corpus: str, model: str, n: int, out_html: str) -> str:
 
     from pyinstrument import Profiler
 
-    from kg.build import BuildConfig
-    from kg.engine import StoreSink, build_corpus
-    from kg.inputs import read_articles
-    from kg.nlp import load_pipeline
-    from kg.store import KgStore
+    from kg.pipeline.build import BuildConfig
+    from kg.pipeline.engine import StoreSink, build_corpus
+    from kg.inputs.reader import read_articles
+    from kg.nlp.pipeline import load_pipeline
+    from kg.store.store import KgStore
 
     load_pipeline(model)
     tmp = tempfile.mkdtemp(prefix="kg-prof-")

@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.mapping import add_extraction, new_graph, to_graph  # noqa: E402
-from kg.query import run_query, saved_queries  # noqa: E402
+from kg.rdf.mapping import add_extraction, new_graph, to_graph  # noqa: E402
+from kg.sparql.engine import run_query, saved_queries  # noqa: E402
 from kg.records import Article, Entity, Evidence, Extraction, Relation  # noqa: E402
-from kg.store import META_GRAPH, STORE, KgStore, _rdflib_to_ox_triples, content_hash, graph_iri  # noqa: E402
-from kg.vocab import PREFIXES, article_iri  # noqa: E402
+from kg.store.store import META_GRAPH, STORE, KgStore, _rdflib_to_ox_triples, content_hash, graph_iri  # noqa: E402
+from kg.rdf.vocab import PREFIXES, article_iri  # noqa: E402
 
 TARGET_MS = 100.0
 

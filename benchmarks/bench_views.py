@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/_browser.py: headless Chromium
 
 from kg.records import RELATION_TYPES, Article, Entity, Evidence, Extraction, Relation  # noqa: E402
 
@@ -32,7 +33,7 @@ _WEIGHTS = [30, 12, 10, 15, 10, 8, 5, 10]
 
 def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1):
     """An rdflib graph of ``n_nodes`` entities and ``n_edges`` relations, with provenance."""
-    from kg.mapping import to_graph
+    from kg.rdf.mapping import to_graph
 
     rng = random.Random(seed)
     art = Article("synthetic", "", "2024-01-01")
@@ -69,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=2, help="page loads per size; the median is printed")
     args = ap.parse_args(argv)
 
-    from kg.headless import available, chromium, console_errors, open_view
-    from kg.views import render_html, to_networkx
+    from _browser import available, chromium, console_errors, open_view
+    from kg.views.render import render_html, to_networkx
 
     why = available()
     if why:

@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.output import atomic_open  # noqa: E402
-from kg.reference import load_reference  # noqa: E402
+from kg.nlp.reference import load_reference  # noqa: E402
 
 GIVEN_F = ["Claire", "Sofia", "Amina", "Inès", "Nadia", "Leila", "Ingrid", "Elena", "Yara", "Chloé", "Mira", "Salma",
            "Léa", "Greta", "Irene", "Noor", "Zofia", "Aïcha"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/_browser.py: headless Chromium
 
 EXAMPLE = ROOT / "examples" / "ai_safety_summit_fr.txt"
 PNG = ROOT / "docs" / "example_view.png"
@@ -24,8 +25,8 @@ HOVER = ("Michelle Donelan", "ministerOf", "Royaume-Uni")  # the edge whose evid
 
 
 def example_graph():
-    from kg.build import build_graph
-    from kg.inputs import read_articles
+    from kg.pipeline.build import build_graph
+    from kg.inputs.reader import read_articles
 
     return build_graph(read_articles([str(EXAMPLE)], published="2023-11-01"))
 
@@ -34,8 +35,8 @@ def main(argv: list[str]) -> int:
     from rdflib import Graph
     from selenium.webdriver.common.action_chains import ActionChains
 
-    from kg.headless import available, chromium, console_errors, open_view
-    from kg.views import find_entities, render_html, to_networkx
+    from _browser import available, chromium, console_errors, open_view
+    from kg.views.render import find_entities, render_html, to_networkx
 
     why = available()
     if why:

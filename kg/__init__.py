@@ -15,16 +15,16 @@ __all__ = ["__version__", "Article", "BuildConfig", "build_graph", "extract_arti
 def __getattr__(name: str):
     # Imported lazily so that `import kg` stays cheap (spaCy loads only when used).
     if name == "Article":
-        from .records import Article
+        from kg.records import Article
 
         return Article
     if name in ("BuildConfig", "build_graph", "extract_articles"):
-        from . import build
+        from kg.pipeline import build
 
         return getattr(build, name)
     if name == "query":
-        # the kg.query module, callable: kg.query(source, "name or SPARQL", **params) → DataFrame / rows
-        import importlib
+        # the kg.sparql package, callable: kg.query(source, "name or SPARQL", **params) → DataFrame / rows
+        import kg.sparql
 
-        return importlib.import_module(".query", __name__)
+        return kg.sparql
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

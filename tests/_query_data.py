@@ -5,7 +5,7 @@ Shared by tests/test_query.py, test_store.py and test_serve.py.
 
 from __future__ import annotations
 
-from kg.mapping import to_graph
+from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 
 G7_TEXT = "Le sommet du G7 s'ouvre à Bari. Bruno Le Maire, ministre de l'Economie, y annonce un plan « Afrique »."

@@ -2,27 +2,20 @@
 
 Loading ``fr_core_news_md`` takes about ten seconds; :func:`kg.nlp.load_pipeline` caches it, so the
 session fixtures below pay for it once and every later model-backed test (including in-process
-``kg.cli.main`` calls) reuses the same pipeline.
+``kg.cli.app`` calls) reuses the same pipeline.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from _paths import CORPUS, EXAMPLE, EXAMPLE_PUBLISHED, GOLD, ROOT  # noqa: F401
 
 from kg.records import Article
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ai_safety_summit_fr.txt"
-CORPUS = ROOT / "tests" / "corpus"
-GOLD = CORPUS / "ai_safety_summit_fr.gold.json"
-EXAMPLE_PUBLISHED = "2023-11-01"
 
 
 @pytest.fixture(scope="session")
 def example_text() -> str:
-    from kg.inputs import clean_text
+    from kg.inputs.reader import clean_text
 
     return clean_text(EXAMPLE.read_text(encoding="utf-8"))
 
@@ -34,7 +27,7 @@ def example_article(example_text) -> Article:
 
 @pytest.fixture(scope="session")
 def gold() -> dict:
-    from kg.evaluate import load_gold
+    from kg.evaluation.scoring import load_gold
 
     return load_gold(GOLD)
 
@@ -42,7 +35,7 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def example_extraction(example_article):
     """The example article extracted once with the md pipeline (loads and caches the model)."""
-    from kg.build import BuildConfig, extract_articles
+    from kg.pipeline.build import BuildConfig, extract_articles
 
     (ex,) = list(extract_articles([example_article], BuildConfig(model="md")))
     return ex
@@ -51,6 +44,6 @@ def example_extraction(example_article):
 @pytest.fixture(scope="session")
 def example_graph(example_extraction):
     """The example article's graph (min confidence 0). Do not mutate it."""
-    from kg.mapping import add_extraction, new_graph
+    from kg.rdf.mapping import add_extraction, new_graph
 
     return add_extraction(new_graph(), example_extraction)

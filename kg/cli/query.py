@@ -1,0 +1,243 @@
+"""Command line of ``kg query``, ``kg export`` and ``kg serve``, and the ``kg build --store`` hook.
+
+``kg.cli`` calls :func:`register` on its subparsers, :func:`add_store_option` on the build
+parser and :func:`store_build` after a build. Each subcommand sets ``handler`` (a function of
+``args`` returning the exit code). Also runnable alone: ``python -m kg.query_cli query ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from kg.errors import InputError, KgError
+
+__all__ = ["register", "add_store_option", "store_build", "cmd_query", "cmd_export", "cmd_serve"]
+
+EPILOG_QUERY = """\
+examples:
+  kg query --list                                          # the saved queries and what they answer
+  kg query 'SELECT ?m ?c WHERE { ?m a kg:Minister ; kg:ministerOf ?c }' --graph out/graph.ttl
+  kg query attendees --graph out/graph.ttl --param summit="AI Safety"
+  kg query evidence --store data/kg --param predicate=kg:ministerOf --format csv
+  kg query my.rq --store data/kg --format json --timeout 10
+
+QUERY is the name of a saved query (ontology/queries/NAME.rq), a .rq file, or SPARQL text.
+Prefixes kg: kgid: rdf: rdfs: owl: xsd: skos: schema: prov: dcterms: are predeclared.
+--param NAME=VALUE binds ?NAME to VALUE as an RDF term (a string; <https://…> or, for
+parameters a saved query declares as iri, kg:name is an IRI): values are never pasted into
+the query text. Formats: table (default), json, csv, tsv (SPARQL 1.1 results formats);
+CONSTRUCT and DESCRIBE print Turtle. Exit status 2 for a malformed query (with line and
+column), an unknown saved query, or a missing graph or store.
+"""
+
+EPILOG_EXPORT = """\
+examples:
+  kg export --store data/kg --out graph.ttl               # format from the extension
+  kg export --store data/kg --out corpus.trig             # one named graph per article
+  kg export --store data/kg --format nt > corpus.nt
+
+Turtle, N-Triples and JSON-LD hold the merged graph (each fact once); TriG keeps one named
+graph per article (kgid:graph/<article>). Files are written atomically.
+"""
+
+EPILOG_SERVE = """\
+examples:
+  kg serve --graph out/graph.ttl                     # http://127.0.0.1:7878/ , read-only
+  kg serve --store data/kg --port 8000
+  kg serve --store data/kg --writable                # also accepts SPARQL UPDATE at /update
+  kg serve --store data/kg --timeout 30              # stops any query running over 30 s
+
+Runs Oxigraph's SPARQL 1.1 Protocol server on localhost: a query page at /, queries at
+/query (GET ?query=… or POST). Read-only unless --writable: UPDATE requests are refused.
+Stop it with Ctrl-C. While it serves a store, kg build --store gets "store is locked".
+
+--timeout: kg forwards each request to Oxigraph (on an internal port) and answers
+"503 query stopped after N s (kg serve --timeout)" to one not done in time (a result
+already streaming, past 8 MiB, is cut instead); it then restarts Oxigraph on the same
+database, which stops the query. Requests meanwhile wait for it; updates already made stay.
+"""
+
+
+def _err(msg: str) -> None:
+    print(f"kg: error: {msg}", file=sys.stderr)
+
+
+def register(subparsers) -> None:
+    """Add ``query``, ``export`` and ``serve`` to ``kg``'s subparsers."""
+    from kg.sparql.engine import FORMATS
+
+    raw = argparse.RawDescriptionHelpFormatter
+    q = subparsers.add_parser(
+        "query", help="run SPARQL (or a saved query) on a graph file or a store",
+        description="Run a SPARQL query, a .rq file or a saved query on a graph file or a kg store.",
+        epilog=EPILOG_QUERY, formatter_class=raw,
+    )
+    q.add_argument("query", nargs="?", metavar="QUERY", help="saved query name, .rq file, or SPARQL text")
+    src = q.add_mutually_exclusive_group()
+    src.add_argument("--graph", "-g", metavar="FILE", help="an RDF file (.ttl, .nt, .trig, .nq, .jsonld, .rdf), e.g. out/graph.ttl")
+    src.add_argument("--store", "-s", metavar="DIR", help="a kg store folder (kg build ... --store DIR)")
+    q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
+    q.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: %(default)s)")
+    q.add_argument("--timeout", type=float, metavar="SECONDS", help="stop the query after SECONDS")
+    q.add_argument("--max-width", type=int, default=60, metavar="N", help="table cells longer than N characters are cut (0: never; default %(default)s)")
+    q.add_argument("--list", action="store_true", help="list the saved queries with their parameters and exit")
+    q.set_defaults(handler=cmd_query)
+
+    e = subparsers.add_parser(
+        "export", help="write a store as Turtle, N-Triples, TriG or JSON-LD",
+        description="Write the contents of a kg store to a file or standard output.",
+        epilog=EPILOG_EXPORT, formatter_class=raw,
+    )
+    e.add_argument("--store", "-s", required=True, metavar="DIR", help="the kg store folder")
+    e.add_argument("--out", "-o", metavar="FILE", help="output file (default: standard output)")
+    e.add_argument("--format", "-f", choices=["turtle", "nt", "trig", "json-ld"], help="default: from --out's extension, else turtle")
+    e.set_defaults(handler=cmd_export)
+
+    s = subparsers.add_parser(
+        "serve", help="run a SPARQL endpoint (Oxigraph) on a graph file or a store",
+        description="Serve a graph file or a kg store over the SPARQL 1.1 Protocol on localhost.",
+        epilog=EPILOG_SERVE, formatter_class=raw,
+    )
+    ssrc = s.add_mutually_exclusive_group(required=True)
+    ssrc.add_argument("--graph", "-g", metavar="FILE", help="an RDF file, e.g. out/graph.ttl")
+    ssrc.add_argument("--store", "-s", metavar="DIR", help="a kg store folder")
+    s.add_argument("--port", type=int, default=7878, metavar="N", help="port (default %(default)s; 0 picks a free one)")
+    s.add_argument("--host", default="127.0.0.1", metavar="ADDR", help="address to listen on (default %(default)s: this machine only)")
+    s.add_argument("--writable", action="store_true", help="accept SPARQL UPDATE (refused by default)")
+    s.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="stop requests that run longer than SECONDS (answered 503; Oxigraph is restarted, see below)")
+    s.set_defaults(handler=cmd_serve)
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.sparql.engine import format_result, parse_params, run_query, saved_queries
+
+    if args.list:
+        for name, sq in saved_queries().items():
+            print(f"{name:16} {sq.description}")
+            for p in sq.params:
+                opts = ", ".join(x for x in (p.type if p.type != "literal" else "", "required" if p.required else "") if x)
+                print(f"{'':16}   --param {p.name}=…{f' ({opts})' if opts else ''}  {p.description}")
+        return 0
+    if not args.query:
+        raise InputError("give a QUERY (saved query name, .rq file or SPARQL text), or --list")
+    if not args.graph and not args.store:
+        raise InputError("give --graph FILE or --store DIR to query")
+    source = args.graph or args.store
+    if args.store and not Path(args.store).is_dir():
+        raise InputError("no such store folder", path=args.store)
+    if args.graph and Path(args.graph).is_dir():
+        raise InputError("is a folder: use --store DIR for a store", path=args.graph)
+    result = run_query(source, args.query, parse_params(args.param), timeout=args.timeout)
+    sys.stdout.write(format_result(result, args.format, max_width=args.max_width))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.store.store import KgStore
+
+    if not Path(args.store).is_dir():
+        raise InputError("no such store folder", path=args.store)
+    with KgStore.open(args.store, read_only=True) as st:
+        if args.out:
+            fmt = st.export(args.out, args.format)
+            print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
+        else:
+            st.export(sys.stdout.buffer, args.format or "turtle")
+            sys.stdout.flush()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve.server import start_server
+
+    srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
+                       writable=args.writable, timeout=args.timeout)
+
+    def _terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        mode = "read-write: SPARQL UPDATE accepted at " + srv.update_url if args.writable else "read-only: SPARQL UPDATE is refused"
+        print(f"kg serve: {srv.url}  (query page; SPARQL endpoint {srv.query_url}; {mode})", flush=True)
+        if args.writable and args.graph:
+            print("kg serve: updates last as long as the server; the graph file is not changed", flush=True)
+        if srv.timeout:
+            print(f"kg serve: requests running over {srv.timeout:g} s are stopped (HTTP 503)", flush=True)
+        print("kg serve: Ctrl-C stops it", flush=True)
+        code = srv.wait()
+        if code != 0:
+            _err(f"the Oxigraph server stopped (exit code {code})")
+            return 1
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        srv.stop()
+        signal.signal(signal.SIGTERM, old)
+
+
+# ------------------------------------------------------------------------------ kg build --store
+
+
+def _check_store_arg(value: str) -> str:
+    """argparse type of ``--store``: fail before the spaCy model loads if the store is unusable."""
+    from kg.store.store import StoreLockedError, acquire_lock, is_store
+
+    p = Path(value)
+    if p.exists() and not is_store(p) and (not p.is_dir() or any(p.iterdir())):
+        raise argparse.ArgumentTypeError(f"{value}: not a kg store, and not an empty folder")
+    if is_store(p):
+        try:
+            acquire_lock(p, exclusive=True).close()
+        except StoreLockedError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return value
+
+
+def add_store_option(build_parser: argparse.ArgumentParser) -> None:
+    """Add ``--store DIR`` to ``kg build``."""
+    build_parser.add_argument(
+        "--store", metavar="DIR", type=_check_store_arg, default=None,
+        help="stream each article into the Oxigraph store DIR (created if missing; or PUT it to a SPARQL Graph Store "
+             "given by an http(s) URL); articles already built are skipped (resume), a changed one replaces its own facts",
+    )
+
+
+def store_build(args: argparse.Namespace, graph_or_extractions) -> dict[str, int] | None:
+    """After ``kg build``: add the articles to ``args.store`` (no-op without ``--store``).
+
+    Give the build's :class:`~kg.records.Extraction` records (one named graph per article); an
+    rdflib graph holding exactly one article is accepted too. Returns the counts
+    ``{"added", "unchanged", "replaced"}`` and prints them unless ``args.quiet``.
+    """
+    from rdflib import Graph
+
+    from kg.store.store import KgStore
+
+    if not getattr(args, "store", None):
+        return None
+    min_conf = getattr(args, "min_confidence", 0.0) or 0.0
+    with KgStore.open(args.store) as st:
+        if isinstance(graph_or_extractions, Graph):
+            from rdflib import RDF
+
+            from kg.rdf.vocab import KG
+
+            ids = sorted({str(o) for a in graph_or_extractions.subjects(RDF.type, KG.Article)
+                          for o in graph_or_extractions.objects(a, __import__("rdflib").namespace.DCTERMS.identifier)})
+            if len(ids) != 1:
+                raise KgError("store_build: give the extraction records (one named graph per article), not a merged graph")
+            counts = {"added": 0, "unchanged": 0, "replaced": 0}
+            counts[st.add_graph(ids[0], graph_or_extractions)] += 1
+        else:
+            counts = st.add_extractions(graph_or_extractions, min_confidence=min_conf)
+        total = len(st)
+    if not getattr(args, "quiet", False):
+        print(f"store {args.store}: {counts['added']} added, {counts['replaced']} replaced, "
+              f"{counts['unchanged']} unchanged; {total} triples")
+    return counts

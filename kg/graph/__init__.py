@@ -1,0 +1,1 @@
+"""The graph as a network: networkx projection, analysis for notebooks, differences, summaries."""

@@ -1,0 +1,153 @@
+"""The spaCy side: the French pipeline plus the project's own components.
+
+Components added to ``fr_core_news_md`` (or ``_sm``):
+
+``kg_paragraphs``
+    Before the parser: a line break always starts a new sentence (news paragraphs, headlines).
+``kg_gazetteer``
+    A ``span_ruler`` whose phrase patterns come from the reference data in ``ontology/data``
+    (countries, nationality adjectives, cities, organisations, role titles). Matches land in
+    ``doc.spans["gazetteer"]`` with labels ``COUNTRY``, ``NAT``, ``CITY``, ``ORG``, ``ROLE``
+    and the reference key as ``span.id_``.
+
+Rule tests can build the same components on ``spacy.blank("fr")`` with :func:`add_components`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.nlp.reference import load_reference
+
+__all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns"]
+
+MODELS = {"md": "fr_core_news_md", "sm": "fr_core_news_sm"}
+DEFAULT_MODEL = "md"
+GAZETTEER_KEY = "gazetteer"
+_SENTENCE_END = {".", "!", "?", "…", "»", "\"", "”", ":", ";", ")", "...", "?!", "!?", "–", "—"}
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Sentence boundaries the parser must respect.
+
+    A line break always starts a sentence (headlines, paragraphs); a sentence never starts after a
+    token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif prev.text not in _SENTENCE_END and not prev.is_space:
+            token.is_sent_start = False
+    return doc
+
+
+def _variants(text: str) -> set[str]:
+    """A name with both apostrophes and with « E » for « É », so phrase patterns match either spelling."""
+    out = {text}
+    for a, b in (("'", "’"), ("’", "'"), ("É", "E")):  # the press often writes « Etat », « Etats-Unis »
+        out |= {v.replace(a, b) for v in list(out)}
+    return {v for v in out if v.strip()}
+
+
+def gazetteer_patterns() -> list[dict]:
+    """Phrase patterns for the gazetteer ruler, generated from the reference data."""
+    ref = load_reference()
+    patterns: list[dict] = []
+
+    def add(label: str, text: str, id_: str) -> None:
+        if text.isupper() and " " not in text:
+            # acronyms match with their case only: « EAU » is not « l'eau », « AIE » not « aie »
+            patterns.append({"label": label, "pattern": [{"ORTH": text}], "id": id_})
+            return
+        for v in sorted(_variants(text)):
+            patterns.append({"label": label, "pattern": v, "id": id_})
+
+    for c in ref.countries:
+        for name in c.names:
+            add("COUNTRY", name, c.iso3)
+        for adj in c.adjectives:
+            add("NAT", adj, c.iso3)
+    for city in ref.cities:
+        for name in city.names:
+            add("CITY", name, city.name)
+    for org in ref.organizations:
+        for name in org.names:
+            add("ORG", name, org.key)
+    for role in ref.roles:
+        add("ROLE", role.title, role.title)
+    for word in ("homologue", "homologues"):  # « son homologue allemand X »: the counterpart's class
+        add("ROLE", word, word)
+    return patterns
+
+
+def add_components(nlp: Language) -> Language:
+    """Add the project's components to a French pipeline (trained or blank)."""
+    if "kg_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("kg_paragraphs", before=before)
+        else:
+            nlp.add_pipe("kg_paragraphs", first=True)
+    if "kg_gazetteer" not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name="kg_gazetteer",
+            config={"spans_key": GAZETTEER_KEY, "phrase_matcher_attr": "LOWER", "overwrite": True},
+        )
+        ruler.add_patterns(gazetteer_patterns())
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load the French pipeline (``"md"``, ``"sm"`` or a package name) with the kg components.
+
+    Raises :class:`kg.errors.KgError` with the install command when the model is missing.
+    """
+    name = MODELS.get(model, model)
+    if importlib.util.find_spec(name) is None:
+        raise KgError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install {name.replace('_', '-')}==3.8.0` (or choose another with --model)"
+        )
+    nlp = spacy.load(name, exclude=[])
+    _register_common_words(nlp)
+    return add_components(nlp)
+
+
+_COMMON_WORDS: dict[int, frozenset[int]] = {}  # id(vocab) → hashes of known French word forms
+
+
+def _register_common_words(nlp: Language) -> None:
+    """Keep the lemmatizer's French word list for the pipeline's vocab, so the extractor can tell a
+    capitalised common word (« Armées », « Mardi ») from a name (« Airbus ») with only the Doc in hand."""
+    if "lemmatizer" not in nlp.pipe_names or id(nlp.vocab) in _COMMON_WORDS:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    words: set[int] = set()
+    if lookups.has_table("lemma_lookup"):
+        words.update(lookups.get_table("lemma_lookup").keys())  # keys are hashed forms
+    if lookups.has_table("lemma_index"):
+        for forms in lookups.get_table("lemma_index").values():
+            words.update(get_string_id(w) for w in forms)
+    _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def has_common_words(vocab) -> bool:
+    """Does the pipeline of ``vocab`` come with a lemmatizer word list (see :func:`is_common_word`)?"""
+    return id(vocab) in _COMMON_WORDS
+
+
+def is_common_word(vocab, word: str) -> bool:
+    """Is ``word`` (lower case) a known French word of the pipeline's lemmatizer? False without one."""
+    words = _COMMON_WORDS.get(id(vocab))
+    return words is not None and get_string_id(word) in words

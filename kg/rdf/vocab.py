@@ -1,0 +1,104 @@
+"""The project's RDF vocabulary as a closed namespace, and the one place where IRIs are minted.
+
+``KG`` mirrors ``ontology/kg.ttl``: a typo such as ``KG.ministreOf`` raises instead of minting a
+new IRI, and ``tests/test_ontology.py`` checks the two never drift apart.
+
+>>> KG.Minister
+rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Minister')
+>>> entity_iri("country/FRA")
+rdflib.term.URIRef('https://w3id.org/kg-news/id/country/FRA')
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from kg.names import slug
+
+__all__ = ["KG", "KGID", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "slug"]
+
+
+class KG(DefinedNamespace):
+    """The kg ontology (``ontology/kg.ttl``)."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+
+    # classes
+    Event: URIRef
+    Summit: URIRef
+    Person: URIRef
+    Minister: URIRef
+    Country: URIRef
+    Organization: URIRef
+    City: URIRef
+    Announcement: URIRef
+    Article: URIRef
+    Mention: URIRef
+    Assertion: URIRef
+    # object properties
+    hostCountry: URIRef
+    hostCity: URIRef
+    attendee: URIRef
+    ministerOf: URIRef
+    nationality: URIRef
+    affiliation: URIRef
+    announcedBy: URIRef
+    about: URIRef
+    during: URIRef
+    locatedIn: URIRef
+    nextEdition: URIRef
+    # data properties
+    edition: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    role: URIRef
+    portfolio: URIRef
+    summary: URIRef
+    date: URIRef
+    amount: URIRef
+    iso3: URIRef
+    # provenance
+    mentionOf: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    confidence: URIRef
+    mentionCount: URIRef
+    assertionCount: URIRef
+
+
+#: Namespace of the resources the tool mints (entities, articles, mentions, assertions).
+KGID = Namespace("https://w3id.org/kg-news/id/")
+
+#: Prefixes bound in every graph the tool writes and predeclared in queries.
+PREFIXES = {
+    "kg": str(KG._NS),
+    "kgid": str(KGID),
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of an entity from its identity key (``"person/bruno-le-maire"``)."""
+    kind, _, rest = key.partition("/")
+    return KGID[f"{slug(kind)}/{rest if kind == 'country' else slug(rest)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return KGID[f"article/{slug(article_id)}"]
+
+
+def evidence_iri(kind: str, *parts: object) -> URIRef:
+    """A deterministic IRI for a mention or an assertion, hashed from what identifies it."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return KGID[f"{kind}/{digest}"]

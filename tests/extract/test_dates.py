@@ -1,0 +1,41 @@
+"""French date expressions resolved against the publication date."""
+
+import pytest
+
+from kg.extract.dates import find_dates
+
+PUB = "2023-11-01"  # a Wednesday
+
+
+@pytest.mark.parametrize("text,tense,expected", [
+    ("mercredi et jeudi (1er et 2 novembre)", "present", ("2023-11-01", "2023-11-02")),
+    ("lundi (30 octobre)", "past", ("2023-10-30",)),
+    ("en juin", "past", ("2023-06",)),
+    ("en juin 2024", "present", ("2024-06",)),
+    ("du 30 novembre au 12 décembre 2023", "present", ("2023-11-30", "2023-12-12")),
+    ("du 30 novembre au 2 décembre", "future", ("2023-11-30", "2023-12-02")),
+    ("le 3 mars 2024", "present", ("2024-03-03",)),
+    ("les 6 et 7 juin", "future", ("2024-06-06", "2024-06-07")),
+    ("en 2025", "future", ("2025",)),
+    ("lundi", "past", ("2023-10-30",)),
+    ("vendredi", "future", ("2023-11-03",)),
+])
+def test_resolved(text, tense, expected):
+    found = find_dates(text, PUB, tense)
+    assert found and found[0].values == expected
+
+
+def test_no_publication_date_leaves_relative_dates_out():
+    assert find_dates("mercredi", None) == []
+    assert find_dates("le 3 mars 2024", None)[0].values == ("2024-03-03",)
+
+
+def test_bare_month_name_is_not_a_date():
+    # « mars » alone is too ambiguous (the planet, the word)
+    assert find_dates("la mission vers mars", PUB) == []
+
+
+def test_offsets_point_into_text():
+    text = "Le sommet aura lieu le 3 mars 2024 à Paris."
+    d = find_dates(text, PUB)[0]
+    assert text[d.start : d.end] == d.text
