@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "find_dates", "parse_iso"]
+__all__ = ["DateMention", "RefDate", "find_dates", "parse_iso", "parse_reference"]
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -98,18 +98,57 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
+@dataclass(frozen=True)
+class RefDate:
+    """A publication date known to the day, the month or the year only (real metadata often
+    gives ``2024-11`` or nothing). Relative dates resolve as far as it allows: a month name
+    needs the year; a weekday needs the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        """The full date, when the day is known."""
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+
+_REF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_reference(value: str | None) -> RefDate | None:
+    """``"2024-11-06"``, ``"2024-11"`` or ``"2024"`` → a :class:`RefDate`; anything else → ``None``.
+
+    >>> parse_reference("2024-11")
+    RefDate(year=2024, month=11, day=None)
+    """
+    m = _REF.fullmatch(value or "")
+    if m is None:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return RefDate(year, month, day)
+
+
 def _day(d: str) -> int:
     return 1 if d.lower() == "1er" else int(d)
 
 
-def _year_for(month: int, day: int | None, ref: date | None, explicit: str | None, tense: str) -> int | None:
+def _year_for(month: int, day: int | None, ref: RefDate | None, explicit: str | None, tense: str) -> int | None:
     if explicit:
         return int(explicit)
     if ref is None:
         return None
     year = ref.year
-    candidate = (month, day or 1)
-    now = (ref.month, ref.day)
+    if ref.month is None:  # only the year is known: the same year
+        return year
+    # compared to the day when both are known, else to the month
+    candidate: tuple[int, ...] = (month, day or 1) if ref.day else (month,)
+    now: tuple[int, ...] = (ref.month, ref.day) if ref.day else (ref.month,)
     # A month more than ~6 months ahead written in the past is last year's, and vice versa.
     if tense == "past" and candidate > now:
         return year - 1 if month - ref.month > 2 else year
@@ -127,8 +166,10 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
         return None
 
 
-def _weekday(name: str, ref: date | None, tense: str) -> str | None:
-    """The date of a weekday name nearest to the reference date (past tense → on or before)."""
+def _weekday(name: str, refdate: RefDate | None, tense: str) -> str | None:
+    """The date of a weekday name nearest to the reference date (past tense → on or before);
+    ``None`` unless the reference date is known to the day."""
+    ref = refdate.date if refdate is not None else None
     if ref is None:
         return None
     target = WEEKDAYS[name.lower()]
@@ -142,10 +183,12 @@ def _weekday(name: str, ref: date | None, tense: str) -> str | None:
 
 
 def find_dates(text: str, published: str | None, tense: str = "present") -> list[DateMention]:
-    """Every date expression in ``text``, resolved against ``published`` (ISO date).
+    """Every date expression in ``text``, resolved against ``published`` (``YYYY-MM-DD``, or
+    ``YYYY-MM`` / ``YYYY`` when that is all that is known).
 
     ``tense`` (``"past"``, ``"present"``, ``"future"``) tells which way an incomplete date leans.
-    Expressions that cannot be resolved (no year and no publication date) are left out.
+    Expressions that cannot be resolved (no year and no publication date; a weekday without a
+    publication day) are left out.
     """
     folded = _fold(text)
     if not _ANY_FOLDED.search(folded):
@@ -156,7 +199,7 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
         "y": _HAS_YEAR.search(text) is not None,
         "d": any(c in text for c in "0123456789"),  # every day number starts with an ASCII digit
     }
-    ref = parse_iso(published)
+    ref = parse_reference(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, rx in _PATTERNS:

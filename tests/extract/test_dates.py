@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract.dates import find_dates
+from kg.extract.dates import RefDate, find_dates, parse_reference
 
 PUB = "2023-11-01"  # a Wednesday
 
@@ -39,3 +39,33 @@ def test_offsets_point_into_text():
     text = "Le sommet aura lieu le 3 mars 2024 à Paris."
     d = find_dates(text, PUB)[0]
     assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize("published, text, tense, expected", [
+    # known to the month: a day and month resolve (the year from the month), a weekday does not
+    ("2024-11", "le 18 novembre", "present", ("2024-11-18",)),
+    ("2024-11", "les 18 et 19 novembre", "past", ("2024-11-18", "2024-11-19")),
+    ("2024-11", "en décembre", "past", ("2024-12",)),  # the same year, as with a full date
+    ("2024-02", "en décembre", "past", ("2023-12",)),  # far ahead, in the past: last year's
+    ("2024-11", "mardi", "past", None),
+    ("2024-11", "lundi (18 novembre)", "past", ("2024-11-18",)),
+    # known to the year: the year, no flips, no weekdays
+    ("2024", "le 18 novembre", "past", ("2024-11-18",)),
+    ("2024", "mercredi", "present", None),
+])
+def test_partial_publication_dates_resolve_as_far_as_they_allow(published, text, tense, expected):
+    found = find_dates(text, published, tense)
+    assert (found[0].values if found else None) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-11-06", RefDate(2024, 11, 6)),
+    ("2024-11", RefDate(2024, 11)),
+    ("2024", RefDate(2024)),
+    ("2024-13", None),
+    ("2024-02-30", None),
+    ("novembre 2024", None),
+    (None, None),
+])
+def test_parse_reference(value, expected):
+    assert parse_reference(value) == expected
