@@ -67,7 +67,7 @@ def _err(msg: str) -> None:
 
 def register(subparsers) -> None:
     """Add ``query``, ``export`` and ``serve`` to ``kg``'s subparsers."""
-    from kg.sparql.engine import FORMATS
+    from kg.sparql import FORMATS
 
     raw = argparse.RawDescriptionHelpFormatter
     q = subparsers.add_parser(
@@ -113,7 +113,7 @@ def register(subparsers) -> None:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.sparql.engine import format_result, parse_params, run_query, saved_queries
+    from kg.sparql import format_result, parse_params, run_query, saved_queries
 
     if args.list:
         for name, sq in saved_queries().items():

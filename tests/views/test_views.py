@@ -151,7 +151,7 @@ def test_page_is_self_contained(tmp_path, graph):
 
 
 def test_query_select_result_shows_the_named_entities(graph):
-    from kg.sparql.engine import QueryResult, Row
+    from kg.sparql import QueryResult, Row
     from rdflib import Literal
 
     vars_ = ("summit", "attendee")
