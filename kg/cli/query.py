@@ -152,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve.server import start_server
+    from kg.serve import start_server
 
     srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
                        writable=args.writable, timeout=args.timeout)
