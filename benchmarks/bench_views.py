@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from _browser import available, chromium, console_errors, open_view
-    from kg.views.render import render_html, to_networkx
+    from kg.views import render_html, to_networkx
 
     why = available()
     if why:

@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     from selenium.webdriver.common.action_chains import ActionChains
 
     from _browser import available, chromium, console_errors, open_view
-    from kg.views.render import find_entities, render_html, to_networkx
+    from kg.views import find_entities, render_html, to_networkx
 
     why = available()
     if why:

@@ -92,7 +92,6 @@ class Entity:
     aliases: tuple[str, ...] = ()
     attrs: tuple[tuple[str, str | int], ...] = ()
     evidence: tuple[Evidence, ...] = ()
-    same_as: tuple[str, ...] = ()
 
     def attr(self, name: str, default=None):
         for k, v in self.attrs:

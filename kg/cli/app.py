@@ -1,4 +1,6 @@
-"""Command line: ``kg build`` and ``kg eval`` here; ``kg view`` (:mod:`kg.views_cli`), ``kg query``, ``kg export`` and ``kg serve`` (:mod:`kg.query_cli`). Parses arguments and delegates; no logic of its own.
+"""Command line: the ``kg`` parser, ``kg build`` and ``kg eval`` here; ``kg view`` (:mod:`kg.cli.view`),
+``kg query``, ``kg export`` and ``kg serve`` (:mod:`kg.cli.query`), ``kg validate`` (:mod:`kg.cli.validate`).
+Parses arguments and delegates; no logic of its own.
 
 Exit codes: 0 success, 1 nothing could be built / quality gate failed (``--fail-on-invalid``),
 2 bad input or usage, 3 built but some inputs were skipped.

@@ -1,8 +1,8 @@
 """Command line of ``kg query``, ``kg export`` and ``kg serve``, and the ``kg build --store`` hook.
 
-``kg.cli`` calls :func:`register` on its subparsers, :func:`add_store_option` on the build
-parser and :func:`store_build` after a build. Each subcommand sets ``handler`` (a function of
-``args`` returning the exit code). Also runnable alone: ``python -m kg.query_cli query ...``.
+:mod:`kg.cli.app` calls :func:`register` on its subparsers and :func:`add_store_option` on the
+build parser. Each subcommand sets ``handler`` (a function of ``args`` returning the exit code).
+The work is done by :mod:`kg.sparql`, :mod:`kg.store` and :mod:`kg.serve`.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _err(msg: str) -> None:
 
 def register(subparsers) -> None:
     """Add ``query``, ``export`` and ``serve`` to ``kg``'s subparsers."""
-    from kg.sparql.engine import FORMATS
+    from kg.sparql import FORMATS
 
     raw = argparse.RawDescriptionHelpFormatter
     q = subparsers.add_parser(
@@ -113,7 +113,7 @@ def register(subparsers) -> None:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.sparql.engine import format_result, parse_params, run_query, saved_queries
+    from kg.sparql import format_result, parse_params, run_query, saved_queries
 
     if args.list:
         for name, sq in saved_queries().items():
@@ -152,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve.server import start_server
+    from kg.serve import start_server
 
     srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
                        writable=args.writable, timeout=args.timeout)
@@ -209,7 +209,8 @@ def add_store_option(build_parser: argparse.ArgumentParser) -> None:
 
 
 def store_build(args: argparse.Namespace, graph_or_extractions) -> dict[str, int] | None:
-    """After ``kg build``: add the articles to ``args.store`` (no-op without ``--store``).
+    """Add the articles to ``args.store`` (no-op without ``--store``). Nothing in kg calls it any
+    more (``kg build --store`` streams through :mod:`kg.pipeline.engine`); tests/store/test_store.py does.
 
     Give the build's :class:`~kg.records.Extraction` records (one named graph per article); an
     rdflib graph holding exactly one article is accepted too. Returns the counts

@@ -69,7 +69,7 @@ def cmd_view(args: argparse.Namespace) -> int:
     graph = views.load_graph(graph_path)
     title = args.title or f"kg · {Path(graph_path).name}"
     if args.query:
-        from kg.sparql.engine import parse_params, run_query
+        from kg.sparql import parse_params, run_query
 
         result = run_query(graph, args.query, parse_params(args.param))
         G = views.query_networkx(graph, result, lang=args.lang)

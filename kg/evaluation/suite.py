@@ -1,4 +1,4 @@
-"""``kg eval``: build every article of a gold suite and score it (:mod:`kg.evaluate`).
+"""``kg eval``: build every article of a gold suite and score it (:mod:`kg.evaluation.scoring`).
 
 A suite is a folder of ``NAME.txt`` + ``NAME.gold.json`` pairs (or one such pair). Each article is
 built with its gold file's publication date; the total is the union graph of all the articles scored
@@ -11,7 +11,9 @@ from pathlib import Path
 
 from kg.pipeline.build import BuildConfig, extract_articles
 from kg.errors import InputError
-from kg.evaluation.scoring import combine_results, format_report, load_gold, merge_gold, score_graph
+from kg.evaluation.gold import load_gold, merge_gold
+from kg.evaluation.report import combine_results, format_report
+from kg.evaluation.scoring import score_graph
 from kg.inputs.reader import read_articles
 from kg.rdf.mapping import add_extraction, new_graph
 

@@ -1,10 +1,10 @@
 """Questions a reader asks of a graph in a notebook: what is in it, where it came from, who is central.
 
 Every function takes an rdflib ``Graph`` (or a :class:`kg.store.KgStore`, whose merged graph is
-used) or the ``networkx`` projection of :func:`kg.views.to_networkx`, and returns plain records
+used) or the ``networkx`` projection of :func:`kg.graph.projection.to_networkx`, and returns plain records
 (lists of dicts) that ``pandas.DataFrame(...)`` shows as a table::
 
-    >>> import pandas as pd, kg.analysis as ka                     # doctest: +SKIP
+    >>> import pandas as pd, kg.graph.analysis as ka               # doctest: +SKIP
     >>> pd.DataFrame(ka.entities(graph))                           # doctest: +SKIP
     >>> print(ka.entity_graph(graph, "Olaf Scholz").serialize(format="turtle"))  # doctest: +SKIP
     >>> G = kg.views.to_networkx(graph)                            # doctest: +SKIP
@@ -27,6 +27,7 @@ import networkx as nx
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.graph.projection import class_rank, find_entities, to_networkx
 from kg.rdf.vocab import KG
 
 __all__ = ["as_graph", "entities", "entity_graph", "undirected", "centrality", "communities", "path"]
@@ -43,18 +44,10 @@ def as_graph(source) -> Graph:
 
 
 def _projection(source, lang: str = "en") -> nx.MultiDiGraph:
-    from kg.views.render import to_networkx
-
     return source if isinstance(source, nx.MultiDiGraph) else to_networkx(as_graph(source), lang=lang)
 
 
-def _class_rank(cls: str) -> int:
-    from kg.views.render import LEGEND_ORDER
-
-    return LEGEND_ORDER.index(cls) if cls in LEGEND_ORDER else len(LEGEND_ORDER)
-
-
-def _mentions(g: Graph) -> dict[str, tuple[int, set[str]]]:
+def entity_mentions(g: Graph) -> dict[str, tuple[int, set[str]]]:
     """entity IRI → (number of mentions, article ids of those mentions)."""
     ids = {art: str(g.value(art, DCTERMS.identifier) or art) for art in g.subjects(RDF.type, KG.Article)}
     count: dict[str, int] = defaultdict(int)
@@ -76,7 +69,7 @@ def entities(source, *, min_articles: int = 0, lang: str = "en") -> list[dict]:
     """
     g = as_graph(source)
     G = _projection(g, lang)
-    seen = _mentions(g)
+    seen = entity_mentions(g)
     rows = []
     for n, d in G.nodes(data=True):
         mentions, arts = seen.get(n, (0, set()))
@@ -85,14 +78,12 @@ def entities(source, *, min_articles: int = 0, lang: str = "en") -> list[dict]:
         rows.append({"class": d.get("class", "Thing"), "label": d.get("label", n),
                      "aliases": ", ".join(d.get("aliases", [])), "mentions": mentions,
                      "articles": sorted(arts), "iri": n})
-    rows.sort(key=lambda r: (_class_rank(r["class"]), r["label"].casefold(), r["iri"]))
+    rows.sort(key=lambda r: (class_rank(r["class"]), r["label"].casefold(), r["iri"]))
     return rows
 
 
 def _resolve(G: nx.MultiDiGraph, name: str) -> str:
     """A node id from a label, an alternative name or the IRI itself."""
-    from kg.views.render import find_entities
-
     if name in G:
         return name
     return find_entities(G, name)[0]

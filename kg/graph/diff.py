@@ -7,7 +7,7 @@
     >>> pd.DataFrame(d.entities)                                       # doctest: +SKIP
 
 A triple-level diff of two builds is mostly provenance (mention and assertion nodes); this one
-compares the :func:`kg.views.to_networkx` projections and the articles each entity is mentioned
+compares the :func:`kg.graph.projection.to_networkx` projections and the articles each entity is mentioned
 in, which is what a reader wants to know after adding articles:
 
 * ``entities``: ``added``, ``removed``, or ``changed`` — a new class (a Person now known as a
@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.graph.analysis import _class_rank, _mentions, as_graph
+from kg.graph.analysis import entity_mentions, as_graph
+from kg.graph.projection import class_rank, to_networkx
 
 __all__ = ["GraphDiff", "graph_diff"]
 
@@ -103,11 +104,9 @@ def _entity_changes(old: dict, new: dict, old_arts: set[str], new_arts: set[str]
 def graph_diff(before, after, *, lang: str = "en") -> GraphDiff:
     """Compare two graphs (rdflib ``Graph`` or :class:`kg.store.KgStore`, e.g. before and after
     adding articles). Entities are matched by IRI, relations by (subject, property, object)."""
-    from kg.views.render import to_networkx
-
     g0, g1 = as_graph(before), as_graph(after)
     G0, G1 = to_networkx(g0, lang=lang), to_networkx(g1, lang=lang)
-    m0, m1 = _mentions(g0), _mentions(g1)
+    m0, m1 = entity_mentions(g0), entity_mentions(g1)
     arts0, arts1 = _article_ids(g0), _article_ids(g1)
     diff = GraphDiff(articles_added=sorted(arts1 - arts0), articles_removed=sorted(arts0 - arts1),
                      triples_before=len(g0), triples_after=len(g1))
@@ -156,6 +155,6 @@ def graph_diff(before, after, *, lang: str = "en") -> GraphDiff:
             "new evidence": new_sentences[0] if new_sentences else "", "property": k,
         })
     order = {c: i for i, c in enumerate(_CHANGES)}
-    diff.entities.sort(key=lambda r: (order[r["change"]], _class_rank(r["class"]), r["label"].casefold(), r["iri"]))
+    diff.entities.sort(key=lambda r: (order[r["change"]], class_rank(r["class"]), r["label"].casefold(), r["iri"]))
     diff.relations.sort(key=lambda r: (order[r["change"]], r["subject"].casefold(), r["property"], r["object"].casefold()))
     return diff

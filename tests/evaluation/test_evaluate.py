@@ -1,4 +1,4 @@
-"""Tests for :mod:`kg.evaluate` -- the corpus scoring rules, on hand-built graphs and gold dicts."""
+"""Tests for :mod:`kg.evaluation` -- the corpus scoring rules, on hand-built graphs and gold dicts."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.evaluation.scoring import (
-    ENTITY_TYPES,
-    PREDICATES,
+from kg.evaluation import (
     PRF,
     EvalResult,
     format_report,
@@ -19,6 +17,8 @@ from kg.evaluation.scoring import (
     normalize_name,
     score_graph,
 )
+from kg.records import ENTITY_TYPES
+from kg.records import RELATION_TYPES as PREDICATES
 
 EX = Namespace("http://example.org/kg#")
 OTHER = Namespace("http://other.example/vocab/")
@@ -211,6 +211,16 @@ def test_minister_also_typed_person_scored_as_minister():
     assert r.entities_by_class["Minister"] == PRF(1, 0, 0)
     assert r.entities_by_class["Person"] == PRF(0, 0, 0)
     assert r.entities_by_class["Event"] == PRF(0, 0, 0)
+
+
+def test_several_classes_scored_under_the_ontology_s_most_specific():
+    # the deepest class in ontology/kg.ttl's hierarchy wins; between classes of the same depth,
+    # the first in ENTITY_TYPES order (kg.rdf.ontology.most_specific)
+    g = Graph()
+    add(g, "x", ["Person", "Summit"], "Sommet X")
+    add(g, "y", ["Organization", "Country"], "Pays Y")
+    r = score_graph(g, gold([]))
+    assert r.spurious_entities == ("Country: Pays Y", "Summit: Sommet X")
 
 
 def test_minister_typed_person_does_not_match_gold_person():

@@ -15,7 +15,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.graph import analysis
-from kg.views import render as views
+from kg import views
 from kg.graph.diff import graph_diff
 from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation

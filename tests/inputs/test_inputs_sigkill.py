@@ -62,7 +62,7 @@ def kg_process(*args: str, script: str | None = None) -> subprocess.Popen:
 
 
 def stored_articles(store: Path) -> set[str]:
-    from kg.sparql.engine import run_query
+    from kg.sparql import run_query
 
     rows = run_query(store, "SELECT DISTINCT ?id WHERE { ?a a kg:Article ; dcterms:identifier ?id }")
     return {str(r["id"]) for r in rows}

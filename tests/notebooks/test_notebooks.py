@@ -86,7 +86,7 @@ def test_cells_are_short_explained_and_hold_no_logic(name):
 
 
 def test_the_notebook_articles_are_read_as_articles():
-    from kg.inputs.reader import read_articles
+    from kg.inputs import read_articles
 
     arts = list(read_articles([NOTEBOOKS / "articles"]))
     assert len(arts) == 2

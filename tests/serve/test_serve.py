@@ -17,7 +17,8 @@ httpx = pytest.importorskip("httpx")
 
 import _query_data  # noqa: E402
 
-from kg.serve.server import BUFFER, free_port, start_server  # noqa: E402
+from kg.serve import free_port, start_server  # noqa: E402
+from kg.serve.proxy import BUFFER  # noqa: E402
 from kg.store.store import KgStore, StoreLockedError  # noqa: E402
 
 JSON = {"Accept": "application/sparql-results+json"}

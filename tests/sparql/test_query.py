@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 import _query_data  # noqa: E402
 
 from kg.errors import InputError  # noqa: E402
-from kg.sparql.engine import QueryTimeout, format_result, run_query, saved_queries  # noqa: E402
+from kg.sparql import QueryTimeout, format_result, run_query, saved_queries  # noqa: E402
 from kg.cli.app import main as qmain  # noqa: E402
 
 KG = "https://w3id.org/kg-news/ontology#"

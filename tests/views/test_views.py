@@ -8,19 +8,24 @@ and read their answers back from the page; they are skipped when /usr/bin/chromi
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kg.views import render as views
+from kg import views
 from kg.errors import InputError
 from _browser import available
 from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 from kg.cli.app import main as view_main
 from kg.rdf.vocab import KG, entity_iri
+from _paths import ROOT
 
 S1 = "Le sommet du G7 s’ouvre à Hiroshima, au Japon, du 19 au 21 mai."
 S2 = "Le ministre japonais des Affaires étrangères Yoshimasa Hayashi a accueilli ses homologues."
@@ -126,6 +131,18 @@ def test_edge_attributes_carry_the_evidence(G):
     assert views.to_networkx(to_graph(small_extractions()), lang="fr").edges[u, v, "ministerOf"]["label"] == "ministre de"
 
 
+def test_a_node_with_several_classes_gets_the_most_specific():
+    g = Graph()
+    minister, summit = URIRef("https://example.org/m"), URIRef("https://example.org/s")
+    for node, classes in ((minister, ("Person", "Minister")), (summit, ("Summit", "Event"))):
+        g.add((node, RDFS.label, Literal(str(node)[-1])))
+        for c in classes:
+            g.add((node, RDF.type, KG[c]))
+    H = views.to_networkx(g)
+    assert H.nodes[str(minister)]["class"] == "Minister"
+    assert H.nodes[str(summit)]["class"] == "Summit"
+
+
 def test_focus_neighbourhood_and_suggestions(G):
     (centre,) = views.find_entities(G, "yoshimasa hayashi")  # case-insensitive
     assert views.find_entities(G, "M. Hayashi") == [centre]  # an alias
@@ -151,7 +168,7 @@ def test_page_is_self_contained(tmp_path, graph):
 
 
 def test_query_select_result_shows_the_named_entities(graph):
-    from kg.sparql.engine import QueryResult, Row
+    from kg.sparql import QueryResult, Row
     from rdflib import Literal
 
     vars_ = ("summit", "attendee")
@@ -341,3 +358,29 @@ def test_names_are_text_not_markup(tmp_path, driver):
     assert js("return [kgNodes.length, kgEdges.length, window.pwned === undefined]") == [2, 1, True]
     assert evil in js("return kgShowTip(arguments[0])", iri("person/evil"))
     assert js("return window.pwned === undefined && document.images.length === 0")
+
+
+@pytest.mark.integration
+def test_the_page_template_ships_in_the_wheel(tmp_path):
+    """The page's template is package data: a view renders from a wheel installed away from the checkout."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, src / name)
+    for folder in ("kg", "ontology"):  # a copy: building must not leave build/ in the checkout
+        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+    built = subprocess.run([*pip, "wheel", "-q", "--no-deps", str(src), "-w", str(tmp_path / "dist")],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("kg-*.whl")
+    installed = subprocess.run([*pip, "install", "-q", "--no-deps", "--target", str(tmp_path / "site"), str(wheel)],
+                               capture_output=True, text=True, timeout=300)
+    assert installed.returncode == 0, installed.stderr
+    code = "import kg, kg.views as v; from rdflib import Graph; print(kg.__file__); v.render_html(Graph(), 'view.html')"
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(tmp_path / "site" / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
+    page = (tmp_path / "view.html").read_text(encoding="utf-8")
+    assert "window.kgReady" in page and "This graph has no entities to show." in page

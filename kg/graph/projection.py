@@ -1,0 +1,350 @@
+"""The networkx projection of a kg graph: one node per entity, one edge per relation.
+
+    rdflib Graph ─► to_networkx ─► networkx.MultiDiGraph ─► kg.views (HTML) / kg.graph.analysis (notebooks)
+
+* :func:`to_networkx` projects the RDF graph onto a ``networkx.MultiDiGraph``: one node per
+  entity (IRI strings as node ids), one edge per object-property triple between entities (the
+  property's local name as edge key). Literals, articles and the provenance nodes (``kg:Mention``,
+  ``kg:Assertion``) never become nodes: the data properties become node attributes and the
+  assertions become the ``evidence`` of the edge they state. The class of a node is the most
+  specific of its classes (:func:`kg.rdf.ontology.most_specific`)::
+
+      >>> from kg.graph.projection import to_networkx                # doctest: +SKIP
+      >>> G = to_networkx(Graph().parse("out/graph.ttl"))        # doctest: +SKIP
+      >>> sorted(G.degree, key=lambda x: -x[1])[:5]              # doctest: +SKIP
+
+* :func:`find_entities` and :func:`neighbourhood` find an entity by name and the part of the graph
+  around it; :func:`query_networkx` the part a query result is about; :func:`ontology_networkx`
+  draws ``ontology/kg.ttl`` itself (classes, subclass links, object properties from domain to range).
+* :data:`DISPLAY_ORDER` is the order in which classes are listed to a reader (the view's legend,
+  the tables of :mod:`kg.graph.analysis`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+import networkx as nx
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.errors import InputError
+from kg.names import fold
+from kg.rdf.ontology import most_specific, ontology_graph
+from kg.rdf.vocab import KG
+from kg.records import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = [
+    "DISPLAY_ORDER",
+    "class_rank",
+    "ontology_label",
+    "local_name",
+    "to_networkx",
+    "find_entities",
+    "neighbourhood",
+    "query_networkx",
+    "ontology_networkx",
+    "UnknownEntityError",
+]
+
+#: The order classes are shown in (legend, tables): events, people, places, organisations,
+#: announcements, then the ontology view's provenance and external classes. Display data only:
+#: which class a node has comes from :func:`kg.rdf.ontology.most_specific`.
+DISPLAY_ORDER = ("Summit", "Event", "Minister", "Person", "Country", "City", "Organization", "Announcement",
+                 "Provenance", "External")
+
+_ENTITY_CLASS_IRIS = {KG[c]: c for c in ENTITY_TYPES}
+_OBJECT_PROPERTIES = tuple(KG[p] for p in RELATION_TYPES)
+_NODE_ATTRS = ("role", "portfolio", "startDate", "endDate", "date", "edition", "summary", "amount", "iso3")
+
+
+def class_rank(cls: str) -> int:
+    """Where ``cls`` comes in :data:`DISPLAY_ORDER` (unknown classes last)."""
+    return DISPLAY_ORDER.index(cls) if cls in DISPLAY_ORDER else len(DISPLAY_ORDER)
+
+
+class UnknownEntityError(InputError):
+    """``--focus NAME`` names no entity; ``suggestions`` holds the closest names."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = ("; closest names: " + ", ".join(f"« {s} »" for s in suggestions)) if suggestions else ""
+        super().__init__(f"no entity named « {name} » in the graph{hint}")
+
+
+# ---------------------------------------------------------------------------------------------
+# ontology labels
+
+
+def ontology_label(term: URIRef, lang: str = "en") -> str:
+    """The ontology label of a class or property in ``lang`` (falls back to the local name)."""
+    onto = ontology_graph()
+    labels = {getattr(lit, "language", None): str(lit) for lit in onto.objects(term, RDFS.label)}
+    return labels.get(lang) or labels.get("en") or labels.get(None) or local_name(term)
+
+
+def local_name(term) -> str:
+    """The part of an IRI after its last ``#`` or ``/``."""
+    s = str(term)
+    for sep in ("#", "/"):
+        if sep in s:
+            s = s.rsplit(sep, 1)[1] or s
+    return s
+
+
+# ---------------------------------------------------------------------------------------------
+# projection
+
+
+def _article_ids(g: Graph) -> dict:
+    ids = {}
+    for art in g.subjects(RDF.type, KG.Article):
+        ident = g.value(art, DCTERMS.identifier)
+        ids[art] = str(ident) if ident is not None else local_name(art)
+    return ids
+
+
+def _evidence(g: Graph) -> dict[tuple, list[dict]]:
+    """(s, p, o) → the evidence records of its ``kg:Assertion`` nodes, sorted."""
+    articles = _article_ids(g)
+    found: dict[tuple, list[dict]] = defaultdict(list)
+    for a in g.subjects(RDF.type, KG.Assertion):
+        s, p, o = g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object)
+        if s is None or p is None or o is None:
+            continue
+        art = g.value(a, PROV.wasDerivedFrom)
+        start, end, conf = g.value(a, KG.startOffset), g.value(a, KG.endOffset), g.value(a, KG.confidence)
+        found[(s, p, o)].append({
+            "sentence": str(g.value(a, KG.sentence) or ""),
+            "article": articles.get(art, local_name(art) if art is not None else ""),
+            "published": str(g.value(art, DCTERMS.issued) or "") if art is not None else "",
+            "start": int(start) if start is not None else None,
+            "end": int(end) if end is not None else None,
+            "confidence": float(conf) if conf is not None else None,
+        })
+    for records in found.values():
+        records.sort(key=lambda r: (r["article"], r["start"] if r["start"] is not None else -1, r["sentence"]))
+    return found
+
+
+def _node_class(types: Iterable) -> str | None:
+    """The most specific of the kg entity classes among ``types`` (IRIs), or ``None``."""
+    return most_specific({_ENTITY_CLASS_IRIS[t] for t in types if t in _ENTITY_CLASS_IRIS})
+
+
+def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
+    """Project ``graph`` onto a ``networkx.MultiDiGraph`` of its entities and relations.
+
+    Nodes are the IRIs (as strings) of the entities, with the attributes ``class`` (most specific
+    ontology class, local name), ``label``, ``aliases`` (sorted list), ``iri`` and, when present,
+    ``role``, ``portfolio``, ``startDate``, ``endDate``, ``date``, ``dates`` (all dates as one
+    string), ``edition``, ``summary``, ``amount``, ``iso3``. IRIs at either end of a relation that
+    carry no entity type (e.g. in a CONSTRUCT result) are nodes of class ``Thing``.
+
+    Edges go from subject to object, keyed by the property's local name, with the attributes
+    ``property``, ``label`` (the property's ontology label in ``lang``), ``iri``, ``evidence``
+    (records with ``sentence``, ``article``, ``published``, ``start``, ``end``, ``confidence``),
+    ``sentences`` and ``articles`` (the distinct article ids).
+    """
+    from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
+
+    evidence = _evidence(graph)
+    # the relations between resources, without literals, articles or provenance nodes
+    relations = Graph()
+    for p in _OBJECT_PROPERTIES:
+        for s, o in graph.subject_objects(p):
+            if isinstance(s, (URIRef, BNode)) and isinstance(o, (URIRef, BNode)):
+                relations.add((s, p, o))
+    prop_label = {p: ontology_label(p, lang) for p in _OBJECT_PROPERTIES}
+
+    def edge_attrs(s, p, o) -> dict:
+        ev = evidence.get((s, p, o), [])
+        return {
+            "key": local_name(p),
+            "property": local_name(p),
+            "label": prop_label[p],
+            "iri": str(p),
+            "evidence": ev,
+            "sentences": list(dict.fromkeys(r["sentence"] for r in ev if r["sentence"])),
+            "articles": sorted({r["article"] for r in ev if r["article"]}),
+        }
+
+    G = rdflib_to_networkx_multidigraph(relations, edge_attrs=edge_attrs, transform_s=str, transform_o=str)
+    # networkx keeps edge insertion order; sort edges and nodes so the same graph gives the same view
+    H = nx.MultiDiGraph()
+    entities: dict[str, URIRef] = {}
+    for s in set(graph.subjects(RDF.type, None)):
+        if isinstance(s, (URIRef, BNode)) and _node_class(graph.objects(s, RDF.type)):
+            entities[str(s)] = s
+    for n in G.nodes:
+        entities.setdefault(n, URIRef(n))
+    for key in sorted(entities):
+        H.add_node(key, **_node_attrs(graph, entities[key]))
+    for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
+        H.add_edge(u, v, key=k, **data)
+    H.graph["lang"] = lang
+    return H
+
+
+def _node_attrs(g: Graph, node) -> dict:
+    cls = _node_class(g.objects(node, RDF.type)) or "Thing"
+    label = g.value(node, RDFS.label)
+    label = str(label) if label is not None else local_name(node)
+    aliases = sorted({str(a) for a in g.objects(node, SKOS.altLabel)} - {label})
+    attrs: dict = {"class": cls, "label": label, "aliases": aliases, "iri": str(node)}
+    for name in _NODE_ATTRS:
+        values = sorted({str(v) for v in g.objects(node, KG[name])})
+        if values:
+            attrs[name] = int(values[0]) if name == "edition" and len(values) == 1 and values[0].isdigit() else "; ".join(values)
+    dates = [attrs[d] for d in ("startDate", "endDate", "date") if d in attrs]
+    if "startDate" in attrs and "endDate" in attrs and attrs["startDate"] != attrs["endDate"]:
+        attrs["dates"] = f"{attrs['startDate']} → {attrs['endDate']}" + (f"; {attrs['date']}" if "date" in attrs else "")
+    elif dates:
+        attrs["dates"] = "; ".join(dict.fromkeys(dates))
+    return attrs
+
+
+# ---------------------------------------------------------------------------------------------
+# focus
+
+
+def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
+    """The nodes whose label (or else an alias) is ``name``, ignoring case and accents.
+
+    Raises :class:`UnknownEntityError` with the closest names when there is none.
+    """
+    want = fold(name)
+    by_label = [n for n, d in G.nodes(data=True) if fold(d.get("label", "")) == want]
+    if by_label:
+        return by_label
+    by_alias = [n for n, d in G.nodes(data=True) if any(fold(a) == want for a in d.get("aliases", ()))]
+    if by_alias:
+        return by_alias
+    names: dict[str, str] = {}
+    for _, d in G.nodes(data=True):
+        for s in [d.get("label", ""), *d.get("aliases", ())]:
+            names.setdefault(fold(s), d.get("label", s))
+    # names that contain what was typed ("Macron" → "Emmanuel Macron") first, then look-alikes
+    close = [k for k in sorted(names) if want and want in k]
+    close += [k for k in get_close_matches(want, list(names), n=5, cutoff=0.6) if k not in close]
+    suggestions = list(dict.fromkeys(names[k] for k in close))[:5]
+    raise UnknownEntityError(name, suggestions)
+
+
+def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> nx.MultiDiGraph:
+    """The subgraph within ``depth`` hops (either direction) of the ``centres``."""
+    und = G.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for c in centres:
+        keep |= set(nx.single_source_shortest_path_length(und, c, cutoff=max(depth, 0)))
+    return G.subgraph(keep).copy()
+
+
+# ---------------------------------------------------------------------------------------------
+# query results
+
+
+def query_networkx(graph: Graph, result, *, lang: str = "en") -> nx.MultiDiGraph:
+    """The part of ``graph`` that a query result (``kg.query.QueryResult``) is about.
+
+    CONSTRUCT/DESCRIBE: the entities and relations of the constructed graph, with their classes,
+    labels and evidence taken from ``graph`` when the result lacks them. SELECT: the entities named
+    in the rows (IRIs, or literals equal to an entity's label) and the relations between them.
+    """
+    full = to_networkx(graph, lang=lang)
+    if getattr(result, "kind", None) == "ask":
+        raise InputError("an ASK query answers true or false: there is no graph to show")
+    if getattr(result, "kind", None) == "graph":
+        built = to_networkx(result.graph, lang=lang)
+        G = nx.MultiDiGraph(lang=lang)
+        for n, d in built.nodes(data=True):
+            G.add_node(n, **(full.nodes[n] if n in full and d.get("class") == "Thing" else d))
+        for u, v, k, d in built.edges(keys=True, data=True):
+            if not d.get("evidence") and full.has_edge(u, v, k):
+                d = full.edges[u, v, k]
+            G.add_edge(u, v, key=k, **d)
+        return G
+    labels: dict[str, list[str]] = defaultdict(list)
+    for n, d in full.nodes(data=True):
+        labels[fold(d.get("label", ""))].append(n)
+    keep: set[str] = set()
+    for row in result:
+        for term in row:
+            if term is None:
+                continue
+            if isinstance(term, (URIRef, BNode)) and str(term) in full:
+                keep.add(str(term))
+            elif isinstance(term, Literal):
+                keep.update(labels.get(fold(str(term)), ()))
+    return full.subgraph(sorted(keep)).copy()
+
+
+# ---------------------------------------------------------------------------------------------
+# ontology
+
+
+def ontology_networkx(lang: str = "en") -> nx.MultiDiGraph:
+    """The ontology as a graph: classes (with their data properties), subclass links, object properties."""
+    onto = ontology_graph()
+    G = nx.MultiDiGraph(lang=lang)
+    provenance = {KG.Article, KG.Mention, KG.Assertion}
+
+    def add_class(c) -> None:
+        if str(c) in G:
+            return
+        if c in _ENTITY_CLASS_IRIS:
+            cls = _ENTITY_CLASS_IRIS[c]
+        elif c in provenance:
+            cls = "Provenance"
+        else:
+            cls = "External"
+        label = ontology_label(c, lang) if str(c).startswith(str(KG._NS)) else _prefixed(onto, c)
+        comment = next((str(x) for x in onto.objects(c, RDFS.comment)), "")
+        props = sorted(ontology_label(p, lang) for p in onto.subjects(RDFS.domain, c)
+                       if (p, RDF.type, OWL.DatatypeProperty) in onto)
+        G.add_node(str(c), **{"class": cls, "label": label, "aliases": [], "iri": str(c), "comment": comment,
+                              "properties": props})
+
+    def members(x) -> list:
+        if isinstance(x, BNode):
+            lst = onto.value(x, OWL.unionOf)
+            return list(Collection(onto, lst)) if lst is not None else []
+        return [x]
+
+    for c in sorted(onto.subjects(RDF.type, OWL.Class), key=str):
+        if isinstance(c, URIRef):
+            add_class(c)
+    sub_label = "subclass of" if lang == "en" else "sous-classe de"
+    for c, sup in sorted(onto.subject_objects(RDFS.subClassOf), key=str):
+        if isinstance(c, URIRef) and isinstance(sup, URIRef):
+            add_class(sup)
+            G.add_edge(str(c), str(sup), key="subClassOf", property="subClassOf", label=sub_label,
+                       iri=str(RDFS.subClassOf), evidence=[], sentences=[], articles=[], dashes=True,
+                       comment="rdfs:subClassOf")
+    for p in sorted(onto.subjects(RDF.type, OWL.ObjectProperty), key=str):
+        dom, rng = onto.value(p, RDFS.domain), onto.value(p, RDFS.range)
+        if dom is None or rng is None:
+            continue
+        comment = next((str(x) for x in onto.objects(p, RDFS.comment)), "")
+        for d in members(dom):
+            for r in members(rng):
+                add_class(d)
+                add_class(r)
+                G.add_edge(str(d), str(r), key=local_name(p), property=local_name(p), label=ontology_label(p, lang), iri=str(p),
+                           evidence=[], sentences=[], articles=[], comment=comment or f"{local_name(p)}: {ontology_label(d, lang)} → {ontology_label(r, lang)}")
+    n_props = len({d["property"] for *_, d in G.edges(data=True)} - {"subClassOf"})
+    n_sub = sum(1 for *_, d in G.edges(data=True) if d["property"] == "subClassOf")
+    G.graph["counts"] = (f"{G.number_of_nodes()} classes · {n_props} object properties · {n_sub} subclass links" if lang == "en"
+                         else f"{G.number_of_nodes()} classes · {n_props} propriétés d’objet · {n_sub} liens de sous-classe")
+    return G
+
+
+def _prefixed(g: Graph, term) -> str:
+    try:
+        return g.namespace_manager.normalizeUri(term)
+    except Exception:  # pragma: no cover - any IRI rdflib cannot shorten
+        return str(term)

@@ -1,0 +1,188 @@
+"""Bytes to text: BOMs, binary sniffing, and the cp1252 / latin-1 fallback for bytes that are not UTF-8.
+
+UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM are read as such. Other bytes that are not
+valid UTF-8 are read as cp1252 (or latin-1 for the five bytes cp1252 leaves undefined), with a
+warning naming the first bad byte and its offset. Files are decoded in blocks (:func:`file_codec`
+finds the codec by streaming the file, :func:`decoded_file` yields its text); standard input is
+decoded as it streams (:func:`stdin_chunks`): from the first byte that is not UTF-8 on, it is read
+as cp1252. A file whose first bytes hold NUL or too many control bytes is binary and skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from kg.inputs.problems import Unreadable
+from kg.inputs.sources import STDIN_SOURCE
+
+__all__ = ["CHUNK", "SNIFF", "bom", "looks_binary", "legacy_decode", "decode", "file_codec", "decoded_file",
+           "stdin_chunks"]
+
+CHUNK = 65536  # bytes (or characters) read at a time
+SNIFF = 8192  # bytes looked at to tell text from binary
+
+_BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+_TEXT_CONTROLS = frozenset(b"\t\n\x0b\x0c\r\x1b")
+
+
+def bom(head: bytes) -> tuple[str, str] | None:
+    """``(codec, name)`` of the byte-order mark ``head`` starts with, or ``None``."""
+    for mark, codec, name in _BOMS:
+        if head.startswith(mark):
+            return codec, name
+    return None
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes, or more than 10 % control bytes, in the first bytes of a BOM-less file."""
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if (b < 0x20 and b not in _TEXT_CONTROLS) or b == 0x7F)
+    return controls > len(head) * 0.10
+
+
+def legacy_decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8: cp1252, else latin-1 (which never fails)."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def decode(data: bytes, source: str, warn: Callable[[str], None]) -> str:
+    """The text of a whole file; raises :class:`Unreadable` for binary or undecodable data."""
+    found = bom(data[:4])
+    if found is not None:
+        codec, name = found
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise Unreadable(f"invalid {name} ({exc.reason} at byte {exc.start})") from None
+        if "\x00" in text:
+            raise Unreadable("binary file")
+        return text
+    if looks_binary(data[:SNIFF]):
+        raise Unreadable("binary file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text, codec = legacy_decode(data)
+        warn(f"{source}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); read as {codec}")
+        return text
+
+
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+
+def _latin1_for_undefined(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the five bytes cp1252 leaves undefined are read as latin-1."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error("kg-latin1", _latin1_for_undefined)
+
+
+def _first_invalid_utf8(f: BinaryIO) -> tuple[int, int] | None:
+    """``(offset, byte)`` of the first byte of ``f`` that is not UTF-8, read in blocks, or None."""
+    pending, base = b"", 0  # base: file offset of pending[0]
+    while True:
+        block = f.read(CHUNK * 4)
+        data = pending + block
+        try:
+            _, consumed = codecs.utf_8_decode(data, "strict", not block)
+        except UnicodeDecodeError as exc:
+            return base + exc.start, data[exc.start]
+        if not block:
+            return None
+        base += consumed
+        pending = data[consumed:]
+
+
+def file_codec(path: Path, display: str, warn: Callable[[str], None]) -> tuple[str, str]:
+    """``(codec, name)`` that decodes the whole file, found by streaming it; raises :class:`Unreadable`."""
+    with open(path, "rb") as f:
+        head = f.read(SNIFF)
+        found = bom(head[:4])
+        if found is not None:
+            return found
+        if looks_binary(head):
+            raise Unreadable("binary file")
+        f.seek(0)
+        bad = _first_invalid_utf8(f)
+        if bad is None:
+            return "utf-8", "UTF-8"
+        f.seek(0)
+        undefined = any(any(b in block for b in _CP1252_UNDEFINED) for block in iter(lambda: f.read(CHUNK * 16), b""))
+    codec = "latin-1" if undefined else "cp1252"
+    warn(f"{display}: not valid UTF-8 (byte 0x{bad[1]:02x} at offset {bad[0]}); read as {codec}")
+    return codec, codec
+
+
+def decoded_file(path: Path, codec: str, name: str) -> Iterator[str]:
+    """The text of a file in blocks, decoded with ``codec``; raises :class:`Unreadable`."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    offset = 0
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(CHUNK)
+            try:
+                text = decoder.decode(block, final=not block)
+            except UnicodeDecodeError as exc:
+                raise Unreadable(f"invalid {name} ({exc.reason} near byte {offset})") from None
+            offset += len(block)
+            if "\x00" in text and name in ("UTF-16", "UTF-32"):
+                raise Unreadable("binary file")
+            if text:
+                yield text
+            if not block:
+                return
+
+
+def stdin_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None]) -> Iterator[str]:
+    """Standard input decoded as it streams (see the module's docstring); raises :class:`Unreadable`."""
+    buffer = getattr(stream, "buffer", None)
+    src = buffer if buffer is not None else stream
+    head = src.read(SNIFF)
+    if isinstance(head, str):  # a text stream (tests, embedding): already decoded
+        for text in itertools.chain([head], iter(lambda: src.read(CHUNK), "")):
+            if "\x00" in text:
+                raise Unreadable("binary file")
+            yield text
+        return
+    found = bom(head[:4])
+    if found is None and looks_binary(head):
+        raise Unreadable("binary file")
+    codec, name = found if found is not None else ("utf-8", "UTF-8")
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    offset = 0
+    for block in itertools.chain([head], iter(lambda: src.read(CHUNK), b"")):
+        try:
+            yield decoder.decode(block, final=False)
+        except UnicodeDecodeError as exc:
+            if found is not None:
+                raise Unreadable(f"invalid {name} ({exc.reason} near byte {offset})") from None
+            # exc.object is the decoder's pending bytes + this block: keep its valid UTF-8 prefix
+            data = exc.object
+            yield data[:exc.start].decode("utf-8")
+            warn(f"{STDIN_SOURCE}: not valid UTF-8 (byte 0x{data[exc.start]:02x} near offset "
+                 f"{offset + exc.start - (len(data) - len(block))}); read as cp1252 from there")
+            decoder = codecs.getincrementaldecoder("cp1252")("kg-latin1")
+            yield decoder.decode(data[exc.start:])
+        offset += len(block)
+    try:
+        yield decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"invalid {name} ({exc.reason} at the end)") from None
