@@ -52,7 +52,7 @@ RELATION_TYPES = (
 class Article:
     """One input article.
 
-    ``published`` is an ISO date (``YYYY-MM-DD``) or ``None``; relative dates in the text are
+    ``published`` is an ISO date (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` when only that is known) or ``None``; relative dates in the text are
     resolved against it. ``source`` says where the article came from (``path`` or
     ``path:line`` for JSONL, ``<stdin>``) and is used in messages.
     """

@@ -42,10 +42,13 @@ EPILOG_EVAL = """\
 examples:
   kg eval tests/corpus                      # every NAME.txt scored against NAME.gold.json
   kg eval tests/corpus/ai_safety_summit_fr.txt --no-details
+  kg eval tests/corpus_real --only 21-34     # the tuning half of the real articles
+  kg eval tests/corpus_real --only 35-41 --no-details   # the checking half: overall scores only
 
 Each article is built on its own and scored as described in the README (entity matching by name,
 strict and lenient relation scores); the totals are micro-averaged over all articles.
-The article's publication date is taken from its gold file ("published").
+The article's publication date is taken from its gold file ("published": a day, or a month
+YYYY-MM or null when that is all that is known).
 """
 
 
@@ -63,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+", metavar="PATH", help="article files (.txt, .md, .jsonl), folders, or - for standard input")
     b.add_argument("--out", "-o", default=None, metavar="DIR",
                    help="output folder for graph.ttl and graph.html (default: out, or none with --store / --nquads: the articles then stream to the store)")
-    b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none; relative dates (« mercredi », « en juin ») are resolved against it")
+    b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none (YYYY-MM or YYYY when only the month or year is known); relative dates (« mercredi », « en juin ») are resolved against it, as far as it allows")
     _common(b)
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     b.add_argument("--no-view", action="store_true", help="do not write the interactive view OUT/graph.html")
@@ -76,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(e)
     e.add_argument("--no-details", action="store_true", help="do not list missed and spurious items")
     e.add_argument("--per-article", action="store_true", help="also print one score line per article")
+    e.add_argument("--only", action="append", metavar="NAMES",
+                   help="score only these articles: file names (without .txt), shell patterns (g7_*) or "
+                        "number ranges (35-41), comma-separated; may be repeated")
     e.add_argument("--curve", action="store_true", help="print relation precision/recall at several --min-confidence thresholds instead")
 
     from kg.cli.view import register as register_view
@@ -283,10 +289,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluation.suite import confidence_curve, format_curve, run_eval
 
     if args.curve:
-        print(format_curve(confidence_curve(Path(args.path), model=args.model)))
+        print(format_curve(confidence_curve(Path(args.path), model=args.model, only=args.only)))
         return 0
     report = run_eval(Path(args.path), model=args.model, min_confidence=args.min_confidence,
-                      details=not args.no_details, per_article=args.per_article)
+                      details=not args.no_details, per_article=args.per_article, only=args.only)
     print(report)
     return 0
 

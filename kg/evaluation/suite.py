@@ -7,6 +7,8 @@ against the union of their gold files, as the scoring README describes.
 
 from __future__ import annotations
 
+import fnmatch
+from collections.abc import Sequence
 from pathlib import Path
 
 from kg.pipeline.build import BuildConfig, extract_articles
@@ -17,11 +19,36 @@ from kg.evaluation.scoring import score_graph
 from kg.inputs.reader import read_articles
 from kg.rdf.mapping import add_extraction, new_graph
 
-__all__ = ["find_pairs", "run_eval", "evaluate_suite", "confidence_curve", "format_curve"]
+__all__ = ["find_pairs", "select", "run_eval", "evaluate_suite", "confidence_curve", "format_curve"]
 
 
-def find_pairs(path: Path) -> list[tuple[Path, Path]]:
-    """The (article, gold) pairs under ``path``."""
+def select(names: Sequence[str], only: Sequence[str] | None) -> list[str]:
+    """The ``names`` that ``only`` picks: each item of ``only`` holds comma-separated names, shell
+    patterns (``g7_*``) or number ranges (``35-41``, for names that are numbers). ``None`` picks all.
+
+    >>> select(["21", "34", "35", "41", "g7"], ["35-41", "g*"])
+    ['35', '41', 'g7']
+    """
+    if not only:
+        return list(names)
+    items = [s.strip() for arg in only for s in arg.split(",") if s.strip()]
+    picked = []
+    for name in names:
+        for item in items:
+            lo, sep, hi = item.partition("-")
+            if sep and lo.isdigit() and hi.isdigit() and name.isdigit():
+                if int(lo) <= int(name) <= int(hi):
+                    break
+            elif fnmatch.fnmatchcase(name, item):
+                break
+        else:
+            continue
+        picked.append(name)
+    return picked
+
+
+def find_pairs(path: Path, only: Sequence[str] | None = None) -> list[tuple[Path, Path]]:
+    """The (article, gold) pairs under ``path`` (those :func:`select` picks with ``only``)."""
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     if path.is_dir():
@@ -40,10 +67,15 @@ def find_pairs(path: Path) -> list[tuple[Path, Path]]:
         pairs.append((txt, gold))
     if not pairs:
         raise InputError(f"{path}: no NAME.gold.json files found")
+    if only:
+        keep = set(select([txt.stem for txt, _ in pairs], only))
+        pairs = [p for p in pairs if p[0].stem in keep]
+        if not pairs:
+            raise InputError(f"{path}: --only {','.join(only)} picks none of its {len(golds)} article(s)")
     return pairs
 
 
-def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0):
+def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0, only: Sequence[str] | None = None):
     """Build and score every pair.
 
     Returns ``(total, per_article, union)``: ``total`` micro-averages the articles scored one by
@@ -52,7 +84,7 @@ def evaluate_suite(path: Path, *, model: str = "md", min_confidence: float = 0.0
     for multi-article graphs.
     """
     items = []  # (article, gold, name): an article that cannot be read is reported, not scored
-    for txt, gold_path in find_pairs(path):
+    for txt, gold_path in find_pairs(path, only):
         try:
             gold = load_gold(gold_path)
         except ValueError as exc:
@@ -79,11 +111,11 @@ def _score(extractions, items, golds, min_confidence: float):
     return combine_results(per_article), per_article, union_result
 
 
-def confidence_curve(path: Path, *, model: str = "md",
-                     thresholds=(0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)) -> list[tuple[float, object]]:
+def confidence_curve(path: Path, *, model: str = "md", thresholds=(0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9),
+                     only: Sequence[str] | None = None) -> list[tuple[float, object]]:
     """Relation precision/recall at each ``--min-confidence`` threshold (the suite is parsed once)."""
     items = []
-    for txt, gold_path in find_pairs(path):
+    for txt, gold_path in find_pairs(path, only):
         gold = load_gold(gold_path)
         arts = list(read_articles([txt], published=gold.get("published"), on_skip=lambda s: None))
         if len(arts) == 1:
@@ -103,8 +135,8 @@ def format_curve(curve) -> str:
 
 
 def run_eval(path: Path, *, model: str = "md", min_confidence: float = 0.0, details: bool = True,
-             per_article: bool = False) -> str:
-    total, rows, union = evaluate_suite(path, model=model, min_confidence=min_confidence)
+             per_article: bool = False, only: Sequence[str] | None = None) -> str:
+    total, rows, union = evaluate_suite(path, model=model, min_confidence=min_confidence, only=only)
     out = []
     if per_article or len(rows) > 1:
         out.append(f"{'article':<40} {'ent P':>6} {'ent R':>6} {'ent F1':>6}  {'rel F1 strict':>13} {'rel F1 lenient':>14}")

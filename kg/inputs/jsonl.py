@@ -135,7 +135,7 @@ def jsonl_article(
     if raw_date not in (None, ""):
         parsed = document_date(raw_date) if isinstance(raw_date, str) else None
         if parsed is None:
-            raise Unreadable(f'invalid "published" {raw_date!r}: expected YYYY-MM-DD')
+            raise Unreadable(f'invalid "published" {raw_date!r}: expected YYYY-MM-DD, YYYY-MM or YYYY')
         published = parsed
     return Article(
         id=(raw_id or "").strip() or f"{stem}-{lineno}",

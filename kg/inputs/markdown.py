@@ -69,7 +69,7 @@ def front_matter_date(meta: dict[str, str], published: str | None, source: str, 
     if date:
         parsed = document_date(date)
         if parsed is None:
-            warn(f"{source}: front matter date {date!r} is not YYYY-MM-DD; ignored")
+            warn(f"{source}: front matter date {date!r} is not YYYY-MM-DD (or YYYY-MM, YYYY); ignored")
         else:
             return parsed
     return published

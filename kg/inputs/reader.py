@@ -53,7 +53,8 @@ character offset refers to ``Article.text``)
     lone surrogates (``"\\ud800"`` in JSON) become U+FFFD; the text is NFC-normalised and stripped.
 
 Dates
-    ``published`` (the argument, a JSONL field, front matter) is ``YYYY-MM-DD``. In JSONL and front
+    ``published`` (the argument, a JSONL field, front matter) is ``YYYY-MM-DD``, or ``YYYY-MM`` /
+    ``YYYY`` when only the month or year is known. In JSONL and front
     matter an ISO date-time (``2023-11-01T09:30:00+01:00``) is accepted too and its date is kept.
     The ``published`` argument is the date of every article that has none of its own.
 
@@ -103,7 +104,7 @@ def read_articles(
 ) -> Iterator[Article]:
     """The articles of ``paths`` (files, folders, ``-``), lazily, in a deterministic order.
 
-    ``published`` (``YYYY-MM-DD``) dates every article without a date of its own. ``stdin``
+    ``published`` (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) dates every article without a date of its own. ``stdin``
     replaces :data:`sys.stdin` for ``-`` (its ``.buffer`` bytes are read when it has one).
     Unusable inputs are reported to ``on_skip``, recoverable problems to ``on_warning``
     (both default to :func:`warnings.warn`). Texts longer than ``max_chars`` characters are cut

@@ -614,3 +614,29 @@ def test_format_report_contains_numbers_and_details():
     rows = [line for line in short.splitlines() if line.startswith("  ")]
     assert len({len(line) for line in rows if "|" not in line}) == 1
     assert len({len(line) for line in rows if "|" in line}) == 1
+
+
+@pytest.mark.parametrize("only, expected", [
+    (None, ["21", "34", "35", "41", "g7_rome", "g20"]),
+    (["35-41"], ["35", "41"]),
+    (["21-34,g7_*"], ["21", "34", "g7_rome"]),
+    (["21", "g20"], ["21", "g20"]),
+    (["1-3"], []),
+])
+def test_select_picks_names_patterns_and_number_ranges(only, expected):
+    from kg.evaluation.suite import select
+
+    assert select(["21", "34", "35", "41", "g7_rome", "g20"], only) == expected
+
+
+def test_find_pairs_only_and_a_clear_error_when_nothing_is_picked(tmp_path):
+    from kg.errors import InputError
+    from kg.evaluation.suite import find_pairs
+
+    for stem in ("21", "35"):
+        (tmp_path / f"{stem}.txt").write_text("Le sommet.", encoding="utf-8")
+        (tmp_path / f"{stem}.gold.json").write_text('{"id": "%s", "published": "2024-11", "entities": [], "relations": []}' % stem,
+                                                    encoding="utf-8")
+    assert [t.stem for t, _ in find_pairs(tmp_path, ["35-41"])] == ["35"]
+    with pytest.raises(InputError, match="picks none"):
+        find_pairs(tmp_path, ["50-60"])

@@ -390,6 +390,14 @@ def test_published_option_validated_at_call_time(tmp_path, bad):
     assert bad in str(info.value)
 
 
+@pytest.mark.parametrize("partial", ["2024-11", "2024", " 2024-11 "])
+def test_published_option_may_be_a_month_or_a_year(tmp_path, partial):
+    f = write(tmp_path / "a.txt", "texte")
+    j = write(tmp_path / "b.jsonl", json.dumps({"text": "x", "published": "2022-05"}) + "\n")
+    got = {a.id: a.published for a in read_articles([f, j], published=partial)}
+    assert got == {"a": partial.strip(), "b-1": "2022-05"}
+
+
 def test_published_option_applies_only_without_own_date(tmp_path):
     t = write(tmp_path / "a.txt", "texte")
     j = write(tmp_path / "c.jsonl", json.dumps({"text": "x", "published": "2022-05-05"}) + "\n" + json.dumps({"text": "y"}) + "\n")
