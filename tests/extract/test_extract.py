@@ -6,7 +6,8 @@ people, places and summits unrelated to the development article.
 
 import pytest
 
-from kg.extract.extractor import _ordinal_value, extract
+from kg.extract import extract
+from kg.extract.text import ordinal_value as _ordinal_value
 from kg.records import Article
 
 pytestmark = pytest.mark.model
