@@ -44,7 +44,7 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
     out = []
     for u in [tok] + [c for c in doc.children(tok) if doc.deps[c] == "conj"]:
         m = ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))
-        if m is None and doc.lower[u] in ("qui", "lequel", "laquelle"):
+        if m is None and doc.lower[u] in ctx.lex.relative_pronouns:
             # « le président américain Joe Biden, qui a annoncé ... »: the antecedent
             k = u - 1
             while k >= 0 and doc.words[k] in (",",):
@@ -61,7 +61,7 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
                         break
                 if m:
                     break
-        if m is None and doc.pos[u] == "PRON" and doc.lower[u] in ("il", "elle", "ils", "elles"):
+        if m is None and doc.pos[u] == "PRON" and doc.lower[u] in ctx.lex.subject_pronouns:
             m = _antecedent(ctx, u)
         if m and m.key not in out:
             out.append(m.key)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.lexicon import Lexicon, confidence
 from kg.extract.tokens import TokenCache
+from kg.nlp.pipeline import trigger_spans
 from kg.nlp.reference import Reference
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 
@@ -81,7 +83,7 @@ def _rounded(conf: float) -> float:
 class ArticleContext:
     """The state of one article's extraction: its parse, what the rules found so far, and what they share."""
 
-    def __init__(self, doc: Doc, article: Article, ref: Reference, lex: dict) -> None:
+    def __init__(self, doc: Doc, article: Article, ref: Reference, lex: Lexicon) -> None:
         # ── the input, read-only ──────────────────────────────────────────────────────────────
         #: the parsed article, its tokens' attributes read once
         self.doc: TokenCache = TokenCache(doc)
@@ -89,7 +91,7 @@ class ArticleContext:
         #: reference data (countries, cities, organisations, role titles)
         self.ref: Reference = ref
         #: trigger words (``ontology/data/lexicon.json``)
-        self.lex: dict = lex
+        self.lex: Lexicon = lex
         #: the sentences, once (``Token.sent`` walks the document on every call)
         self.sents: list[Span] = list(doc.sents)
         self._sent_no: list[int] = [0] * len(doc)
@@ -100,6 +102,10 @@ class ArticleContext:
         self.gaz_starts: list[int] = [s.start for s in self.gaz]
         #: the role titles among them (« ministre », « Premier ministre »)
         self.role_spans: list[GazSpan] = [s for s in self.gaz if s.label_ == "ROLE"]
+        #: the token spans of the trigger patterns (``ontology/data/patterns.json``) by label, by start
+        self.triggers: dict[str, list[tuple[int, int]]] = {}
+        for label, start, end in trigger_spans(doc):
+            self.triggers.setdefault(label, []).append((start, end))
 
         # ── what the rules build ──────────────────────────────────────────────────────────────
         #: the entities by key
@@ -177,7 +183,7 @@ class ArticleContext:
         return any(ent_type[i] in labels for i in range(span.start, span.end))
 
     # ------------------------------------------------------------------ building
-    def evidence(self, start: int, end: int, conf: float = 1.0) -> Evidence:
+    def evidence(self, start: int, end: int, conf: float) -> Evidence:
         """The evidence of tokens ``start:end``: their sentence and character offsets."""
         key = (start, end, conf)
         ev = self._evidence.get(key)  # records are frozen: the same evidence is one object
@@ -196,10 +202,12 @@ class ArticleContext:
         return ev
 
     def add(self, type_: str, key: str, label: str, start: int, end: int, surface: str | None = None,
-            conf: float = 1.0, rank: int = 0, mention: bool = True) -> EntityDraft:
-        """The entity ``key`` (made on first sight), with tokens ``start:end`` as evidence and, unless
-        ``mention`` is false, as a mention. A Person given type Minister becomes a Minister; a label of
+            conf: float | None = None, rank: int = 0, mention: bool = True) -> EntityDraft:
+        """The entity ``key`` (made on first sight), with tokens ``start:end`` as evidence of confidence ``conf``
+        (by default that of a name read as it stands) and, unless ``mention`` is false, as a mention. A Person given type Minister becomes a Minister; a label of
         higher ``rank`` replaces the current one; the surface text becomes an alias."""
+        if conf is None:
+            conf = confidence("name_in_text")
         ent = self.ents.get(key)
         if ent is None:
             ent = self.ents[key] = EntityDraft(key=key, type=type_, label=label, label_rank=rank)

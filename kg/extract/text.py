@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.dates import find_dates
-from kg.extract.lexicon import NAME_PARTICLES
+from kg.extract.lexicon import load_lexicon
 from kg.names import lookup_key as normalize
 from kg.nlp.pipeline import has_common_words, is_common_word
 
@@ -54,19 +54,23 @@ def is_date_word(text: str) -> bool:
     return bool(find_dates(text, "2000-01-01"))
 
 
-_BYLINE = re.compile(r"^\s*(?:par|photo|photos|crédit|crédits|avec|lire aussi|légende|©)\b", re.I)
+@functools.lru_cache(maxsize=1)
+def _byline() -> re.Pattern:
+    openers = load_lexicon().byline_openers  # « Par », « Photo », « Lire aussi »
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I)
 
 
 def is_byline(sent: Span) -> bool:
     """A signature, photo credit or « lire aussi » line, not part of the story."""
-    return len(sent) <= 14 and bool(_BYLINE.match(sent.text)) and not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)
+    return len(sent) <= 14 and bool(_byline().match(sent.text)) and not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)
 
 
 def strip_det(span: Span) -> Span:
     """``span`` without its leading determiners (« la Commission » → « Commission »)."""
     doc = span.doc
     s = span.start
-    while s < span.end and (doc[s].pos_ == "DET" or doc[s].lower_ in ("l'", "l’", "la", "le", "les")):
+    articles = load_lexicon().definite_articles
+    while s < span.end and (doc[s].pos_ == "DET" or doc[s].lower_ in articles):
         s += 1
     return doc[s : span.end]
 
@@ -95,7 +99,8 @@ def is_namey(tok: Token) -> bool:
 
 def looks_like_name(span: Span) -> bool:
     """Two or more capitalised words (name particles aside), the first a proper noun: « Jean de La Fontaine »."""
-    words = [t for t in span if t.lower_ not in NAME_PARTICLES]
+    particles = load_lexicon().name_particles
+    words = [t for t in span if t.lower_ not in particles]
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and words[0].pos_ in ("PROPN", "X", "NOUN")
 
 

@@ -45,7 +45,7 @@ class Rule:
 
 
 #: what the context holds before any rule runs: the parse, the sentences, the gazetteer matches
-FROM_PARSE = ("doc", "sents", "gaz", "role_spans")
+FROM_PARSE = ("doc", "sents", "gaz", "role_spans", "triggers")
 
 _PEOPLE = ("mentions:Person", "mentions:Minister")
 _PLACES = ("mentions:Country", "mentions:City")
@@ -53,14 +53,14 @@ _PLACES = ("mentions:Country", "mentions:City")
 RULES: tuple[Rule, ...] = (
     Rule("places_and_orgs", places_and_orgs, needs=("doc", "gaz", "role_spans"),
          provides=(*_PLACES, "mentions:Organization", "split_persons")),
-    Rule("companies", companies, needs=("gaz", *_PLACES, "mentions:Organization"),
+    Rule("companies", companies, needs=("triggers", "gaz", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),
     Rule("roles", roles, needs=("role_spans", "mentions:Person", *_PLACES, "mentions:Organization"),
          provides=("mentions:Minister", "mentions:Country", "mentions:Organization", "used_tokens", "attrs:role",
                    "attrs:portfolio", "relations:ministerOf", "relations:nationality", "relations:affiliation")),
-    Rule("side_countries", side_countries, needs=("sents", "gaz", *_PEOPLE, "relations:ministerOf"),
+    Rule("side_countries", side_countries, needs=("triggers", "gaz", *_PEOPLE, "relations:ministerOf"),
          provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
     Rule("nationality_adjectives", nationality_adjectives,
          needs=("gaz", "used_tokens", *_PEOPLE, "relations:ministerOf", "relations:nationality"),

@@ -19,8 +19,8 @@ from kg.extract.clauses import inverted_subject
 from kg.extract.clauses import misattached_subject
 from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
-from kg.extract.lexicon import ANNOUNCING_REPORT
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip
 from kg.extract.tokens import TokenCache
@@ -48,10 +48,10 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per announcing verb with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where a person spoke), a date and an amount."""
     doc = ctx.doc
-    verbs = set(ctx.lex["announce_verbs"])
-    negs = set(ctx.lex["negations"])
+    verbs = ctx.lex.announce_verbs
+    negs = ctx.lex.negations
     n = 0
-    nouns = set(ctx.lex["announce_nouns"])
+    nouns = ctx.lex.announce_nouns
     lower, lemmas, deps, heads, tws = doc.lower, doc.lemma, doc.deps, doc.heads, doc.tws
     for i, pos in enumerate(doc.pos):
         if pos != "VERB":
@@ -65,16 +65,16 @@ def announcements(ctx: ArticleContext) -> None:
         if lemma not in verbs:
             continue
         if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
-                ctx.lower(i - 1) == "en" and lemma in ANNOUNCING_REPORT | {"dévoiler", "lancer", "présenter"}):
+                ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
             continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
         inverted = inverted_clause(ctx, i)
-        if inverted is not None and lemma not in ANNOUNCING_REPORT:
+        if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
             continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
         sent = ctx.sent_at(i)
         if any(lower[c] in negs for c in kids) or any(
                 lower[c] in negs for c in range(sent.start, sent.end) if heads[c] == i):
             continue
-        if lemma in ("appeler", "exhorter") and any(
+        if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
@@ -100,26 +100,26 @@ def announcements(ctx: ArticleContext) -> None:
         key = f"announcement/{ctx.article.id}-{n}"
         summary = _summary(doc, i, sent, obj_toks)
         first, _, rest = summary.partition(" ")
-        if first.lower() in ("il", "elle", "ils", "elles") and rest:
+        if first.lower() in ctx.lex.subject_pronouns and rest:
             summary = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
         label = clip(summary[:1].upper() + summary[1:], 90)
-        ent = ctx.add("Announcement", key, label, i, i + 1, conf=0.75, rank=3, mention=False)
+        ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
         ent.aliases.discard(doc.words[i])
         ent.attrs["summary"] = summary
         obj_set = set(obj_toks)
         for a in agents:
-            ctx.relate(key, "announcedBy", a, agent_tok, i + 1, 0.8)
+            ctx.relate(key, "announcedBy", a, agent_tok, i + 1, confidence("announcing_agent"))
         # co-agents: « en compagnie de ses homologues italien et allemand »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             if c.start in obj_set or c.key in agents:
                 continue
-            if any(lower[w] in ("compagnie", "côtés", "homologue", "homologues", "avec")
+            if any(lower[w] in ctx.lex.co_agent_words
                    for w in range(max(sent.start, c.start - 6), c.start)):
-                ctx.relate(key, "announcedBy", c.key, c.start, c.end, 0.6)
+                ctx.relate(key, "announcedBy", c.key, c.start, c.end, confidence("announcing_co_agent"))
         # what it is about: summits, events, organisations, countries inside the object
         summit_spans = [(s_, e_) for s_, e_, _ in ctx.summit_seq]
         summit_in_obj = any(s_ in obj_set for s_, _, k_ in ctx.summit_seq if k_ not in agents)
-        host_verbs = set(ctx.lex["host_verbs"]) | set(ctx.lex["place_verbs"])
+        host_verbs = ctx.lex.host_verbs | ctx.lex.place_verbs
         for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
             inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
             if m.start not in obj_set or m.key in agents or inside_summit:
@@ -127,20 +127,20 @@ def announcements(ctx: ArticleContext) -> None:
             # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
             # summit announced is part of the news about that summit, not a topic of its own
             if summit_in_obj and ctx.ents[m.key].type == "Country" and (
-                    ctx.lower(m.start - 1) in ("au", "aux", "en")
+                    ctx.lower(m.start - 1) in ctx.lex.country_locative_preps
                     or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
                 continue
-            ctx.relate(key, "about", m.key, m.start, m.end, 0.7)
+            ctx.relate(key, "about", m.key, m.start, m.end, confidence("announcement_object"))
         for s, e, k in ctx.summit_seq:
             if s in obj_set and k not in agents:
-                ctx.relate(key, "about", k, s, e, 0.7)
+                ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
         # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
         # announced stands for its country
         core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)}
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
             country = _capital_country(ctx, c.key) if c.start in core else None
             if country and country not in agents:
-                ctx.relate(key, "about", country, c.start, c.end, 0.6)
+                ctx.relate(key, "about", country, c.start, c.end, confidence("announcement_capital"))
         # during which event: a summit/event of the sentence outside the object
         during = None
         for s, e, k in sorted(ctx.summit_seq) + [(m.start, m.end, m.key) for m in ctx.mentions_in(sent.start, sent.end, ("Event",))]:
@@ -148,15 +148,15 @@ def announcements(ctx: ArticleContext) -> None:
                 during = (s, e, k)
                 break
         if during:
-            ctx.relate(key, "during", during[2], during[0], during[1], 0.7)
+            ctx.relate(key, "during", during[2], during[0], during[1], confidence("announcement_event"))
         # where: a city of the sentence outside the object, after « à »
         # (a country's announcement is a communiqué, not a speech somewhere: no place)
         if any(ctx.ents[a].type in ("Person", "Minister") for a in agents):
             for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
                 if c.start not in obj_set and ctx.lower(c.start - 1) == "à":
-                    ctx.relate(key, "hostCity", c.key, c.start, c.end, 0.7)
+                    ctx.relate(key, "hostCity", c.key, c.start, c.end, confidence("announcement_place"))
         # when: a date outside the object, else the event's date, else publication
-        tense = "past" if any(lower[a] in ("a", "ont", "avait", "avaient") or doc.lemma_[a] == "avoir"
+        tense = "past" if any(lower[a] in ctx.lex.past_auxiliaries or doc.lemma_[a] == "avoir"
                               for a in kids if deps[a].startswith("aux")) else "present"
         date = None
         outside = "".join(tws(u) if u not in obj_set else " " * len(tws(u)) for u in range(sent.start, sent.end))
@@ -177,7 +177,7 @@ def announcements(ctx: ArticleContext) -> None:
             if end is None and start:
                 end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
             if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
-                ctx.relate(key, "during", ctx.main_summit, i, i + 1, 0.5)
+                ctx.relate(key, "during", ctx.main_summit, i, i + 1, confidence("announcement_main_summit"))
         money = _MONEY.search("".join(tws(k) for k in obj_toks) if obj_toks else doc.span_text(sent.start, sent.end))
         if money:
             ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
@@ -186,7 +186,7 @@ def announcements(ctx: ArticleContext) -> None:
 def _collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
     article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
-    if ctx.doc.lower[tok] not in ctx.lex["collective_nouns"] or ctx.main_summit is None:
+    if ctx.doc.lower[tok] not in ctx.lex.collective_nouns or ctx.main_summit is None:
         return []
     if any(ctx.doc.deps[c] == "nmod" for c in ctx.doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group

@@ -7,16 +7,22 @@ placed elsewhere, speaking from afar, or absent (« X ne s'est pas déplacé »,
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.clauses import governors
 from kg.extract.clauses import reporting_clause
 from kg.extract.context import ArticleContext, Mention
-from kg.extract.lexicon import SPEECH_VERBS
+from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.extract.rules.summits import later_edition
 
-_IN_PLACE_OF = re.compile(r"(place|absence|lieu) d[eu']?\s*(la |le |l'|l’)?\S*$")  # « à la place de », « en l'absence de »
+
+
+@functools.lru_cache(maxsize=4)
+def _in_place_of(nouns: tuple[str, ...]) -> re.Pattern:
+    """« à la place de », « en l'absence de », « au lieu de » ending a text (``nouns``: place, absence, lieu)."""
+    return re.compile("(" + "|".join(map(re.escape, nouns)) + r") d[eu']?\s*(la |le |l'|l’)?\S*$")
 
 
 def attendance(ctx: ArticleContext) -> None:
@@ -24,8 +30,8 @@ def attendance(ctx: ArticleContext) -> None:
     summit attended it (the summit being reported, not a next edition); not those absent, speaking from
     afar, or only quoted."""
     doc = ctx.doc
-    attend = set(ctx.lex["attend_verbs"])
-    remote = set(ctx.lex["remote_words"])
+    attend = ctx.lex.attend_verbs
+    remote = ctx.lex.remote_words
     current: str | None = None
     seq = sorted(ctx.summit_seq)
     for sent in ctx.sents:
@@ -49,12 +55,12 @@ def attendance(ctx: ArticleContext) -> None:
             continue  # « a déclaré X dans un communiqué »: words sent from afar
         if not trig:
             people = [p for p in people if not any(
-                doc.lemma_[h] in SPEECH_VERBS or reporting_clause(ctx, h)
+                doc.lemma_[h] in ctx.lex.speech_verbs or reporting_clause(ctx, h)
                 for h in governors(ctx, max(sent.start, p.start - 1), p.end))]
         for p in people:
             if _absent(ctx, p):
                 continue
-            ctx.relate(target, "attendee", p.key, p.start, p.end, 0.6)
+            ctx.relate(target, "attendee", p.key, p.start, p.end, confidence("attendance_verb"))
 
 
 def narrative_attendance(ctx: ArticleContext) -> None:
@@ -76,7 +82,7 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     doc = ctx.doc
     hosts = {o for (s, p, o) in ctx.relations if s == main and p == "hostCity"}
     family = {main} | {k for k, v in ctx.next_parent.items() if v == main}
-    away_words = set(ctx.lex["remote_words"]) | set(ctx.lex["absence_words"])
+    away_words = ctx.lex.remote_words | ctx.lex.absence_words
     first = min(s for s, _, k in ctx.summit_seq if k == main)
     elsewhere: set[str] = set()
     cands: dict[str, tuple[int, int]] = {}
@@ -98,7 +104,7 @@ def narrative_attendance(ctx: ArticleContext) -> None:
                 cands[p.key] = (p.start, p.end)
     for key, (s, e) in cands.items():
         if key not in elsewhere:
-            ctx.relate(main, "attendee", key, s, e, 0.5)
+            ctx.relate(main, "attendee", key, s, e, confidence("narrative_attendance"))
 
 
 def _acts(ctx: ArticleContext, p: Mention) -> bool:
@@ -120,7 +126,7 @@ def _acts(ctx: ArticleContext, p: Mention) -> bool:
         kids = doc.children(tok)
         verbs = [tok] + [c for c in kids if deps[c].startswith("aux")]
         if any(doc.morph(t, "VerbForm") == "Fin" for t in verbs):
-            negated = any(doc.lower[c] in ("ne", "n'", "n’", "pas", "jamais") for c in kids)
+            negated = any(doc.lower[c] in ctx.lex.verb_negations for c in kids)
             return subj and not negated and not any(doc.morph(t, "Tense") == "Fut" for t in verbs)
     return False
 
@@ -137,11 +143,11 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
     doc = ctx.doc
     lower = doc.lower
     before = " ".join(lower[max(ctx.sent_at(start).start, start - 4) : start])
-    if _IN_PLACE_OF.search(before) or before.endswith("sans"):
+    if _in_place_of(ctx.lex.substitute_nouns).search(before) or before.endswith("sans"):
         return True
     for h in governors(ctx, start, end):
         kids = doc.children(h)
-        if any(lower[c] in ("pas", "jamais", "ne", "n'", "n’") for c in kids) or doc.lemma_[h] in ("renoncer", "boycotter", "annuler"):
+        if any(lower[c] in ctx.lex.verb_negations for c in kids) or doc.lemma_[h] in ctx.lex.absence_verbs:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
@@ -158,7 +164,7 @@ def _negated_subjects(ctx: ArticleContext, n: int) -> list[tuple[int, int]]:
         for v in range(sent.start, sent.end):
             if doc.pos[v] == "VERB":
                 kids = doc.children(v)
-                if any(doc.lower[c] in ("pas", "jamais") for c in kids):
+                if any(doc.lower[c] in ctx.lex.negation_adverbs for c in kids):
                     out.extend((c, max(doc.subtree(c))) for c in kids if doc.deps[c].startswith("nsubj"))
         ctx.negated_subjects[n] = out
     return ctx.negated_subjects[n]

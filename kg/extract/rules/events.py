@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.extract.context import ArticleContext
 from kg.extract.dates import find_dates
+from kg.extract.lexicon import confidence
 from kg.extract.text import APOS
 from kg.names import slug
 
@@ -16,7 +17,7 @@ from kg.names import slug
 def events(ctx: ArticleContext) -> None:
     """Events other than summits: « le salon Eurosatory », « le Forum économique mondial de Davos »."""
     doc = ctx.doc
-    nouns = set(ctx.lex["event_nouns"])
+    nouns = ctx.lex.event_nouns
     words, pos, sent_start, n = doc.words, doc.pos, doc.sent_start, len(doc)
     for i, low in enumerate(doc.lower):
         if low not in nouns or ctx.mention_at(i):
@@ -31,7 +32,7 @@ def events(ctx: ArticleContext) -> None:
             if ctx.ref.country(name) or ctx.ref.city(name) or ctx.ref.organization(name):
                 continue
             label = name if not words[i][:1].isupper() else doc.span_text(i, j)
-            ctx.add("Event", f"event/{slug(label)}", label, i, j, surface=doc.span_text(i, j), conf=0.8, rank=2)
+            ctx.add("Event", f"event/{slug(label)}", label, i, j, surface=doc.span_text(i, j), conf=confidence("event_noun_name"), rank=2)
         elif words[i][:1].isupper() and not sent_start[i]:
             # « le Forum économique mondial de Davos », « la Conférence de Munich sur la sécurité »
             end = t.i + 1
@@ -46,7 +47,7 @@ def events(ctx: ArticleContext) -> None:
                 end -= 1
             if end > t.i + 1 and not ctx.ref.organization(doc[t.i:end].text):
                 label = doc[t.i:end].text
-                ctx.add("Event", f"event/{slug(label)}", label, t.i, end, conf=0.7, rank=2)
+                ctx.add("Event", f"event/{slug(label)}", label, t.i, end, conf=confidence("event_name"), rank=2)
 
 
 def date_attrs(ctx: ArticleContext) -> None:

@@ -8,7 +8,7 @@ near the summit, the place the story keeps being set; implied: the host city's c
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext, Mention
-from kg.extract.lexicon import VENUE_NOUNS
+from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.records import Relation
 
@@ -17,7 +17,7 @@ def summit_relations(ctx: ArticleContext) -> None:
     """Host city and country of the summits and events of each sentence: the nearest place after one, a
     place in its name (« sommet de Vilnius »), a country after « au/en », a country that hosts (« accueillera »)."""
     doc = ctx.doc
-    host_verbs = set(ctx.lex["host_verbs"])
+    host_verbs = ctx.lex.host_verbs
     by_sent: dict[int, list[tuple[int, int, str]]] = {}
     for s, e, k in ctx.summit_seq:
         by_sent.setdefault(ctx.sent_at(s).start, []).append((s, e, k))
@@ -39,19 +39,19 @@ def summit_relations(ctx: ArticleContext) -> None:
             if before and before[-1][2] not in placed:
                 s, e, k = before[-1]
                 placed.add(k)
-                ctx.relate(k, "hostCity", c.key, s, c.end, 0.8)
+                ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-            if ctx.lower(c.start - 1) not in ("au", "en", "aux"):
+            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
                 continue
             before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
             if before and c.start - before[-1][1] <= 8:
                 s, e, k = before[-1]
-                ctx.relate(k, "hostCountry", c.key, s, c.end, 0.75)
+                ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
         # « sommet de Vilnius », « Sommet de Paris »
         for s, e, k in events:
             for c in ctx.mentions_in(s, e, ("City",)):
-                ctx.relate(k, "hostCity", c.key, s, e, 0.85)
+                ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
         # host country: « organisé par le Royaume-Uni », « la France accueillera ... »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             tok = doc[c.start]
@@ -79,7 +79,7 @@ def summit_relations(ctx: ArticleContext) -> None:
                     if verb.i < s:
                         break
             if cand:
-                ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), 0.85)
+                ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), confidence("hosting_verb"))
 
 
 def dateline(ctx: ArticleContext) -> None:
@@ -89,7 +89,7 @@ def dateline(ctx: ArticleContext) -> None:
     first = ctx.mentions_in(0, 3, ("City",))
     if first and ctx.doc[first[0].start].text.isupper():
         m = first[0]
-        ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, 0.6)
+        ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
 
 
 def nearby_host_city(ctx: ArticleContext) -> None:
@@ -105,7 +105,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
                 continue
             sent = ctx.sent_at(s)
             for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
-                if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in VENUE_NOUNS):
+                if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in ctx.lex.venue_nouns):
                     continue
                 if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
                     continue  # the place of another summit
@@ -114,7 +114,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
                     best = (dist, c, s, e)
         if best:
             _, c, s, e = best
-            ctx.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), 0.65)
+            ctx.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), confidence("place_near_summit"))
     # the summit the story is about, still without a place: where the story keeps being set
     main = ctx.main_summit
     if main is None or any(r[0] == main and r[1] == "hostCity" for r in ctx.relations):
@@ -127,7 +127,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     if counts:
         key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
         if len(ms) >= 2:
-            ctx.relate(main, "hostCity", key, ms[0].start, ms[0].end, 0.55)
+            ctx.relate(main, "hostCity", key, ms[0].start, ms[0].end, confidence("recurring_place"))
 
 
 def implied_relations(ctx: ArticleContext) -> None:
@@ -137,14 +137,14 @@ def implied_relations(ctx: ArticleContext) -> None:
             city = _city_country(ctx, o)
             if city and city in ctx.ents:
                 ev = rel.evidence[0]
-                ctx.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), 0.7))
+                ctx.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), confidence("host_city_country")))
     for key, ent in ctx.ents.items():
         if ent.type != "City":
             continue
         c = _city_country(ctx, key)
         if c and c in ctx.ents:
             ev = ent.evidence[0]
-            ctx.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), 0.75))
+            ctx.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), confidence("city_country")))
 
 
 def _city_country(ctx: ArticleContext, key: str) -> str | None:

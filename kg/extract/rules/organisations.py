@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
 from kg.extract.rules.roles import role_phrase_ok
 from kg.extract.text import APOS, is_namey, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
@@ -20,17 +21,12 @@ def companies(ctx: ArticleContext) -> None:
     """« le fabricant norvégien Nordvolt Energi », « la start-up française Mistral AI », « la compagnie
     pétrolière nationale Adnoc »: the name after a company noun is an organisation, whatever the NER said."""
     doc = ctx.doc
-    nouns = set(ctx.lex["company_nouns"])
     nat_at = {g.start: g.end for g in ctx.gaz if g.label_ == "NAT"}
     words, pos, sent_start, n = doc.words, doc.pos, doc.sent_start, len(doc)
-    for i, low in enumerate(doc.lower):
-        j = i + 1
-        if low == "start" and doc[i + 1 : i + 3].text.lower() == "-up":
-            j = i + 3  # « start-up » comes as three tokens
-        elif low == "jeune" and ctx.lower(i + 1) == "pousse":
-            j = i + 2
-        elif low not in nouns:
-            continue
+    nouns = ctx.lex.company_nouns
+    # a company noun, or one of several words (« start-up » comes as three tokens, « jeune pousse »)
+    triggers = [(i, i + 1) for i, low in enumerate(doc.lower) if low in nouns] + ctx.triggers.get("COMPANY", [])
+    for _, j in sorted(triggers):
         while j < n:
             if j in nat_at:
                 j = nat_at[j]
@@ -48,7 +44,7 @@ def companies(ctx: ArticleContext) -> None:
             continue
         org = ctx.ref.organization(name)
         key = f"org/{org.key}" if org else f"org/{slug(name)}"
-        ctx.add("Organization", key, org.name if org else name, j, k, conf=0.7, rank=2 if org else 1)
+        ctx.add("Organization", key, org.name if org else name, j, k, conf=confidence("company_noun"), rank=2 if org else 1)
 
 
 def ner_organisation(ctx: ArticleContext, e: Span) -> None:
@@ -58,7 +54,7 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     # « Commission Jean-Claude Juncker »: an organisation (or title) followed by a person's name
     role_inside = any(span.start <= r.start < span.end for r in ctx.role_spans)
     if (e.label_ == "ORG" or role_inside) and ctx.ref.organization(span.text) is None and not any(
-            t.lower_ in ctx.lex["summit_nouns"] or t.lower_ in ctx.lex["event_nouns"] for t in span):
+            t.lower_ in ctx.lex.summit_nouns or t.lower_ in ctx.lex.event_nouns for t in span):
         for k in range(1, len(span) - 1):
             tail = span[k:]
             if span[k].pos_ in ("PROPN", "X") and looks_like_name(tail) and not any(
@@ -68,8 +64,8 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
                 org = ctx.ref.organization(head.text)
                 if org:
                     ctx.add("Organization", f"org/{org.key}", org.name, head.start, head.end, rank=2)
-                elif len(head) == 1 and head[0].lower_ in ctx.lex["org_head_nouns"]:
-                    ctx.add("Organization", f"org/{slug(head.text)}", head.text, head.start, head.end, conf=0.7, rank=1)
+                elif len(head) == 1 and head[0].lower_ in ctx.lex.org_head_nouns:
+                    ctx.add("Organization", f"org/{slug(head.text)}", head.text, head.start, head.end, conf=confidence("org_head_noun"), rank=1)
                 return
     # a role title mislabelled as an organisation: « ministre de l'Economie »
     if any(r.start < span.end and span.start < r.end for r in ctx.role_spans):
@@ -103,7 +99,7 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
             r.end < span.start and span.start - r.end <= 8 and role_phrase_ok(ctx, r.end, span.start - 1)
             for r in ctx.role_spans):
         return
-    ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=0.7, rank=1)
+    ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=confidence("unknown_organisation"), rank=1)
 
 
 def short_names(ctx: ArticleContext) -> None:

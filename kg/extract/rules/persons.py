@@ -7,7 +7,6 @@ honorifics (« M. Le Drian ») and surnames alone are linked to the full name us
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext
-from kg.extract.lexicon import NAME_PARTICLES
 from kg.extract.rules.roles import role_phrase_ok
 from kg.extract.text import is_byline, name_key, name_words
 from kg.names import slug
@@ -17,7 +16,7 @@ def persons(ctx: ArticleContext) -> None:
     """Persons from ``PER`` spans, ``split_persons`` and names after titles; role titles, places, bylines
     left out; a short form (« M. Macron », « Macron ») is the person of the full name it ends with."""
     doc = ctx.doc
-    honor = set(ctx.lex["honorifics"])
+    honor = ctx.lex.honorifics
     cands: list[tuple[int, int, bool]] = []  # start, end, honorific
     lower = doc.lower
     spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + ctx.split_persons + _names_after_titles(ctx)
@@ -111,9 +110,9 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
         k = j
         while k < n and k - j < 5 and (
                 (words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN", "ADJ"))
-                or (lower[k] in NAME_PARTICLES and k > j)) and not sent_start[k]:
+                or (lower[k] in ctx.lex.name_particles and k > j)) and not sent_start[k]:
             k += 1
-        while k > j and lower[k - 1] in NAME_PARTICLES:
+        while k > j and lower[k - 1] in ctx.lex.name_particles:
             k -= 1
         if k - j >= 2 and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
                 gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):

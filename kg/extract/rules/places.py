@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kg.extract.context import ArticleContext
-from kg.extract.lexicon import LOCATIVE_PREPS, PLACE_NOUNS, VENUE_NOUNS
+from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation
 from kg.extract.text import looks_like_name, strip_det
 from kg.names import lookup_key as normalize
@@ -67,7 +67,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
 def _ner_place(ctx: ArticleContext, e: Span) -> None:
     text = strip_det(e)
     # « château de Chantilly » tagged as one place: the town is the last part
-    if len(text) > 2 and text[0].lower_ in VENUE_NOUNS and text[1].lower_ in ("de", "d'", "d’"):
+    if len(text) > 2 and text[0].lower_ in ctx.lex.venue_nouns and text[1].lower_ in ctx.lex.of_forms:
         text = text[2:]
     if not text or not text.text[:1].isupper():
         return
@@ -81,8 +81,8 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         return
     prev = ctx.lower(text.start - 1)
     # « à Kananaskis », « au château de Chantilly »
-    if len(text) <= 4 and (prev == "à" or prev in ("de", "d'", "d’") and ctx.lower(text.start - 2) in VENUE_NOUNS):
-        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=0.6, rank=1)
+    if len(text) <= 4 and (prev == "à" or prev in ctx.lex.of_forms and ctx.lower(text.start - 2) in ctx.lex.venue_nouns):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
 
 
 def capitals_as_governments(ctx: ArticleContext) -> None:
@@ -97,7 +97,7 @@ def capitals_as_governments(ctx: ArticleContext) -> None:
             continue
         ckey = f"country/{country.iso3}"
         ctx.remove_mention(m)
-        ctx.add("Country", ckey, country.name, m.start, m.end, conf=0.7, rank=1)
+        ctx.add("Country", ckey, country.name, m.start, m.end, conf=confidence("capital_as_government"), rank=1)
 
 
 def is_locative(ctx: ArticleContext, start: int) -> bool:
@@ -105,13 +105,13 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
     prev = ctx.lower(start - 1)
     if prev == "à" and _recipient(ctx, start):
         return False  # « la livraison à Kiev », « un message adressé à Moscou »: to whom, not where
-    if prev in LOCATIVE_PREPS:
+    if prev in ctx.lex.locative_preps:
         return True
-    if prev in ("de", "d'", "d’"):
+    if prev in ctx.lex.of_forms:
         k = start - 2
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
-        return ctx.lower(k) in PLACE_NOUNS or ctx.lower(k) in VENUE_NOUNS or ctx.lower(k) in ctx.lex["summit_nouns"]
+        return ctx.lower(k) in ctx.lex.place_nouns or ctx.lower(k) in ctx.lex.venue_nouns or ctx.lower(k) in ctx.lex.summit_nouns
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper()
 
@@ -119,7 +119,7 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
 def _recipient(ctx: ArticleContext, start: int) -> bool:
     """Is the place at ``start``, after « à », what something is given or said to (its head a verb or noun
     of giving, sending, promising)?"""
-    heads = ctx.lex["recipient_heads"]
+    heads = ctx.lex.recipient_heads
     doc = ctx.doc
     h = doc.heads[start]
     for _ in range(2):

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext, GazSpan, Mention
-from kg.extract.lexicon import ROLE_FILLERS
+from kg.extract.lexicon import confidence
 from kg.extract.text import APOS, is_namey
 from kg.extract.tokens import TokenCache
 from kg.names import lookup_key as normalize
@@ -33,12 +33,12 @@ class Role:
     portfolio: str | None
 
 
-def _portfolio(doc: TokenCache, tokens: list[int]) -> str | None:
+def _portfolio(doc: TokenCache, tokens: list[int], skip: frozenset[str]) -> str | None:
     """The portfolio words of a minister's title (« de la Transition énergétique » → « Transition énergétique »)."""
     words = []
     for i in tokens:
         low = doc.lower[i]
-        if doc.pos[i] == "DET" or low in ("de", "du", "des", "d'", "d’", "l'", "l’", "chargé", "chargée", "chargés", "auprès") or doc.words[i] in APOS:
+        if doc.pos[i] == "DET" or low in skip or doc.words[i] in APOS:
             continue
         words.append(doc.words[i])
     text = " ".join(words).replace(" - ", "-").strip()
@@ -63,7 +63,7 @@ def roles(ctx: ArticleContext) -> None:
         if role is None and prev_role is not None:
             pm, pr = prev_role
             gap = ctx.doc[pm.end : m.start]
-            if pr.plural and len(gap) <= 2 and all(t.lower_ in ("et", ",") for t in gap):
+            if pr.plural and len(gap) <= 2 and all(t.lower_ in ctx.lex.list_separators for t in gap):
                 role, rank = pr, prev_rank + 1
         if role is None:
             prev_role = None
@@ -74,21 +74,21 @@ def roles(ctx: ArticleContext) -> None:
 
 def side_countries(ctx: ArticleContext) -> None:
     """« Côté allemand, la ministre X et le vice-chancelier Y ... »: the sentence's people serve that country."""
-    for sent in ctx.sents:
-        k = sent.start + (1 if ctx.lower(sent.start) == "du" else 0)
-        if ctx.lower(k) != "côté":
-            continue
+    for start, end in ctx.triggers.get("SIDE_OF_COUNTRY", ()):  # « Côté », « Du côté »
+        if not ctx.doc.sent_start[start]:
+            continue  # opening a sentence only
+        sent, k = ctx.sent_at(start), end - 1
         nat = next((g for g in ctx.gaz if g.start == k + 1 and g.label_ in ("NAT", "COUNTRY")), None)
         c = ctx.ref.country_by_iso3(nat.id_) if nat is not None else None
         if c is None:
             continue
-        country = ctx.add("Country", f"country/{c.iso3}", c.name, nat.start, nat.end, conf=0.8, rank=0)
+        country = ctx.add("Country", f"country/{c.iso3}", c.name, nat.start, nat.end, conf=confidence("side_of_country"), rank=0)
         country.label_rank = max(country.label_rank, 1)
         ctx.used_tokens.update(range(nat.start, nat.end))
         for m in ctx.mentions_in(sent.start, sent.end, ("Person", "Minister")):
             if not any(r[0] == m.key and r[1] in ("ministerOf", "nationality") for r in ctx.relations):
                 p = "ministerOf" if ctx.ents[m.key].type == "Minister" else "nationality"
-                ctx.relate(m.key, p, country.key, nat.start, m.end, 0.75)
+                ctx.relate(m.key, p, country.key, nat.start, m.end, confidence("side_of_country_person"))
 
 
 def role_phrase_ok(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -125,7 +125,7 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
     if i >= len(doc) or doc[i].text != ",":
         return None
     j = i + 1
-    while j < len(doc) and j - i <= 4 and (doc[j].pos_ == "DET" or doc[j].lower_ in ROLE_FILLERS):
+    while j < len(doc) and j - i <= 4 and (doc[j].pos_ == "DET" or doc[j].lower_ in ctx.lex.role_fillers):
         j += 1
     trig = next((r for r in ctx.role_spans if r.start == j), None)
     if trig is None:
@@ -136,7 +136,7 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.is_punct and t.text not in APOS and t.text != "-" or (
                 t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.lower_.startswith("chargé")):
             break
-        if t.lower_ in ("dans", "qui", "lors", "pendant", "depuis", "selon", "avec", "à", "en", "par", "pour", "sur"):
+        if t.lower_ in ctx.lex.role_phrase_stops:
             break
         if ctx.mention_at(end, ("Person", "Minister")):
             return None  # « X, la ministre ... Y »: a list, the title is Y's
@@ -149,7 +149,7 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
     info = ctx.ref.role(trig.text)
     cls = info.cls if info else "Person"
     plural = bool(info.plural) if info else False
-    if ctx.lower(trig.start - 1) in ("ancien", "ancienne", "anciens", "anciennes", "ex", "ex-"):
+    if ctx.lower(trig.start - 1) in ctx.lex.former_markers:
         cls = "Person"  # « l'ancien Premier ministre néerlandais »: no longer in government
     elif trig.text.lower().startswith("homologue"):
         # a counterpart holds the same kind of post as the person before it
@@ -177,7 +177,7 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
             countries.append(m.key)
     # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
     # « Microsoft ..., a détaillé son président, Brad Smith »
-    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and ctx.lower(trig.start - 1) in ("son", "sa", "leur"):
+    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and ctx.lower(trig.start - 1) in ctx.lex.possessives:
         sent_start = ctx.sent_at(trig.start).start
         before = ctx.mentions_in(max(sent_start, trig.start - 25), trig.start, ("Country", "City", "Organization"))
         if cls != "Minister":  # « son président », « son directeur »: an organisation's first
@@ -191,7 +191,7 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
                 c = ctx.ref.country_by_iso3(city.country)
                 if c is None or c.capital is None or normalize(c.capital) != normalize(city.name):
                     continue  # only a capital speaks for its country
-                countries.append(ctx.add("Country", f"country/{c.iso3}", c.name, m.start, m.end, conf=0.6, rank=0).key)
+                countries.append(ctx.add("Country", f"country/{c.iso3}", c.name, m.start, m.end, conf=confidence("capital_before_title"), rank=0).key)
             else:
                 countries.append(m.key)
             break
@@ -207,13 +207,13 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
         while j < end and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "X", "NOUN") and not ctx.mention_at(j):
             j += 1
         prev = ctx.lower(k - 1)
-        if j > k and prev in ("de", "d'", "d’", "du", "des") and (cls == "Person" or doc[k].ent_type_ in ("ORG", "MISC")) and (
+        if j > k and prev in ctx.lex.of_forms_contracted and (cls == "Person" or doc[k].ent_type_ in ("ORG", "MISC")) and (
                 is_namey(doc[k]) or ctx.ref.organization(doc[k:j].text)):
             name = doc[k:j].text
             if not ctx.ref.role(name) and ctx.ref.country(name) is None:
                 org = ctx.ref.organization(name)
                 key = f"org/{org.key}" if org else f"org/{slug(name)}"
-                ctx.add("Organization", key, org.name if org else name, k, j, conf=0.7, rank=2 if org else 1)
+                ctx.add("Organization", key, org.name if org else name, k, j, conf=confidence("organisation_after_title"), rank=2 if org else 1)
                 orgs.append(key)
     # the portfolio: what follows « ministre (de|chargé de) » that is not a country or organisation
     if cls == "Minister":
@@ -221,7 +221,7 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
             if i in ctx.used_tokens or ctx.mention_at(i, ("Country", "Organization", "City")):
                 continue
             portfolio_toks.append(i)
-    portfolio = _portfolio(doc, portfolio_toks)
+    portfolio = _portfolio(doc, portfolio_toks, ctx.lex.portfolio_skip_words)
     title = doc.span_text(start, end).strip(" ,")
     return Role(title, cls, plural, start, end, countries, orgs, portfolio)
 
@@ -233,7 +233,7 @@ def _describes_company(ctx: ArticleContext, i: int) -> bool:
         k -= 1
     if k < 0:
         return False
-    if ctx.doc.lower[k] in ctx.lex["company_nouns"]:
+    if ctx.doc.lower[k] in ctx.lex.company_nouns:
         return True
     return (ctx.doc.span_text(k - 2, k + 1) if k >= 2 else ctx.doc[k - 2 : k + 1].text).lower() == "start-up"
 
@@ -246,7 +246,7 @@ def _apply_role(ctx: ArticleContext, m: Mention, role: Role, rank: int = 0) -> N
     if role.portfolio and role.cls == "Minister":
         ent.attrs.setdefault("portfolio", role.portfolio)
     lo, hi = min(role.start, m.start), max(role.end, m.end)
-    conf = 0.9
+    conf = confidence("role_phrase")
     # « les Premiers ministres japonais et canadien, X et Y »: countries and people pair up in order
     countries = role.countries[rank : rank + 1] if role.plural and len(role.countries) > 1 else role.countries[:1]
     for c in countries:
@@ -261,7 +261,7 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
     The mention is surer (0.8) on an actor noun (« ses homologues italien et allemand ») or a person
     (« l'historien camerounais X ») than elsewhere (0.6); next to a person it also gives their country.
     """
-    actor = set(ctx.lex["actor_nouns"])
+    actor = ctx.lex.actor_nouns
     doc = ctx.doc
     for s in ctx.gaz:
         if s.label_ != "NAT" or s.start in ctx.used_tokens:
@@ -280,18 +280,18 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
                 continue
             break
         # « les Britanniques », « Pékin et les Émiratis »: the people of a country
-        if not ok and s.text[:1].isupper() and ctx.lower(s.start - 1) in ("les", "des", "aux") and s.text.lower().endswith("s"):
+        if not ok and s.text[:1].isupper() and ctx.lower(s.start - 1) in ctx.lex.plural_determiners and s.text.lower().endswith("s"):
             ok = True
         # « l'historien camerounais Achille Mbembe », « la Rwandaise Louise Mushikiwabo »
         person = ctx.mention_at(s.end, ("Person", "Minister")) or (
             ctx.mention_at(s.end + 1, ("Person", "Minister")) if ctx.lower(s.end) == "," else None)
         c = ctx.ref.country_by_iso3(s.id_)
         if c:
-            conf = 0.8 if ok or person is not None else 0.6
+            conf = confidence("nationality_on_actor") if ok or person is not None else confidence("nationality_adjective")
             ent = ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=conf, rank=0)
             ent.label_rank = max(ent.label_rank, 1)
             ctx.used_tokens.update(range(s.start, s.end))
             if person is not None and not any(
                     k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in ctx.relations):
                 p = "ministerOf" if ctx.ents[person.key].type == "Minister" else "nationality"
-                ctx.relate(person.key, p, ent.key, s.start, person.end, 0.8)
+                ctx.relate(person.key, p, ent.key, s.start, person.end, confidence("nationality_of_person"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -23,12 +24,12 @@ def summits(ctx: ArticleContext) -> None:
     phrase, editions (« la prochaine édition »); the summit under discussion carries over to bare mentions."""
     doc = ctx.doc
     lex = ctx.lex
-    summit_nouns = set(lex["summit_nouns"])
-    acronyms = {a.lower() for a in lex["summit_acronyms"]}
+    summit_nouns = lex.summit_nouns
+    acronyms = {a.lower() for a in lex.summit_acronyms}
     i = 0
     current: str | None = None
     lower, pos, n = doc.lower, doc.pos, len(doc)
-    edition_nouns = set(lex["edition_nouns"])
+    edition_nouns = lex.edition_nouns
     starters = summit_nouns | edition_nouns | acronyms  # and « COP28 », « cmp-5 » (_COP_NUMBER)
     while i < n:
         low = lower[i]
@@ -78,8 +79,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         _summit_context(ctx, s, i + 1, key)
         return key, i + 1
     end = i + 1
-    allowed_after = {"de", "du", "des", "d'", "d’", "sur", "pour", "l'", "l’", "la", "le", "les", "et", "entre"}
-    stop_words = {"à", "qui", "que", "où", "dont", "en", "le", "la", "les"}
+    allowed_after = ctx.lex.summit_name_links
+    stop_words = ctx.lex.summit_name_stops
     while end < len(doc) and end - i < 12:
         u = doc[end]
         if u.is_punct and u.text not in APOS and u.text != "-":
@@ -92,7 +93,7 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             break
         if u.pos_ == "ADP" and u.lower_ not in allowed_after:
             break
-        if is_date_word(u.text) and u.lower_ not in ("mars",):
+        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions:
             break
         end += 1
     while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
@@ -104,14 +105,14 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     if i > 0:
         prev = doc[i - 1]
         pl = prev.lower_
-        if pl in ctx.lex["ordinals"]:
-            edition = ctx.lex["ordinals"][pl]
+        if pl in ctx.lex.ordinals:
+            edition = ctx.lex.ordinals[pl]
         elif ordinal_value(prev.text):
             edition = ordinal_value(prev.text)
-        elif pl in ctx.lex["next_words"]:
+        elif pl in ctx.lex.next_words:
             nxt = True
     tail = doc[i + 1 : end]
-    demonstrative = i > 0 and doc[i - 1].lower_ in ("ce", "cet", "cette", "même")
+    demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
         if nxt and current:
@@ -184,9 +185,9 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
     prev = doc[i - 1]
     pl = prev.lower_
     edition = None
-    nxt = pl in ctx.lex["next_words"]
-    if pl in ctx.lex["ordinals"]:
-        edition = ctx.lex["ordinals"][pl]
+    nxt = pl in ctx.lex.next_words
+    if pl in ctx.lex.ordinals:
+        edition = ctx.lex.ordinals[pl]
     elif ordinal_value(prev.text):
         edition = ordinal_value(prev.text)
     if edition is None and not nxt:
@@ -194,12 +195,12 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
     # « ... édition du Sommet X » / « de ce Sommet »
     end = i + 1
     series = None
-    if end + 1 < len(doc) and doc[end].lower_ in ("du", "de", "des") and (
-        doc[end + 1].lower_ in ctx.lex["summit_nouns"] or doc[end + 1].lower_ in ("ce", "cet", "cette")):
+    if end + 1 < len(doc) and doc[end].lower_ in ctx.lex.of_summit_forms and (
+        doc[end + 1].lower_ in ctx.lex.summit_nouns or doc[end + 1].lower_ in ctx.lex.demonstratives):
         j = end + 1
-        if doc[j].lower_ in ("ce", "cet", "cette"):
+        if doc[j].lower_ in ctx.lex.demonstratives:
             j += 1
-        if j < len(doc) and doc[j].lower_ in ctx.lex["summit_nouns"]:
+        if j < len(doc) and doc[j].lower_ in ctx.lex.summit_nouns:
             skey, send = _summit_mention_peek(ctx, j)
             series = doc[j:send].text if send > j + 1 else None
             end = send
@@ -209,7 +210,7 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         current = _summit_key(ctx, series, i + 2, end)
     cur = ctx.ents[current]
     cur_ed = cur.attrs.get("edition")
-    start = i - 1 if pl in ctx.lex["next_words"] or edition else i
+    start = i - 1 if pl in ctx.lex.next_words or edition else i
     while start > 0 and doc[start - 1].pos_ == "DET":
         start -= 1
     if nxt or (edition and cur_ed and edition == int(cur_ed) + 1):
@@ -252,8 +253,8 @@ def _next_edition(ctx: ArticleContext, current: str, start: int, end: int, serie
         existing = None
     key = existing or f"{current}/edition-{edition or 'next'}"
     surface = ctx.doc[start:end].text
-    if edition and any(t.lower_ in ctx.lex["summit_nouns"] for t in ctx.doc[start:end]) and not any(
-            t.lower_ in ctx.lex["edition_nouns"] for t in ctx.doc[start:end]):
+    if edition and any(t.lower_ in ctx.lex.summit_nouns for t in ctx.doc[start:end]) and not any(
+            t.lower_ in ctx.lex.edition_nouns for t in ctx.doc[start:end]):
         label = strip_det_text(surface)  # « le 50e sommet »
     ent = ctx.add("Summit", key, label, start, end, surface=surface, rank=1)
     if series:
@@ -262,7 +263,7 @@ def _next_edition(ctx: ArticleContext, current: str, start: int, end: int, serie
         ent.attrs["edition"] = edition
     if linked:
         ctx.next_of[current] = key
-        ctx.relate(current, "nextEdition", key, start, end, 0.85)
+        ctx.relate(current, "nextEdition", key, start, end, confidence("next_edition"))
     _summit_context(ctx, start, end, key)
     return key
 
@@ -296,7 +297,7 @@ def edition_links(ctx: ArticleContext) -> None:
             nxt = eds.get(n + 1)
             if nxt and not any(k[0] == key and k[1] == "nextEdition" for k in ctx.relations):
                 ev = ctx.ents[nxt].evidence[0]
-                ctx.relations[(key, "nextEdition", nxt)] = Relation(key, "nextEdition", nxt, (ev,), 0.75)
+                ctx.relations[(key, "nextEdition", nxt)] = Relation(key, "nextEdition", nxt, (ev,), confidence("consecutive_editions"))
 
 
 def later_edition(ctx: ArticleContext, key: str) -> bool:
