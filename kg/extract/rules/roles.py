@@ -258,8 +258,9 @@ def _apply_role(ctx: ArticleContext, m: Mention, role: Role, rank: int = 0) -> N
 def nationality_adjectives(ctx: ArticleContext) -> None:
     """Every nationality adjective names its country (« la stratégie française » → France).
 
-    The mention is surer (0.8) on an actor noun (« ses homologues italien et allemand ») or a person
-    (« l'historien camerounais X ») than elsewhere (0.6); next to a person it also gives their country.
+    The mention is surer (``nationality_on_actor``) on an actor noun (« ses homologues italien et allemand ») or a
+    person (« l'historien camerounais X ») than elsewhere (``nationality_adjective``); next to a person it also
+    gives their country (``nationality_of_person``).
     """
     actor = ctx.lex.actor_nouns
     doc = ctx.doc
