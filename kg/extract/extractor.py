@@ -14,7 +14,9 @@ The rules (:data:`kg.extract.rules.RULES`, in order) work on one :class:`~kg.ext
 5. summits, their editions (« la prochaine édition », « COP28 ») and other events;
 6. relations — hosting, attendance, location — and announcements.
 
-Trigger words live in ``ontology/data/lexicon.json``; reference data in ``ontology/data``.
+Trigger words live in ``ontology/data/lexicon.json``, the confidence of each kind of evidence in
+``rules.json``, triggers of several tokens in ``patterns.json`` (matched by the pipeline's ``kg_triggers``);
+reference data in ``ontology/data``.
 """
 
 from __future__ import annotations

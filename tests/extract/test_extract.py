@@ -1,6 +1,6 @@
 """Extraction mechanisms on short sentences (trained French pipeline).
 
-Each test names one mechanism of kg/extract.py; the sentences are made up for the test and use
+Each test names one mechanism of the rules (kg/extract/rules); the sentences are made up for the test and use
 people, places and summits unrelated to the development article.
 """
 
