@@ -9,6 +9,10 @@ Components added to ``fr_core_news_md`` (or ``_sm``):
     (countries, nationality adjectives, cities, organisations, role titles). Matches land in
     ``doc.spans["gazetteer"]`` with labels ``COUNTRY``, ``NAT``, ``CITY``, ``ORG``, ``ROLE``
     and the reference key as ``span.id_``.
+``kg_triggers``
+    A ``span_ruler`` whose token patterns (``ontology/data/patterns.json``) are the extraction rules'
+    triggers of several words (« start-up », « Du côté »). Matches land in ``doc.spans["triggers"]``;
+    :func:`trigger_spans` reads them (or matches them on a ``Doc`` parsed without the component).
 
 Rule tests can build the same components on ``spacy.blank("fr")`` with :func:`add_components`.
 """
@@ -17,20 +21,25 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
+from importlib.resources import files
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.errors import KgError
 from kg.nlp.reference import load_reference
 
-__all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns"]
+__all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns", "trigger_patterns",
+           "trigger_spans"]
 
 MODELS = {"md": "fr_core_news_md", "sm": "fr_core_news_sm"}
 DEFAULT_MODEL = "md"
 GAZETTEER_KEY = "gazetteer"
+TRIGGERS_KEY = "triggers"
 _SENTENCE_END = {".", "!", "?", "…", "»", "\"", "”", ":", ";", ")", "...", "?!", "!?", "–", "—"}
 
 
@@ -89,6 +98,41 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+@functools.lru_cache(maxsize=1)
+def _trigger_patterns() -> tuple[dict, ...]:
+    text = (files("kg.ontology") / "data" / "patterns.json").read_text(encoding="utf-8")
+    return tuple(json.loads(text)["patterns"])
+
+
+def trigger_patterns() -> list[dict]:
+    """The token patterns of the ``kg_triggers`` ruler (``ontology/data/patterns.json``): ``label``, ``pattern``."""
+    return [dict(p) for p in _trigger_patterns()]
+
+
+_MATCHERS: dict[int, tuple[object, Matcher, dict[int, str]]] = {}
+
+
+def trigger_spans(doc: Doc) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the trigger patterns in ``doc``, by start: the ``kg_triggers`` matches, or, for a
+    ``Doc`` parsed without that component, the same patterns matched now."""
+    if TRIGGERS_KEY in doc.spans:
+        found = [(s.label_, s.start, s.end) for s in doc.spans[TRIGGERS_KEY]]
+    else:
+        vocab = doc.vocab
+        hit = _MATCHERS.get(id(vocab))
+        if hit is None or hit[0] is not vocab:
+            if len(_MATCHERS) > 8:
+                _MATCHERS.clear()
+            matcher = Matcher(vocab)
+            for p in _trigger_patterns():
+                matcher.add(p["label"], [p["pattern"]])
+            # labels by hash: a memory zone forgets the strings added inside it
+            hit = _MATCHERS[id(vocab)] = (vocab, matcher, {get_string_id(p["label"]): p["label"] for p in _trigger_patterns()})
+        _, matcher, labels = hit
+        found = [(labels[key], start, end) for key, start, end in matcher(doc)]
+    return sorted(found, key=lambda t: (t[1], t[2], t[0]))
+
+
 def add_components(nlp: Language) -> Language:
     """Add the project's components to a French pipeline (trained or blank)."""
     if "kg_paragraphs" not in nlp.pipe_names:
@@ -104,6 +148,9 @@ def add_components(nlp: Language) -> Language:
             config={"spans_key": GAZETTEER_KEY, "phrase_matcher_attr": "LOWER", "overwrite": True},
         )
         ruler.add_patterns(gazetteer_patterns())
+    if "kg_triggers" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("span_ruler", name="kg_triggers", config={"spans_key": TRIGGERS_KEY, "overwrite": True})
+        ruler.add_patterns(trigger_patterns())
     return nlp
 
 

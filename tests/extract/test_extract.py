@@ -1,12 +1,13 @@
 """Extraction mechanisms on short sentences (trained French pipeline).
 
-Each test names one mechanism of kg/extract.py; the sentences are made up for the test and use
+Each test names one mechanism of the rules (kg/extract/rules); the sentences are made up for the test and use
 people, places and summits unrelated to the development article.
 """
 
 import pytest
 
-from kg.extract.extractor import _ordinal_value, extract
+from kg.extract import extract
+from kg.extract.text import ordinal_value as _ordinal_value
 from kg.records import Article
 
 pytestmark = pytest.mark.model

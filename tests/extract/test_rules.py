@@ -1,4 +1,4 @@
-"""The kg spaCy components on a blank French pipeline (no trained model): gazetteer and paragraphs."""
+"""The kg spaCy components on a blank French pipeline (no trained model): gazetteer, paragraphs, triggers."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def labelled(nlp, text: str, label: str) -> dict[str, str]:
 
 
 def test_components_are_added_once(nlp):
-    assert nlp.pipe_names == ["kg_paragraphs", "kg_gazetteer"]
+    assert nlp.pipe_names == ["kg_paragraphs", "kg_gazetteer", "kg_triggers"]
     add_components(nlp)  # idempotent
-    assert nlp.pipe_names == ["kg_paragraphs", "kg_gazetteer"]
+    assert nlp.pipe_names == ["kg_paragraphs", "kg_gazetteer", "kg_triggers"]
 
 
 # ── countries and nationalities ───────────────────────────────────────────────────────────────

@@ -1,0 +1,120 @@
+"""Clause helpers shared by the rules: subjects, agents, inverted reporting clauses, governing verbs.
+
+« Le Canada, qui présidera le G7, a confirmé ... », « « ... », a lancé X », « ..., a annoncé M. Rutte »:
+who does what, read from the dependency parse (with its usual French mistakes repaired).
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ArticleContext, Mention
+
+
+def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
+    """The heads, outside the span, of the span's tokens (the words it depends on)."""
+    heads, pos = ctx.doc.heads, ctx.doc.pos
+    out = []
+    for t in range(start, end):
+        h = heads[t]
+        if start <= h < end:
+            continue
+        # up through nouns (« le cabinet de X ») to the verb
+        for _ in range(3):
+            if pos[h] in ("VERB", "AUX") or heads[h] == h:
+                break
+            h = heads[h]
+        out.append(h)
+    return out
+
+
+def subject(ctx: ArticleContext, verb: int) -> int | None:
+    doc = ctx.doc
+    subjects = [c for c in doc.children(verb) if doc.deps[c] in ("nsubj", "nsubj:pass")]
+    if subjects:
+        # « le constructeur japonais Toyota » parsed as two subjects: the named one
+        named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
+        return (named or subjects)[0]
+    # « pour appeler », « afin de lancer »: the subject of the governing verb
+    if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
+        return subject(ctx, doc.heads[verb])
+    return None
+
+
+def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
+    doc = ctx.doc
+    out = []
+    for u in [tok] + [c for c in doc.children(tok) if doc.deps[c] == "conj"]:
+        m = ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))
+        if m is None and doc.lower[u] in ctx.lex.relative_pronouns:
+            # « le président américain Joe Biden, qui a annoncé ... »: the antecedent
+            k = u - 1
+            while k >= 0 and doc.words[k] in (",",):
+                k -= 1
+            m = ctx.mention_at(k, ("Person", "Minister", "Country", "Organization"))
+        if m is None:
+            # the subject token may be a title whose name follows (« le ministre ... X »)
+            # « le fabricant norvégien X »: the named organisation, not its nationality adjective
+            subtree = doc.subtree(u)
+            for types in (("Person", "Minister"), ("Organization",), ("Country",)):
+                for c in subtree:
+                    m = ctx.mention_at(c, types)
+                    if m:
+                        break
+                if m:
+                    break
+        if m is None and doc.pos[u] == "PRON" and doc.lower[u] in ctx.lex.subject_pronouns:
+            m = _antecedent(ctx, u)
+        if m and m.key not in out:
+            out.append(m.key)
+    return out
+
+
+def _antecedent(ctx: ArticleContext, pron: int) -> Mention | None:
+    cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
+    return cands[-1] if cands else None
+
+
+def _clause_start(ctx: ArticleContext, verb: int) -> int:
+    """The token before the auxiliaries, pronouns and adverbs in front of ``verb`` (« », a-t-il annoncé »)."""
+    doc = ctx.doc
+    start = ctx.sent_at(verb).start
+    k = verb - 1
+    while k >= start and (doc.pos[k] in ("AUX", "PRON", "ADV") or doc.deps[k].startswith("aux")):
+        k -= 1
+    return k
+
+
+def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
+    """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
+    k = _clause_start(ctx, verb)
+    if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and inverted_subject(ctx, verb) is not None:
+        return k
+    return k if reporting_clause(ctx, verb) else None
+
+
+def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
+    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
+    deps = ctx.doc.deps
+    for c in ctx.doc.children(verb):
+        if c > verb and (deps[c].startswith("nsubj") or (deps[c] == "obj" and deps[verb] in ("parataxis", "advcl"))):
+            return c
+    return None
+
+
+def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:
+    """« Le Canada, qui présidera le G7, a confirmé ... » parsed with « Canada » as a second subject of the
+    relative clause: a subject before ``verb`` whose head already has the relative pronoun as subject."""
+    doc = ctx.doc
+    deps, heads = doc.deps, doc.heads
+    for t in range(ctx.sent_at(verb).start, verb):
+        h = heads[t]
+        if deps[t] == "nsubj" and h != verb and heads[h] == verb and t < h and any(
+                deps[c] == "nsubj" and doc.lower[c] == "qui" for c in doc.children(h)):
+            return t
+    return None
+
+
+def reporting_clause(ctx: ArticleContext, verb: int) -> bool:
+    """Is ``verb`` the verb of a reporting clause after a quote (« « ... », a lancé X »)?"""
+    words = ctx.doc.words
+    k = _clause_start(ctx, verb)
+    return k >= ctx.sent_at(verb).start and words[k] == "," and k > 0 and words[k - 1] in ("»", "\"", "”")

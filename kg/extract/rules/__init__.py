@@ -1,0 +1,117 @@
+"""The extraction rules, in the order they run: :data:`RULES`.
+
+Each rule is a plain function ``rule(ctx: ArticleContext) -> None`` that reads the article and what
+earlier rules found, and adds entities, mentions, attributes or relations through the context's
+operations (:mod:`kg.extract.context`). Its :class:`Rule` record says what it ``needs`` and what it
+``provides``:
+
+- a context field (``"summit_seq"``, ``"main_summit"``, ``"next_of"``...; see :class:`ArticleContext`);
+- ``"mentions:T"``: mentions of entities of class ``T`` (``"mentions:Person"``);
+- ``"entities:T"``: entities of class ``T`` made without a mention (announcements);
+- ``"attrs:A"``: the attribute ``A`` of entities (``"attrs:edition"``);
+- ``"relations:P"``: relations of predicate ``P`` (``"relations:hostCity"``).
+
+What the parse gives (:data:`FROM_PARSE`) needs no rule. Every ``needs`` is provided by an earlier
+rule (checked by the tests), so the order of the table is the order of the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kg.extract.context import ArticleContext
+from kg.extract.rules.announcements import announcements
+from kg.extract.rules.attendance import attendance, narrative_attendance
+from kg.extract.rules.events import date_attrs, events
+from kg.extract.rules.hosting import dateline, implied_relations, nearby_host_city, summit_relations
+from kg.extract.rules.organisations import companies, short_names
+from kg.extract.rules.persons import persons
+from kg.extract.rules.places import capitals_as_governments, places_and_orgs
+from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
+from kg.extract.rules.summits import edition_links, main_summit, summits
+
+__all__ = ["Rule", "RULES", "FROM_PARSE", "run_rules", "unmet_needs"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One step of the extraction: its name, its function, what it reads and what it adds."""
+
+    name: str
+    function: Callable[[ArticleContext], None]
+    needs: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+
+
+#: what the context holds before any rule runs: the parse, the sentences, the gazetteer matches
+FROM_PARSE = ("doc", "sents", "gaz", "role_spans", "triggers")
+
+_PEOPLE = ("mentions:Person", "mentions:Minister")
+_PLACES = ("mentions:Country", "mentions:City")
+
+RULES: tuple[Rule, ...] = (
+    Rule("places_and_orgs", places_and_orgs, needs=("doc", "gaz", "role_spans"),
+         provides=(*_PLACES, "mentions:Organization", "split_persons")),
+    Rule("companies", companies, needs=("triggers", "gaz", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization",)),
+    Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
+         provides=("mentions:Person",)),
+    Rule("roles", roles, needs=("role_spans", "mentions:Person", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Minister", "mentions:Country", "mentions:Organization", "used_tokens", "attrs:role",
+                   "attrs:portfolio", "relations:ministerOf", "relations:nationality", "relations:affiliation")),
+    Rule("side_countries", side_countries, needs=("triggers", "gaz", *_PEOPLE, "relations:ministerOf"),
+         provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
+    Rule("nationality_adjectives", nationality_adjectives,
+         needs=("gaz", "used_tokens", *_PEOPLE, "relations:ministerOf", "relations:nationality"),
+         provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
+    Rule("capitals_as_governments", capitals_as_governments, needs=("mentions:City",),
+         provides=("mentions:Country",)),
+    Rule("summits", summits, needs=("doc",),
+         provides=("mentions:Summit", "summit_seq", "next_of", "attrs:edition", "relations:nextEdition")),
+    Rule("main_summit", main_summit, needs=("summit_seq", "next_of"), provides=("next_parent", "main_summit")),
+    Rule("events", events, needs=("doc", "mentions:Organization", *_PLACES, "mentions:Summit"),
+         provides=("mentions:Event",)),
+    Rule("date_attrs", date_attrs, needs=("summit_seq", "mentions:Event"),
+         provides=("attrs:startDate", "attrs:endDate", "attrs:date")),
+    Rule("summit_relations", summit_relations, needs=("sents", "summit_seq", "mentions:Event", *_PLACES),
+         provides=("relations:hostCity", "relations:hostCountry")),
+    Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
+         provides=("relations:attendee",)),
+    Rule("announcements", announcements,
+         needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Organization",
+                "mentions:Summit", "mentions:Event", "attrs:date", "attrs:startDate", "attrs:endDate"),
+         provides=("entities:Announcement", "attrs:summary", "attrs:amount", "relations:announcedBy",
+                   "relations:about", "relations:during", "relations:hostCity")),
+    Rule("short_names", short_names, needs=("mentions:Organization",),
+         provides=("mentions:Organization",)),
+    Rule("edition_links", edition_links, needs=("attrs:edition", "relations:nextEdition"),
+         provides=("relations:nextEdition",)),
+    Rule("dateline", dateline, needs=("main_summit", "mentions:City", "relations:hostCity"),
+         provides=("relations:hostCity",)),
+    Rule("nearby_host_city", nearby_host_city,
+         needs=("summit_seq", "next_parent", "main_summit", "mentions:City", "relations:hostCity"),
+         provides=("relations:hostCity",)),
+    Rule("narrative_attendance", narrative_attendance,
+         needs=("sents", "summit_seq", "next_parent", "main_summit", *_PEOPLE, "mentions:City", "mentions:Summit",
+                "mentions:Event", "attrs:edition", "relations:attendee", "relations:hostCity"),
+         provides=("relations:attendee",)),
+    Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity"),
+         provides=("relations:hostCountry", "relations:locatedIn")),
+)
+
+
+def unmet_needs(rules: Sequence[Rule] = RULES) -> list[tuple[str, str]]:
+    """(rule, need) for every need not provided by the parse or an earlier rule: ``[]`` for a sound table."""
+    have = set(FROM_PARSE)
+    out = []
+    for rule in rules:
+        out.extend((rule.name, need) for need in rule.needs if need not in have)
+        have.update(rule.provides)
+    return out
+
+
+def run_rules(ctx: ArticleContext, rules: Sequence[Rule] = RULES) -> None:
+    """Run ``rules`` on ``ctx``, in order."""
+    for rule in rules:
+        rule.function(ctx)

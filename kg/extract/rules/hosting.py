@@ -1,0 +1,152 @@
+"""Where summits take place: ``hostCity``, ``hostCountry``, and ``locatedIn`` for cities.
+
+Evidence: a place after a summit in its sentence (« qui se déroule à Londres »), in its name (« sommet de
+Vilnius »), a country that hosts (« organisé par le Royaume-Uni »); weaker: the dateline, a place named
+near the summit, the place the story keeps being set; implied: the host city's country.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ArticleContext, Mention
+from kg.extract.lexicon import confidence
+from kg.extract.rules.places import is_locative
+from kg.records import Relation
+
+
+def summit_relations(ctx: ArticleContext) -> None:
+    """Host city and country of the summits and events of each sentence: the nearest place after one, a
+    place in its name (« sommet de Vilnius »), a country after « au/en », a country that hosts (« accueillera »)."""
+    doc = ctx.doc
+    host_verbs = ctx.lex.host_verbs
+    by_sent: dict[int, list[tuple[int, int, str]]] = {}
+    for s, e, k in ctx.summit_seq:
+        by_sent.setdefault(ctx.sent_at(s).start, []).append((s, e, k))
+    for m in ctx.mentions:
+        ev = ctx.ents[m.key]
+        if ev.type not in ("Event",):
+            continue
+        by_sent.setdefault(ctx.sent_at(m.start).start, []).append((m.start, m.end, m.key))
+    for sent in ctx.sents:
+        events = sorted(by_sent.get(sent.start, []))
+        if not events:
+            continue
+        # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
+        placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
+        for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+            if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start:
+                continue
+            before = [ev for ev in events if ev[1] <= c.start]
+            if before and before[-1][2] not in placed:
+                s, e, k = before[-1]
+                placed.add(k)
+                ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
+        # « ouvert vendredi au Japon »
+        for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
+                continue
+            before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
+            if before and c.start - before[-1][1] <= 8:
+                s, e, k = before[-1]
+                ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
+        # « sommet de Vilnius », « Sommet de Paris »
+        for s, e, k in events:
+            for c in ctx.mentions_in(s, e, ("City",)):
+                ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
+        # host country: « organisé par le Royaume-Uni », « la France accueillera ... »
+        for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+            tok = doc[c.start]
+            head = tok.head
+            while head.dep_ in ("flat:name", "fixed") and head.head.i != head.i:
+                head = head.head
+            verb = None
+            if tok.dep_ in ("obl:agent",) or ctx.lower(c.start - 1) == "par" or ctx.lower(c.start - 2) == "par":
+                h = tok.head
+                if h.lemma_.lower() in host_verbs:
+                    verb = h
+            elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in host_verbs:
+                verb = tok.head
+            if verb is None:
+                continue
+            # the summit the verb is about: a summit mention in the verb's subtree or its head
+            cand = None
+            for s, e, k in events:
+                if ctx.ents[k].type != "Summit":
+                    continue
+                toks = set(range(s, e))
+                if any(t.i in toks for t in verb.subtree) or doc[s].head == verb or verb.head.i in toks or any(
+                    t.i in toks for t in verb.head.subtree if verb.dep_ in ("acl", "acl:relcl")):
+                    cand = k
+                    if verb.i < s:
+                        break
+            if cand:
+                ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), confidence("hosting_verb"))
+
+
+def dateline(ctx: ArticleContext) -> None:
+    """« JOHANNESBURG, 24 août 2023 – »: where the article was filed hosts its summit, unless told otherwise."""
+    if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
+        return
+    first = ctx.mentions_in(0, 3, ("City",))
+    if first and ctx.doc[first[0].start].text.isupper():
+        m = first[0]
+        ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+
+
+def nearby_host_city(ctx: ArticleContext) -> None:
+    """« réunis à Bruxelles pour le troisième sommet UE-CELAC », « organisée au château de Versailles »: a
+    summit still without a host city takes the place named next to it in a sentence that names it."""
+    doc = ctx.doc
+    for key in [k for k in dict.fromkeys(k for _, _, k in sorted(ctx.summit_seq))]:
+        if key in ctx.next_parent or any(r[0] == key and r[1] == "hostCity" for r in ctx.relations):
+            continue
+        best = None
+        for s, e, k in ctx.summit_seq:
+            if k != key:
+                continue
+            sent = ctx.sent_at(s)
+            for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+                if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in ctx.lex.venue_nouns):
+                    continue
+                if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
+                    continue  # the place of another summit
+                dist = c.start - e if c.start >= e else s - c.end
+                if dist <= 12 and (best is None or dist < best[0]):
+                    best = (dist, c, s, e)
+        if best:
+            _, c, s, e = best
+            ctx.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), confidence("place_near_summit"))
+    # the summit the story is about, still without a place: where the story keeps being set
+    main = ctx.main_summit
+    if main is None or any(r[0] == main and r[1] == "hostCity" for r in ctx.relations):
+        return
+    hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
+    counts: dict[str, list[Mention]] = {}
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start):
+            counts.setdefault(c.key, []).append(c)
+    if counts:
+        key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
+        if len(ms) >= 2:
+            ctx.relate(main, "hostCity", key, ms[0].start, ms[0].end, confidence("recurring_place"))
+
+
+def implied_relations(ctx: ArticleContext) -> None:
+    """Host country from host city; a city's country when the country is named in the article."""
+    for (s, p, o), rel in list(ctx.relations.items()):
+        if p == "hostCity" and ctx.ents[s].type == "Summit":
+            city = _city_country(ctx, o)
+            if city and city in ctx.ents:
+                ev = rel.evidence[0]
+                ctx.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), confidence("host_city_country")))
+    for key, ent in ctx.ents.items():
+        if ent.type != "City":
+            continue
+        c = _city_country(ctx, key)
+        if c and c in ctx.ents:
+            ev = ent.evidence[0]
+            ctx.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), confidence("city_country")))
+
+
+def _city_country(ctx: ArticleContext, key: str) -> str | None:
+    city = ctx.ref.city(ctx.ents[key].label)
+    return f"country/{city.country}" if city else None

@@ -1,0 +1,120 @@
+"""Persons: the NER's ``PER`` spans, names it missed after a title, short forms linked to full names.
+
+Evidence: a ``PER`` span or a capitalised name after a role title (« le président kényan William Ruto »);
+honorifics (« M. Le Drian ») and surnames alone are linked to the full name used elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ArticleContext
+from kg.extract.rules.roles import role_phrase_ok
+from kg.extract.text import is_byline, name_key, name_words
+from kg.names import slug
+
+
+def persons(ctx: ArticleContext) -> None:
+    """Persons from ``PER`` spans, ``split_persons`` and names after titles; role titles, places, bylines
+    left out; a short form (« M. Macron », « Macron ») is the person of the full name it ends with."""
+    doc = ctx.doc
+    honor = ctx.lex.honorifics
+    cands: list[tuple[int, int, bool]] = []  # start, end, honorific
+    lower = doc.lower
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + ctx.split_persons + _names_after_titles(ctx)
+    countries_orgs = [(g.start, g.end) for g in ctx.gaz if g.label_ in ("COUNTRY", "ORG")]
+    for start, end in sorted(set(spans)):
+        toks = list(range(start, end))
+        honorific = False
+        while toks and (lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor):
+            toks.pop(0)
+            honorific = True
+        if start > 0 and (lower[start - 1] in honor):
+            honorific = True
+        if not toks:
+            continue
+        s, t = toks[0], toks[-1] + 1
+        overlapping = [r for r in ctx.role_spans if r.start < t and s < r.end]
+        if overlapping:
+            r = overlapping[0]
+            if r.start <= s and r.end >= t:
+                continue  # « Président de la République »: a title, not a name
+            if r.start <= s < r.end < t and t - r.end >= 2:
+                s = r.end  # « Président Emmanuel Macron »
+            elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
+                continue
+        text = doc.span_text(s, t)
+        if not text[:1].isupper() or ctx.overlaps_mention(s, t):
+            continue
+        if ctx.ref.country(text) or ctx.ref.city(text) and t - s == 1:
+            continue
+        if any(a < t and s < b for a, b in countries_orgs):
+            continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
+        if is_byline(ctx.sent_at(s)):
+            continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
+        cands.append((s, t, honorific))
+    full = {}
+    for s, t, hon in cands:
+        if t - s >= 2 and not hon:
+            name = doc.span_text(s, t)
+            full.setdefault(name_key(name), name)
+    for s, t, hon in cands:
+        name = doc.span_text(s, t)
+        words = name_words(name)
+        target = None
+        if t - s >= 2 and not hon:
+            target = name
+        else:
+            for fk, fname in full.items():
+                fw = name_words(fname)
+                if len(words) < len(fw) and fw[-len(words):] == words:
+                    target = fname
+                    break
+                if fw == words:
+                    target = fname
+                    break
+            if target is None and len(words) == 1:
+                hits = [f for f in full.values() if words[0] in name_words(f)[1:]]
+                if len(hits) == 1:
+                    target = hits[0]
+        if target is None:
+            if t - s < 2 and not hon:
+                continue  # a lone word tagged PER with no full name to attach to
+            target = name
+        surface = doc.span_text(s - 1, t) if hon and s > 0 and lower[s - 1] in honor else name
+        ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
+                 rank=2 if target == name else 1)
+
+
+def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Names the NER missed right after a title: « le président kényan William Ruto »."""
+    doc = ctx.doc
+    out = []
+    starts = []
+    nat_end: dict[int, int] = {}
+    for g in ctx.gaz:
+        if g.label_ == "NAT":
+            nat_end.setdefault(g.start, g.end)
+    not_roles = [(g.start, g.end) for g in ctx.gaz if g.label_ != "ROLE"]
+    words, lower, pos, sent_start, n = doc.words, doc.lower, doc.pos, doc.sent_start, len(doc)
+    for r in ctx.role_spans:
+        j = r.end
+        while j in nat_end:
+            j = nat_end[j]
+        starts.append(j)
+        # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
+        c = r.end
+        while c < n and c - r.end < 8 and words[c] != "," and not sent_start[c]:
+            c += 1
+        if c < n and words[c] == "," and c > r.end and role_phrase_ok(ctx, r.end, c):
+            starts.append(c + 1)
+    for j in starts:
+        k = j
+        while k < n and k - j < 5 and (
+                (words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN", "ADJ"))
+                or (lower[k] in ctx.lex.name_particles and k > j)) and not sent_start[k]:
+            k += 1
+        while k > j and lower[k - 1] in ctx.lex.name_particles:
+            k -= 1
+        if k - j >= 2 and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
+                gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):
+            out.append((j, k))
+    return out

@@ -1,0 +1,309 @@
+"""Summits and their editions: « COP28 », « le sommet du G7 », « la prochaine édition », « le 50e sommet ».
+
+Evidence: a summit noun or acronym and the name phrase after it; ordinals and « prochain » make editions,
+linked by ``nextEdition``; a bare « le sommet » is the summit under discussion. Fills ``summit_seq`` and
+``next_of``; :func:`main_summit` then picks the summit the article is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
+from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
+from kg.names import lookup_key as normalize
+from kg.names import slug
+from kg.records import Relation
+
+_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
+
+
+def summits(ctx: ArticleContext) -> None:
+    """Summit mentions in text order: acronyms with a number (« COP28 »), summit nouns with their name
+    phrase, editions (« la prochaine édition »); the summit under discussion carries over to bare mentions."""
+    doc = ctx.doc
+    lex = ctx.lex
+    summit_nouns = lex.summit_nouns
+    acronyms = {a.lower() for a in lex.summit_acronyms}
+    i = 0
+    current: str | None = None
+    lower, pos, n = doc.lower, doc.pos, len(doc)
+    edition_nouns = lex.edition_nouns
+    starters = summit_nouns | edition_nouns | acronyms  # and « COP28 », « cmp-5 » (_COP_NUMBER)
+    while i < n:
+        low = lower[i]
+        if low not in starters and low[:3] not in ("cop", "cmp"):
+            i += 1
+            continue
+        t = doc[i]
+        m = _COP_NUMBER.match(low)
+        if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
+            end = i + 1 if m else i + 2
+            num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
+            name = f"{t.text[:3].upper()}{num}" if num else doc[i:end].text
+            key = f"summit/{slug(name)}"
+            ent = ctx.add("Summit", key, name, i, end, rank=3)
+            if num:
+                ent.attrs.setdefault("edition", num)
+            _summit_context(ctx, i, end, key)
+            current = key
+            i = end
+            continue
+        if low in summit_nouns and pos[i] in ("NOUN", "PROPN", "X"):
+            key, end = _summit_mention(ctx, i, current)
+            if key:
+                current = key
+            i = max(end, i + 1)
+            continue
+        if low in edition_nouns:
+            key, end = _edition_mention(ctx, i, current)
+            if key:
+                current = key
+            i = max(end, i + 1)
+            continue
+        i += 1
+
+
+def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[str | None, int]:
+    """« Sommet sur la sécurité de l'IA », « sommet du G20 », « AI Safety Summit », « ce sommet »."""
+    doc = ctx.doc
+    t = doc[i]
+    # English-style names ending in Summit: take the capitalised words before it
+    if t.lower_ == "summit":
+        s = i
+        while s > 0 and doc[s - 1].text[:1].isupper() and ctx.sent_at(s - 1) == ctx.sent_at(i) and doc[s - 1].pos_ != "DET":
+            s -= 1
+        name = doc[s : i + 1].text
+        key = _summit_key(ctx, name, s, i + 1)
+        _summit_context(ctx, s, i + 1, key)
+        return key, i + 1
+    end = i + 1
+    allowed_after = ctx.lex.summit_name_links
+    stop_words = ctx.lex.summit_name_stops
+    while end < len(doc) and end - i < 12:
+        u = doc[end]
+        if u.is_punct and u.text not in APOS and u.text != "-":
+            break
+        if u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.is_space:
+            break
+        if u.lower_ in stop_words and not (doc[end - 1].lower_ in allowed_after):
+            break
+        if u.lower_ in ("à",):
+            break
+        if u.pos_ == "ADP" and u.lower_ not in allowed_after:
+            break
+        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions:
+            break
+        end += 1
+    while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+        end -= 1
+    # left: ordinal / first / next adjectives and a preceding capitalised name part
+    s = i
+    edition = None
+    nxt = False
+    if i > 0:
+        prev = doc[i - 1]
+        pl = prev.lower_
+        if pl in ctx.lex.ordinals:
+            edition = ctx.lex.ordinals[pl]
+        elif ordinal_value(prev.text):
+            edition = ordinal_value(prev.text)
+        elif pl in ctx.lex.next_words:
+            nxt = True
+    tail = doc[i + 1 : end]
+    demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
+    if len(tail) == 0:
+        # a bare « le sommet » / « ce Sommet »: the summit under discussion
+        if nxt and current:
+            return _next_edition(ctx, current, i - 1, end), end
+        cur_ed = ctx.ents[current].attrs.get("edition") if current else None
+        if current and edition and cur_ed and int(cur_ed) != edition:
+            start = i - 1
+            return _next_edition(ctx, current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
+        if current:
+            ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
+            _summit_context(ctx, i, end, current)
+            if edition and "edition" not in ctx.ents[current].attrs:
+                ctx.ents[current].attrs["edition"] = edition
+            return current, end
+        return None, end
+    name = doc[i:end].text
+    if edition and ordinal_value(doc[i - 1].text):
+        name = doc[i - 1 : end].text
+    if demonstrative and current:
+        ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
+        return current, end
+    # apposition: « X Summit, le premier Sommet sur ... » names the same summit
+    key = None
+    if current and _is_apposition(ctx, i, current):
+        key = current
+        ctx.add("Summit", key, name, i, end, rank=0)
+    elif nxt and current:
+        return _next_edition(ctx, current, i - 1, end, series=name), end
+    else:
+        key = _summit_key(ctx, name, i, end)
+    if edition:
+        ctx.ents[key].attrs.setdefault("edition", edition)
+    _summit_context(ctx, i, end, key)
+    return key, end
+
+
+def _is_apposition(ctx: ArticleContext, i: int, current: str) -> bool:
+    doc = ctx.doc
+    k = i - 1
+    while k >= 0 and (doc[k].pos_ in ("DET", "ADJ", "NUM") or ordinal_value(doc[k].text)):
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return False
+    prev = ctx.mention_at(k - 1, ("Summit",))
+    return prev is not None and prev.key == current
+
+
+def _summit_key(ctx: ArticleContext, name: str, start: int, end: int) -> str:
+    # the same name (normalised) is the same summit — unless the edition numbers differ
+    norm = normalize(series_name(name))
+    edition = ordinal_value(name.split()[0]) if name.split() else None
+    for e in ctx.ents.values():
+        other = e.attrs.get("edition")
+        if edition and isinstance(other, int) and other != edition:
+            continue
+        if e.type == "Summit" and e.key not in ctx.next_of.values() and (
+                norm in {normalize(series_name(a)) for a in e.aliases | {e.label}}):
+            ctx.add("Summit", e.key, name, start, end, rank=0)
+            return e.key
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, start, end, rank=3 if name[:1].isupper() else 2)
+    return key
+
+
+def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[str | None, int]:
+    """« la prochaine édition », « la deuxième édition du Sommet sur l'IA », « la 49e édition »."""
+    doc = ctx.doc
+    if i == 0:
+        return None, i + 1
+    prev = doc[i - 1]
+    pl = prev.lower_
+    edition = None
+    nxt = pl in ctx.lex.next_words
+    if pl in ctx.lex.ordinals:
+        edition = ctx.lex.ordinals[pl]
+    elif ordinal_value(prev.text):
+        edition = ordinal_value(prev.text)
+    if edition is None and not nxt:
+        return None, i + 1
+    # « ... édition du Sommet X » / « de ce Sommet »
+    end = i + 1
+    series = None
+    if end + 1 < len(doc) and doc[end].lower_ in ctx.lex.of_summit_forms and (
+        doc[end + 1].lower_ in ctx.lex.summit_nouns or doc[end + 1].lower_ in ctx.lex.demonstratives):
+        j = end + 1
+        if doc[j].lower_ in ctx.lex.demonstratives:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ctx.lex.summit_nouns:
+            skey, send = _summit_mention_peek(ctx, j)
+            series = doc[j:send].text if send > j + 1 else None
+            end = send
+    if current is None:
+        if series is None:
+            return None, end
+        current = _summit_key(ctx, series, i + 2, end)
+    cur = ctx.ents[current]
+    cur_ed = cur.attrs.get("edition")
+    start = i - 1 if pl in ctx.lex.next_words or edition else i
+    while start > 0 and doc[start - 1].pos_ == "DET":
+        start -= 1
+    if nxt or (edition and cur_ed and edition == int(cur_ed) + 1):
+        key = _next_edition(ctx, current, start, end, series=series, edition=edition)
+        return key, end
+    if edition and (cur_ed is None or int(cur_ed) == edition):
+        cur.attrs["edition"] = edition
+        ctx.add("Summit", current, cur.label, start, end, rank=0)
+        _summit_context(ctx, start, end, current)
+        return current, end
+    return None, end
+
+
+def _summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
+    """The end of a summit noun phrase starting at token ``j`` (no entity is created)."""
+    doc = ctx.doc
+    end = j + 1
+    while end < len(doc) and end - j < 10:
+        u = doc[end]
+        if (u.is_punct and u.text not in APOS) or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") or u.lower_ == "à":
+            break
+        end += 1
+    while end > j + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+        end -= 1
+    return None, end
+
+
+def _next_edition(ctx: ArticleContext, current: str, start: int, end: int, series: str | None = None, edition: int | None = None,
+                  linked: bool = True) -> str:
+    cur = ctx.ents[current]
+    cur_ed = cur.attrs.get("edition")
+    if edition is None and cur_ed:
+        edition = int(cur_ed) + 1
+    if edition and not cur_ed and edition > 1:
+        cur.attrs["edition"] = edition - 1
+    existing = ctx.next_of.get(current)
+    base = series or cur.label
+    label = f"{ordinal_word(edition)} édition du {series_name(base)}" if edition else f"prochaine édition du {series_name(base)}"
+    if existing and edition and ctx.ents[existing].attrs.get("edition") not in (None, edition):
+        existing = None
+    key = existing or f"{current}/edition-{edition or 'next'}"
+    surface = ctx.doc[start:end].text
+    if edition and any(t.lower_ in ctx.lex.summit_nouns for t in ctx.doc[start:end]) and not any(
+            t.lower_ in ctx.lex.edition_nouns for t in ctx.doc[start:end]):
+        label = strip_det_text(surface)  # « le 50e sommet »
+    ent = ctx.add("Summit", key, label, start, end, surface=surface, rank=1)
+    if series:
+        ent.aliases.add(f"{strip_det_text(ctx.doc[start:end].text)}")
+    if edition:
+        ent.attrs["edition"] = edition
+    if linked:
+        ctx.next_of[current] = key
+        ctx.relate(current, "nextEdition", key, start, end, confidence("next_edition"))
+    _summit_context(ctx, start, end, key)
+    return key
+
+
+def _summit_context(ctx: ArticleContext, start: int, end: int, key: str) -> None:
+    ctx.summit_seq.append((start, end, key))
+
+
+def main_summit(ctx: ArticleContext) -> None:
+    """The summit the article is about: the one named most often (the first named on a tie), not a next
+    edition; and ``next_parent``, the summit each next edition follows."""
+    ctx.next_parent = {v: k for k, v in ctx.next_of.items()}
+    counts: dict[str, int] = {}
+    for _, _, k in ctx.summit_seq:
+        if k not in ctx.next_parent:
+            counts[k] = counts.get(k, 0) + 1
+    ctx.main_summit = max(counts, key=lambda k: (counts[k], -min(s for s, _, kk in ctx.summit_seq if kk == k))) if counts else None
+
+
+def edition_links(ctx: ArticleContext) -> None:
+    """Editions n and n+1 of the same series in one article: « COP28 » → « COP29 »."""
+    series: dict[str, dict[int, str]] = {}
+    for e in ctx.ents.values():
+        ed = e.attrs.get("edition")
+        if e.type != "Summit" or not isinstance(ed, int):
+            continue
+        name = re.sub(r"\d+$", "", e.label) if re.match(r"^[A-Z]+\d+$", e.label) else series_name(e.label)
+        series.setdefault(normalize(name), {})[ed] = e.key
+    for eds in series.values():
+        for n, key in eds.items():
+            nxt = eds.get(n + 1)
+            if nxt and not any(k[0] == key and k[1] == "nextEdition" for k in ctx.relations):
+                ev = ctx.ents[nxt].evidence[0]
+                ctx.relations[(key, "nextEdition", nxt)] = Relation(key, "nextEdition", nxt, (ev,), confidence("consecutive_editions"))
+
+
+def later_edition(ctx: ArticleContext, key: str) -> bool:
+    """A summit still to come (« qui accueillera la COP30 »): nothing is announced during it."""
+    if key in ctx.next_parent:
+        return True
+    main = ctx.ents.get(ctx.main_summit) if ctx.main_summit else None
+    ed, main_ed = ctx.ents[key].attrs.get("edition"), main.attrs.get("edition") if main else None
+    return isinstance(ed, int) and isinstance(main_ed, int) and ed > main_ed
