@@ -67,13 +67,19 @@ class Article:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: a sentence of an article, with character offsets in the article text."""
+    """Where a fact was read: a sentence of an article, with character offsets in the article text.
+
+    ``implied`` marks a fact inferred from its context rather than stated in one phrase (a
+    minister's country from the government the story is about, a host country from the host
+    leader's nationality...): such facts have a lower confidence, and users can leave them out.
+    """
 
     article_id: str
     sentence: str
     start: int
     end: int
     confidence: float = 1.0
+    implied: bool = False
 
 
 @dataclass(frozen=True)

@@ -183,9 +183,10 @@ class ArticleContext:
         return any(ent_type[i] in labels for i in range(span.start, span.end))
 
     # ------------------------------------------------------------------ building
-    def evidence(self, start: int, end: int, conf: float) -> Evidence:
-        """The evidence of tokens ``start:end``: their sentence and character offsets."""
-        key = (start, end, conf)
+    def evidence(self, start: int, end: int, conf: float, implied: bool = False) -> Evidence:
+        """The evidence of tokens ``start:end``: their sentence and character offsets (``implied``:
+        inferred from the context rather than stated there, see :class:`kg.records.Evidence`)."""
+        key = (start, end, conf, implied)
         ev = self._evidence.get(key)  # records are frozen: the same evidence is one object
         if ev is None:
             doc = self.doc
@@ -198,6 +199,7 @@ class ArticleContext:
                 start=doc.idx[start],
                 end=doc.idx[end - 1] + len(doc.words[end - 1]),
                 confidence=_rounded(conf),
+                implied=implied,
             )
         return ev
 
@@ -248,15 +250,16 @@ class ArticleContext:
         if not ent.evidence:
             del self.ents[m.key]
 
-    def relate(self, s: str, p: str, o: str, start: int, end: int, conf: float) -> None:
-        """The relation (s, p, o), with tokens ``start:end`` as evidence; a relation already made gains
-        the evidence and keeps the higher confidence. Nothing when ``s`` or ``o`` is unknown or both are one."""
+    def relate(self, s: str, p: str, o: str, start: int, end: int, conf: float, implied: bool = False) -> None:
+        """The relation (s, p, o), with tokens ``start:end`` as evidence (``implied``: inferred from the
+        context, not stated by these tokens); a relation already made gains the evidence and keeps the
+        higher confidence. Nothing when ``s`` or ``o`` is unknown or both are one."""
         if s == o or s not in self.ents or o not in self.ents:
             return
         k = (s, p, o)
         if end <= start:  # « ..., a annoncé X »: the agent after the verb; the evidence spans both
             start, end = min(start, end - 1), max(start + 1, end)
-        ev = self.evidence(start, end, conf)
+        ev = self.evidence(start, end, conf, implied)
         old = self.relations.get(k)
         if old is None:
             self.relations[k] = Relation(s, p, o, (ev,), conf)
