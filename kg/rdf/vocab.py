@@ -18,7 +18,7 @@ from rdflib.namespace import DefinedNamespace
 
 from kg.names import slug
 
-__all__ = ["KG", "KGID", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "slug"]
+__all__ = ["KG", "KGID", "SCHEMA", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "evidence_path", "slug"]
 
 
 class KG(DefinedNamespace):
@@ -74,6 +74,9 @@ class KG(DefinedNamespace):
 #: Namespace of the resources the tool mints (entities, articles, mentions, assertions).
 KGID = Namespace("https://w3id.org/kg-news/id/")
 
+#: schema.org (``schema:url`` of an article, ``schema:mentions`` from an article to an entity).
+SCHEMA = Namespace("https://schema.org/")
+
 #: Prefixes bound in every graph the tool writes and predeclared in queries.
 PREFIXES = {
     "kg": str(KG._NS),
@@ -98,7 +101,13 @@ def article_iri(article_id: str) -> URIRef:
     return KGID[f"article/{slug(article_id)}"]
 
 
+def evidence_path(kind: str, *parts: object) -> str:
+    """The part of :func:`evidence_iri` after ``KGID`` (``"mention/0123456789abcdef"``), for the
+    N-Triples writer, which builds no rdflib term."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return f"{kind}/{digest}"
+
+
 def evidence_iri(kind: str, *parts: object) -> URIRef:
     """A deterministic IRI for a mention or an assertion, hashed from what identifies it."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-    return KGID[f"{kind}/{digest}"]
+    return KGID[evidence_path(kind, *parts)]
