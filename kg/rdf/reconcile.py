@@ -8,7 +8,7 @@ for every entity:
   choice never depends on the order the articles arrive in (:func:`label_rank`):
 
   1. more letters with diacritics first (« Jean-Noël » over « Jean-Noel »: the accented spelling
-     is the careful one);
+     is the careful one) — counted as the letters outside ASCII (é, ë, ç, ø, œ…);
   2. then more lowercase letters (« Macron » over « MACRON », « Emmanuel Macron » over « Macron »);
   3. then the smaller string (code point order), so that two labels never tie;
 
@@ -30,7 +30,6 @@ Names(labels=frozenset({'Macron'}), alt_labels=frozenset({'MACRON'}), classes=fr
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -49,13 +48,9 @@ __all__ = ["Names", "label_rank", "choose_label", "choose_class", "reconcile", "
 ENTITY_CLASSES: dict[str, str] = {str(KG[t]): t for t in ENTITY_TYPES}
 
 
-def _accented(ch: str) -> bool:
-    return ch.isalpha() and len(unicodedata.normalize("NFD", ch)) > 1
-
-
 def label_rank(label: str) -> tuple[int, int, str]:
     """The sort key of a label: the smallest is the one chosen (see the module's docstring)."""
-    accents = 0 if label.isascii() else sum(1 for ch in label if _accented(ch))
+    accents = 0 if label.isascii() else sum(1 for ch in label if ch.isalpha() and not ch.isascii())
     lower = sum(1 for ch in label if ch.islower())
     return -accents, -lower, label
 
