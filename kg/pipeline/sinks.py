@@ -15,7 +15,8 @@ __all__ = ["StoreSink", "NQuadsSink", "GraphStoreSink"]
 
 
 class StoreSink:
-    """Batches into a :class:`kg.store.KgStore` (bulk load; see :meth:`~kg.store.KgStore.add_results`: new articles are bulk-loaded, the merged graph reconciled)."""
+    """Batches into a :class:`kg.store.KgStore` (:meth:`~kg.store.KgStore.add_results`: new articles
+    are bulk-loaded, then the merged graph is reconciled)."""
 
     def __init__(self, store) -> None:
         self.store = store

@@ -239,19 +239,23 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         yield a_node, V.title, string(art.title)
 
     best: dict[Any, tuple[float, str]] = {}  # mention/assertion node → its highest confidence (value, text)
-    counted: tuple[set, set] = (set(), set())  # this article's mention nodes, assertion nodes
+    mention_nodes: set = set()  # this article's mentions and assertions (kg:mentionCount, kg:assertionCount)
+    assertion_nodes: set = set()
     derived, sentence, start_p, end_p = V.derived, V.sentence, V.startOffset, V.endOffset
     art_id = art.id
 
-    def provenance(node: Any, ev, kind: int) -> tuple:
-        if ev.article_id == art_id:
-            counted[kind].add(node)
+    def provenance(node: Any, ev, counted_as: set) -> tuple:
+        """``prov:wasDerivedFrom``, sentence and offsets of a mention or assertion (its confidence
+        is kept: one per node, the highest, written at the end)."""
+        aid = ev.article_id
+        if aid == art_id:
+            counted_as.add(node)
         text = f"{ev.confidence:.2f}"
         value = float(text)
         old = best.get(node)
         if old is None or old[0] < value:
             best[node] = (value, text)
-        return ((node, derived, article(ev.article_id)), (node, sentence, string(ev.sentence)),
+        return ((node, derived, a_node if aid == art_id else article(aid)), (node, sentence, string(ev.sentence)),
                 (node, start_p, integer(ev.start)), (node, end_p, integer(ev.end)))
 
     rdf_type, label_p, alt_p, mention_c, mention_of, mentions = V.type, V.label, V.altLabel, V.Mention, V.mentionOf, V.mentions
@@ -274,8 +278,8 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
                 m = terms.evidence("mention", key, ev.article_id, ev.start, ev.end)
                 yield m, rdf_type, mention_c
                 yield m, mention_of, node
-                yield from provenance(m, ev, 0)
-                yield article(ev.article_id), mentions, node
+                yield from provenance(m, ev, mention_nodes)
+                yield a_node if ev.article_id == art_id else article(ev.article_id), mentions, node
     for rel in ex.relations:
         if rel.confidence < min_confidence:
             continue
@@ -287,9 +291,9 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
             yield a, V.subject, s
             yield a, V.predicate, p
             yield a, V.object, o
-            yield from provenance(a, ev, 1)
+            yield from provenance(a, ev, assertion_nodes)
     confidence = V.confidence
     for node, (_value, text) in best.items():
         yield node, confidence, terms.decimal(text)
-    yield a_node, V.mentionCount, integer(len(counted[0]))
-    yield a_node, V.assertionCount, integer(len(counted[1]))
+    yield a_node, V.mentionCount, integer(len(mention_nodes))
+    yield a_node, V.assertionCount, integer(len(assertion_nodes))

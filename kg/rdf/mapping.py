@@ -4,7 +4,9 @@ The triples come from the one emitter (:func:`kg.rdf.emit.emit`, which says what
 graph holds); merging articles is reconciled by :mod:`kg.rdf.reconcile` (one label, every other
 label an alternative label, the most specific class), exactly as in a store's merged graph.
 
+>>> from rdflib import RDFS
 >>> from kg.records import Article, Entity, Extraction
+>>> from kg.rdf.vocab import entity_iri
 >>> a = Extraction(Article("a", "…"), (Entity("person/jean-noel-barrot", "Person", "Jean-Noel Barrot"),))
 >>> b = Extraction(Article("b", "…"), (Entity("person/jean-noel-barrot", "Minister", "Jean-Noël Barrot"),))
 >>> g = to_graph([a, b])
@@ -18,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDFS, Graph  # noqa: F401 - RDFS: the doctest
+from rdflib import Graph
 
 from kg.rdf.emit import RDFLIB, emit
 from kg.rdf.reconcile import reconcile_graph
-from kg.rdf.vocab import PREFIXES, SCHEMA, entity_iri  # noqa: F401 - SCHEMA: kept importable from here
+from kg.rdf.vocab import PREFIXES, entity_iri
 from kg.records import Extraction
 
 __all__ = ["new_graph", "add_extraction", "to_graph"]

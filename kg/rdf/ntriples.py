@@ -3,10 +3,11 @@ workers to the store (bulk loads), to N-Quads files and to SPARQL Graph Stores.
 
 Terms are written exactly as Oxigraph prints the same terms (the escapes of oxrdf's
 ``print_quoted_str``; ``tests/rdf/test_emit.py`` checks the two agree), so that the content hash of
-an article is the same on every path (:func:`kg.store.content_hash` of the pyoxigraph triples).
+an article is the same on every path (:func:`kg.store.layout.content_hash` of the pyoxigraph triples).
 Building text is several times faster than building rdflib or pyoxigraph terms; the terms that
 come back (vocabulary, entities, articles, sentences, dates) are cached.
 
+>>> from kg.records import Article
 >>> lines = article_lines(Extraction(Article("a1", "Texte.", "2024-06-13")))
 >>> sorted(lines)[0]
 '<https://w3id.org/kg-news/id/article/a1> <http://purl.org/dc/terms/identifier> "a1" .\\n'
@@ -20,7 +21,7 @@ import re
 from kg.rdf.emit import TermFactory, emit
 from kg.rdf.terms import attr_value, date_datatype
 from kg.rdf.vocab import KG, KGID, article_iri, entity_iri, evidence_path
-from kg.records import Article, Extraction  # noqa: F401 - the doctest
+from kg.records import Extraction
 
 __all__ = ["NTRIPLES", "NTriplesTerms", "nt_string", "article_lines"]
 

@@ -1,7 +1,7 @@
 """The project's RDF vocabulary as a closed namespace, and the one place where IRIs are minted.
 
 ``KG`` mirrors ``ontology/kg.ttl``: a typo such as ``KG.ministreOf`` raises instead of minting a
-new IRI, and ``tests/test_ontology.py`` checks the two never drift apart.
+new IRI, and ``tests/rdf/test_ontology.py`` checks the two never drift apart.
 
 >>> KG.Minister
 rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Minister')

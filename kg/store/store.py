@@ -144,6 +144,13 @@ class KgStore:
             _write_marker(path, {**info, _RECONCILED: True})
         return st
 
+    @classmethod
+    def in_memory(cls) -> KgStore:
+        """A store in memory (no folder, no lock): the same named graphs and reconciled merged
+        graph as on disk, e.g. to build a corpus through :class:`kg.pipeline.sinks.StoreSink` and
+        export its merged graph."""
+        return cls(Path("<memory>"), ox.Store(), None, read_only=False)
+
     def close(self) -> None:
         if self.oxigraph is not None:
             if not self.read_only:

@@ -320,3 +320,11 @@ def test_build_stats_rates():
     s = BuildStats(articles=10, words=2000, seconds=4.0)
     assert s.rate("words") == 500.0 and s.rate("articles") == 2.5
     assert BuildStats().rate("words") == 0.0
+
+
+def test_a_corpus_built_into_an_in_memory_store_is_the_in_memory_graph(fake_pipeline):
+    arts = [Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(7)]
+    st = KgStore.in_memory()
+    stats = build_corpus(iter(arts), [StoreSink(st)], BuildConfig(chunk_size=3, batch_triples=200, min_triples=100))
+    assert stats.added == 7
+    assert isomorphic(canon(st.to_graph()), canon(to_graph([fake_extraction(a) for a in arts])))
