@@ -18,7 +18,7 @@ for every entity:
 
 Every path applies the same step: one article's records (:mod:`kg.rdf.emit`), the in-memory graph
 (:func:`reconcile_graph`, used by :func:`kg.rdf.mapping.add_extraction`) and the store's merged
-graph (:mod:`kg.store`, from what its article graphs say). Reconciling is a choice by a total
+graph (:mod:`kg.store.merged`, from what its article graphs say). Reconciling is a choice by a total
 order, so reconciling a reconciled graph together with a new article gives the same result as
 reconciling all the articles at once.
 
@@ -81,9 +81,6 @@ class Names:
 
     def __sub__(self, other: Names) -> Names:
         return Names(self.labels - other.labels, self.alt_labels - other.alt_labels, self.classes - other.classes)
-
-    def __bool__(self) -> bool:
-        return bool(self.labels or self.alt_labels or self.classes)
 
     @property
     def reconciled(self) -> bool:
