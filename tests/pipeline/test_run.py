@@ -130,3 +130,22 @@ def test_the_kg_build_store_label_bug_is_fixed(tmp_path):
     a, b = Graph().parse(tmp_path / "out" / "graph.ttl"), Graph().parse(tmp_path / "st.ttl")
     assert isomorphic(canon(a), canon(b))
     assert "Jean-Noël Barrot" in {str(o) for o in a.objects(None, a.namespace_manager.expand_curie("rdfs:label"))}
+
+
+@pytest.mark.parametrize("store", [False, True], ids=["in-memory", "store"])
+def test_kg_build_on_a_terminal_shows_a_progress_bar(tmp_path, corpus, monkeypatch, capsys, store):
+    import io
+    import sys
+
+    from kg.cli.app import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    target = ["--store", str(tmp_path / "st")] if store else ["--out", str(tmp_path / "out"), "--no-view"]
+    assert main(["build", str(corpus), "--published", "2024-03-05", *target]) == 0
+    assert "building: 100%" in err.getvalue() and "3/3" in err.getvalue()
+    assert "built 3 article(s)" in capsys.readouterr().out
