@@ -102,7 +102,8 @@ def child_load(triples: int, store: str, batch_triples: int) -> dict:
 
     from bench_query import article, pools
 
-    from kg.pipeline.engine import EngineConfig, article_result
+    from kg.pipeline.config import BuildConfig as EngineConfig
+    from kg.pipeline.results import article_result
     from kg.store.store import KgStore
 
     rng = random.Random(7)
@@ -141,8 +142,8 @@ def child_profile(corpus: str, model: str, n: int, out_html: str) -> str:
 
     from pyinstrument import Profiler
 
-    from kg.pipeline.build import BuildConfig
-    from kg.pipeline.engine import StoreSink, build_corpus
+    from kg.pipeline.build import BuildConfig, build_corpus
+    from kg.pipeline.sinks import StoreSink
     from kg.inputs.reader import read_articles
     from kg.nlp.pipeline import load_pipeline
     from kg.store.store import KgStore

@@ -9,9 +9,7 @@ Exit codes: 0 success, 1 nothing could be built / quality gate failed (``--fail-
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
-import time
 from pathlib import Path
 
 from kg import __version__
@@ -129,160 +127,80 @@ def _warn(msg: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.pipeline.build import BuildConfig, build_graph
-    from kg.inputs.reader import read_articles
-    from kg.output import atomic_write_text
+    """``kg build``: the options become a :class:`~kg.pipeline.config.BuildConfig` and
+    :class:`~kg.pipeline.run.BuildTargets`; :func:`kg.pipeline.run.run_build` does the work."""
+    from kg.pipeline.config import BuildConfig
+    from kg.pipeline.run import BuildTargets, run_build
 
-    streaming = bool(args.store or args.nquads)  # articles stream to the store; no graph kept in memory
-    out = Path(args.out) if args.out is not None else (None if streaming else Path("out"))
-    if out is not None and out.exists() and not out.is_dir():
-        raise InputError(f"{out}: --out must be a folder, and this is a file")
-    if args.processes < 0:
-        raise InputError("--processes must be 0 (one per core) or more")
-    if args.scheduler and args.engine != "dask":
-        raise InputError("--scheduler goes with --engine dask")
-    skipped: list = []
-    count = 0
-    progress = None
-    if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
-
-        from kg.pipeline.engine import count_inputs
-
-        progress = tqdm(total=count_inputs(args.inputs), unit=" articles", desc="building", file=sys.stderr,
-                        dynamic_ncols=True, smoothing=0.1)
-
-    def on_skip(s) -> None:
-        skipped.append(s)
-        _warn(f"skipped {s.source}: {s.reason}")
-
-    def on_article(ex) -> None:
-        nonlocal count
-        count += 1
-        if progress is not None:
-            progress.update(1)
-
-    articles = read_articles(args.inputs, published=args.published, stdin=sys.stdin, on_skip=on_skip, on_warning=_warn)
-    # read the first article before loading the spaCy model: nothing readable → say so at once
-    first = next(articles, None)
-    if first is None:
-        _err("no article could be read" + (f" ({len(skipped)} skipped)" if skipped else ""))
-        return 1
-    articles = itertools.chain([first], articles)
-    t0 = time.perf_counter()
-    from kg.pipeline.engine import env_processes
-
-    config = BuildConfig(model=args.model, min_confidence=args.min_confidence, processes=env_processes(args.processes),
+    config = BuildConfig(model=args.model, min_confidence=args.min_confidence, processes=args.processes,
                          engine=args.engine, scheduler=args.scheduler)
-    if streaming:
-        try:
-            return _build_streaming(args, articles, config, out, skipped, progress, t0)
-        finally:
-            if progress is not None:
-                progress.close()
-    graph = build_graph(articles, config, on_article=on_article)
-    if progress is not None:
-        progress.close()
-    if count == 0:
-        _err("no article could be read" + (f" ({len(skipped)} skipped)" if skipped else ""))
+    targets = BuildTargets(out=Path(args.out) if args.out is not None else None, store=args.store,
+                           nquads=Path(args.nquads) if args.nquads else None, resume=not args.no_resume,
+                           view=not args.no_view, keep_graph=not getattr(args, "no_validate", False))
+    bar = _ProgressBar() if not args.quiet and sys.stderr.isatty() else None
+    try:
+        result = run_build(args.inputs, config, targets, published=args.published, stdin=sys.stdin,
+                           on_skip=lambda s: _warn(f"skipped {s.source}: {s.reason}"), on_warning=_warn,
+                           on_progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    args.build_stats = result.stats  # for callers of cmd_build (benchmarks/bench_corpus.py)
+    if result.interrupted:
+        stats = result.stats
+        _err(f"interrupted; {stats.added + stats.replaced + stats.unchanged} article(s) of this run were written and "
+             "stay in the store: run the same command again to resume")
+        return 130
+    if result.read == 0:
+        _err("no article could be read" + (f" ({len(result.skipped)} skipped)" if result.skipped else ""))
         return 1
-    target = out / "graph.ttl"
-    atomic_write_text(target, graph.serialize(format="turtle"))
-    written = str(target)
-    if not args.no_view:
-        from kg.views.render import write_build_view
-
-        written += f", {write_build_view(graph, out)}"
     if not args.quiet:
+        print(_summary(result, args))
+    if result.graph is not None and result.target is not None:
+        from kg.cli.validate import check_build
+
+        if check_build(args, result.graph, result.target):  # violations reported on stderr; 1 with --fail-on-invalid
+            return 1
+    return 3 if result.skipped else 0  # 3: built, but some inputs were skipped (listed above)
+
+
+class _ProgressBar:
+    """A tqdm progress bar on stderr, fed by :func:`kg.pipeline.run.run_build`'s progress callback."""
+
+    def __init__(self) -> None:
+        self._bar = None
+
+    def __call__(self, p) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=p.total, unit=" articles", desc="building", file=sys.stderr, dynamic_ncols=True,
+                             smoothing=0.1)
+        self._bar.update(p.done - self._bar.n)
+        if p.words_per_second is not None:
+            self._bar.set_postfix_str(f"{p.words_per_second:,.0f} words/s", refresh=False)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _summary(result, args: argparse.Namespace) -> str:
+    """The line ``kg build`` prints at the end."""
+    skipped = f", {len(result.skipped)} skipped" if result.skipped else ""
+    stats = result.stats
+    if stats is None:
         from kg.graph.summary import graph_summary
 
-        print(
-            f"built {count} article(s) in {time.perf_counter() - t0:.1f}s"
-            + (f", {len(skipped)} skipped" if skipped else "")
-            + f": {graph_summary(graph)} → {written}"
-        )
-    from kg.cli.validate import check_build
-
-    if check_build(args, graph, target):  # violations reported on stderr; 1 with --fail-on-invalid
-        return 1
-    return 3 if skipped else 0  # 3: built, but some inputs were skipped (listed above)
-
-
-def _build_streaming(args, articles, config, out: Path | None, skipped: list, progress, t0: float) -> int:
-    """``kg build --store DIR|URL`` / ``--nquads DIR``: stream the articles to the store in batches
-    (resuming: articles whose input the store has are skipped), keeping no graph in memory.
-    With ``--out`` too, OUT/graph.ttl is the store's merged graph, exported after the build."""
-    import contextlib
-
-    from kg.pipeline.engine import GraphStoreSink, NQuadsSink, StoreSink, build_corpus
-    from kg.store.store import KgStore
-
-    store_url = args.store if args.store and args.store.startswith(("http://", "https://")) else None
-    with contextlib.ExitStack() as stack:
-        st = None
-        sinks: list = []
-        if args.store and not store_url:
-            st = stack.enter_context(KgStore.open(args.store))
-            recovered = st.recover()
-            if recovered and not args.quiet:
-                _warn(f"{len(recovered)} article(s) left half-written by an interrupted build were removed; they are built again")
-            sinks.append(StoreSink(st))
-        elif store_url:
-            sinks.append(GraphStoreSink(store_url))
-        if args.nquads:
-            sinks.append(NQuadsSink(args.nquads))
-        resume = st.input_hash if st is not None and not args.no_resume else None
-        from kg.pipeline.engine import BuildStats
-
-        stats = BuildStats()
-        try:
-            build_corpus(articles, sinks, config.engine_config("nquads"), processes=config.processes,
-                         engine=config.engine, scheduler=config.scheduler, resume=resume, progress=progress, stats=stats)
-        except KeyboardInterrupt:
-            if progress is not None:
-                progress.close()
-            done = stats.added + stats.replaced + stats.unchanged
-            _err(f"interrupted; {done} article(s) of this run were written and stay in the store: "
-                 "run the same command again to resume")
-            return 130
-        args.build_stats = stats  # for callers of cmd_build (benchmarks/bench_corpus.py)
-        if progress is not None:
-            progress.close()
-        if stats.articles + stats.resumed == 0:
-            _err("no article could be read" + (f" ({len(skipped)} skipped)" if skipped else ""))
-            return 1
-        written = []
-        graph = target = None
-        if out is not None and st is not None:
-            target = out / "graph.ttl"
-            st.export(target, "turtle")
-            written.append(str(target))
-            if not args.no_view or not getattr(args, "no_validate", False):
-                graph = st.to_graph()
-            if not args.no_view:
-                from kg.views.render import write_build_view
-
-                written.append(str(write_build_view(graph, out)))
-        if not args.quiet:
-            where = args.store or ""
-            if args.nquads:
-                where += (" and " if where else "") + f"{args.nquads}/"
-            rate = (f": {stats.rate('words'):,.0f} words/s, {stats.rate('articles'):,.1f} articles/s"
-                    if stats.articles else "")
-            print(
-                f"built {stats.articles} article(s), {stats.words:,} words, {stats.triples:,} triples in "
-                f"{time.perf_counter() - t0:.1f}s (pipeline ready after {stats.startup_seconds:.1f}s){rate}"
-                + (f"; {stats.resumed} already in the store (resumed)" if stats.resumed else "")
-                + (f", {len(skipped)} skipped" if skipped else "")
-                + f" → {where}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged"
-                + (f"; {', '.join(written)}" if written else "")
-            )
-        if graph is not None and target is not None:
-            from kg.cli.validate import check_build
-
-            if check_build(args, graph, target):
-                return 1
-    return 3 if skipped else 0
+        return (f"built {result.articles} article(s) in {result.seconds:.1f}s{skipped}: "
+                f"{graph_summary(result.graph)} → {', '.join(result.written)}")
+    where = " and ".join([*([args.store] if args.store else []), *([f"{args.nquads}/"] if args.nquads else [])])
+    rate = f": {stats.rate('words'):,.0f} words/s, {stats.rate('articles'):,.1f} articles/s" if stats.articles else ""
+    return (f"built {stats.articles} article(s), {stats.words:,} words, {stats.triples:,} triples in "
+            f"{result.seconds:.1f}s (pipeline ready after {stats.startup_seconds:.1f}s){rate}"
+            + (f"; {stats.resumed} already in the store (resumed)" if stats.resumed else "")
+            + f"{skipped} → {where}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged"
+            + (f"; {', '.join(result.written)}" if result.written else ""))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -1,4 +1,21 @@
-"""Build: articles → spaCy → extraction records → RDF graph.
+"""Builds: articles → spaCy → extraction records → RDF, in memory or streamed to sinks.
+
+* :func:`extract_articles`: the extraction records of articles, in input order;
+* :func:`build_graph`: their knowledge graph in memory (rdflib, :mod:`kg.rdf.mapping`);
+* :func:`build_corpus`: corpus-scale builds streamed into sinks (the Oxigraph store, N-Quads
+  files, a SPARQL Graph Store), resumable, memory flat whatever the corpus size.
+
+    articles ─► [resume: skip what the store has] ─► chunks ─► executor: nlp.pipe + extract + N-Triples
+             ─► BatchWriter (a thread) ─► sinks
+
+* **Streaming.** Articles are read lazily and sent to the executor in chunks of
+  ``config.chunk_size`` (:mod:`kg.pipeline.chunks`), a bounded number in flight; results come
+  back in input order, so the output is the same whatever the number of processes.
+* **Resume.** The store records, for every article, a hash of its input (id, text, published,
+  url, title, model, min confidence, kg version: :func:`kg.pipeline.results.input_hash`). A
+  restarted build skips the articles whose input hash is already recorded, before spaCy sees them.
+* **Writes.** Results are grouped into batches of about ``config.batch_triples`` triples and
+  handed to a writer thread (:class:`kg.pipeline.writer.BatchWriter`), so loading overlaps parsing.
 
 >>> from kg.pipeline.build import build_graph, BuildConfig          # doctest: +SKIP
 >>> g = build_graph([Article("a1", "Le sommet du G7 s'ouvre à Rome.", "2024-06-13")])  # doctest: +SKIP
@@ -6,35 +23,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from rdflib import Graph
 
+from kg.pipeline.chunks import iter_chunks
+from kg.pipeline.config import BuildConfig
+from kg.pipeline.executors import get_executor
+from kg.pipeline.results import BuildStats, input_hash
+from kg.pipeline.writer import BatchWriter
 from kg.rdf.mapping import add_extraction, new_graph
-from kg.nlp.pipeline import DEFAULT_MODEL
 from kg.records import Article, Extraction
 
-__all__ = ["BuildConfig", "extract_articles", "build_graph"]
-
-
-@dataclass(frozen=True)
-class BuildConfig:
-    """Everything a build can be told; the CLI only fills it in."""
-
-    model: str = DEFAULT_MODEL  #: "md", "sm" or a spaCy package name
-    min_confidence: float = 0.0  #: relations below this confidence are left out
-    batch_size: int = 64  #: articles per ``nlp.pipe`` batch
-    processes: int = 1  #: worker processes running spaCy (1: this process)
-    chunk_size: int = 64  #: articles per spaCy memory zone (and per task sent to a worker)
-    engine: str = "local"  #: "local" (this machine) or "dask" (:mod:`kg.engine_dask`)
-    scheduler: str | None = None  #: the Dask scheduler's address (None: a local cluster of ``processes`` workers)
-
-    def engine_config(self, mode: str = "records"):
-        from kg.pipeline.engine import EngineConfig
-
-        return EngineConfig(model=self.model, min_confidence=self.min_confidence, batch_size=self.batch_size,
-                            chunk_size=self.chunk_size, mode=mode)
+__all__ = ["BuildConfig", "extract_articles", "build_graph", "build_corpus"]
 
 
 def extract_articles(articles: Iterable[Article], config: BuildConfig = BuildConfig()) -> Iterator[Extraction]:
@@ -42,18 +45,10 @@ def extract_articles(articles: Iterable[Article], config: BuildConfig = BuildCon
 
     Articles are streamed in chunks of ``config.chunk_size``, each parsed inside a spaCy memory
     zone, so memory does not grow with the number of articles; with ``config.processes > 1``
-    the chunks go to worker processes (:func:`kg.engine.local_results`) and come back in order.
+    the chunks go to worker processes and come back in order.
     """
-    from kg.pipeline.engine import iter_chunks, local_results
-
-    chunks = iter_chunks(articles, config.chunk_size)
-    if config.engine == "dask":
-        from kg.pipeline.dask_engine import dask_results
-
-        results = dask_results(chunks, config.engine_config("records"), scheduler=config.scheduler, processes=config.processes)
-    else:
-        results = local_results(chunks, config.engine_config("records"), config.processes)
-    for chunk in results:
+    run = get_executor(config.engine)
+    for chunk in run(iter_chunks(articles, config.chunk_size), config, "records"):
         yield from chunk
 
 
@@ -63,10 +58,71 @@ def build_graph(
     *,
     on_article: Callable[[Extraction], None] | None = None,
 ) -> Graph:
-    """The knowledge graph of ``articles`` (one IRI per entity across all of them)."""
+    """The knowledge graph of ``articles`` (one IRI per entity across all of them, reconciled)."""
     g = new_graph()
     for ex in extract_articles(articles, config):
         add_extraction(g, ex, min_confidence=config.min_confidence)
         if on_article is not None:
             on_article(ex)
     return g
+
+
+def build_corpus(
+    articles: Iterable[Article],
+    sinks: list,
+    config: BuildConfig = BuildConfig(),
+    *,
+    resume: Callable[[str], str | None] | None = None,
+    on_progress: Callable[[int, BuildStats], None] | None = None,
+    stats: BuildStats | None = None,
+) -> BuildStats:
+    """Build ``articles`` into ``sinks`` (:mod:`kg.pipeline.sinks`); returns the :class:`BuildStats`.
+
+    ``resume(key)`` gives the input hash the store records for an article id (or ``None``):
+    articles whose hash matches are skipped before extraction. ``on_progress(n, stats)`` is
+    called after every ``n`` articles done (extracted or skipped). ``stats`` (optional) is
+    filled in as the build goes, so that a caller still has the counts after an interruption.
+    """
+    stats = stats if stats is not None else BuildStats()
+    t_start = time.perf_counter()
+    ready: dict = {"t": None, "cpu": time.process_time()}
+
+    def on_ready() -> None:
+        ready["t"] = time.perf_counter()
+        ready["cpu"] = time.process_time()
+
+    def todo() -> Iterator[Article]:
+        for art in articles:
+            if resume is not None and resume(art.id) == input_hash(art, config.model, config.min_confidence):
+                stats.resumed += 1
+                if on_progress is not None:
+                    on_progress(1, stats)
+                continue
+            yield art
+
+    run = get_executor(config.engine)
+    results = run(iter_chunks(todo(), config.chunk_size), config, "ntriples", on_ready=on_ready)
+    writer = BatchWriter(sinks, stats, batch_triples=config.batch_triples, min_triples=config.min_triples)
+    ok = False
+    try:
+        for chunk_results in results:
+            for res in chunk_results:
+                stats.articles += 1
+                stats.words += res.words
+                stats.triples += res.triples
+                writer.put(res)
+            if on_progress is not None:
+                stats.seconds = time.perf_counter() - (ready["t"] or t_start)
+                on_progress(len(chunk_results), stats)
+        writer.close()
+        ok = True
+    finally:
+        if not ok:
+            writer.abort()
+        with contextlib.suppress(Exception):
+            results.close()  # type: ignore[union-attr]
+    t_ready = ready["t"] or t_start
+    stats.startup_seconds = t_ready - t_start
+    stats.seconds = time.perf_counter() - t_ready
+    stats.cpu_seconds = time.process_time() - ready["cpu"]
+    return stats

@@ -6,29 +6,56 @@ import re
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-__all__ = ["date_literal", "attr_literal", "from_ox", "to_ox", "OxConverter"]
+__all__ = ["XSD_NS", "date_datatype", "attr_value", "date_literal", "attr_literal", "from_ox", "to_ox", "OxConverter"]
+
+#: The XML Schema namespace, as text (the datatypes of the ontology's literals).
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 _INT_ATTRS = {"edition"}
 _DATE_ATTRS = {"startDate", "endDate", "date"}
+_DATE_FORMS = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD_NS + "date"), (re.compile(r"\d{4}-\d{2}"), XSD_NS + "gYearMonth"),
+               (re.compile(r"\d{4}"), XSD_NS + "gYear"))
+
+
+def date_datatype(value: str) -> str | None:
+    """The datatype IRI of a date: ``2023-11-01`` xsd:date, ``2023-06`` xsd:gYearMonth, ``2023``
+    xsd:gYear; ``None`` (a plain string) for anything else.
+
+    >>> date_datatype("2023-06")
+    'http://www.w3.org/2001/XMLSchema#gYearMonth'
+    """
+    for form, datatype in _DATE_FORMS:
+        if form.fullmatch(value):
+            return datatype
+    return None
+
+
+def attr_value(name: str, value: str | int) -> tuple[str, str | None]:
+    """The lexical form and datatype IRI (``None``: xsd:string) of data property ``name``: every
+    term factory of :mod:`kg.rdf.emit` builds its literals from this.
+
+    >>> attr_value("edition", 3)
+    ('3', 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    if name in _INT_ATTRS:
+        return str(int(value)), XSD_NS + "integer"
+    if name in _DATE_ATTRS:
+        return str(value), date_datatype(str(value))
+    return str(value), None
+
+
+def _literal(lexical: str, datatype: str | None) -> Literal:
+    return Literal(lexical) if datatype is None else Literal(lexical, datatype=URIRef(datatype))
 
 
 def date_literal(value: str) -> Literal:
     """``2023-11-01`` → xsd:date, ``2023-06`` → xsd:gYearMonth, ``2023`` → xsd:gYear."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return Literal(value, datatype=XSD.date)
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return Literal(value, datatype=XSD.gYearMonth)
-    if re.fullmatch(r"\d{4}", value):
-        return Literal(value, datatype=XSD.gYear)
-    return Literal(value)
+    return _literal(value, date_datatype(value))
 
 
 def attr_literal(name: str, value: str | int) -> Literal:
-    if name in _INT_ATTRS:
-        return Literal(int(value), datatype=XSD.integer)
-    if name in _DATE_ATTRS:
-        return date_literal(str(value))
-    return Literal(str(value))
+    """The literal of data property ``name`` (see :func:`attr_value`)."""
+    return _literal(*attr_value(name, value))
 
 
 # rdflib ⇄ pyoxigraph

@@ -1,7 +1,7 @@
 """The project's RDF vocabulary as a closed namespace, and the one place where IRIs are minted.
 
 ``KG`` mirrors ``ontology/kg.ttl``: a typo such as ``KG.ministreOf`` raises instead of minting a
-new IRI, and ``tests/test_ontology.py`` checks the two never drift apart.
+new IRI, and ``tests/rdf/test_ontology.py`` checks the two never drift apart.
 
 >>> KG.Minister
 rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Minister')
@@ -18,7 +18,7 @@ from rdflib.namespace import DefinedNamespace
 
 from kg.names import slug
 
-__all__ = ["KG", "KGID", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "slug"]
+__all__ = ["KG", "KGID", "SCHEMA", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "evidence_path", "slug"]
 
 
 class KG(DefinedNamespace):
@@ -74,6 +74,9 @@ class KG(DefinedNamespace):
 #: Namespace of the resources the tool mints (entities, articles, mentions, assertions).
 KGID = Namespace("https://w3id.org/kg-news/id/")
 
+#: schema.org (``schema:url`` of an article, ``schema:mentions`` from an article to an entity).
+SCHEMA = Namespace("https://schema.org/")
+
 #: Prefixes bound in every graph the tool writes and predeclared in queries.
 PREFIXES = {
     "kg": str(KG._NS),
@@ -98,7 +101,13 @@ def article_iri(article_id: str) -> URIRef:
     return KGID[f"article/{slug(article_id)}"]
 
 
+def evidence_path(kind: str, *parts: object) -> str:
+    """The part of :func:`evidence_iri` after ``KGID`` (``"mention/0123456789abcdef"``), for the
+    N-Triples writer, which builds no rdflib term."""
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return f"{kind}/{digest}"
+
+
 def evidence_iri(kind: str, *parts: object) -> URIRef:
     """A deterministic IRI for a mention or an assertion, hashed from what identifies it."""
-    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
-    return KGID[f"{kind}/{digest}"]
+    return KGID[evidence_path(kind, *parts)]

@@ -1,4 +1,4 @@
-"""The Python vocabulary (kg.vocab.KG) and ontology/kg.ttl never drift apart."""
+"""The Python vocabulary (kg.rdf.vocab.KG) and ontology/kg.ttl never drift apart."""
 
 from importlib.resources import files
 

@@ -3,8 +3,8 @@
 The client (the machine running ``kg build``) reads the articles, skips those the store already
 has, and submits them in partitions of ``chunk_size`` articles, keeping at most two partitions
 per worker in flight (memory stays flat on both sides). Each worker loads the spaCy pipeline once
-(:func:`kg.nlp.load_pipeline` is cached per process; it is loaded on every worker before the
-first partition) and runs :func:`kg.engine.process_chunk` on its partitions: ``nlp.pipe`` in a
+(:func:`kg.nlp.pipeline.load_pipeline` is cached per process; it is loaded on every worker before the
+first partition) and runs :func:`kg.pipeline.chunks.process_chunk` on its partitions: ``nlp.pipe`` in a
 memory zone, extraction, and the articles' N-Triples. The partitions' results come back in input
 order and the client writes them like a local build — bulk-loaded into the Oxigraph store, PUT to
 a SPARQL Graph Store endpoint, written as N-Quads files — so the result is the same graph as a
@@ -25,7 +25,8 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
-from kg.pipeline.engine import EngineConfig, process_chunk
+from kg.pipeline.chunks import Mode, process_chunk
+from kg.pipeline.config import BuildConfig
 from kg.errors import KgError
 
 __all__ = ["dask_results"]
@@ -42,14 +43,15 @@ def _warm(model: str) -> tuple[str, str]:
 
 def dask_results(
     chunks: Iterable[list],
-    config: EngineConfig,
+    config: BuildConfig,
+    mode: Mode = "records",
     *,
-    scheduler: str | None = None,
-    processes: int = 1,
     on_ready: Callable[[], None] | None = None,
     connect_timeout: float = 30.0,
 ) -> Iterator[list]:
-    """Like :func:`kg.engine.local_results`, on a Dask cluster: each chunk's results in input order."""
+    """Like :func:`kg.pipeline.executors.local_results`, on a Dask cluster (``config.scheduler``, or a
+    local cluster of ``config.processes`` workers): each chunk's results in input order."""
+    scheduler, processes = config.scheduler, config.processes
     try:
         from distributed import Client, LocalCluster, wait
     except ImportError:
@@ -99,7 +101,7 @@ def dask_results(
                     if chunk is None:
                         exhausted = True
                         break
-                    pending.append(client.submit(process_chunk, chunk, config, pure=False))
+                    pending.append(client.submit(process_chunk, chunk, config, mode, pure=False))
                 if not pending:
                     break
                 fut = pending.popleft()

@@ -1,0 +1,53 @@
+"""The one typed configuration of a build: what to extract with, how to run, how to write.
+
+The CLI fills it in from its options; library users give the fields they need. It is picklable
+(numbers and strings): it travels to worker processes and Dask workers.
+
+>>> BuildConfig(processes=2).processes
+2
+>>> BuildConfig(scheduler="tcp://h:8786")
+Traceback (most recent call last):
+...
+kg.errors.InputError: --scheduler goes with --engine dask
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from kg.errors import InputError
+
+__all__ = ["BuildConfig", "available_cores"]
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a build can be told about how to run (where it writes: :class:`kg.pipeline.run.BuildTargets`)."""
+
+    model: str = "md"  #: "md" (:data:`kg.nlp.pipeline.DEFAULT_MODEL`), "sm" or a spaCy package name
+    min_confidence: float = 0.0  #: relations below this confidence are left out
+    batch_size: int = 64  #: articles per ``nlp.pipe`` batch
+    chunk_size: int = 64  #: articles per spaCy memory zone (and per task sent to a worker)
+    processes: int = 1  #: worker processes running spaCy (1: this process; 0: one per core)
+    engine: str = "local"  #: the executor: "local" (this machine) or "dask" (:mod:`kg.pipeline.executors`)
+    scheduler: str | None = None  #: the Dask scheduler's address (None: a local cluster of ``processes`` workers)
+    batch_triples: int = 200_000  #: store writes: a batch is written once it has this many triples...
+    min_triples: int = 50_000  #: ... or this many when the writer is idle (:class:`kg.pipeline.writer.BatchWriter`)
+
+    def __post_init__(self) -> None:
+        if self.processes < 0:
+            raise InputError("--processes must be 0 (one per core) or more")
+        if self.processes == 0:
+            object.__setattr__(self, "processes", available_cores())
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError("--min-confidence must be between 0 and 1")
+        if self.scheduler and self.engine != "dask":
+            raise InputError("--scheduler goes with --engine dask")
+        if min(self.batch_size, self.chunk_size, self.batch_triples, self.min_triples) < 1:
+            raise InputError("batch and chunk sizes must be 1 or more")

@@ -1,0 +1,151 @@
+"""``kg build`` as one function (kg/pipeline/run.py) and the typed configuration: an in-memory build
+and a store build of the same articles give the same reconciled graph; progress, skipped inputs and
+interruptions come back through callbacks and the result. spaCy is replaced by records, except in
+the last test."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.errors import InputError
+from kg.pipeline.config import BuildConfig
+from kg.pipeline.executors import get_executor, local_results
+from kg.pipeline.run import BuildTargets, run_build
+from kg.rdf.mapping import to_graph
+from kg.records import Extraction
+from kg.store.store import KgStore
+from kg.validate.shacl import validate_graph
+
+from _graphs import barrot_articles, canon
+
+RECORDS = {ex.article.id: ex for ex in barrot_articles()}
+
+
+@pytest.fixture()
+def corpus(tmp_path, monkeypatch):
+    """A folder of three articles whose "extraction" is :func:`_graphs.barrot_articles` (no spaCy)."""
+    import kg.nlp.pipeline
+    import kg.pipeline.executors
+
+    def fake_chunk(articles, config, mode="records"):
+        from kg.pipeline.results import article_result
+
+        exs = [Extraction(a, RECORDS[a.id].entities, RECORDS[a.id].relations) for a in articles]
+        return exs if mode == "records" else [article_result(ex, config) for ex in exs]
+
+    monkeypatch.setattr(kg.pipeline.executors, "process_chunk", fake_chunk)
+    monkeypatch.setattr(kg.nlp.pipeline, "load_pipeline", lambda model="md": None)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for aid, ex in RECORDS.items():
+        (folder / f"{aid}.txt").write_text(ex.article.text, encoding="utf-8")
+    return folder
+
+
+def test_in_memory_and_store_builds_give_the_same_reconciled_graph(tmp_path, corpus):
+    seen = []
+    mem = run_build([str(corpus)], BuildConfig(), BuildTargets(out=tmp_path / "out", view=False), published="2024-03-05",
+                    on_progress=seen.append)
+    assert mem.articles == mem.read == 3 and mem.stats is None and mem.written == [str(tmp_path / "out" / "graph.ttl")]
+    assert [p.done for p in seen] == [1, 2, 3] and seen[-1].total == 3
+    st = run_build([str(corpus)], BuildConfig(chunk_size=2), BuildTargets(store=str(tmp_path / "st")), published="2024-03-05")
+    assert st.stats.added == 3 and st.graph is None and st.written == []
+    with KgStore.open(tmp_path / "st", read_only=True) as store:
+        store.export(tmp_path / "st.ttl")
+    on_disk = Graph().parse(tmp_path / "out" / "graph.ttl")
+    exported = Graph().parse(tmp_path / "st.ttl")
+    assert isomorphic(canon(on_disk), canon(exported))
+    assert isomorphic(canon(on_disk), canon(to_graph(RECORDS.values())))
+    for g in (on_disk, exported):
+        report = validate_graph(g)
+        assert report.conforms, report.format()
+    # again, with --out: everything resumed, graph.ttl is the store's merged graph, kept for validation
+    again = run_build([str(corpus)], BuildConfig(), BuildTargets(store=str(tmp_path / "st"), out=tmp_path / "o2", view=False),
+                      published="2024-03-05")
+    assert (again.articles, again.stats.resumed, again.read) == (0, 3, 3)
+    assert isomorphic(canon(again.graph), canon(on_disk))
+    assert isomorphic(canon(Graph().parse(again.target)), canon(on_disk))
+
+
+def test_nothing_readable_and_bad_targets(tmp_path, corpus):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    skipped = []
+    result = run_build([str(empty)], targets=BuildTargets(out=tmp_path / "o"), on_skip=skipped.append)
+    assert result.read == 0 and len(result.skipped) == 1 and skipped == result.skipped
+    assert not (tmp_path / "o").exists()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError, match="must be a folder"):
+        run_build([str(corpus)], targets=BuildTargets(out=tmp_path / "file"))
+
+
+def test_an_interrupted_store_build_keeps_what_was_written(tmp_path, corpus, monkeypatch):
+    import kg.pipeline.build
+
+    real = kg.pipeline.build.build_corpus
+
+    def interrupted(articles, sinks, config, **kwargs):
+        real(iter([next(iter(articles))]), sinks, config, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.pipeline.build, "build_corpus", interrupted)
+    result = run_build([str(corpus)], targets=BuildTargets(store=str(tmp_path / "st")))
+    assert result.interrupted and result.stats.added == 1
+    with KgStore.open(tmp_path / "st", read_only=True) as st:
+        assert list(st.keys()) == ["barrot-a"]
+
+
+def test_the_build_config_checks_itself():
+    from kg.nlp.pipeline import DEFAULT_MODEL
+
+    assert BuildConfig().model == DEFAULT_MODEL
+    assert BuildConfig(processes=0).processes >= 1  # 0: one per core
+    for bad, message in (({"processes": -1}, "--processes"), ({"min_confidence": 1.5}, "--min-confidence"),
+                         ({"scheduler": "tcp://h:1"}, "--scheduler goes with --engine dask"), ({"chunk_size": 0}, "sizes")):
+        with pytest.raises(InputError, match=message):
+            BuildConfig(**bad)
+    assert get_executor("local") is local_results
+    with pytest.raises(InputError, match="unknown engine 'spark'"):
+        get_executor("spark")
+
+
+@pytest.mark.model
+def test_the_kg_build_store_label_bug_is_fixed(tmp_path):
+    """The report: « Jean-Noël Barrot » in one article, « Jean-Noel Barrot » in another; built with
+    --out it conformed, built with --store and exported it had two labels and two classes."""
+    from kg.cli.app import main
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Le ministre délégué chargé de l'Europe, Jean-Noël Barrot, est arrivé mardi à Bruxelles "
+                                  "pour le sommet européen.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Jean-Noel Barrot a rencontré mercredi à Berlin des représentants de l'industrie allemande.\n",
+                                  encoding="utf-8")
+    assert main(["build", str(corpus), "--published", "2024-03-05", "--out", str(tmp_path / "out"), "--no-view", "-q"]) == 0
+    assert main(["build", str(corpus), "--published", "2024-03-05", "--store", str(tmp_path / "st"), "-q"]) == 0
+    assert main(["export", "--store", str(tmp_path / "st"), "--out", str(tmp_path / "st.ttl")]) == 0
+    assert main(["validate", str(tmp_path / "st.ttl"), str(tmp_path / "out" / "graph.ttl"), "-q"]) == 0
+    a, b = Graph().parse(tmp_path / "out" / "graph.ttl"), Graph().parse(tmp_path / "st.ttl")
+    assert isomorphic(canon(a), canon(b))
+    assert "Jean-Noël Barrot" in {str(o) for o in a.objects(None, a.namespace_manager.expand_curie("rdfs:label"))}
+
+
+@pytest.mark.parametrize("store", [False, True], ids=["in-memory", "store"])
+def test_kg_build_on_a_terminal_shows_a_progress_bar(tmp_path, corpus, monkeypatch, capsys, store):
+    import io
+    import sys
+
+    from kg.cli.app import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    target = ["--store", str(tmp_path / "st")] if store else ["--out", str(tmp_path / "out"), "--no-view"]
+    assert main(["build", str(corpus), "--published", "2024-03-05", *target]) == 0
+    assert "building: 100%" in err.getvalue() and "3/3" in err.getvalue()
+    assert "built 3 article(s)" in capsys.readouterr().out
