@@ -38,7 +38,7 @@ notebooks: $(VENV)/.notebooks
 	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 notebooks-test: install
-	$(PY) -m pytest -q tests/test_notebooks.py
+	$(PY) -m pytest -q tests/notebooks/
 
 notebooks-strip: $(VENV)/.notebooks
 	$(VENV)/bin/jupyter nbconvert --clear-output --inplace $(foreach f,collapsed scrolled execution,--ClearOutputPreprocessor.remove_metadata_fields=$(f)) notebooks/*.ipynb

@@ -155,7 +155,7 @@ def child_profile(corpus: str, model: str, n: int, out_html: str) -> str:
             prof = Profiler(interval=0.002)
             prof.start()
             build_corpus(itertools.islice(read_articles([corpus]), n), [StoreSink(st)],
-                         BuildConfig(model=model).engine_config("nquads"), resume=st.input_hash)
+                         BuildConfig(model=model), resume=st.input_hash)
             prof.stop()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -50,3 +50,41 @@ def test_the_import_graph_is_complete_enough_to_mean_something():
 def test_no_import_cycle():
     cycles = sorted(sorted(c) for c in nx.simple_cycles(import_graph()))
     assert cycles == [], "import cycles: " + "; ".join(" → ".join(c) for c in cycles[:10])
+
+
+#: A module or class past these sizes is doing more than one job (data files are not counted).
+MODULE_LINES = 600
+CLASS_LINES = 400
+
+
+def test_no_module_or_class_is_too_big():
+    too_big = []
+    for path in sorted(KG.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(ROOT))
+        if len(text.splitlines()) > MODULE_LINES:
+            too_big.append(f"{name}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > CLASS_LINES:
+                too_big.append(f"{name}: class {node.name}, {node.end_lineno - node.lineno + 1} lines")
+    assert too_big == []
+
+
+def test_stages_only_depend_downstream():
+    """The layout shows the data flow: a stage never imports a later one. Articles go inputs → nlp →
+    extract → rdf → store; sparql, serve, graph, views and validate read graphs and stores; the
+    pipeline runs a build end to end (workers, sinks, and the outputs: Turtle, view, validation);
+    evaluation scores builds; the CLI only parses and prints."""
+    order = ["records", "errors", "names", "output", "inputs", "nlp", "extract", "rdf", "store",
+             "sparql", "serve", "graph", "views", "validate", "pipeline", "evaluation", "cli"]
+    rank = {stage: i for i, stage in enumerate(order)}
+
+    def stage(module: str) -> str:
+        return module.split(".")[1] if module.count(".") else "kg"
+
+    upstream = []
+    for a, b in import_graph().edges:
+        sa, sb = stage(a), stage(b)
+        if sa in rank and sb in rank and rank[sb] > rank[sa]:
+            upstream.append(f"{a} → {b}")
+    assert upstream == [], "imports against the flow: " + "; ".join(upstream)

@@ -12,9 +12,9 @@ import signal
 import sys
 from pathlib import Path
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError
 
-__all__ = ["register", "add_store_option", "store_build", "cmd_query", "cmd_export", "cmd_serve"]
+__all__ = ["register", "add_store_option", "cmd_query", "cmd_export", "cmd_serve"]
 
 EPILOG_QUERY = """\
 examples:
@@ -206,39 +206,3 @@ def add_store_option(build_parser: argparse.ArgumentParser) -> None:
         help="stream each article into the Oxigraph store DIR (created if missing; or PUT it to a SPARQL Graph Store "
              "given by an http(s) URL); articles already built are skipped (resume), a changed one replaces its own facts",
     )
-
-
-def store_build(args: argparse.Namespace, graph_or_extractions) -> dict[str, int] | None:
-    """Add the articles to ``args.store`` (no-op without ``--store``). Nothing in kg calls it any
-    more (``kg build --store`` streams through :mod:`kg.pipeline.engine`); tests/store/test_store.py does.
-
-    Give the build's :class:`~kg.records.Extraction` records (one named graph per article); an
-    rdflib graph holding exactly one article is accepted too. Returns the counts
-    ``{"added", "unchanged", "replaced"}`` and prints them unless ``args.quiet``.
-    """
-    from rdflib import Graph
-
-    from kg.store.store import KgStore
-
-    if not getattr(args, "store", None):
-        return None
-    min_conf = getattr(args, "min_confidence", 0.0) or 0.0
-    with KgStore.open(args.store) as st:
-        if isinstance(graph_or_extractions, Graph):
-            from rdflib import RDF
-
-            from kg.rdf.vocab import KG
-
-            ids = sorted({str(o) for a in graph_or_extractions.subjects(RDF.type, KG.Article)
-                          for o in graph_or_extractions.objects(a, __import__("rdflib").namespace.DCTERMS.identifier)})
-            if len(ids) != 1:
-                raise KgError("store_build: give the extraction records (one named graph per article), not a merged graph")
-            counts = {"added": 0, "unchanged": 0, "replaced": 0}
-            counts[st.add_graph(ids[0], graph_or_extractions)] += 1
-        else:
-            counts = st.add_extractions(graph_or_extractions, min_confidence=min_conf)
-        total = len(st)
-    if not getattr(args, "quiet", False):
-        print(f"store {args.store}: {counts['added']} added, {counts['replaced']} replaced, "
-              f"{counts['unchanged']} unchanged; {total} triples")
-    return counts

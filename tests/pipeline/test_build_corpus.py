@@ -10,8 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -20,7 +18,6 @@ from kg.pipeline.config import BuildConfig
 from kg.pipeline.results import BuildStats, article_result, input_hash
 from kg.pipeline.sinks import GraphStoreSink, NQuadsSink, StoreSink
 from kg.rdf.mapping import to_graph
-from kg.rdf.ntriples import article_lines
 from kg.records import Article, Extraction
 from kg.store.store import KgStore, content_hash, graph_iri
 

@@ -3,7 +3,6 @@ locking between processes, export round trips, and the kg build --store hook."""
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import textwrap
@@ -21,7 +20,6 @@ from kg.errors import InputError  # noqa: E402
 from kg.rdf.mapping import to_graph  # noqa: E402
 from kg.sparql.engine import run_query  # noqa: E402
 from kg.cli.app import main as qmain
-from kg.cli.query import add_store_option, store_build  # noqa: E402
 from kg.store.store import KgStore, graph_iri  # noqa: E402
 
 @pytest.fixture()
@@ -140,15 +138,9 @@ def test_load_file(tmp_path, exs):
 
 
 @pytest.mark.integration
-def test_build_store_hook(tmp_path, exs, capsys):
-    p = argparse.ArgumentParser()
-    add_store_option(p)
-    args = p.parse_args(["--store", str(tmp_path / "st")])
-    args.min_confidence, args.quiet = 0.0, False
-    assert store_build(args, exs) == {"added": 2, "unchanged": 0, "replaced": 0}
-    assert store_build(args, exs)["unchanged"] == 2
-    assert "2 unchanged" in capsys.readouterr().out
-    assert store_build(argparse.Namespace(store=None), exs) is None
+def test_build_store_option_refuses_a_locked_store_at_once(tmp_path, exs):
+    with KgStore.open(tmp_path / "st") as st:
+        st.add_extractions(exs)
     # kg build --store on a store another process writes fails at once, before spaCy loads
     with KgStore.open(tmp_path / "st"):
         code = f"import argparse; from kg.cli.query import add_store_option as a; p = argparse.ArgumentParser(prog='kg build'); a(p); p.parse_args(['--store', {str(tmp_path / 'st')!r}])"
