@@ -10,7 +10,7 @@ from rdflib import namespace as rns
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.cli.app import main
-from kg.validate.shacl import load_shapes, shapes_path, validate_file, validate_graph
+from kg.validate.shacl import ENGINES, load_shapes, shapes_path, validate_file, validate_graph
 from kg.rdf.vocab import KG, KGID
 
 from _paths import ROOT  # noqa: E402
@@ -47,10 +47,10 @@ def test_shapes_file_parses_and_names_every_rule():
 
 
 @pytest.mark.model
-@pytest.mark.model
-def test_example_graph_conforms(example_graph):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_example_graph_conforms(example_graph, engine):
     before = len(example_graph)
-    report = validate_graph(example_graph)
+    report = validate_graph(example_graph, engine=engine)
     assert report.conforms, report.format()
     assert report.violations == [] and report.triples == before
     assert len(example_graph) == before  # validation does not touch the graph
@@ -170,12 +170,12 @@ MUTATIONS = [_no_label, _two_labels, _two_classes, _bad_range, _bad_domain, _dat
 
 
 @pytest.mark.model
-@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("mutate", MUTATIONS, ids=[m.__name__.strip("_") for m in MUTATIONS])
-def test_each_rule_catches_its_violation(example_graph, mutate):
+def test_each_rule_catches_its_violation(example_graph, mutate, engine):
     g = copy(example_graph)
     focus, path, words = mutate(g)
-    report = validate_graph(g)
+    report = validate_graph(g, engine=engine)
     assert not report.conforms
     hits = [v for v in report.violations if v.focus == str(focus)]
     assert hits, report.format(max_items=None)
@@ -187,7 +187,6 @@ def test_each_rule_catches_its_violation(example_graph, mutate):
         assert all(v.focus_label == str(label) for v in hits)
 
 
-@pytest.mark.model
 @pytest.mark.model
 def test_cli_validate_readable_report_and_exit_codes(example_graph, tmp_path, capsys):
     good = tmp_path / "good.ttl"
@@ -227,7 +226,6 @@ def test_validate_file_names_the_file(tmp_path):
     assert report.format().startswith(f"{empty}: conforms")
 
 
-@pytest.mark.model
 @pytest.mark.model
 def test_build_reports_violations_and_fail_on_invalid_makes_them_fatal(tmp_path, capsys, monkeypatch):
     # A stricter rule set, which the article (a text file: no title) cannot meet.
