@@ -21,7 +21,6 @@ names a batch changed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -147,9 +146,25 @@ def _reconcile_in_place(st, entities: Iterable) -> tuple[list, list]:
 
 # ------------------------------------------------------------------------------ bulk loads, cheaply
 
-_LABEL_LINE = re.compile(rb"^(<[^>]*>) <" + re.escape(str(RDFS.label).encode()) + rb"> (.*) \.$", re.M)
-_CLASS_LINE = re.compile(rb"^(<[^>]*>) <" + re.escape(str(RDF.type).encode()) + rb"> <("
-                         + b"|".join(re.escape(iri.encode()) for iri in sorted(ENTITY_CLASSES)) + rb")> \.$", re.M)
+_LABEL_P = b" <" + str(RDFS.label).encode() + b"> "
+#: `` rdf:type <class>`` of each entity class (an article's mentions and assertions have types too: not searched)
+_CLASS_P = {iri.encode(): b" <" + str(RDF.type).encode() + b"> <" + iri.encode() + b">" for iri in ENTITY_CLASSES}
+
+
+def _statements(nt: bytes, predicate: bytes):
+    """``(subject, object)`` of the N-Triples lines of ``nt`` whose predicate is ``predicate``
+    (written `` <iri> ``): found with bytes.find, far faster than a regular expression over every line."""
+    find, rfind = nt.find, nt.rfind
+    i = find(predicate)
+    while i >= 0:
+        start = rfind(b"\n", 0, i) + 1
+        end = find(b"\n", i)
+        if end < 0:
+            end = len(nt)
+        subject = nt[start:i]
+        if subject[:1] == b"<" and b" " not in subject:  # the predicate, not a literal holding its text
+            yield subject, nt[i + len(predicate):end].rstrip()[:-1].rstrip()
+        i = find(predicate, end)
 
 
 class BatchReconciler:
@@ -158,7 +173,7 @@ class BatchReconciler:
     After a batch is bulk-loaded into the default graph, only the entities it gives a label or a
     class the default graph did not have can need reconciling. The reconciler remembers the label
     and class each entity has in the default graph (at most ``max_entities`` of them; IRIs and
-    N-Triples text, read from the batch itself with two regular expressions), so that the
+    N-Triples text, read from the batch itself), so that the
     entities whose names did not change cost nothing, and only the others are reconciled
     (:func:`_reconcile_in_place`). ``fresh``: the default graph was empty when the reconciler was
     made, so an entity it has not seen yet is new and, with one label and one class in the
@@ -171,16 +186,18 @@ class BatchReconciler:
         self.max_entities = max_entities
         self._known: dict[bytes, tuple[bytes, bytes | None]] = {}
         self.reconciled = 0  #: entities reconciled so far (their names changed)
+        self.last_checked: list[bytes] = []  #: the entities (``<iri>``) the last batch made it look at
 
     def after_load(self, nt: bytes) -> tuple[list, list]:
         """``(delete, insert)`` that reconcile the default graph after ``nt`` (the batch's
         N-Triples, as bulk-loaded) joined it; the caller writes them (:meth:`apply` does)."""
         labels: dict[bytes, set] = {}
         classes: dict[bytes, set] = {}
-        for e, label in _LABEL_LINE.findall(nt):
+        for e, label in _statements(nt, _LABEL_P):
             labels.setdefault(e, set()).add(label)
-        for e, cls in _CLASS_LINE.findall(nt):
-            classes.setdefault(e, set()).add(cls)
+        for cls, pattern in _CLASS_P.items():
+            for e, _rest in _statements(nt, pattern):
+                classes.setdefault(e, set()).add(cls)
         known = self._known
         check = []
         for e, ls in labels.items():
@@ -193,6 +210,7 @@ class BatchReconciler:
                 known[e] = (next(iter(ls)), next(iter(cs), None))
                 continue
             check.append(e)
+        self.last_checked = check
         if len(known) > self.max_entities:
             known.clear()
             self.fresh = False  # an entity not remembered may now be an old one

@@ -130,8 +130,23 @@ class _PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def validate_graph(graph: Graph, *, shapes: Graph | None = None, engine: str = "shacl") -> Report:
-    """Validate ``graph`` against the kg shapes (or ``shapes``); the graph is not modified."""
+def _shapes_file(path: str | os.PathLike[str]) -> Path:
+    """A shapes file given by the user: it must exist and parse (the engines' own errors are terse)."""
+    from kg.errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such shapes file", path=p)
+    try:
+        Graph().parse(p, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many types
+        raise InputError(f"cannot parse the shapes: {' '.join(str(exc).split())}", path=p) from None
+    return p
+
+
+def validate_graph(graph: Graph, *, shapes: Graph | str | os.PathLike[str] | None = None, engine: str = "shacl") -> Report:
+    """Validate ``graph`` against the kg shapes (or ``shapes``, a graph or a Turtle file); the
+    graph is not modified."""
     _check_engine(engine)
     if engine == "shacl":
         try:
@@ -151,9 +166,11 @@ def _check_engine(engine: str) -> None:
         raise InputError(f"unknown validation engine {engine!r}: {', '.join(ENGINES)}")
 
 
-def _validate_pyshacl(graph: Graph, shapes: Graph | None) -> Report:
+def _validate_pyshacl(graph: Graph, shapes: Graph | str | os.PathLike[str] | None) -> Report:
     import pyshacl
 
+    if shapes is not None and not isinstance(shapes, Graph):
+        shapes = Graph().parse(_shapes_file(shapes), format="turtle")
     shapes = load_shapes() if shapes is None else shapes
     view = _PreparedQueries(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
     t0 = time.perf_counter()
@@ -173,15 +190,19 @@ def _rust_shapes(path: str | None, text: str | None = None):
     return shacl.Shapes.from_file(path) if text is None else shacl.Shapes.from_text(text, format="turtle")
 
 
-def validate_ntriples(text: str | bytes, *, shapes: Graph | None = None,
+def validate_ntriples(text: str | bytes, *, shapes: Graph | str | os.PathLike[str] | None = None,
                       label: Callable[[URIRef], object] | None = None, triples: int | None = None) -> Report:
     """Validate a graph given as N-Triples text with the Rust engine; ``label(node)`` gives a
-    focus node's ``rdfs:label`` for the report (the caller holds the graph)."""
+    focus node's ``rdfs:label`` for the report (the caller holds the graph). ``shapes``: a shapes
+    graph or file instead of the kg shapes."""
     from kg.rdf.turtle import parse_term
 
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    engine = _rust_shapes(str(shapes_path())) if shapes is None else _rust_shapes(None, shapes.serialize(format="turtle"))
+    if shapes is None or not isinstance(shapes, Graph):
+        engine = _rust_shapes(str(shapes_path() if shapes is None else _shapes_file(shapes)))
+    else:
+        engine = _rust_shapes(None, shapes.serialize(format="turtle"))
     t0 = time.perf_counter()
     report = engine.validate_text(text, format="ntriples", allow_warnings=True)
     seconds = time.perf_counter() - t0
@@ -219,7 +240,8 @@ def validate_ntriples(text: str | bytes, *, shapes: Graph | None = None,
     return Report(bool(report.conforms), violations, n, seconds)
 
 
-def validate_file(path: str | os.PathLike[str], *, engine: str = "shacl") -> Report:
+def validate_file(path: str | os.PathLike[str], *, engine: str = "shacl",
+                  shapes: str | os.PathLike[str] | None = None) -> Report:
     """Read an RDF file (format from its extension, Turtle by default) and validate it.
 
     A missing file, a folder, or a file that does not parse raises :class:`~kg.errors.InputError`
@@ -234,16 +256,18 @@ def validate_file(path: str | os.PathLike[str], *, engine: str = "shacl") -> Rep
         raise InputError("is a folder: give the graph file it holds (e.g. graph.ttl), or a store with kg query --store",
                          path=p)
     report = None
+    if shapes is not None:
+        shapes = _shapes_file(shapes)
     if engine == "shacl" and p.is_file():
-        report = _validate_file_rust(p)
+        report = _validate_file_rust(p, shapes)
     if report is None:
         graph = load_graph(path)
-        report = validate_graph(graph, engine=engine)
+        report = validate_graph(graph, engine=engine, shapes=shapes)
     report.source = os.fspath(path)
     return report
 
 
-def _validate_file_rust(path: Path) -> Report | None:
+def _validate_file_rust(path: Path, shapes: Path | None) -> Report | None:
     """The file read by Oxigraph and validated by the Rust engine (None: let rdflib read it)."""
     import pyoxigraph as ox
 
@@ -265,7 +289,7 @@ def _validate_file_rust(path: Path) -> Report | None:
         except (TypeError, ValueError):
             return None
 
-    return validate_ntriples(text, label=label)
+    return validate_ntriples(text, label=label, shapes=shapes)
 
 
 @functools.lru_cache(maxsize=1)

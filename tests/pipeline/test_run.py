@@ -5,6 +5,8 @@ the last test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -48,7 +50,9 @@ def test_in_memory_and_store_builds_give_the_same_reconciled_graph(tmp_path, cor
     seen = []
     mem = run_build([str(corpus)], BuildConfig(), BuildTargets(out=tmp_path / "out", view=False), published="2024-03-05",
                     on_progress=seen.append)
-    assert mem.articles == mem.read == 3 and mem.stats is None and mem.written == [str(tmp_path / "out" / "graph.ttl")]
+    assert mem.articles == mem.read == 3 and mem.stats.added == 3 and mem.written == [str(tmp_path / "out" / "graph.ttl")]
+    assert mem.report.conforms and mem.report.source == str(tmp_path / "out" / "graph.ttl")  # validated by the helper
+    assert mem.output.reconciled == 1  # Barrot: three labels across the articles, one kept
     assert [p.done for p in seen] == [1, 2, 3] and seen[-1].total == 3
     st = run_build([str(corpus)], BuildConfig(chunk_size=2), BuildTargets(store=str(tmp_path / "st")), published="2024-03-05")
     assert st.stats.added == 3 and st.graph is None and st.written == []
@@ -149,3 +153,19 @@ def test_kg_build_on_a_terminal_shows_a_progress_bar(tmp_path, corpus, monkeypat
     assert main(["build", str(corpus), "--published", "2024-03-05", *target]) == 0
     assert "building: 100%" in err.getvalue() and "3/3" in err.getvalue()
     assert "built 3 article(s)" in capsys.readouterr().out
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_building(tmp_path, corpus, capsys):
+    from kg.cli.app import main
+
+    (tmp_path / "file").write_text("x")
+    for out, words in ((tmp_path / "file" / "out", "is a file"), (tmp_path / "file", "must be a folder")):
+        with pytest.raises(InputError, match=words):
+            run_build([str(corpus)], targets=BuildTargets(out=out))
+        assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(out) in err and "Traceback" not in err
+    if Path("/proc/self").is_dir():  # a folder no one may write into, not even root
+        with pytest.raises(InputError, match="cannot write"):
+            run_build([str(corpus)], targets=BuildTargets(out=Path("/proc/kg-out")))
+    assert not (tmp_path / "file" / "out").exists()
