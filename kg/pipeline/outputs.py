@@ -105,7 +105,6 @@ class OutputSink:
 
         self._send(b"")
         try:
-            self._proc.stdin.close()
             nt = _read(self._proc.stdout)
         except (EOFError, OSError):
             raise KgError(self._failure()) from None
@@ -114,7 +113,10 @@ class OutputSink:
             atomic_write_text(self._target, turtle(nt.decode("utf-8").split("\n")))
         del nt
         turtle_seconds = time.perf_counter() - t0
+        # graph.html only now, after graph.ttl: a build killed while writing graph.ttl leaves both as they were
+        self._send(b"graph.ttl written")
         try:
+            self._proc.stdin.close()
             reply = pickle.loads(self._proc.stdout.read())
         except (EOFError, OSError, pickle.UnpicklingError):
             raise KgError(self._failure()) from None
@@ -300,12 +302,19 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     t0 = time.perf_counter()
     report.summary = _summary(st)
     seconds["summary"] = time.perf_counter() - t0
+    view_page = None
     if vg is not None:
-        from kg.views.render import write_build_view
+        from kg.views.render import inline_view
 
         t0 = time.perf_counter()
-        report.written.append(str(write_build_view(vg.graph, out)))
+        view_page = inline_view(vg.graph)  # the page write_build_view writes, not written yet
         seconds["view"] = time.perf_counter() - t0
+    try:
+        receive()  # the parent has written graph.ttl
+    except EOFError:
+        raise KgError("the build stopped before graph.ttl was written") from None
+    if view_page is not None:
+        report.written.append(str(view_page.save(out / "graph.html")))
     if thread is not None:
         t0 = time.perf_counter()
         thread.join()
