@@ -169,3 +169,27 @@ def test_an_output_folder_that_cannot_be_written_is_refused_before_building(tmp_
         with pytest.raises(InputError, match="cannot write"):
             run_build([str(corpus)], targets=BuildTargets(out=Path("/proc/kg-out")))
     assert not (tmp_path / "file" / "out").exists()
+
+
+def test_the_helper_writing_out_reports_and_fails_cleanly(tmp_path):
+    from kg.errors import KgError
+    from kg.pipeline.outputs import OutputSink
+    from kg.pipeline.results import article_result
+
+    sink = OutputSink(tmp_path / "o", view=False)
+    exs = list(RECORDS.values())
+    assert sink.write([article_result(ex, BuildConfig()) for ex in exs]) == {"added": 3, "loaded": sum(
+        article_result(ex, BuildConfig()).triples for ex in exs)}
+    rep = sink.finish()
+    assert rep.written == [str(tmp_path / "o" / "graph.ttl")] and rep.report.conforms and rep.reconciled == 1
+    assert isomorphic(canon(Graph().parse(tmp_path / "o" / "graph.ttl")), canon(to_graph(exs)))
+    assert set(rep.seconds) >= {"load", "reconcile", "dump", "turtle", "validation"}
+
+    dead = OutputSink(tmp_path / "o2")
+    dead._proc.kill()
+    dead._proc.wait()
+    with pytest.raises(KgError, match="the process writing the build's files stopped"):
+        dead.write([article_result(exs[0], BuildConfig())])
+        dead.finish()
+    dead.abort()
+    assert not (tmp_path / "o2").exists()
