@@ -19,7 +19,9 @@ For each corpus, in fresh processes, on the same corpus and model, one after the
 3. ``kg build CORPUS --store DIR`` (``-j1``);
 4. ``kg build CORPUS --store DIR -j2``;
 5. **bare** again (the two bare runs frame the others; their mean is the reference, and their
-   spread says how steady the machine was).
+   spread says how steady the machine was);
+6. **two bare** ``nlp.pipe`` processes at once: how much two processes get out of the machine at
+   that moment (``-j2``'s ceiling: 2.0 on two idle cores).
 
 Times run from the moment the pipeline is loaded (in every worker) to the moment ``kg build``
 returns, every file written and the store closed: model loading (10–60 s here) is left out of
@@ -209,18 +211,24 @@ def _child_main(argv: list[str]) -> int:
     return 0
 
 
-def run_child(*args: str) -> dict:
+def run_child(*args: str, copies: int = 1):
+    """Run a child (``copies`` of it at once: a list of results then)."""
     t = time.perf_counter()
     load = os.getloadavg()[0]
-    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True)
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stdout + proc.stderr)
-        raise SystemExit(f"child {args[0]} failed")
-    line = next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))
-    out = json.loads(line[len("RESULT "):])
-    out["wall_total"] = time.perf_counter() - t
-    out["loadavg"] = (load, os.getloadavg()[0])
-    return out
+    procs = [subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(copies)]
+    outs = []
+    for proc in procs:
+        stdout, stderr = proc.communicate()
+        if proc.returncode != 0:
+            sys.stderr.write(stdout + stderr)
+            raise SystemExit(f"child {args[0]} failed")
+        line = next(x for x in stdout.splitlines() if x.startswith("RESULT "))
+        out = json.loads(line[len("RESULT "):])
+        out["wall_total"] = time.perf_counter() - t
+        out["loadavg"] = (load, os.getloadavg()[0])
+        outs.append(out)
+    return outs[0] if copies == 1 else outs
 
 
 # ------------------------------------------------------------------------------ main
@@ -252,6 +260,12 @@ def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
                 raise SystemExit(f"kg build {kind} -j{p} exited with {r['status']}")
         rows[label] = r
         print(_line(f"{'kg build --' + kind if kind else label} -j{p}" if kind else label, r), flush=True)
+    if len(args.processes) > 1:
+        pair = run_child("bare", str(corpus), args.model, str(args.batch_size), copies=2)
+        wall = max(r["seconds"] for r in pair)
+        rows["two bare at once"] = {**pair[0], "seconds": wall, "words": sum(r["words"] for r in pair),
+                                    "articles": sum(r["articles"] for r in pair), "cpu": sum(r["cpu"] for r in pair)}
+        print(_line("two bare at once", rows["two bare at once"]), flush=True)
     bare = [rows["bare"]["words"] / rows["bare"]["seconds"], rows["bare again"]["words"] / rows["bare again"]["seconds"]]
     ref = statistics.mean(bare)
     rate = {k: r["words"] / r["seconds"] for k, r in rows.items()}
@@ -259,8 +273,11 @@ def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
     for p in args.processes:
         if p != 1:
             out[f"j{p}"] = rate[f"store -j{p}"] / rate["store"]
+    if "two bare at once" in rate:
+        out["2 bare"] = rate["two bare at once"] / ref
     print(f"ratios ({name}): --out / bare {out['out']:.3f} (target ≥ 0.85) · --store / bare {out['store']:.3f} (≥ 0.85)"
           + "".join(f" · --store -j{p} / -j1 {out[f'j{p}']:.3f} (≥ 1.6)" for p in args.processes if p != 1)
+          + (f" · two bare processes at once / one {out['2 bare']:.3f} (-j2's ceiling now)" if "2 bare" in out else "")
           + f"   [bare: {bare[0]:,.0f} and {bare[1]:,.0f} words/s, spread {100 * out['bare spread']:.0f} %]", flush=True)
     return out
 
