@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -26,7 +25,6 @@ from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 from kg.cli.app import main as view_main
 from kg.rdf.vocab import KG, entity_iri
-from _paths import ROOT
 
 S1 = "Le sommet du G7 s’ouvre à Hiroshima, au Japon, du 19 au 21 mai."
 S2 = "Le ministre japonais des Affaires étrangères Yoshimasa Hayashi a accueilli ses homologues."
@@ -548,24 +546,14 @@ def test_names_are_text_not_markup(tmp_path, driver):
 @pytest.mark.integration
 def test_the_page_template_ships_in_the_wheel(tmp_path):
     """The page's template is package data: a view renders from a wheel installed away from the checkout."""
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, src / name)
-    for folder in ("kg", "ontology"):  # a copy: building must not leave build/ in the checkout
-        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    built = subprocess.run([*pip, "wheel", "-q", "--no-deps", str(src), "-w", str(tmp_path / "dist")],
-                           capture_output=True, text=True, timeout=600)
-    assert built.returncode == 0, built.stderr
-    (wheel,) = (tmp_path / "dist").glob("kg-*.whl")
-    installed = subprocess.run([*pip, "install", "-q", "--no-deps", "--target", str(tmp_path / "site"), str(wheel)],
-                               capture_output=True, text=True, timeout=300)
-    assert installed.returncode == 0, installed.stderr
+    from _wheel import build_wheel, install_wheel
+
+    wheel, _log = build_wheel(tmp_path)
+    site = install_wheel(wheel, tmp_path / "site")
     code = "import kg, kg.views as v; from rdflib import Graph; print(kg.__file__); v.render_html(Graph(), 'view.html')"
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")})
+                         env={**os.environ, "PYTHONPATH": str(site)})
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == str(tmp_path / "site" / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
+    assert run.stdout.strip() == str(site / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
     page = (tmp_path / "view.html").read_text(encoding="utf-8")
     assert "window.kgReady" in page and "This graph has no entities to show." in page
