@@ -64,14 +64,16 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
     pos = seed_layout(G)
     net = _network_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
     degree = dict(G.degree())
+    # the tooltips' data go beside vis-network's items, not in them (its data sets copy every field)
     tips = Tooltips()
+    node_tips: dict[str, dict] = {}
+    edge_tips: list[dict] = []
     for node, d in G.nodes(data=True):
         cls = d.get("class", "Thing")
         shape = style_of(cls)[1]
         deg = degree.get(node, 0)
         opts = {
             "group": cls,
-            "tip": tips.node(d, deg),
             "search": fold(" | ".join([d.get("label", ""), *d.get("aliases", [])])),
             "fullLabel": d.get("label", ""),
             "x": round(pos[node][0], 1),
@@ -81,6 +83,7 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
             opts["size"] = round(min(42.0, 10 + 5 * math.sqrt(deg)), 1)
         if node in focus:
             opts["borderWidth"] = 4
+        node_tips[node] = tips.node(d, deg)
         net.add_node(node, label=_truncate(d.get("label", node)), shape=shape, **opts)
     # parallel edges between the same two nodes are drawn as arcs of growing curvature
     pair_count: Counter = Counter()
@@ -88,8 +91,8 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
         pair = (u, v) if u <= v else (v, u)
         i = pair_count[pair]
         pair_count[pair] += 1
-        opts = {"label": d.get("label", ""), "prop": d.get("property", ""),
-                "tip": tips.edge(d)}
+        opts = {"id": f"e{len(edge_tips)}", "label": d.get("label", ""), "prop": d.get("property", "")}
+        edge_tips.append(tips.edge(d))
         if i:
             opts["smooth"] = {"enabled": True, "type": "curvedCW" if u <= v else "curvedCCW",
                               "roundness": round(0.25 * ((i + 1) // 2), 2)}
@@ -113,7 +116,8 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
         "counts": counts,
         "legend": legend(G, class_labels),
         "empty": empty_message,
-        "tips": {**tips.tables(), "classes": {c: class_labels.get(c, c) for c in options["groups"]}},
+        "tips": {**tips.tables(), "classes": {c: class_labels.get(c, c) for c in options["groups"]},
+                 "nodes": node_tips, "edges": edge_tips},
     }
     net.templateEnv = env
     net.path = TEMPLATE

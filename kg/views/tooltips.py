@@ -122,6 +122,12 @@ class Tooltips:
     def __init__(self) -> None:
         self._sentences: dict[str, int] = {}
         self._articles: dict[tuple, int] = {}
+        self._whole: dict[str, int] = {}  # a sentence as read → its index, shown without highlights
+
+    def _sentence_as_is(self, text: str) -> int:
+        if text not in self._whole:
+            self._whole[text] = self._sentence(_cut(text, [])[0])
+        return self._whole[text]
 
     def _sentence(self, text: str) -> int:
         return self._sentences.setdefault(text, len(self._sentences))
@@ -187,7 +193,7 @@ class Tooltips:
         ev = d.get("evidence") or []
         tip: dict = {}
         if ev:
-            tip["ev"] = [[self._sentence(_cut(r.get("sentence", ""), [])[0]), self._article(r),
+            tip["ev"] = [[self._sentence_as_is(r.get("sentence", "")), self._article(r),
                           round(r["confidence"], 2) if r.get("confidence") is not None else None]
                          for r in ev[:EVIDENCE_SHOWN]]
             if len(ev) > EVIDENCE_SHOWN:
