@@ -75,7 +75,7 @@ def cmd_view(args: argparse.Namespace) -> int:
         G = views.query_networkx(graph, result, lang=args.lang)
         if args.title is None:
             title = f"kg · query {Path(args.query).stem if args.query.endswith('.rq') else args.query[:40]} · {Path(graph_path).name}"
-        empty = f"The query returned {len(result)} row(s) but names no entity of the graph." if len(result) else "The query returned nothing."
+        empty = (None if G.number_of_nodes() else f"The query returned {len(result)} row(s) but names no entity of the graph." if len(result) else "The query returned nothing.")
         out = views.render_html(G, _out(args, graph_path), focus=args.focus, depth=args.depth, title=title,
                                 lang=args.lang, empty_message=empty)
     else:
