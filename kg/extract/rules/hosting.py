@@ -7,6 +7,8 @@ near the summit, the place the story keeps being set; implied: the host city's c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
@@ -47,6 +49,8 @@ def summit_relations(ctx: ArticleContext) -> None:
             before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
             if before and c.start - before[-1][1] <= 8:
                 s, e, k = before[-1]
+                if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
+                    continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
         # « sommet de Vilnius », « Sommet de Paris »
         for s, e, k in events:
@@ -59,7 +63,10 @@ def summit_relations(ctx: ArticleContext) -> None:
             while head.dep_ in ("flat:name", "fixed") and head.head.i != head.i:
                 head = head.head
             verb = None
-            if tok.dep_ in ("obl:agent",) or ctx.lower(c.start - 1) == "par" or ctx.lower(c.start - 2) == "par":
+            if tok.dep_ == "conj" and (tok.head.dep_ == "obl:agent" or ctx.lower(tok.head.i - 1) == "par"
+                                       or ctx.lower(tok.head.i - 2) == "par"):
+                tok = tok.head  # « co-organisé par la France et le Costa Rica »: both host
+            if tok.dep_ in ("obl:agent",) or ctx.lower(tok.i - 1) == "par" or ctx.lower(tok.i - 2) == "par":
                 h = tok.head
                 if h.lemma_.lower() in host_verbs:
                     verb = h
@@ -128,25 +135,63 @@ def nearby_host_city(ctx: ArticleContext) -> None:
         key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
         if len(ms) >= 2:
             ctx.relate(main, "hostCity", key, ms[0].start, ms[0].end, confidence("recurring_place"))
+            return
+    # « les dirigeants sont réunis ... à Bruxelles », « a annoncé à Bruxelles ..., au premier jour d'un sommet »:
+    # the one place where people gather, or the one place of the summit's sentences
+    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere}
+    if len(places) == 1:
+        c = next(iter(places.values()))
+        ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
+    """The cities used as a location in a sentence naming the summit ``main`` or governed (two heads up at most)
+    by a gathering verb (« se réunir », « se retrouver », « s'ouvrir »)."""
+    doc = ctx.doc
+    sents = {ctx.sent_no(s) for s, _, k in ctx.summit_seq if k == main}
+    others = [(s, e) for s, e, k in ctx.summit_seq if k != main]
+    out = []
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "City" or doc.sent_start[c.start] or not is_locative(ctx, c.start):
+            continue
+        if any(s <= c.start < e for s, e in others):
+            continue
+        h, gathering = c.start, False
+        for _ in range(2):
+            h = doc.heads[h]
+            gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs
+        if gathering or ctx.sent_no(c.start) in sents:
+            out.append(c)
+    return out
 
 
 def implied_relations(ctx: ArticleContext) -> None:
-    """Host country from host city; a city's country when the country is named in the article."""
+    """Implied: the host city's country hosts too (its country from the text, else the reference); a capital
+    lies in its country when the article names that country (other cities only where the text says so,
+    :func:`~kg.extract.rules.places.stated_locations`)."""
+    located = {s: o for (s, p, o) in ctx.relations if p == "locatedIn"}
     for (s, p, o), rel in list(ctx.relations.items()):
         if p == "hostCity" and ctx.ents[s].type == "Summit":
-            city = _city_country(ctx, o)
-            if city and city in ctx.ents:
-                ev = rel.evidence[0]
-                ctx.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), confidence("host_city_country")))
+            country = located.get(o) or _city_country(ctx, o)
+            if country and country in ctx.ents and (s, "hostCountry", country) not in ctx.relations:
+                ev = replace(rel.evidence[0], confidence=confidence("host_city_country"), implied=True)
+                ctx.relations[(s, "hostCountry", country)] = Relation(s, "hostCountry", country, (ev,), confidence("host_city_country"))
     for key, ent in ctx.ents.items():
-        if ent.type != "City":
+        if ent.type != "City" or key in located:
             continue
-        c = _city_country(ctx, key)
-        if c and c in ctx.ents:
-            ev = ent.evidence[0]
-            ctx.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), confidence("city_country")))
+        country = _capital_country(ctx, key)
+        if country and country in ctx.ents:
+            ev = replace(ent.evidence[0], confidence=confidence("capital_country"), implied=True)
+            ctx.relations[(key, "locatedIn", country)] = Relation(key, "locatedIn", country, (ev,), confidence("capital_country"))
 
 
 def _city_country(ctx: ArticleContext, key: str) -> str | None:
     city = ctx.ref.city(ctx.ents[key].label)
     return f"country/{city.country}" if city else None
+
+
+def _capital_country(ctx: ArticleContext, key: str) -> str | None:
+    """The key of the country whose capital the city ``key`` is, if it is one."""
+    city = ctx.ref.city(ctx.ents[key].label)
+    country = ctx.ref.country_by_iso3(city.country) if city else None
+    return f"country/{country.iso3}" if country and country.capital == city.name else None

@@ -41,7 +41,12 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if s.label_ == "COUNTRY":
             c = ref.country_by_iso3(s.id_)
-            if c:
+            if c and c.article and ctx.lower(s.start - 1) == "à":
+                # « à Grenade », « à Luxembourg »: a country takes « au/en/à la »; a bare « à » is a city's
+                city = ref.city(s.text)
+                name = city.name if city else s.text
+                ctx.add("City", f"city/{slug(name)}", name, s.start, s.end, conf=confidence("country_name_as_city"), rank=2)
+            elif c:
                 ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, rank=2)
         elif s.label_ == "CITY":
             city = ref.city(s.text)
@@ -62,6 +67,36 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             _ner_place(ctx, e)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _misspelt_cities(ctx)
+
+
+def _misspelt_cities(ctx: ArticleContext) -> None:
+    """« à Galsgow » and « à Glasgow » in one article: a city the reference does not know, one slip of the keys
+    (two letters swapped, one doubled or dropped) away from another city of the article, is that city. A
+    different letter is not a slip: « Sienne » is not « Vienne »."""
+    cities = [k for k, e in ctx.ents.items() if e.type == "City"]
+    for k in cities:
+        label = ctx.ents[k].label
+        if len(label) < 5 or ctx.ref.city(label):
+            continue
+        for other in cities:
+            if other != k and other in ctx.ents and _one_slip(normalize(label), normalize(ctx.ents[other].label)):
+                ctx.merge(k, other)
+                break
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one slip apart: two neighbouring letters swapped, or one letter added or dropped?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
 
 
 def _ner_place(ctx: ArticleContext, e: Span) -> None:
@@ -83,35 +118,80 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
     # « à Kananaskis », « au château de Chantilly »
     if len(text) <= 4 and (prev == "à" or prev in ctx.lex.of_forms and ctx.lower(text.start - 2) in ctx.lex.venue_nouns):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+    # « participeront à la conférence ... au Bürgenstock »: an unknown place after « au/aux » (not a country)
+    # in a sentence about a summit or a gathering is its venue
+    elif len(text) <= 3 and prev in ctx.lex.venue_preps and _gathering_sentence(ctx, text.start):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("venue_after_au"), rank=1)
+
+
+def _gathering_sentence(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at token ``i`` where people gather: the word before « au » or one of the place's two
+    heads a summit, gathering, attendance or hosting word (« attendus au X », « participeront ... au X »)?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs
+    cands = [i - 2]
+    h = i
+    for _ in range(2):
+        h = doc.heads[h]
+        cands.append(h)
+    return any(0 <= k < len(doc) and (doc.lower[k] in words or doc.lemma[k] in words) for k in cands)
 
 
 def capitals_as_governments(ctx: ArticleContext) -> None:
-    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country."""
+    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country. A capital
+    that is the seat of an international body (« Bruxelles espère ») stands for that body, not its country: it
+    stays a city."""
     capitals = _capitals(ctx.ref)
     for m in list(ctx.mentions):
         ent = ctx.ents[m.key]
         if ent.type != "City" or is_locative(ctx, m.start):
             continue
         country = capitals.get(normalize(ent.label))
-        if country is None:
+        if country is None or normalize(ent.label) in ctx.lex.institution_seats:
             continue
         ckey = f"country/{country.iso3}"
         ctx.remove_mention(m)
         ctx.add("Country", ckey, country.name, m.start, m.end, conf=confidence("capital_as_government"), rank=1)
 
 
+def place_adjectives(ctx: ArticleContext) -> None:
+    """« la capitale lituanienne Vilnius », « la station balnéaire égyptienne de X »: a nationality adjective on a
+    place noun before a city is said of the place, not of a person: it names no country by itself (the country
+    stays when the article names it otherwise)."""
+    for m in list(ctx.mentions):
+        if ctx.ents.get(m.key) is None or ctx.ents[m.key].type != "Country" or ctx.doc.pos[m.start] != "ADJ":
+            continue
+        if _place_head(ctx, m.start) is not None and ctx.mentions_in(m.end, m.end + 2, ("City",)):
+            ctx.remove_mention(m)
+
+
+def _place_head(ctx: ArticleContext, k: int) -> int | None:
+    """The place noun an adjective at ``k`` hangs on (« capitale » in « la capitale lituanienne »), walking back
+    over adjectives; ``None`` if there is none."""
+    lex = ctx.lex
+    while k >= 0 and ctx.doc.pos[k] == "ADJ":
+        k -= 1
+    return k if k >= 0 and (ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns) else None
+
+
 def is_locative(ctx: ArticleContext, start: int) -> bool:
-    """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima »)?"""
+    """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima », « dans la capitale
+    lituanienne Vilnius », « au cœur du quartier européen de Bruxelles »)?"""
     prev = ctx.lower(start - 1)
     if prev == "à" and _recipient(ctx, start):
         return False  # « la livraison à Kiev », « un message adressé à Moscou »: to whom, not where
-    if prev in ctx.lex.locative_preps:
-        return True
-    if prev in ctx.lex.of_forms:
+    if prev in ctx.lex.locative_preps or prev in ctx.lex.venue_preps:
+        return True  # « à Paris », « au Bourget »
+    lex = ctx.lex
+    if prev in lex.of_forms:
         k = start - 2
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
-        return ctx.lower(k) in ctx.lex.place_nouns or ctx.lower(k) in ctx.lex.venue_nouns or ctx.lower(k) in ctx.lex.summit_nouns
+        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
+    # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
+    if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
+        return True
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper()
 
@@ -129,3 +209,55 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
             break
         h = doc.heads[h]
     return False
+
+
+def stated_locations(ctx: ArticleContext) -> None:
+    """Where the text says a city lies: « à Grenade, dans le sud de l'Espagne », « à Rio, au Brésil »,
+    « HIROSHIMA (Japon) », « aux Pays-Bas, à La Haye », « la station balnéaire égyptienne de X » (the country
+    named elsewhere in the article)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    n = len(doc)
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "City":
+            continue
+        e = c.end
+        country = None
+        if e < n and doc.words[e] in (",", "("):
+            k = e + 1
+            # « , dans le sud de l'Espagne »
+            if ctx.lower(k) in ("dans", "à") and ctx.lower(k + 1) in lex.definite_articles and ctx.lower(k + 2) in lex.compass_words:
+                k += 3
+                if ctx.lower(k) in lex.of_forms_contracted:
+                    k += 1
+                if ctx.lower(k) in lex.definite_articles:
+                    k += 1
+            elif doc.words[e] == "," and ctx.lower(k) in lex.country_locative_preps:
+                k += 1
+            elif doc.words[e] != "(":
+                k = -1
+            m = ctx.mention_at(k, ("Country",)) if k >= 0 else None
+            if m is not None and m.start == k and (doc.words[e] != "(" or ctx.lower(m.end) == ")"):
+                country = m
+        if country is None and ctx.lower(c.start - 1) == "à" and ctx.lower(c.start - 2) == ",":
+            # « aux Pays-Bas, à La Haye »
+            m = ctx.mention_at(c.start - 3, ("Country",))
+            if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
+                country = m
+        if country is None:
+            # « au Japon dans la ville d'Hiroshima », « la station balnéaire égyptienne de X »
+            k = c.start - 1
+            if ctx.lower(k) in lex.of_forms:
+                k -= 1
+            while k >= 0 and doc.pos[k] == "ADJ":
+                nat = next((g for g in ctx.gaz if g.start == k and g.label_ == "NAT"), None)
+                if nat is not None and f"country/{nat.id_}" in ctx.ents and _place_head(ctx, k) is not None:
+                    ctx.relate(c.key, "locatedIn", f"country/{nat.id_}", k, c.end, confidence("stated_location"))
+                k -= 1
+            if ctx.lower(k) in lex.place_nouns and ctx.lower(k - 1) in lex.definite_articles and ctx.lower(k - 2) == "dans":
+                m = ctx.mention_at(k - 3, ("Country",))
+                if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
+                    country = m
+        if country is not None:
+            ctx.relate(c.key, "locatedIn", country.key, min(c.start, country.start), max(c.end, country.end),
+                       confidence("stated_location"))
