@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
-from kg.extract.rules.places import is_locative
+from kg.extract.rules.places import between, is_locative
 from kg.records import Relation
 
 
@@ -35,7 +35,7 @@ def summit_relations(ctx: ArticleContext) -> None:
         # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
         placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
-            if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start:
+            if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start or between(ctx, c.start):
                 continue
             before = [ev for ev in events if ev[1] <= c.start]
             if before and before[-1][2] not in placed:
@@ -114,6 +114,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
                 if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in ctx.lex.venue_nouns):
                     continue
+                if between(ctx, c.start):
+                    continue
                 if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
                     continue  # the place of another summit
                 dist = c.start - e if c.start >= e else s - c.end
@@ -129,7 +131,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
     counts: dict[str, list[Mention]] = {}
     for c in ctx.mentions:
-        if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start):
+        if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start) and not between(ctx, c.start):
             counts.setdefault(c.key, []).append(c)
     if counts:
         key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
@@ -152,7 +154,7 @@ def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
     others = [(s, e) for s, e, k in ctx.summit_seq if k != main]
     out = []
     for c in ctx.mentions:
-        if ctx.ents[c.key].type != "City" or doc.sent_start[c.start] or not is_locative(ctx, c.start):
+        if ctx.ents[c.key].type != "City" or doc.sent_start[c.start] or not is_locative(ctx, c.start) or between(ctx, c.start):
             continue
         if any(s <= c.start < e for s, e in others):
             continue

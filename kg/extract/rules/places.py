@@ -196,6 +196,15 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper()
 
 
+def between(ctx: ArticleContext, start: int) -> bool:
+    """Is the place at token ``start`` one end of « entre X et Y » (a route or a relation between two places,
+    not where something is held)?"""
+    if ctx.lower(start - 1) == "entre":
+        return True
+    return ctx.lower(start - 1) in ctx.lex.list_separators and any(
+        ctx.lower(k) == "entre" for k in range(max(0, start - 6), start - 1))
+
+
 def _recipient(ctx: ArticleContext, start: int) -> bool:
     """Is the place at ``start``, after « à », what something is given or said to (its head a verb or noun
     of giving, sending, promising)?"""
