@@ -216,3 +216,63 @@ def test_where_the_leaders_gather_hosts_the_summit(nlp):
     text = "Le sommet de la Ligue arabe a débuté jeudi. Le roi jordanien Abdallah II revenait de Lisbonne."
     ents, rels = run(nlp, text)
     assert not any(p == "hostCity" for _, p, _ in rels)
+
+
+def test_a_body_named_for_its_meeting_is_a_summit(nlp):
+    ents, rels = run(nlp, "Le Conseil européen extraordinaire s'est ouvert jeudi à Bruxelles.")
+    s = summit(ents)
+    assert s.label == "Conseil européen extraordinaire" and (s.key, "hostCity", "city/bruxelles") in rels
+    ents, _ = run(nlp, "Lors du Conseil européen de jeudi, les Vingt-Sept ont ouvert les négociations avec l'Ukraine.")
+    assert summit(ents).label == "Conseil européen"
+    # the body itself is no meeting
+    ents, _ = run(nlp, "Le président du Conseil européen Charles Michel a salué l'accord.")
+    assert not of_type(ents, "Summit") and of_type(ents, "Organization")
+
+
+def test_a_summit_series_and_its_city_is_that_summit(nlp):
+    text = "Le 19e sommet du G20 s'est achevé à Rio de Janeiro. Le G20 de Rio a adopté une déclaration."
+    ents, rels = run(nlp, text)
+    assert "G20 de Rio" in summit(ents).aliases
+    ents, _ = run(nlp, "Le G20 a adopté une déclaration sur la faim.")
+    assert not of_type(ents, "Summit")
+
+
+def test_a_time_ends_a_summits_name_and_roman_editions_follow_each_other(nlp):
+    text = ("Le XIXe Sommet de la Francophonie s'est achevé à Paris. Le Cambodge accueillera le XXe Sommet de la "
+            "Francophonie l'an prochain.")
+    ents, rels = run(nlp, text)
+    s19 = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 19)
+    s20 = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 20)
+    assert s20.label == "XXe Sommet de la Francophonie"
+    assert (s19.key, "nextEdition", s20.key) in rels
+
+
+def test_a_dateline_place_is_a_city_that_hosts_the_story_s_summit(nlp):
+    ents, rels = run(nlp, "Moscou (AFP) - Le sommet des BRICS s'est ouvert mardi en présence de vingt dirigeants.")
+    assert (summit(ents).key, "hostCity", "city/moscou") in rels
+    ents, rels = run(nlp, "KANANASKIS (Canada) – Le sommet du G7 s'est achevé mardi.")
+    city = by_label(ents, "Kananaskis")
+    assert (summit(ents).key, "hostCity", city.key) in rels and (city.key, "locatedIn", "country/CAN") in rels
+    # a time opening a paragraph is no place
+    ents, _ = run(nlp, "Vendredi, 11 h 40 – Fin des travaux du sommet du G7. Les dirigeants n'ont pas réussi à s'entendre.")
+    assert not of_type(ents, "City")
+
+
+def test_the_host_named_by_its_leader_or_as_host_country(nlp):
+    text = ("Le sommet du G20 s'est achevé mardi. L'hôte du sommet, le président brésilien, Luiz Inácio Lula da Silva, "
+            "a salué le consensus.")
+    ents, rels = run(nlp, text)
+    assert rels[(summit(ents).key, "hostCountry", "country/BRA")].evidence[0].implied
+    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le Brésil, pays hôte, a salué le consensus.")
+    assert (summit(ents).key, "hostCountry", "country/BRA") in rels
+    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le président brésilien a reçu l'hôte du dîner, le roi Charles.")
+    assert not any(p == "hostCountry" for _, p, _ in rels)
+
+
+def test_the_country_where_the_summits_members_gather_hosts_it(nlp):
+    text = "Réunis en Indonésie, les pays membres du G20 se sont entretenus. Le sommet du G20 a adopté un communiqué."
+    ents, rels = run(nlp, text)
+    assert (summit(ents).key, "hostCountry", "country/IDN") in rels
+    text = "Le sommet du G20 a adopté un communiqué. Les ministres réunis la veille en France avaient préparé le texte."
+    ents, rels = run(nlp, text)
+    assert not any(p == "hostCountry" for _, p, _ in rels)

@@ -24,7 +24,8 @@ from kg.extract.context import ArticleContext
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
 from kg.extract.rules.events import date_attrs, events
-from kg.extract.rules.hosting import dateline, implied_relations, nearby_host_city, summit_relations
+from kg.extract.rules.hosting import (dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
+                                      summit_relations)
 from kg.extract.rules.organisations import companies, short_names
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
@@ -105,6 +106,10 @@ RULES: tuple[Rule, ...] = (
          needs=("sents", "summit_seq", "next_parent", "main_summit", *_PEOPLE, "mentions:City", "mentions:Summit",
                 "mentions:Event", "attrs:edition", "relations:attendee", "relations:hostCity"),
          provides=("relations:attendee",)),
+    Rule("host_nouns", host_nouns, needs=("summit_seq", "next_parent", "main_summit", "mentions:Country"),
+         provides=("relations:hostCountry",)),
+    Rule("gathering_country", gathering_country, needs=("main_summit", "next_parent", "mentions:Country", "relations:hostCountry"),
+         provides=("relations:hostCountry",)),
     Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity", "relations:locatedIn"),
          provides=("relations:hostCountry", "relations:locatedIn")),
 )

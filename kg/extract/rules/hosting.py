@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
-from kg.extract.rules.places import between, is_locative
+from kg.extract.rules.places import between, is_dateline, is_locative
 from kg.records import Relation
 
 
@@ -89,6 +89,37 @@ def summit_relations(ctx: ArticleContext) -> None:
                 ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), confidence("hosting_verb"))
 
 
+def host_nouns(ctx: ArticleContext) -> None:
+    """« l'hôte du sommet, le président brésilien », « le Brésil, pays hôte »: the country named by the host (its
+    leader's nationality: implied) hosts the summit of the sentence, else the main one."""
+    doc = ctx.doc
+    for i, low in enumerate(doc.lower):
+        if low not in ctx.lex.host_nouns:
+            continue
+        sent = ctx.sent_at(i)
+        in_sent = [k for s, e, k in sorted(ctx.summit_seq) if sent.start <= s < sent.end and k not in ctx.next_parent]
+        target = in_sent[0] if in_sent else ctx.main_summit
+        if target is None or target in ctx.next_parent:
+            continue
+        country = None
+        # « le Brésil, pays hôte »
+        if ctx.lower(i - 1) == "pays" and ctx.lower(i - 2) == ",":
+            country = ctx.mention_at(i - 3, ("Country",))
+        # « l'hôte du sommet, le président brésilien, X », « pays hôte, le Brésil »
+        if country is None:
+            k = i + 1
+            while k < min(sent.end, i + 9) and country is None:
+                if ctx.overlapping(k, k + 1) and not ctx.mention_at(k, ("Country", "Summit")):
+                    break  # another name first: a person named without a nationality, an organisation
+                country = ctx.mention_at(k, ("Country",))
+                k += 1
+        if country is None:
+            continue
+        implied = doc.pos[country.start] == "ADJ"
+        ctx.relate(target, "hostCountry", country.key, min(i, country.start), max(i + 1, country.end),
+                   confidence("host_noun"), implied=implied)
+
+
 def dateline(ctx: ArticleContext) -> None:
     """« JOHANNESBURG, 24 août 2023 – »: where the article was filed hosts its summit, unless told otherwise."""
     if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
@@ -97,6 +128,12 @@ def dateline(ctx: ArticleContext) -> None:
     if first and ctx.doc[first[0].start].text.isupper():
         m = first[0]
         ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+        return
+    # « Bruxelles (AFP) - », « PARIS — » opening one of the first sentences
+    for m in ctx.mentions:
+        if ctx.ents[m.key].type == "City" and is_dateline(ctx, m.start):
+            ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+            return
 
 
 def nearby_host_city(ctx: ArticleContext) -> None:
@@ -144,6 +181,33 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def gathering_country(ctx: ArticleContext) -> None:
+    """« Réunis en Indonésie, les pays membres du G20 ... »: the one country where the article has people gather
+    (« en/au X » governed by a gathering verb, in a sentence naming the main summit or its body) hosts the main
+    summit, when nothing else says where."""
+    main = ctx.main_summit
+    if main is None or main in ctx.next_parent or any(s == main and p == "hostCountry" for (s, p, o) in ctx.relations):
+        return
+    doc = ctx.doc
+    # the summit's sentences and those naming its body (« les pays membres du G20 »)
+    spans = [(s, e) for s, e, k in ctx.summit_seq if k == main]
+    bodies = {m.key for s, e in spans for m in ctx.mentions_in(s, e, ("Organization",))}
+    sents = {ctx.sent_no(s) for s, _ in spans} | {ctx.sent_no(m.start) for m in ctx.mentions if m.key in bodies}
+    others = {ctx.sent_no(s) for s, _, k in ctx.summit_seq if k != main}
+    hosting = {o for (s, p, o) in ctx.relations if p == "hostCountry"}
+    found = {}
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "Country" or ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
+            continue
+        if ctx.sent_no(c.start) not in sents or ctx.sent_no(c.start) in others or c.key in hosting:
+            continue
+        if doc.lemma[doc.heads[c.start]] in ctx.lex.gathering_verbs:
+            found.setdefault(c.key, c)
+    if len(found) == 1:
+        c = next(iter(found.values()))
+        ctx.relate(main, "hostCountry", c.key, c.start, c.end, confidence("gathering_place"))
 
 
 def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation
-from kg.extract.text import looks_like_name, strip_det
+from kg.extract.text import is_date_word, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.nlp.reference import Reference
@@ -65,6 +65,10 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if e.label_ == "LOC":
             _ner_place(ctx, e)
+        elif e.label_ in ("ORG", "MISC") and e.text.isupper() and len(e) <= 4 and not ctx.ref.organization(e.text) \
+                and is_dateline(ctx, e.start):
+            # « KANANASKIS (Canada) – » read as a name of something: a place in capitals opening the story
+            ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
     _misspelt_cities(ctx)
@@ -118,6 +122,9 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
     # « à Kananaskis », « au château de Chantilly »
     if len(text) <= 4 and (prev == "à" or prev in ctx.lex.of_forms and ctx.lower(text.start - 2) in ctx.lex.venue_nouns):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+    # « KANANASKIS (Canada) – »: an unknown place opening the story as its dateline
+    elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("dateline_city"), rank=1)
     # « participeront à la conférence ... au Bürgenstock »: an unknown place after « au/aux » (not a country)
     # in a sentence about a summit or a gathering is its venue
     elif len(text) <= 3 and prev in ctx.lex.venue_preps and _gathering_sentence(ctx, text.start):
@@ -193,7 +200,25 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
         return True
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
-    return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper()
+    return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)
+
+
+def is_dateline(ctx: ArticleContext, start: int) -> bool:
+    """Does a place name at ``start`` open one of the first sentences as a dateline (« PARIS — », « Bruxelles
+    (AFP) - », « HIROSHIMA (Japon), 21 mai 2023 – »)?"""
+    doc = ctx.doc
+    n = len(doc)
+    if not doc.sent_start[start] or ctx.sent_no(start) > 3 or is_date_word(doc.words[start]):
+        return False  # « Vendredi, 11 h 40 – »: a time, not a place
+    k = start
+    while k < n and k - start < 5 and (doc.words[k][:1].isupper() or doc.lower[k] in ctx.lex.name_particles):
+        k += 1
+    if k == start or k >= n:
+        return False
+    w = doc.words[k]
+    if w in ctx.lex.dateline_marks:
+        return w != "(" or (k + 1 < n and doc.words[k + 1][:1].isupper())
+    return w == "," and k + 1 < n and (doc.words[k + 1][:1].isdigit() or is_date_word(doc.words[k + 1]))
 
 
 def between(ctx: ArticleContext, start: int) -> bool:

@@ -96,19 +96,25 @@ def _same_tail(ctx: ArticleContext) -> tuple[str, str] | None:
 
 
 def _place_variant(ctx: ArticleContext) -> tuple[str, str] | None:
-    """« au sommet du Brésil », « du sommet de Rio de Janeiro »: a name that is only a place where another summit
-    of the article is held (its host city or country, a city in its host country, the country of its host
-    city)."""
+    """« au sommet du Brésil », « du sommet de Rio de Janeiro », « le G20 de Rio »: a name that is only a place
+    where another summit of the article is held (its host city or country, a city in its host country, the
+    country of its host city)."""
     doc = ctx.doc
     places = _summit_places(ctx)
     for s, e, k in sorted(ctx.summit_seq):
         inside = ctx.mentions_in(s, e, ("City", "Country"))
-        if len(inside) != 1 or _tail(ctx, s, e) is None:
+        if len(inside) != 1:
             continue
         p = inside[0]
-        noun = next(j for j in range(s, e) if doc.lower[j] in ctx.lex.summit_nouns | ctx.lex.conference_nouns)
+        if _tail(ctx, s, e) is not None:
+            head = next(j for j in range(s, e) if doc.lower[j] in ctx.lex.summit_nouns | ctx.lex.conference_nouns)
+        else:  # « le G20 de Rio »: a body's name, then the place
+            body = ctx.mention_at(s, ("Organization",))
+            if body is None or body.start != s:
+                continue
+            head = body.end - 1
         if p.end != e or any(doc.lower[j] not in ctx.lex.of_forms_contracted | ctx.lex.definite_articles
-                             for j in range(noun + 1, p.start)):
+                             for j in range(head + 1, p.start)):
             continue
         for other, where in places.items():
             if other != k and p.key in where and _mergeable(ctx, k, other):

@@ -36,7 +36,14 @@ def summits(ctx: ArticleContext) -> None:
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
+    bodies = _bodies_meeting(ctx)  # « lors du Conseil européen », « le G20 de Rio »
     while i < n:
+        if i in bodies:
+            end, name = bodies[i]
+            current = _summit_key(ctx, name, i, end)
+            _summit_context(ctx, i, end, current)
+            i = end
+            continue
         low = lower[i]
         if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])):
             i += 1
@@ -77,6 +84,35 @@ def summits(ctx: ArticleContext) -> None:
             continue
         i += 1
     _resolve_pending(ctx, pending)
+
+
+def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
+    """Bodies named for their meeting: « lors du Conseil européen », « le Conseil européen extraordinaire »
+    (a body that is its own summit, ``meeting_bodies``: its mention becomes the summit's), « le G20 de Rio »
+    (a summit series and the city it meets in). By start token: (end, name)."""
+    lex = ctx.lex
+    doc = ctx.doc
+    out = {}
+    for m in ctx.mentions:
+        key = m.key.split("/", 1)[-1]
+        if ctx.ents[m.key].type != "Organization" or key not in lex.meeting_bodies | lex.summit_series:
+            continue
+        if key in lex.summit_series:
+            # « le G20 de Rio »: the series and its host city
+            city = ctx.mention_at(m.end + 1, ("City",)) if ctx.lower(m.end) in lex.of_forms else None
+            if city is not None and city.start == m.end + 1 and ctx.lower(m.start - 1) in lex.definite_articles | {"du", "au"}:
+                out[m.start] = (city.end, doc.span_text(m.start, city.end))
+            continue
+        end = m.end
+        if ctx.lower(end) in lex.meeting_adjectives:
+            end += 1
+        timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
+            is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
+        during = ctx.lower(m.start - 1) in ("du", "le", "au") and ctx.lower(m.start - 2) in lex.meeting_preps
+        if end > m.end or timed or during:
+            ctx.remove_mention(m)
+            out[m.start] = (end, doc.span_text(m.start, end))
+    return out
 
 
 def _conference(ctx: ArticleContext, i: int) -> bool:
@@ -159,8 +195,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             break
         if u.pos_ == "ADP" and u.lower_ not in allowed_after:
             break
-        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions:
-            break
+        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions or u.lower_ in ctx.lex.time_nouns:
+            break  # « le 20e sommet du G20 l'an prochain »: a time, not the name
         end += 1
     while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
         end -= 1
