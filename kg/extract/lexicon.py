@@ -77,6 +77,7 @@ class Lexicon:
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
     gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
     topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place
+    cleft_openers: frozenset[str]  #: « C'est à X que se tiendra ... »
     host_nouns: frozenset[str]  #: « l'hôte du sommet, le président brésilien », « le Brésil, pays hôte »
     gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
     global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)

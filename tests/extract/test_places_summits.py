@@ -276,3 +276,41 @@ def test_the_country_where_the_summits_members_gather_hosts_it(nlp):
     text = "Le sommet du G20 a adopté un communiqué. Les ministres réunis la veille en France avaient préparé le texte."
     ents, rels = run(nlp, text)
     assert not any(p == "hostCountry" for _, p, _ in rels)
+
+
+def test_a_place_put_first_in_a_cleft_hosts_the_summit_after_que(nlp):
+    text = ("Le sommet de l'OTAN s'est achevé. C’est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet de "
+            "l’Alliance, a annoncé le secrétaire général.")
+    ents, rels = run(nlp, text)
+    nxt = next(e for e in of_type(ents, "Summit") if "prochain" in e.label or "prochaine" in e.label)
+    assert (nxt.key, "hostCity", "city/la-haye") in rels and (nxt.key, "hostCountry", "country/NLD") in rels
+    ents, rels = run(nlp, "C'est en France que le président a prononcé son discours sur le prochain sommet du G7.")
+    assert not any(p == "hostCountry" for _, p, _ in rels)
+
+
+def test_where_the_main_verb_gathers_the_leaders_of_a_summit(nlp):
+    text = ("Le président brésilien a réuni jeudi et vendredi à Belém, aux portes de l’Amazonie, une cinquantaine de "
+            "dirigeants pour un sommet des chefs d’État. La COP30 s'ouvrira lundi. La COP30 durera deux semaines.")
+    ents, rels = run(nlp, text)
+    assert (by_label(ents, "sommet des chefs d’État").key, "hostCity", "city/belem") in rels
+    # far from the summit and not where the main verb gathers anyone
+    text = ("Le sommet des chefs d’État s'est ouvert à Manaus. Le président, qui avait passé la semaine à Belém avec "
+            "les ministres de l'Amazonie, a salué vendredi une cinquantaine de dirigeants venus pour le sommet des chefs d’État.")
+    ents, rels = run(nlp, text)
+    assert (summit(ents).key, "hostCity", "city/belem") not in rels
+
+
+def test_a_place_in_another_summits_name_is_that_ones(nlp):
+    ents, rels = run(nlp, "Le président a ouvert ce XIXe sommet de la Francophonie, deux ans après le sommet de Djerba, en Tunisie.")
+    djerba = by_label(ents, "sommet de Djerba")
+    main = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 19)
+    assert (djerba.key, "hostCity", "city/djerba") in rels and ("city/djerba", "locatedIn", "country/TUN") in rels
+    assert (main.key, "hostCity", "city/djerba") not in rels
+
+
+def test_a_capitalised_new_is_part_of_the_name_not_the_next_edition(nlp):
+    ents, rels = run(nlp, "Quelque 3 000 participants ont pris part vendredi au Nouveau Sommet Afrique-France, le 28e du nom.")
+    summit(ents)
+    assert not any(p == "nextEdition" for _, p, _ in rels)
+    ents, rels = run(nlp, "Le sommet Afrique-France s'est achevé. Le nouveau sommet se tiendra à Nairobi.")
+    assert any(p == "nextEdition" for _, p, _ in rels)

@@ -24,7 +24,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
 from kg.extract.rules.events import date_attrs, events
-from kg.extract.rules.hosting import (dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
+from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
                                       summit_relations)
 from kg.extract.rules.organisations import companies, short_names
 from kg.extract.rules.persons import persons
@@ -82,6 +82,8 @@ RULES: tuple[Rule, ...] = (
     Rule("date_attrs", date_attrs, needs=("summit_seq", "mentions:Event"),
          provides=("attrs:startDate", "attrs:endDate", "attrs:date")),
     Rule("summit_relations", summit_relations, needs=("sents", "summit_seq", "mentions:Event", *_PLACES),
+         provides=("relations:hostCity", "relations:hostCountry")),
+    Rule("cleft_places", cleft_places, needs=("sents", "summit_seq", *_PLACES),
          provides=("relations:hostCity", "relations:hostCountry")),
     Rule("summit_variants", summit_variants,
          needs=("summit_seq", "next_of", "prev_editions", "relations:hostCity", "relations:hostCountry", "relations:locatedIn"),

@@ -37,6 +37,8 @@ def summit_relations(ctx: ArticleContext) -> None:
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start or between(ctx, c.start):
                 continue
+            if any(s <= c.start < e for s, e, _ in events):
+                continue  # « le sommet de Djerba »: that summit's place (below), not the one before
             before = [ev for ev in events if ev[1] <= c.start]
             if before and before[-1][2] not in placed:
                 s, e, k = before[-1]
@@ -156,6 +158,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
                 if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
                     continue  # the place of another summit
                 dist = c.start - e if c.start >= e else s - c.end
+                if dist > 12 and _gathered_at(ctx, c.start):
+                    dist = 12  # « X a réuni jeudi à Belém, ..., une cinquantaine de dirigeants pour un sommet »
                 if dist <= 12 and (best is None or dist < best[0]):
                     best = (dist, c, s, e)
         if best:
@@ -181,6 +185,36 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _gathered_at(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at ``i`` where the sentence's main verb gathers people (« a réuni ... à X »)?"""
+    h = ctx.doc.heads[i]
+    return ctx.doc.heads[h] == h and ctx.doc.lemma[h] in ctx.lex.gathering_verbs
+
+
+def cleft_places(ctx: ArticleContext) -> None:
+    """« C'est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet »: the places put first host the
+    summit after « que » (a next edition too)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for sent in ctx.sents:
+        st = sent.start
+        if ctx.lower(st) not in lex.cleft_openers or ctx.lower(st + 1) != "est":
+            continue
+        q = next((k for k in range(st + 2, min(sent.end, st + 14)) if ctx.lower(k) in ("que", "qu'", "qu’")), None)
+        if q is None or not any(doc.lemma[k] in lex.place_verbs for k in range(q + 1, min(sent.end, q + 5))):
+            continue
+        target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None)
+        if target is None:
+            continue
+        s, e, key = target
+        for m in ctx.mentions_in(st + 2, q, ("City", "Country")):
+            prep = ctx.lower(m.start - 1)
+            if ctx.ents[m.key].type == "City" and prep in lex.locative_preps | lex.venue_preps:
+                ctx.relate(key, "hostCity", m.key, m.start, e, confidence("cleft_place"))
+            elif ctx.ents[m.key].type == "Country" and prep in lex.country_locative_preps:
+                ctx.relate(key, "hostCountry", m.key, m.start, e, confidence("cleft_place"))
 
 
 def gathering_country(ctx: ArticleContext) -> None:

@@ -119,8 +119,13 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("City", f"city/{slug(city.name)}", city.name, text.start, text.end, rank=2)
         return
     prev = ctx.lower(text.start - 1)
-    # « à Kananaskis », « au château de Chantilly »
-    if len(text) <= 4 and (prev == "à" or prev in ctx.lex.of_forms and ctx.lower(text.start - 2) in ctx.lex.venue_nouns):
+    lex = ctx.lex
+    # « à Kananaskis », « au château de Chantilly », « le sommet de Djerba »
+    if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
+            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+    # « ... de Fasano, dans le sud de l'Italie », « Kananaskis (Canada) »: a place the text locates in a country
+    elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « KANANASKIS (Canada) – »: an unknown place opening the story as its dateline
     elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
@@ -247,32 +252,14 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
 
 def stated_locations(ctx: ArticleContext) -> None:
     """Where the text says a city lies: « à Grenade, dans le sud de l'Espagne », « à Rio, au Brésil »,
-    « HIROSHIMA (Japon) », « aux Pays-Bas, à La Haye », « la station balnéaire égyptienne de X » (the country
-    named elsewhere in the article)."""
+    « HIROSHIMA (Japon) », « aux Pays-Bas, à La Haye », « au Japon dans la ville d'Hiroshima », « la station
+    balnéaire égyptienne de X » (the country named elsewhere in the article)."""
     doc = ctx.doc
     lex = ctx.lex
-    n = len(doc)
     for c in ctx.mentions:
         if ctx.ents[c.key].type != "City":
             continue
-        e = c.end
-        country = None
-        if e < n and doc.words[e] in (",", "("):
-            k = e + 1
-            # « , dans le sud de l'Espagne »
-            if ctx.lower(k) in ("dans", "à") and ctx.lower(k + 1) in lex.definite_articles and ctx.lower(k + 2) in lex.compass_words:
-                k += 3
-                if ctx.lower(k) in lex.of_forms_contracted:
-                    k += 1
-                if ctx.lower(k) in lex.definite_articles:
-                    k += 1
-            elif doc.words[e] == "," and ctx.lower(k) in lex.country_locative_preps:
-                k += 1
-            elif doc.words[e] != "(":
-                k = -1
-            m = ctx.mention_at(k, ("Country",)) if k >= 0 else None
-            if m is not None and m.start == k and (doc.words[e] != "(" or ctx.lower(m.end) == ")"):
-                country = m
+        country = _country_after(ctx, c.end)
         if country is None and ctx.lower(c.start - 1) == "à" and ctx.lower(c.start - 2) == ",":
             # « aux Pays-Bas, à La Haye »
             m = ctx.mention_at(c.start - 3, ("Country",))
@@ -295,3 +282,27 @@ def stated_locations(ctx: ArticleContext) -> None:
         if country is not None:
             ctx.relate(c.key, "locatedIn", country.key, min(c.start, country.start), max(c.end, country.end),
                        confidence("stated_location"))
+
+
+def _country_after(ctx: ArticleContext, e: int):
+    """The country a place ending at token ``e`` is said to lie in, right after it: « , dans le sud de
+    l'Espagne », « , au Brésil », « (Japon) »; else ``None``."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if e >= len(doc) or doc.words[e] not in (",", "("):
+        return None
+    k = e + 1
+    if ctx.lower(k) in ("dans", "à") and ctx.lower(k + 1) in lex.definite_articles and ctx.lower(k + 2) in lex.compass_words:
+        k += 3  # « , dans le sud de l'Espagne »
+        if ctx.lower(k) in lex.of_forms_contracted:
+            k += 1
+        if ctx.lower(k) in lex.definite_articles:
+            k += 1
+    elif doc.words[e] == "," and ctx.lower(k) in lex.country_locative_preps:
+        k += 1  # « , au Brésil »
+    elif doc.words[e] != "(":
+        return None
+    m = ctx.mention_at(k, ("Country",))
+    if m is None or m.start != k or (doc.words[e] == "(" and ctx.lower(m.end) != ")"):
+        return None
+    return m

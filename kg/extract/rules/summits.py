@@ -211,8 +211,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             edition = ctx.lex.ordinals[pl]
         elif ordinal_value(prev.text):
             edition = ordinal_value(prev.text)
-        elif pl in ctx.lex.next_words:
-            nxt = True
+        elif pl in ctx.lex.next_words and not (prev.text[:1].isupper() and not prev.is_sent_start):
+            nxt = True  # (« au Nouveau Sommet Afrique-France »: a name, not the next edition)
         elif pl in ctx.lex.previous_words and ctx.lower(i - 2) not in ctx.lex.demonstratives:
             return _previous_edition(ctx, i - 1, end), end
     tail = doc[i + 1 : end]
