@@ -74,6 +74,7 @@ class Lexicon:
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
+    motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
     gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
     topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place

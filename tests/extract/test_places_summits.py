@@ -314,3 +314,11 @@ def test_a_capitalised_new_is_part_of_the_name_not_the_next_edition(nlp):
     assert not any(p == "nextEdition" for _, p, _ in rels)
     ents, rels = run(nlp, "Le sommet Afrique-France s'est achevé. Le nouveau sommet se tiendra à Nairobi.")
     assert any(p == "nextEdition" for _, p, _ in rels)
+
+
+def test_a_capital_one_comes_back_from_is_a_city(nlp):
+    ents, _ = run(nlp, "Le Premier ministre, tout juste rentré de Moscou et de Pékin, a rejoint le sommet de l'OTAN.")
+    assert by_label(ents, "Moscou").type == "City" and by_label(ents, "Pékin").type == "City"
+    # the capital of a government that is angry stands for its country
+    ents, _ = run(nlp, "La colère de Moscou n'a pas faibli après le sommet de l'OTAN.")
+    assert "Moscou" in ents["country/RUS"].aliases

@@ -197,6 +197,12 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         return True  # « à Paris », « au Bourget »
     lex = ctx.lex
     if prev in lex.of_forms:
+        # « rentré de Moscou et de Pékin »: where one comes from
+        h = ctx.doc.heads[start]
+        if ctx.doc.deps[start] == "conj":
+            h = ctx.doc.heads[h]
+        if ctx.doc.lemma[h] in lex.motion_verbs:
+            return True
         k = start - 2
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
