@@ -38,6 +38,16 @@ class Lexicon:
     honorifics: frozenset[str]  #: « M. », « Mme »: before a name, not part of it
     summit_nouns: frozenset[str]
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
+    conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)
+    conference_links: frozenset[str]  #: « conférence sur / pour / internationale »: a conference of governments
+    time_nouns: frozenset[str]  #: « l'an prochain », « l'année dernière »: end a summit's name
+    meeting_bodies: frozenset[str]  #: organisation keys of bodies that are their own summit (« le Conseil européen extraordinaire »)
+    meeting_adjectives: frozenset[str]  #: « extraordinaire », « informel »: a body's meeting
+    meeting_preps: frozenset[str]  #: « lors du », « en marge du »: words before « du X » when X is a meeting
+    summit_series: frozenset[str]  #: organisation keys whose name + « de » + city is a summit (« le G20 de Rio »)
+    press_words: frozenset[str]  #: « conférence de presse »: not a summit
+    previous_words: frozenset[str]  #: « le dernier sommet », « la précédente conférence »: the edition before
+    indefinite_articles: frozenset[str]  #: « un sommet » under a negation: none in particular
     edition_nouns: frozenset[str]
     event_nouns: frozenset[str]
     org_head_nouns: frozenset[str]  #: « Commission »: an organisation by itself
@@ -64,6 +74,17 @@ class Lexicon:
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
+    motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
+    venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
+    gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
+    topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place
+    cleft_openers: frozenset[str]  #: « C'est à X que se tiendra ... »
+    host_nouns: frozenset[str]  #: « l'hôte du sommet, le président brésilien », « le Brésil, pays hôte »
+    gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
+    global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
+    dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
+    compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
+    institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)
     role_fillers: frozenset[str]  #: between « X, » and a title (« X, à la fois ministre »)
     role_phrase_stops: frozenset[str]  #: end a title after the name
     former_markers: frozenset[str]  #: « ancien ministre »: no longer in government
