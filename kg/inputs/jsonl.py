@@ -9,7 +9,7 @@ import codecs
 import json
 from collections.abc import Callable, Iterator
 
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_id, clean_text
 from kg.inputs.dates import document_date
 from kg.inputs.decode import SNIFF, bom, legacy_decode, looks_binary
 from kg.inputs.parts import MAX_PART_CHARS, split_article
@@ -138,7 +138,7 @@ def jsonl_article(
             raise Unreadable(f'invalid "published" {raw_date!r}: expected YYYY-MM-DD, YYYY-MM or YYYY')
         published = parsed
     return Article(
-        id=(raw_id or "").strip() or f"{stem}-{lineno}",
+        id=clean_id(raw_id or "") or f"{stem}-{lineno}",
         text=text,
         published=published,
         url=_optional_string(obj, "url") or (page.url if page is not None else None),
