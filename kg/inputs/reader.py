@@ -87,7 +87,7 @@ from typing import BinaryIO, TextIO
 from kg.errors import InputError
 from kg.inputs.clean import clean_id, clean_text, clean_url
 from kg.inputs.dates import check_published_option
-from kg.inputs.decode import decoded_file, file_codec, stdin_chunks
+from kg.inputs.decode import decoded_file, file_codec, open_stream, stream_chunks
 from kg.inputs.jsonl import read_jsonl
 from kg.inputs.markdown import front_matter_date, markdown_article, split_front_matter, strip_headings
 from kg.inputs.parts import MAX_PART_CHARS, parts, split_article
@@ -157,6 +157,9 @@ def _read(
         if src.kind == "empty-folder":
             skip(Skipped(src.display, "no .txt, .md, .jsonl or .html files"))
             continue
+        if src.kind == "problem":
+            skip(Skipped(src.display, src.reason))
+            continue
         try:
             for article in _articles_of(src, ids, default, stdin, skip, warn, limit):
                 yield unique(article)
@@ -192,12 +195,23 @@ def _articles_of(
         assert src.path is not None
         return split_article(html_article(ids[src.display], src.path.read_bytes(), default, src.display, warn), limit, warn)
     if src.kind == "stdin":
-        chunks = stdin_chunks(stdin if stdin is not None else sys.stdin, warn)
+        chunks = stream_chunks(stdin if stdin is not None else sys.stdin, warn)
         return _text_articles("stdin", chunks, default, src.display, warn, limit, markdown=False)
+    if src.kind == "stream":
+        return _stream_articles(src, ids[src.display], default, warn, limit)
     assert src.path is not None
     codec, name = file_codec(src.path, src.display, warn)
     chunks = decoded_file(src.path, codec, name)
     return _text_articles(ids[src.display], chunks, default, src.display, warn, limit, markdown=src.kind == "markdown")
+
+
+def _stream_articles(src: Source, id_: str, published: str | None, warn: Callable[[str], None],
+                     limit: int) -> Iterator[Article]:
+    """The article(s) of a pipe or device named as a path, read once as a stream."""
+    assert src.path is not None
+    with open_stream(src.path, src.display, warn) as f:
+        yield from _text_articles(id_, stream_chunks(f, warn, src.display), published, src.display, warn, limit,
+                                  markdown=src.path.suffix.lower() in (".md", ".markdown"))
 
 
 def _text_articles(
