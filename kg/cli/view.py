@@ -26,7 +26,9 @@ examples:
 The page opens from disk with no network (vis-network is inlined). Hover a node for its class,
 names, role and dates, an edge for the sentences that state it; the legend's boxes filter the
 classes; the search box finds an entity by name. A SELECT query shows the entities its rows name
-and the relations between them.
+and the relations between them. A query that would fetch from another server (SERVICE, or FROM,
+which rdflib downloads) is refused unless --allow-service. An --out that cannot be written is
+one error line (exit status 2).
 """
 
 
