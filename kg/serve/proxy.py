@@ -182,7 +182,10 @@ class _Forward(BaseHTTPRequestHandler):
 
     def _framing(self) -> tuple[str, int | None]:
         """("none" | "length" | "chunked", declared length)."""
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+        te = self.headers.get_all("Transfer-Encoding") or []
+        if te:
+            if [t.strip().lower() for t in te] != ["chunked"]:
+                raise _BadBody(f"unsupported Transfer-Encoding {', '.join(te)[:40]!r} (only chunked)")
             return "chunked", None
         lengths = self.headers.get_all("Content-Length") or []
         if not lengths:
