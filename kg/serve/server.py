@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, KgError
-from kg.serve.backend import Backend, find_oxigraph, free_port
+from kg.serve.backend import Backend, find_oxigraph, free_port, internal_port
 from kg.serve.guard import netloc, policy_for
 from kg.serve.proxy import Front
 
@@ -259,7 +259,7 @@ def start_server(
     cmd = [binary, "serve" if writable else "serve-read-only", "--location", location]
     front = None
     try:
-        backend = Backend(cmd, "127.0.0.1", free_port(), ready_timeout)
+        backend = Backend(cmd, "127.0.0.1", internal_port(), ready_timeout)
         try:  # the public port first: a busy one fails before Oxigraph starts
             front = Front((host, port), backend, timeout, policy)
         except OSError as exc:

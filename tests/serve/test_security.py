@@ -239,3 +239,16 @@ def test_a_body_shorter_than_announced_does_not_hold_a_thread(ttl):
         r = httpx.post(srv.query_url, content=b"ASK {}" + b" " * (9 << 20), headers={"Content-Type": "application/sparql-query"},
                        timeout=10)
         assert r.status_code == 413
+
+
+@pytest.mark.integration
+def test_oxigraph_itself_listens_where_no_web_page_can_reach_it(ttl):
+    """Oxigraph behind the front checks nothing: it listens on 127.0.0.1, on a port browsers refuse
+    to connect to (the Fetch standard's bad ports), so a page cannot scan for it and go around."""
+    from kg.serve.backend import BROWSER_BLOCKED_PORTS
+
+    with start_server(graph=ttl, port=0) as a, start_server(graph=ttl, port=0, timeout=5) as b:
+        for srv in (a, b):
+            assert srv.backend.host == "127.0.0.1" and srv.front.server_address[0] == "127.0.0.1"
+            assert srv.backend.port in BROWSER_BLOCKED_PORTS
+        assert a.backend.port != b.backend.port
