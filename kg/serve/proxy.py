@@ -268,7 +268,9 @@ class _Forward(BaseHTTPRequestHandler):
         front = self.server
         policy = front.policy
         path = self.path
-        refusal = check_host(policy, self.headers.get("Host"))
+        hosts = self.headers.get_all("Host") or []
+        refusal = check_host(policy, hosts[0] if hosts else None) if len(hosts) < 2 else \
+            Refusal(400, "kg serve: more than one Host header")
         write = is_write(self.command, path)
         if refusal is None and write:
             refusal = check_write(policy, self.headers)
