@@ -248,7 +248,7 @@ def _text_articles(
         if not text:
             continue
         n += 1
-        yield Article(id=f"{meta.get('id') or id_}-part-{n}", text=text, published=published,
+        yield Article(id=f"{clean_id(meta.get('id') or '') or id_}-part-{n}", text=text, published=published,
                       url=meta.get("url") or None, title=title, source=f"{source}:{line}")
     if n == 0:
         raise Unreadable("empty file")
