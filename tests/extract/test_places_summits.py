@@ -322,3 +322,30 @@ def test_a_capital_one_comes_back_from_is_a_city(nlp):
     # the capital of a government that is angry stands for its country
     ents, _ = run(nlp, "La colère de Moscou n'a pas faibli après le sommet de l'OTAN.")
     assert "Moscou" in ents["country/RUS"].aliases
+
+
+# ── a capital used for its government ─────────────────────────────────────────────────────────────
+
+
+def test_a_capital_used_for_its_government_stays_a_city_and_implies_its_country(nlp):
+    ents, rels = run(nlp, "Le président russe a reçu les envoyés. La colère de Moscou n'a pas faibli, a annoncé Pékin.")
+    assert by_label(ents, "Moscou").type == "City"
+    assert "Moscou" in ents["country/RUS"].aliases
+    assert rels[("city/moscou", "locatedIn", "country/RUS")].evidence[0].implied
+    # another city used for its authorities implies no country
+    ents, _ = run(nlp, "La colère de Genève n'a pas faibli.")
+    assert by_label(ents, "Genève").type == "City" and not of_type(ents, "Country")
+
+
+def test_the_country_of_a_capital_is_its_first_mention(nlp):
+    # rules reading « the mention at this token » (agents, subjects) find the country before the city
+    from kg.extract.context import ArticleContext
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.rules import RULES, run_rules
+    from kg.nlp.reference import load_reference
+
+    text = "Pékin a annoncé un plan d'aide de 10 milliards de dollars."
+    ctx = ArticleContext(nlp(text), Article("t", text, "2024-06-14"), load_reference(), load_lexicon())
+    run_rules(ctx, [r for r in RULES if r.name in ("places_and_orgs", "capitals_as_governments")])
+    assert ctx.mention_at(0).key == "country/CHN"
+    assert ctx.mention_at(0, ("City",)).key == "city/pekin"

@@ -151,9 +151,10 @@ def _gathering_sentence(ctx: ArticleContext, i: int) -> bool:
 
 
 def capitals_as_governments(ctx: ArticleContext) -> None:
-    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country. A capital
-    that is the seat of an international body (« Bruxelles espère ») stands for that body, not its country: it
-    stays a city."""
+    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country's
+    government. The city stays (a metonym still names the city) and its country is implied on the same span,
+    its mention first, so that the rules looking for agents see the country. A capital that is the seat of an
+    international body (« Bruxelles espère ») stands for that body, not its country: no country."""
     capitals = _capitals(ctx.ref)
     for m in list(ctx.mentions):
         ent = ctx.ents[m.key]
@@ -162,9 +163,8 @@ def capitals_as_governments(ctx: ArticleContext) -> None:
         country = capitals.get(normalize(ent.label))
         if country is None or normalize(ent.label) in ctx.lex.institution_seats:
             continue
-        ckey = f"country/{country.iso3}"
-        ctx.remove_mention(m)
-        ctx.add("Country", ckey, country.name, m.start, m.end, conf=confidence("capital_as_government"), rank=1)
+        ctx.add("Country", f"country/{country.iso3}", country.name, m.start, m.end, conf=confidence("capital_as_government"),
+                rank=1, before=m)
 
 
 def place_adjectives(ctx: ArticleContext) -> None:
