@@ -10,6 +10,11 @@ from kg.records import Article
 pytestmark = pytest.mark.model
 
 
+def attr(entity, name):
+    """The value of data property ``name`` of an extracted entity (``None`` if it has none)."""
+    return dict(entity.attrs).get(name)
+
+
 @pytest.fixture(scope="module")
 def nlp():
     from kg.nlp.pipeline import load_pipeline
@@ -119,7 +124,7 @@ def test_an_acronym_with_a_number_and_the_bare_mentions_before_it(nlp):
             "Le secrétaire général de la CNUE4 a salué les engagements.")
     ents, _ = run(nlp, text)
     s = summit(ents)
-    assert s.label == "CNUE4" and s.attr("edition") == 4
+    assert s.label == "CNUE4" and attr(s, "edition") == 4
     # no summit word in the article: an acronym with a number is not a summit
     ents, _ = run(nlp, "Le modèle XKR12 a été présenté au salon.")
     assert not of_type(ents, "Summit")
@@ -241,8 +246,8 @@ def test_a_time_ends_a_summits_name_and_roman_editions_follow_each_other(nlp):
     text = ("Le XIXe Sommet de la Francophonie s'est achevé à Paris. Le Cambodge accueillera le XXe Sommet de la "
             "Francophonie l'an prochain.")
     ents, rels = run(nlp, text)
-    s19 = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 19)
-    s20 = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 20)
+    s19 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 19)
+    s20 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 20)
     assert s20.label == "XXe Sommet de la Francophonie"
     assert (s19.key, "nextEdition", s20.key) in rels
 
@@ -303,7 +308,7 @@ def test_where_the_main_verb_gathers_the_leaders_of_a_summit(nlp):
 def test_a_place_in_another_summits_name_is_that_ones(nlp):
     ents, rels = run(nlp, "Le président a ouvert ce XIXe sommet de la Francophonie, deux ans après le sommet de Djerba, en Tunisie.")
     djerba = by_label(ents, "sommet de Djerba")
-    main = next(e for e in of_type(ents, "Summit") if e.attr("edition") == 19)
+    main = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 19)
     assert (djerba.key, "hostCity", "city/djerba") in rels and ("city/djerba", "locatedIn", "country/TUN") in rels
     assert (main.key, "hostCity", "city/djerba") not in rels
 
