@@ -86,6 +86,21 @@ class Lexicon:
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
     verb_negations: frozenset[str]
+    continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
+    reflexive_pronouns: frozenset[str]  #: « se rendre »: the reflexive verb
+    send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend
+    envoy_nouns: frozenset[str]  #: lemmas of who is sent (« un émissaire »), not what (« des armes »)
+    take_part_verbs: frozenset[str]  #: lemmas: « le Brésil participera »: the country attends
+    meeting_nouns: frozenset[str]  #: lemmas: « participer aux travaux »: a meeting one takes part in
+    represented_verbs: frozenset[str]  #: lemmas, in the passive: « la France sera représentée par »
+    participation_nouns: frozenset[str]  #: « le Brésil sera observateur »
+    sign_verbs: frozenset[str]  #: lemmas: « a signé la déclaration finale »: the signatory attends
+    declaration_nouns: frozenset[str]  #: lemmas: the summit's own document (« la déclaration finale »)
+    declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
+    before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
+    delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
+    leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
+    modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)

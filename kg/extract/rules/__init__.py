@@ -21,8 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext
+from kg.extract.rules.anaphora import leaders_of_countries, role_anaphora
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
+from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import dateline, implied_relations, nearby_host_city, summit_relations
 from kg.extract.rules.organisations import companies, short_names
@@ -65,6 +67,13 @@ RULES: tuple[Rule, ...] = (
     Rule("nationality_adjectives", nationality_adjectives,
          needs=("gaz", "used_tokens", *_PEOPLE, "relations:ministerOf", "relations:nationality"),
          provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
+    Rule("leaders_of_countries", leaders_of_countries, needs=("mentions:Country", *_PEOPLE, "relations:nationality"),
+         provides=("relations:ministerOf", "relations:nationality")),
+    Rule("role_anaphora", role_anaphora,
+         needs=("role_spans", *_PEOPLE, "mentions:Country", "mentions:Organization", "attrs:role", "relations:ministerOf",
+                "relations:nationality"),
+         provides=("mentions:Person", "mentions:Minister", "mentions:Country", "used_tokens", "attrs:role",
+                   "relations:ministerOf", "relations:nationality", "relations:affiliation")),
     Rule("capitals_as_governments", capitals_as_governments, needs=("mentions:City",),
          provides=("mentions:Country",)),
     Rule("summits", summits, needs=("doc",),
@@ -77,6 +86,10 @@ RULES: tuple[Rule, ...] = (
     Rule("summit_relations", summit_relations, needs=("sents", "summit_seq", "mentions:Event", *_PLACES),
          provides=("relations:hostCity", "relations:hostCountry")),
     Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
+         provides=("relations:attendee",)),
+    Rule("country_attendance", country_attendance,
+         needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Summit", "relations:hostCity",
+                "relations:hostCountry"),
          provides=("relations:attendee",)),
     Rule("announcements", announcements,
          needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Organization",

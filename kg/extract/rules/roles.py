@@ -116,7 +116,7 @@ def _left_role(ctx: ArticleContext, m: Mention) -> Role | None:
     if best is None:
         return None
     stop = m.start - 1 if ctx.doc[m.start - 1].text in (",", ":") else m.start
-    return _analyse_role(ctx, best, best.start, stop)
+    return analyse_role(ctx, best, best.start, stop)
 
 
 def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
@@ -141,10 +141,10 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if ctx.mention_at(end, ("Person", "Minister")):
             return None  # « X, la ministre ... Y »: a list, the title is Y's
         end += 1
-    return _analyse_role(ctx, trig, trig.start, end)
+    return analyse_role(ctx, trig, trig.start, end)
 
 
-def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
+def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
     doc = ctx.doc
     info = ctx.ref.role(trig.text)
     cls = info.cls if info else "Person"

@@ -1,0 +1,211 @@
+"""Role nouns that refer back to a person named before, and countries named with their leader.
+
+Evidence: a definite singular title with no name (« Le Premier ministre (hongrois) a ajouté », « pour le
+président ») stands for the last person named a few sentences before whose known role and country fit
+it: that person gets the title's class (Minister), its country (ministerOf / nationality) and a mention
+there, so that later rules (attendance, announcements) read the sentence's facts as theirs; « la
+Hongrie de Viktor Orban », « le Brésil de Lula »: the person's country.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ArticleContext, GazSpan, Mention
+from kg.extract.lexicon import confidence
+from kg.extract.rules.roles import analyse_role, role_phrase_ok
+from kg.extract.text import APOS
+from kg.names import lookup_key as normalize
+
+_PEOPLE = ("Person", "Minister")
+#: how many sentences back a role noun may reach for its person
+_WINDOW = 3
+
+
+def countries_of_people(ctx: ArticleContext, key: str) -> set[str]:
+    """The countries ``key`` serves or belongs to (``ministerOf`` / ``nationality``)."""
+    return {o for (s, p, o) in ctx.relations if s == key and p in ("ministerOf", "nationality")}
+
+
+def promote_to_minister(ctx: ArticleContext, key: str) -> None:
+    """``key`` holds a government post: a Minister, whose country relations are ``ministerOf``."""
+    ctx.ents[key].type = "Minister"
+    for (s, p, o), rel in list(ctx.relations.items()):
+        if s == key and p == "nationality":
+            del ctx.relations[(s, p, o)]
+            old = ctx.relations.get((s, "ministerOf", o))
+            if old is None:
+                ctx.relations[(s, "ministerOf", o)] = type(rel)(s, "ministerOf", o, rel.evidence, rel.confidence)
+
+
+def relate_country(ctx: ArticleContext, person: str, country: str, start: int, end: int, conf: float,
+                   implied: bool = False) -> None:
+    """``person`` is of ``country``: ``ministerOf`` for a Minister, else ``nationality``."""
+    p = "ministerOf" if ctx.ents[person].type == "Minister" else "nationality"
+    ctx.relate(person, p, country, start, end, conf, implied=implied)
+
+
+def leaders_of_countries(ctx: ArticleContext) -> None:
+    """« la Hongrie de Viktor Orban », « le Brésil de Lula »: a country followed by « de » and a person
+    (the person attached to the country in the parse) gives that person's country, when none is known."""
+    doc = ctx.doc
+    for m in ctx.mentions_in(0, len(doc), ("Country",)):
+        k = m.end
+        if ctx.lower(k) not in ctx.lex.of_forms:
+            continue
+        p = ctx.mention_at(k + 1, _PEOPLE)
+        if p is None or p.start != k + 1 or not (m.start <= doc.heads[p.start] < m.end):
+            continue
+        if countries_of_people(ctx, p.key):
+            continue
+        relate_country(ctx, p.key, m.key, m.start, p.end, confidence("country_of_leader"))
+
+
+def role_anaphora(ctx: ArticleContext) -> None:
+    """« Le Premier ministre hongrois s'est abstenu »: a definite singular title with no name refers to
+    the last person named within a few sentences whose role and country fit it (a single such person
+    when the title names no country)."""
+    doc = ctx.doc
+    for r in ctx.role_spans:
+        info = ctx.ref.role(r.text)
+        if info is None or info.plural or ctx.lower(r.start - 1) not in ctx.lex.definite_articles:
+            continue
+        end, nats = _phrase_end(ctx, r)
+        if ctx.overlaps_mention(r.start, r.end) or _names_someone(ctx, r, end):
+            continue
+        country = _nat_country(ctx, nats[0]) if len(nats) == 1 else None
+        if len(nats) > 1:
+            continue
+        extra = [w for i in range(r.end, end) if not any(g.start <= i < g.end for g in nats)
+                 for w in normalize(doc.words[i]).split() if w not in ctx.lex.portfolio_skip_words and w not in ("la", "le", "les")]
+        person = _antecedent(ctx, r, info.cls, country, extra)
+        if person is None:
+            continue
+        ent = ctx.ents[person.key]
+        if info.cls == "Minister" and ent.type != "Minister":
+            promote_to_minister(ctx, person.key)
+        ent.attrs.setdefault("role", doc.span_text(r.start, end).strip())
+        conf = confidence("role_anaphora")
+        ctx.add(ent.type, person.key, ent.label, r.start, end, surface=ent.label, conf=conf)
+        role = analyse_role(ctx, r, r.start, end)
+        known = countries_of_people(ctx, person.key)
+        for c in role.countries[:1]:
+            if c not in known:
+                relate_country(ctx, person.key, c, r.start, end, conf)
+        for o in role.orgs:
+            ctx.relate(person.key, "affiliation", o, r.start, end, conf)
+
+
+def _phrase_end(ctx: ArticleContext, r: GazSpan) -> tuple[int, list[GazSpan]]:
+    """Where the phrase of the title at ``r`` ends (« le ministre britannique de la Défense »), and its
+    nationality adjectives; a capitalised word only after a preposition (« des Affaires étrangères »,
+    not « le président Trump »)."""
+    doc = ctx.doc
+    sent_end = ctx.sent_at(r.start).end
+    nat_at = {g.start: g for g in ctx.gaz if g.label_ == "NAT"}
+    end, nats = r.end, []
+    while end < sent_end and end - r.end < 8:
+        if end in nat_at:
+            nats.append(nat_at[end])
+            end = nat_at[end].end
+            continue
+        w, pos = doc.words[end], doc.pos[end]
+        named = ctx.mention_at(end, ("Country", "Organization"))
+        after_of = doc.pos[end - 1] in ("ADP", "DET") or doc.words[end - 1] in APOS
+        if named and after_of:
+            end = named.end
+        elif w in APOS or pos in ("ADP", "DET") or (pos in ("ADJ", "NOUN", "PROPN") and (w[:1].islower() or after_of)):
+            end += 1
+        else:
+            break
+    # not the determiner or preposition of what follows
+    while end > r.end and (doc.pos[end - 1] in ("ADP", "DET") or doc.words[end - 1] in APOS):
+        end -= 1
+    return end, nats
+
+
+def _nat_country(ctx: ArticleContext, nat: GazSpan | None) -> str | None:
+    if nat is None:
+        return None
+    c = ctx.ref.country_by_iso3(nat.id_)
+    return f"country/{c.iso3}" if c else None
+
+
+def _names_someone(ctx: ArticleContext, r: GazSpan, end: int) -> bool:
+    """Is the title at ``r`` (its phrase ending at ``end``) attached to a name: « le président X »,
+    « X, le président », « le président de la COP, X »?"""
+    doc = ctx.doc
+    sent = ctx.sent_at(r.start)
+    nxt = end + 1 if ctx.lower(end) == "," else end
+    if nxt < sent.end and (ctx.mention_at(nxt, _PEOPLE) or doc.words[nxt][:1].isupper() and doc.pos[nxt] in ("PROPN", "X")):
+        return True
+    k = r.start - 2  # before the determiner
+    if k >= sent.start and doc.words[k] in (",", "(") and ctx.mention_at(k - 1, _PEOPLE):
+        return True
+    for m in ctx.mentions_in(end, min(sent.end, end + 10), _PEOPLE):
+        stop = m.start - 1 if doc.words[m.start - 1] in (",", ":") else m.start
+        if role_phrase_ok(ctx, end, stop):
+            return True
+    return False
+
+
+def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, extra: list[str]) -> Mention | None:
+    """The person the title at ``r`` refers to (see :func:`role_anaphora`), or None."""
+    n = ctx.sent_no(r.start)
+    lo = ctx.sents[max(0, n - _WINDOW)].start
+    seen: list[str] = []
+    fits: list[Mention] = []
+    for m in reversed(ctx.mentions_in(lo, r.start, _PEOPLE)):
+        if m.key in seen:
+            continue
+        seen.append(m.key)
+        if _fits(ctx, m.key, r, cls, country, extra):
+            fits.append(m)
+    if not fits:
+        return None
+    if country is not None:
+        same = [m for m in fits if country in countries_of_people(ctx, m.key)]
+        if same:
+            return same[0]
+        # a person of unknown country: the nearest, when the title continues their words or deeds
+        # in the next sentences (« ..., a déclaré X. Le président américain a ajouté ... »)
+        first = fits[0]
+        if len(fits) == 1 and ctx.sent_no(first.start) >= n - 2 and (
+                _continues_speech(ctx, r) or _country_named_near(ctx, country, first)):
+            return first
+        return None
+    return fits[0] if len(fits) == 1 else None
+
+
+def _country_named_near(ctx: ArticleContext, country: str, m: Mention) -> bool:
+    """Is ``country`` named (not as an adjective on someone) in the sentence of the person at ``m``?"""
+    sent = ctx.sent_at(m.start)
+    for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+        if c.key == country and not any(g.label_ == "NAT" and g.start == c.start for g in ctx.gaz):
+            return True
+    return False
+
+
+def _continues_speech(ctx: ArticleContext, r: GazSpan) -> bool:
+    """Is the title at ``r`` the subject of a verb that goes on with someone's words (« a ajouté »,
+    « a poursuivi »)?"""
+    doc = ctx.doc
+    h = doc.heads[r.start]
+    for t in range(r.start, r.end):
+        if doc.deps[t].startswith("nsubj"):
+            h = doc.heads[t]
+            return doc.lemma[h] in ctx.lex.continuation_verbs
+    return False
+
+
+def _fits(ctx: ArticleContext, key: str, r: GazSpan, cls: str, country: str | None, extra: list[str]) -> bool:
+    """Can the person ``key`` hold the title at ``r`` (with the portfolio words ``extra``): no other role
+    known, a class and a country that agree?"""
+    ent = ctx.ents[key]
+    if cls == "Person" and ent.type == "Minister":
+        return False
+    role = ent.attrs.get("role")
+    if role:
+        known_role = normalize(str(role))
+        if not known_role.startswith(normalize(r.text)) or any(w not in known_role.split() for w in extra):
+            return False
+    known = countries_of_people(ctx, key)
+    return not (country and known and country not in known)

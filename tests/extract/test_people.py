@@ -1,0 +1,189 @@
+"""People, countries and attendance on short invented sentences (trained French pipeline).
+
+Each test names one mechanism of kg/extract/rules (anaphora.py, delegations.py, attendance.py, persons.py,
+roles.py, organisations.py) and checks what it should produce and a near miss it must not.
+"""
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from kg.nlp.pipeline import load_pipeline
+
+    return load_pipeline("md")
+
+
+def run(nlp, text, published="2024-06-14"):
+    ex = extract(nlp(text), Article("t", text, published))
+    ents = {e.key: e for e in ex.entities}
+    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
+    return ents, rels
+
+
+def by_label(ents, label):
+    hits = [e for e in ents.values() if e.label == label]
+    assert hits, f"{label!r} not among {[e.label for e in ents.values()]}"
+    return hits[0]
+
+
+def summit_key(ents):
+    keys = [k for k, e in ents.items() if e.type == "Summit"]
+    assert len(keys) == 1, keys
+    return keys[0]
+
+
+# ── role nouns that refer back (anaphora.py) ─────────────────────────────────────────────
+
+
+def test_a_title_without_a_name_refers_to_the_last_person_of_that_country(nlp):
+    ents, rels = run(nlp, "Le vote a été bloqué par la Slovaquie de Marek Hrabal.\n"
+                          "Le Premier ministre slovaque a ajouté qu'il ne changerait pas d'avis.")
+    p = by_label(ents, "Marek Hrabal")
+    assert p.type == "Minister"
+    assert (p.key, "ministerOf", "country/SVK") in rels
+    assert (p.key, "nationality", "country/SVK") not in rels  # promoted: a minister's country is ministerOf
+
+
+def test_a_title_with_another_country_does_not_take_a_person_of_known_country(nlp):
+    ents, rels = run(nlp, "Le président chilien Mateo Rojas a salué l'accord.\n"
+                          "Le Premier ministre péruvien a ajouté qu'il fallait aller plus loin.")
+    p = by_label(ents, "Mateo Rojas")
+    assert p.type == "Person"
+    assert (p.key, "ministerOf", "country/PER") not in rels and (p.key, "nationality", "country/PER") not in rels
+
+
+def test_a_title_continuing_someone_s_words_gives_their_country(nlp):
+    ents, rels = run(nlp, "« Nous allons négocier », a déclaré Tom Brady lors d'une conférence de presse.\n"
+                          "Le président américain a ajouté qu'il attendait des propositions.")
+    assert (by_label(ents, "Tom Brady").key, "nationality", "country/USA") in rels
+
+
+def test_a_title_naming_someone_is_not_an_anaphor(nlp):
+    ents, rels = run(nlp, "Le sommet s'est ouvert avec Ana Lopes.\nLe président brésilien Paulo Mendes a salué l'accord.")
+    assert (by_label(ents, "Ana Lopes").key, "nationality", "country/BRA") not in rels
+    assert (by_label(ents, "Paulo Mendes").key, "nationality", "country/BRA") in rels
+
+
+# ── government posts (roles.json) ────────────────────────────────────────────────────────
+
+
+def test_federal_councillor_and_secretary_with_a_portfolio_are_ministers(nlp):
+    ents, _ = run(nlp, "Les invités seront accueillis par le conseiller fédéral Urs Keller et le secrétaire aux "
+                       "affaires étrangères John Smith.")
+    assert by_label(ents, "Urs Keller").type == "Minister"
+    assert by_label(ents, "John Smith").type == "Minister"
+    ents, _ = run(nlp, "Le secrétaire général John Smith a ouvert la séance.")
+    assert by_label(ents, "John Smith").type == "Person"
+
+
+# ── countries that take part (delegations.py) ────────────────────────────────────────────
+
+
+def test_a_country_sending_an_envoy_attends_with_the_envoy(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'ouvre lundi. Le Chili enverra son ministre des Affaires étrangères "
+                          "Diego Soto.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/CHL") in rels
+    assert (s, "attendee", by_label(ents, "Diego Soto").key) in rels
+
+
+def test_a_person_who_sends_someone_does_not_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est ouvert lundi, en l'absence de Marco Villa, qui a envoyé à Lima "
+                          "son ministre des Affaires étrangères Diego Soto.")
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Diego Soto").key) in rels
+    assert (s, "attendee", by_label(ents, "Marco Villa").key) not in rels
+
+
+def test_a_country_that_might_send_someone_or_sends_weapons_does_not_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'ouvre lundi. Le Chili pourrait envoyer un émissaire. "
+                          "Le Pérou enverra des armes à la région.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/CHL") not in rels
+    assert (s, "attendee", "country/PER") not in rels
+
+
+def test_an_observer_country_attends_and_one_named_alike(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'ouvre lundi. Le Mexique sera observateur, tout comme la Colombie. "
+                          "L'Équateur ne sera pas observateur.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/MEX") in rels
+    assert (s, "attendee", "country/COL") in rels
+    assert (s, "attendee", "country/ECU") not in rels
+
+
+def test_a_country_taking_part_in_the_summit_not_in_a_fund(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'ouvre lundi. Le Mexique participera au sommet. "
+                          "L'Équateur participera à hauteur de deux millions d'euros.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/MEX") in rels
+    assert (s, "attendee", "country/ECU") not in rels
+
+
+def test_countries_acting_at_the_summit_attend_not_before_it(nlp):
+    ents, rels = run(nlp, "Au deuxième jour du sommet de Lima, les membres du groupe (Chili, Pérou) ont présenté un plan.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/CHL") in rels and (s, "attendee", "country/PER") in rels
+    ents, rels = run(nlp, "En prélude au sommet de Lima, le Chili et le Pérou ont présenté un plan.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/CHL") not in rels
+
+
+def test_a_country_signing_the_summit_declaration_attends_not_one_refusing(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est achevé mardi. Même la Bolivie a signé la déclaration finale, "
+                          "mais le Paraguay n'a pas signé la déclaration finale.")
+    s = summit_key(ents)
+    assert (s, "attendee", "country/BOL") in rels
+    assert (s, "attendee", "country/PRY") not in rels
+
+
+def test_unnamed_leaders_and_delegations_make_their_countries_attend_named_ones_do_not(nlp):
+    ents, rels = run(nlp, "En marge du sommet de Lima, des rencontres ont eu lieu entre les chefs d'État chilien et "
+                          "péruvien. La délégation mexicaine est arrivée mardi. Le président bolivien Luis Arce a "
+                          "participé au sommet.")
+    s = summit_key(ents)
+    for c in ("CHL", "PER", "MEX"):
+        assert (s, "attendee", f"country/{c}") in rels, c
+    assert (s, "attendee", "country/BOL") not in rels
+    assert (s, "attendee", by_label(ents, "Luis Arce").key) in rels
+
+
+# ── attendance words (attendance.py) ─────────────────────────────────────────────────────
+
+
+def test_rendre_and_attendre_in_other_senses_are_no_attendance(nlp):
+    # (before the summit is named: only attendance words tie these people to it)
+    text = ("Ce sommet nous rend plus forts, a estimé Ana Lopes. Marco Villa attendait un geste avant le sommet.\n"
+            "Le sommet de Lima s'est ouvert lundi.")
+    ents, rels = run(nlp, text)
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Ana Lopes").key) not in rels
+    assert (s, "attendee", by_label(ents, "Marco Villa").key) not in rels
+    ents, rels = run(nlp, "Ana Lopes s'est rendue au sommet mardi.\nLe sommet de Lima s'est ouvert lundi.")
+    assert (summit_key(ents), "attendee", by_label(ents, "Ana Lopes").key) in rels
+
+
+def test_in_the_presence_of_makes_attendees_posted_words_do_not(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est ouvert lundi.\nLa cérémonie a eu lieu en présence d'Ana Lopes.\n"
+                          "Le président Jean Dupuis a réagi sur X à l'ouverture du sommet.")
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Ana Lopes").key) in rels
+    assert (s, "attendee", by_label(ents, "Jean Dupuis").key) not in rels
+
+
+def test_a_person_naming_a_thing_is_no_attendee(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est ouvert lundi.\nL'effet Marco Villa plane sur le sommet\n")
+    assert (summit_key(ents), "attendee", by_label(ents, "Marco Villa").key) not in rels
+
+
+def test_a_summit_named_later_is_the_one_attended_before(nlp):
+    ents, rels = run(nlp, "« Nous sommes prêts », a déclaré Ana Lopes en accueillant Marco Villa avant le début du "
+                          "sommet réunissant vingt dirigeants.\nIl s'agit du troisième sommet de Lima.")
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Marco Villa").key) in rels
