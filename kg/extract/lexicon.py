@@ -86,6 +86,12 @@ class Lexicon:
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
     verb_negations: frozenset[str]
+    acronym_org_heads: frozenset[str]  #: « la Facilité de financement ... (TFFF) »: an organisation with its acronym
+    government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
+    non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
+    affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
+    lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
+    body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
     continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
     reflexive_pronouns: frozenset[str]  #: « se rendre »: the reflexive verb
     send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend

@@ -187,3 +187,77 @@ def test_a_summit_named_later_is_the_one_attended_before(nlp):
                           "sommet réunissant vingt dirigeants.\nIl s'agit du troisième sommet de Lima.")
     s = summit_key(ents)
     assert (s, "attendee", by_label(ents, "Marco Villa").key) in rels
+
+
+# ── persons (persons.py) ─────────────────────────────────────────────────────────────────
+
+
+def test_a_single_name_after_a_title_is_a_person_with_the_title_as_alias(nlp):
+    ents, _ = run(nlp, "Le président Milei avait annoncé son départ.")
+    p = by_label(ents, "Milei")
+    assert p.type == "Person" and "président Milei" in p.aliases
+    ents, _ = run(nlp, "Selon Milei, le départ est proche.")
+    assert not [e for e in ents.values() if e.type == "Person"]  # a lone word: no full name, no title
+
+
+# ── organisations (organisations.py) ─────────────────────────────────────────────────────
+
+
+def test_a_capitalised_organisation_phrase_with_its_acronym_is_an_organisation(nlp):
+    ents, _ = run(nlp, "Cette Facilité de soutien aux récifs coralliens (FSRC) sera lancée demain.")
+    org = by_label(ents, "Facilité de soutien aux récifs coralliens")
+    assert org.type == "Organization" and "FSRC" in org.aliases
+    ents, _ = run(nlp, "Cette Facilité de soutien aux récifs coralliens (FMI) sera lancée demain.")  # not its initials
+    assert not [e for e in ents.values() if e.label == "Facilité de soutien aux récifs coralliens"]
+
+
+def test_media_credits_and_platforms_are_organisations(nlp):
+    ents, _ = run(nlp, "Le président a salué l'accord. Photo: AFP\n« Un jour historique », a-t-il écrit sur X (ex-Twitter).")
+    assert by_label(ents, "AFP").type == "Organization"
+    x = by_label(ents, "X")
+    assert x.type == "Organization"
+    ents, _ = run(nlp, "Le pape Pie X a reçu les délégués.")
+    assert not [e for e in ents.values() if e.label == "X"]
+
+
+def test_a_lower_case_ministry_is_an_organisation_and_a_strategy_is_not(nlp):
+    ents, rels = run(nlp, "Le Chili a envoyé un haut responsable du ministère des Affaires étrangères, Diego Soto. "
+                          "L'Europe investira dans le cadre de la stratégie « Green Bridge ».")
+    ministry = by_label(ents, "ministère des Affaires étrangères")
+    assert ministry.type == "Organization"
+    assert (by_label(ents, "Diego Soto").key, "affiliation", ministry.key) in rels
+    assert not [e for e in ents.values() if e.label == "Green Bridge"]
+
+
+def test_speaking_for_or_presiding_an_organisation_is_an_affiliation(nlp):
+    ents, rels = run(nlp, "Étaient présents Ana Lopes au nom de l'Union africaine et Marco Villa qui préside la "
+                          "Banque mondiale. Jean Dupuis a critiqué la Banque mondiale.")
+    assert (by_label(ents, "Ana Lopes").key, "affiliation", "org/african-union") in rels
+    assert (by_label(ents, "Marco Villa").key, "affiliation", "org/world-bank") in rels
+    assert (by_label(ents, "Jean Dupuis").key, "affiliation", "org/world-bank") not in rels
+
+
+# ── countries from adjectives (roles.py) ─────────────────────────────────────────────────
+
+
+def test_an_adjective_on_a_thing_names_no_country_unless_named_otherwise(nlp):
+    ents, _ = run(nlp, "Le programme chilien a été présenté à la Polynésie française.")
+    assert "country/CHL" not in ents and "country/FRA" not in ents
+    ents, _ = run(nlp, "Le Chili a présenté son programme. Le programme chilien est ambitieux.")
+    assert "country/CHL" in ents
+    ents, _ = run(nlp, "La ministre chilienne Ana Lopes a présenté son programme.")
+    assert "country/CHL" in ents
+
+
+# ── a minister's country from the story (anaphora.py) ────────────────────────────────────
+
+
+def test_a_minister_serves_the_one_country_the_story_has_act(nlp):
+    ents, rels = run(nlp, "« Il est naturel que le Chili accueille la prochaine édition », a déclaré Diego Soto, "
+                          "ministre délégué chargé du Numérique.")
+    p = by_label(ents, "Diego Soto")
+    assert p.type == "Minister" and (p.key, "ministerOf", "country/CHL") in rels
+    ents, rels = run(nlp, "« Le Chili et le Pérou doivent coopérer », a déclaré Diego Soto, ministre délégué chargé "
+                          "du Numérique, aux côtés de ses homologues bolivien et argentin.")
+    p = by_label(ents, "Diego Soto")
+    assert not [r for r in rels if r[0] == p.key and r[1] == "ministerOf"]  # two countries act: none

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kg.extract.context import ArticleContext, GazSpan, Mention
 from kg.extract.lexicon import confidence
+from kg.extract.rules.places import is_locative
 from kg.extract.rules.roles import analyse_role, role_phrase_ok
 from kg.extract.text import APOS
 from kg.names import lookup_key as normalize
@@ -209,3 +210,46 @@ def _fits(ctx: ArticleContext, key: str, r: GazSpan, cls: str, country: str | No
             return False
     known = countries_of_people(ctx, key)
     return not (country and known and country not in known)
+
+
+def implied_minister_countries(ctx: ArticleContext) -> None:
+    """A minister with no country serves the one country their sentences have act (« ..., a déclaré X,
+    ministre délégué chargé du Numérique »; « Il était naturel que la France accueille ... »): the
+    subject of a clause there, or a nationality adjective on a thing or a body (« la stratégie française »,
+    « la délégation britannique »), not on other people (« ses homologues italien et allemand ») nor a
+    place where something happens. An inference from the story, hence ``implied`` and a low confidence."""
+    doc = ctx.doc
+    for key, ent in list(ctx.ents.items()):
+        if ent.type != "Minister" or countries_of_people(ctx, key):
+            continue
+        sents = sorted({ctx.sent_no(m.start) for m in ctx.mentions if m.key == key})
+        cands: dict[str, tuple[int, int]] = {}
+        for n in sents:
+            sent = ctx.sents[n]
+            for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+                if c.key not in cands and _acting_country(ctx, c):
+                    cands[c.key] = (c.start, c.end)
+        if len(cands) == 1:
+            (country, (s, e)), = cands.items()
+            ctx.relate(key, "ministerOf", country, s, e, confidence("minister_country_from_story"), implied=True)
+
+
+def _acting_country(ctx: ArticleContext, c: Mention) -> bool:
+    """Does the country mention ``c`` act in its sentence: a subject, or a nationality adjective on a thing or
+    a body rather than on people, and not a place?"""
+    doc = ctx.doc
+    nat = any(g.label_ == "NAT" and g.start == c.start for g in ctx.gaz)
+    if not nat:
+        t = c.start
+        while doc.deps[t] == "conj" and doc.heads[t] != t:
+            t = doc.heads[t]  # « le Chili et le Pérou doivent ... »: both subjects
+        return doc.deps[t].startswith("nsubj") and not is_locative(ctx, c.start)
+    k = c.start - 1
+    while k >= 0 and (doc.pos[k] == "ADJ" or doc.words[k] in (",",) or doc.lower[k] in ctx.lex.list_separators
+                      or any(g.label_ == "NAT" and g.start <= k < g.end for g in ctx.gaz)):
+        k -= 1
+    if k < 0 or doc.pos[k] not in ("NOUN", "PROPN"):
+        return False
+    people_noun = any(r.start <= k < r.end for r in ctx.role_spans) or (
+        doc.lower[k] in ctx.lex.actor_nouns and doc.lower[k] not in ctx.lex.body_nouns)
+    return not people_noun and not ctx.mention_at(k, ("Person", "Minister", "City", "Organization"))

@@ -17,6 +17,7 @@ from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.extract.rules.summits import later_edition
+from kg.extract.text import is_byline
 
 
 
@@ -38,6 +39,8 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
         in_sent = [k for s, e, k in seq if sent.start <= s < sent.end]
         if in_sent:
             current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" else current
+        if is_byline(sent):
+            continue  # « Par X, envoyée spéciale au sommet »: the reporter
         target = in_sent[0] if in_sent else current
         if target is None:
             # « ... avant le début du sommet », the summit named only later in the article
@@ -56,7 +59,7 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
 def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
     """Is there an attendance word in tokens ``start:end`` (« a participé », « était présent », « se rendra »)?
     « rendre » only reflexive (« se rendre à », not « rend plus fort »), « attendre » only as a participle
-    (« sont attendus », not « attendait un feu vert »)."""
+    (``attend_verbs`` has its forms, not the lemma: « sont attendus », not « attendait un feu vert »)."""
     doc = ctx.doc
     attend = ctx.lex.attend_verbs
     for i in range(start, end):
@@ -64,8 +67,6 @@ def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
         if lemma not in attend and low not in attend:
             continue
         if lemma == "rendre" and not _reflexive(ctx, i):
-            continue
-        if lemma == "attendre" and low not in attend:
             continue
         return True
     return False
@@ -249,8 +250,19 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... »
+        if any(doc.deps[c] in ("ccomp", "xcomp") and _negated_attendance(ctx, c) for c in kids):
+            return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
+
+
+def _negated_attendance(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` a negated attendance verb (« ne se rendrait pas », « ne participera pas »)?"""
+    doc = ctx.doc
+    attend = ctx.lex.attend_verbs
+    return (doc.lemma[v] in attend or doc.lower[v] in attend) and any(
+        doc.lower[c] in ctx.lex.verb_negations for c in doc.children(v))
 
 
 def _negated_subjects(ctx: ArticleContext, n: int) -> list[tuple[int, int]]:

@@ -146,9 +146,13 @@ def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> No
     envoy_noun = any(r.start <= obj < r.end for r in ctx.role_spans) or doc.lemma[obj] in ctx.lex.envoy_nouns
     envoy = ctx.mention_at(obj, _PEOPLE)
     if envoy is None:
-        for c in doc.children(obj):
-            if doc.deps[c] in ("appos", "flat:name", "nmod") and ctx.mention_at(c, _PEOPLE):
-                envoy = ctx.mention_at(c, _PEOPLE)
+        # « son ministre des Affaires étrangères X » (X in apposition), « son Premier ministre, X » (X after it)
+        after = max(doc.subtree(obj)) + 1
+        for c in doc.children(obj) + [c for c in doc.children(v) if c > obj]:
+            m = ctx.mention_at(c, _PEOPLE)
+            if m is not None and (c in doc.children(obj) and doc.deps[c] in ("appos", "flat:name", "nmod")
+                                  or m.start <= after + 1):
+                envoy = m
                 break
     if envoy is None and not envoy_noun:
         return  # « envoyer des armes »

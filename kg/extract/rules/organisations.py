@@ -70,6 +70,11 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     # a role title mislabelled as an organisation: « ministre de l'Economie »
     if any(r.start < span.end and span.start < r.end for r in ctx.role_spans):
         return
+    if ctx.ref.organization(span.text) is None and _government_body(ctx, span.start, span.end):
+        # « le ministère des Affaires étrangères »: a government body, lower case as written
+        ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end,
+                conf=confidence("government_body"), rank=1)
+        return
     # a portfolio: « chargé de l'Économie et du Climat »
     k = span.start - 1
     while k >= 0 and (ctx.doc[k].pos_ in ("DET", "ADP") or ctx.doc[k].text in APOS):
@@ -87,6 +92,8 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
         return
     if e.label_ != "ORG":
         return  # MISC spans become organisations only through role phrases (affiliation)
+    if _names_a_thing(ctx, span.start, span.end):
+        return  # « la stratégie « Global Gateway » », « le Plan d'action de Nice », « la COP30 »
     if len(span) == 1 and (not is_namey(span[0]) or span[0].is_sent_start):
         return
     # « (AI) » right after a name: an acronym, an alias of what precedes it
@@ -100,6 +107,122 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
             for r in ctx.role_spans):
         return
     ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=confidence("unknown_organisation"), rank=1)
+
+
+def _government_body(ctx: ArticleContext, start: int, end: int) -> bool:
+    """« ministère des Affaires étrangères »: a government-body noun (lower case) and its portfolio."""
+    doc = ctx.doc
+    return (end - start >= 3 and doc.lower[start] in ctx.lex.government_body_nouns
+            and doc.lower[start + 1] in ctx.lex.of_forms_contracted and doc.words[end - 1][:1].isalpha())
+
+
+def _names_a_thing(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Does the name at ``start:end`` name a plan, strategy or agreement (« la stratégie « Global Gateway » »,
+    « le Plan d'action de Nice »), or a summit (« la COP30 »), not an organisation?"""
+    doc = ctx.doc
+    lex = ctx.lex
+    first = doc.lower[start]
+    if first in lex.non_org_heads:
+        return True
+    if any(first.startswith(a.lower()) and first[len(a):].isdigit() for a in lex.summit_acronyms):
+        return True  # « COP30 » is the summit
+    k = start - 1
+    while k >= 0 and doc.words[k] in ("«", "\"", "“"):
+        k -= 1
+    return k >= 0 and doc.lower[k] in lex.non_org_heads
+
+
+def acronym_organisations(ctx: ArticleContext) -> None:
+    """« la Facilité de financement des forêts tropicales (TFFF) »: a capitalised noun phrase headed by an
+    organisation noun, followed by an acronym of its initials in brackets, is an organisation (the acronym an alias)."""
+    doc = ctx.doc
+    words, n = doc.words, len(doc)
+    for i in range(1, n - 2):
+        if words[i] != "(" or words[i + 2] != ")" or not _acronym(words[i + 1]):
+            continue
+        start = _np_start(ctx, i)
+        if start is None or doc.lower[start] not in ctx.lex.acronym_org_heads:
+            continue
+        conf = confidence("acronym_organisation")
+        if ctx.overlaps_mention(start, i):
+            # already an organisation of that very name (« Agence X (AX) » tagged by the NER): the acronym names it too
+            same = [m for m in ctx.overlapping(start, i) if (m.start, m.end) == (start, i)
+                    and ctx.ents[m.key].type == "Organization"]
+            if same and not ctx.overlaps_mention(i + 1, i + 2):
+                ent = ctx.ents[same[0].key]
+                ctx.add("Organization", same[0].key, ent.label, i + 1, i + 2, surface=words[i + 1], conf=conf)
+            continue
+        initials = [w[0].upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
+                    and w.lower() not in _LINK_WORDS]
+        acro = [c for c in words[i + 1] if c.isalpha()]
+        if sorted(acro) != sorted(initials):
+            continue  # (letters in any order: an acronym of the English name, « TFFF »)
+        name = doc.span_text(start, i)
+        if ctx.ref.country(name) or ctx.ref.city(name):
+            continue
+        key = f"org/{slug(name)}"
+        ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
+        ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
+
+
+_LINK_WORDS = frozenset({"pour", "et", "sur", "en", "à", "aux", "au", "contre", "dans", "l", "d"})
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 8 and word.isupper() and word.isalnum()
+
+
+def _np_start(ctx: ArticleContext, i: int) -> int | None:
+    """The first word of the capitalised noun phrase that ends before token ``i``, after its determiner."""
+    doc = ctx.doc
+    k = i - 1
+    start = None
+    while k >= 0 and i - k <= 10:
+        w, pos = doc.words[k], doc.pos[k]
+        if pos in ("DET", "PUNCT", "VERB", "AUX", "PRON", "SCONJ") and w not in APOS or doc.sent_start[k] and w[:1].islower():
+            break
+        if w[:1].isupper() and pos in ("NOUN", "PROPN", "ADJ", "X"):
+            start = k
+        if doc.sent_start[k]:
+            break
+        k -= 1
+    return start
+
+
+def platforms(ctx: ArticleContext) -> None:
+    """« sur X », « le réseau social X », « X (ex-Twitter) »: the platform X, an organisation."""
+    org = ctx.ref.organization("Twitter")
+    if org is None:
+        return
+    for start, end in ctx.triggers.get("PLATFORM_X", ()):
+        k = next((j for j in range(start, end) if ctx.doc.words[j] == "X"), None)
+        if k is not None and not ctx.overlaps_mention(k, k + 1):
+            ctx.add("Organization", f"org/{org.key}", org.name, k, k + 1, conf=confidence("platform_name"), rank=2)
+
+
+def affiliation_phrases(ctx: ArticleContext) -> None:
+    """« Macky Sall au nom de l'Union africaine », « Moussa Faki, qui préside la Commission de l'UA »,
+    « X, à la tête de l'OMS »: the person's affiliation."""
+    doc = ctx.doc
+    for p in ctx.mentions_in(0, len(doc), ("Person", "Minister")):
+        k = p.end + (1 if ctx.lower(p.end) == "," else 0)
+        org = None
+        for phrase in ctx.lex.affiliation_phrases:
+            toks = phrase.split()
+            if [ctx.lower(k + j) for j in range(len(toks))] == toks:
+                j = k + len(toks)
+                if ctx.lower(j) in ctx.lex.definite_articles:
+                    j += 1
+                org = ctx.mention_at(j, ("Organization",))
+                break
+        if org is None and ctx.lower(k) in ctx.lex.relative_pronouns and doc.lemma[k + 1] in ctx.lex.lead_verbs:
+            v = k + 1
+            obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
+            if obj is not None:
+                org = ctx.mention_at(obj, ("Organization",))
+        if org is not None:
+            ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
 
 
 def short_names(ctx: ArticleContext) -> None:

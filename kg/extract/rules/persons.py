@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kg.extract.context import ArticleContext
 from kg.extract.rules.roles import role_phrase_ok
-from kg.extract.text import is_byline, name_key, name_words
+from kg.extract.text import name_key, name_words
 from kg.names import slug
 
 
@@ -48,9 +48,7 @@ def persons(ctx: ArticleContext) -> None:
             continue
         if any(a < t and s < b for a, b in countries_orgs):
             continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
-        if is_byline(ctx.sent_at(s)):
-            continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
-        cands.append((s, t, honorific))
+        cands.append((s, t, honorific))  # bylines too: « Par Jeanne Dupont, envoyée spéciale » names a person
     full = {}
     for s, t, hon in cands:
         if t - s >= 2 and not hon:
@@ -75,13 +73,17 @@ def persons(ctx: ArticleContext) -> None:
                 hits = [f for f in full.values() if words[0] in name_words(f)[1:]]
                 if len(hits) == 1:
                     target = hits[0]
+        titled = t - s == 1 and any(r.end == s for r in ctx.role_spans)
         if target is None:
-            if t - s < 2 and not hon:
-                continue  # a lone word tagged PER with no full name to attach to
+            if t - s < 2 and not hon and not titled:
+                continue  # a lone word tagged PER with no full name to attach to (but « le président Trump »)
             target = name
         surface = doc.span_text(s - 1, t) if hon and s > 0 and lower[s - 1] in honor else name
-        ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
-                 rank=2 if target == name else 1)
+        ent = ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
+                      rank=2 if target == name else 1)
+        if titled and target == name:  # « le pape François »: the title and name as written, an alias
+            title = next(r for r in ctx.role_spans if r.end == s)
+            ent.aliases.add(doc.span_text(title.start, t))
 
 
 def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:

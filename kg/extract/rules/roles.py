@@ -256,14 +256,14 @@ def _apply_role(ctx: ArticleContext, m: Mention, role: Role, rank: int = 0) -> N
 
 
 def nationality_adjectives(ctx: ArticleContext) -> None:
-    """Every nationality adjective names its country (« la stratégie française » → France).
-
-    The mention is surer (``nationality_on_actor``) on an actor noun (« ses homologues italien et allemand ») or a
-    person (« l'historien camerounais X ») than elsewhere (``nationality_adjective``); next to a person it also
-    gives their country (``nationality_of_person``).
-    """
+    """A nationality adjective on an actor noun (« ses homologues italien et allemand ») or a person
+    (« l'historien camerounais X ») names its country (``nationality_on_actor``), and next to a person
+    gives their country (``nationality_of_person``). On a thing (« le programme chinois », « les territoires
+    palestiniens »), it names no country unless the country is named otherwise (``nationality_adjective``);
+    inside a place's name (« la Polynésie française ») never."""
     actor = ctx.lex.actor_nouns
     doc = ctx.doc
+    things = []
     for s in ctx.gaz:
         if s.label_ != "NAT" or s.start in ctx.used_tokens:
             continue
@@ -287,12 +287,31 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
         person = ctx.mention_at(s.end, ("Person", "Minister")) or (
             ctx.mention_at(s.end + 1, ("Person", "Minister")) if ctx.lower(s.end) == "," else None)
         c = ctx.ref.country_by_iso3(s.id_)
-        if c:
-            conf = confidence("nationality_on_actor") if ok or person is not None else confidence("nationality_adjective")
-            ent = ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=conf, rank=0)
-            ent.label_rank = max(ent.label_rank, 1)
+        if c is None:
+            continue
+        if not ok and person is None:
+            things.append((s, c))
+            continue
+        ent = ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=confidence("nationality_on_actor"), rank=0)
+        ent.label_rank = max(ent.label_rank, 1)
+        ctx.used_tokens.update(range(s.start, s.end))
+        if person is not None and not any(
+                k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in ctx.relations):
+            p = "ministerOf" if ctx.ents[person.key].type == "Minister" else "nationality"
+            ctx.relate(person.key, p, ent.key, s.start, person.end, confidence("nationality_of_person"))
+    for s, c in things:
+        key = f"country/{c.iso3}"
+        prev = s.start - 1
+        if prev >= 0 and doc.words[prev][:1].isupper() and doc.pos[prev] in ("PROPN", "NOUN") and not doc.sent_start[prev]:
+            continue  # « la Polynésie française »: part of a place's name
+        if key in ctx.ents or _capital_named(ctx, c):
+            ctx.add("Country", key, c.name, s.start, s.end, conf=confidence("nationality_adjective"), rank=0)
             ctx.used_tokens.update(range(s.start, s.end))
-            if person is not None and not any(
-                    k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in ctx.relations):
-                p = "ministerOf" if ctx.ents[person.key].type == "Minister" else "nationality"
-                ctx.relate(person.key, p, ent.key, s.start, person.end, confidence("nationality_of_person"))
+
+
+def _capital_named(ctx: ArticleContext, c) -> bool:
+    """Is the capital of country ``c`` named in the article (« Pékin ... le programme chinois »)?"""
+    if not c.capital:
+        return False
+    key = normalize(c.capital)
+    return any(e.type == "City" and normalize(e.label) == key for e in ctx.ents.values())
