@@ -92,6 +92,9 @@ class Lexicon:
     affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
     lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
     body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
+    number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)
+    group_determiners: frozenset[str]  #: « les quatre dirigeants », « ces deux hommes »
+    group_nouns: frozenset[str]  #: plural nouns of people in a numbered group
     continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
     reflexive_pronouns: frozenset[str]  #: « se rendre »: the reflexive verb
     send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend
@@ -103,6 +106,7 @@ class Lexicon:
     sign_verbs: frozenset[str]  #: lemmas: « a signé la déclaration finale »: the signatory attends
     declaration_nouns: frozenset[str]  #: lemmas: the summit's own document (« la déclaration finale »)
     declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
+    prelude_nouns: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
     before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend

@@ -261,3 +261,23 @@ def test_a_minister_serves_the_one_country_the_story_has_act(nlp):
                           "du Numérique, aux côtés de ses homologues bolivien et argentin.")
     p = by_label(ents, "Diego Soto")
     assert not [r for r in rels if r[0] == p.key and r[1] == "ministerOf"]  # two countries act: none
+
+
+def test_what_happens_in_prelude_to_a_summit_is_no_attendance(nlp):
+    ents, rels = run(nlp, "En prélude au sommet de Lima, Ana Lopes est venue présenter un plan.\n"
+                          "Ana Lopes a ensuite rencontré des investisseurs.")
+    assert (summit_key(ents), "attendee", by_label(ents, "Ana Lopes").key) not in rels
+    ents, rels = run(nlp, "Lors du sommet de Lima, Ana Lopes est venue présenter un plan.")
+    assert (summit_key(ents), "attendee", by_label(ents, "Ana Lopes").key) in rels
+
+
+def test_a_numbered_group_is_the_people_just_named(nlp):
+    text = ("Ana Lopes doit rencontrer Marco Villa et Jean Dupuis.\n"
+            "Lors du dernier sommet de Lima, les trois dirigeants s'étaient vus en présence de Paul Martin.")
+    ents, rels = run(nlp, text)
+    s = summit_key(ents)
+    for name in ("Ana Lopes", "Marco Villa", "Jean Dupuis", "Paul Martin"):
+        assert (s, "attendee", by_label(ents, name).key) in rels, name
+    ents, rels = run(nlp, text.replace("trois dirigeants", "deux dirigeants"))  # not that many: nobody
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Ana Lopes").key) not in rels

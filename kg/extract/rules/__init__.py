@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext
-from kg.extract.rules.anaphora import implied_minister_countries, leaders_of_countries, role_anaphora
+from kg.extract.rules.anaphora import implied_minister_countries, leaders_of_countries, numbered_group, role_anaphora
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
 from kg.extract.rules.delegations import country_attendance
@@ -79,6 +79,7 @@ RULES: tuple[Rule, ...] = (
                 "relations:nationality"),
          provides=("mentions:Person", "mentions:Minister", "mentions:Country", "used_tokens", "attrs:role",
                    "relations:ministerOf", "relations:nationality", "relations:affiliation")),
+    Rule("numbered_group", numbered_group, needs=("role_spans", *_PEOPLE), provides=("mentions:Person", "mentions:Minister")),
     Rule("implied_minister_countries", implied_minister_countries,
          needs=(*_PEOPLE, "mentions:Country", "relations:ministerOf", "relations:nationality"),
          provides=("relations:ministerOf",)),

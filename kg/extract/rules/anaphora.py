@@ -253,3 +253,38 @@ def _acting_country(ctx: ArticleContext, c: Mention) -> bool:
     people_noun = any(r.start <= k < r.end for r in ctx.role_spans) or (
         doc.lower[k] in ctx.lex.actor_nouns and doc.lower[k] not in ctx.lex.body_nouns)
     return not people_noun and not ctx.mention_at(k, ("Person", "Minister", "City", "Organization"))
+
+
+def numbered_group(ctx: ArticleContext) -> None:
+    """« les quatre dirigeants », « les deux ministres »: a definite numbered group of people is the group of
+    exactly that many people named in the sentence before (and before it in its own sentence), who each get a
+    mention there (so that the sentence's facts are theirs)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for i in range(1, len(doc) - 1):
+        n = _number(ctx, i)
+        if n is None or n < 2 or ctx.lower(i - 1) not in lex.group_determiners:
+            continue
+        noun = i + 1
+        if not (doc.lower[noun] in lex.group_nouns or any(r.start == noun for r in ctx.role_spans)):
+            continue
+        k = ctx.sent_no(i)
+        lo = ctx.sents[k - 1].start if k > 0 else ctx.sents[k].start
+        people: list[str] = []
+        for m in ctx.mentions_in(lo, i - 1, _PEOPLE):
+            if m.key not in people:
+                people.append(m.key)
+        if len(people) != n:
+            continue
+        conf = confidence("numbered_group")
+        for key in people:
+            ent = ctx.ents[key]
+            ctx.add(ent.type, key, ent.label, i - 1, noun + 1, surface=ent.label, conf=conf)
+
+
+def _number(ctx: ArticleContext, i: int) -> int | None:
+    """The number the token at ``i`` writes (« quatre », « 4 »), or None."""
+    low = ctx.doc.lower[i]
+    if low.isdigit():
+        return int(low)
+    return ctx.lex.number_words.get(low)

@@ -36,7 +36,8 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
     seq = sorted(ctx.summit_seq)
     summit_nouns = ctx.lex.summit_nouns
     for sent in ctx.sents:
-        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end]
+        # (« en prélude à la COP30 », « à la veille du sommet »: what the sentence reports is before it)
+        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)]
         if in_sent:
             current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" else current
         if is_byline(sent):
@@ -44,7 +45,8 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
         target = in_sent[0] if in_sent else current
         if target is None:
             # « ... avant le début du sommet », the summit named only later in the article
-            if ctx.main_summit is None or summit_nouns.isdisjoint(ctx.doc.lower[sent.start : sent.end]):
+            if ctx.main_summit is None or not any(
+                    ctx.doc.lower[i] in summit_nouns and not before_summit(ctx, i) for i in range(sent.start, sent.end)):
                 continue
             target = ctx.main_summit
         # not the next edition being hosted (« le prochain sommet », « le XXe sommet se tiendra »)
@@ -54,6 +56,15 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
             target = ctx.main_summit
         out.append((sent, target, bool(in_sent)))
     return out
+
+
+def before_summit(ctx: ArticleContext, i: int) -> bool:
+    """Is the summit mention at ``i`` the complement of « en prélude à », « à la veille de », « en amont de »,
+    « en vue de »: what its sentence reports happens before the summit?"""
+    doc = ctx.doc
+    h = doc.heads[i]
+    return h != i and doc.lemma[h] in ctx.lex.prelude_nouns and doc.pos[h] == "NOUN" or (
+        i >= 2 and doc.lower[i - 2] in ctx.lex.prelude_nouns or i >= 3 and doc.lower[i - 3] in ctx.lex.prelude_nouns)
 
 
 def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -182,7 +193,10 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     hosts = {o for (s, p, o) in ctx.relations if s == main and p == "hostCity"}
     family = {main} | {k for k, v in ctx.next_parent.items() if v == main}
     away_words = ctx.lex.remote_words | ctx.lex.absence_words
-    first = min(s for s, _, k in ctx.summit_seq if k == main)
+    starts = [s for s, _, k in ctx.summit_seq if k == main and not before_summit(ctx, s)]
+    if not starts:
+        return  # the article tells what happened before the summit (« en prélude à la COP30 »)
+    first = min(starts)
     elsewhere: set[str] = set()
     cands: dict[str, tuple[int, int]] = {}
     for sent in ctx.sents:
