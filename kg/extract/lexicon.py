@@ -100,12 +100,14 @@ class Lexicon:
     send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend
     envoy_nouns: frozenset[str]  #: lemmas of who is sent (« un émissaire »), not what (« des armes »)
     take_part_verbs: frozenset[str]  #: lemmas: « le Brésil participera »: the country attends
+    country_group_nouns: frozenset[str]  #: lemmas: « plusieurs pays ont participé : l'Inde, ... »
     meeting_nouns: frozenset[str]  #: lemmas: « participer aux travaux »: a meeting one takes part in
     represented_verbs: frozenset[str]  #: lemmas, in the passive: « la France sera représentée par »
     participation_nouns: frozenset[str]  #: « le Brésil sera observateur »
     sign_verbs: frozenset[str]  #: lemmas: « a signé la déclaration finale »: the signatory attends
     declaration_nouns: frozenset[str]  #: lemmas: the summit's own document (« la déclaration finale »)
     declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
+    chair_nouns: frozenset[str]  #: « le président de la conférence, X », « X, hôte du sommet »: attends
     prelude_nouns: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
     before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part

@@ -281,3 +281,26 @@ def test_a_numbered_group_is_the_people_just_named(nlp):
     ents, rels = run(nlp, text.replace("trois dirigeants", "deux dirigeants"))  # not that many: nobody
     s = summit_key(ents)
     assert (s, "attendee", by_label(ents, "Ana Lopes").key) not in rels
+
+
+def test_the_chair_of_the_conference_attends_it(nlp):
+    ents, rels = run(nlp, "La COP40 s'est achevée dimanche.\nLe texte a été annoncé par le président de la conférence, "
+                          "le ministre chilien de l'Écologie Diego Soto, dans le stade.\n"
+                          "Le président de la Banque mondiale, Paul Martin, critiquera le texte.")
+    s = summit_key(ents)
+    soto = by_label(ents, "Diego Soto")
+    assert soto.type == "Minister" and (soto.key, "ministerOf", "country/CHL") in rels  # the name after the portfolio
+    assert (s, "attendee", soto.key) in rels
+    assert (s, "attendee", by_label(ents, "Paul Martin").key) not in rels
+
+
+def test_countries_represented_or_listed_as_taking_part_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est achevé dimanche.\nPlusieurs pays invités ont participé aux sessions : "
+                          "l'Inde, représentée par son Premier ministre Ravi Kumar, le Brésil du président Paulo Mendes "
+                          "et la Corée du Sud.\nLe Mexique, représenté par son ministre Diego Soto, a salué l'accord. "
+                          "La Colombie a critiqué l'accord.")
+    s = summit_key(ents)
+    for c in ("IND", "BRA", "KOR", "MEX"):
+        assert (s, "attendee", f"country/{c}") in rels, c
+    assert (s, "attendee", "country/COL") not in rels
+    assert (by_label(ents, "Paulo Mendes").key, "nationality", "country/BRA") in rels

@@ -45,15 +45,22 @@ def relate_country(ctx: ArticleContext, person: str, country: str, start: int, e
 
 
 def leaders_of_countries(ctx: ArticleContext) -> None:
-    """« la Hongrie de Viktor Orban », « le Brésil de Lula »: a country followed by « de » and a person
-    (the person attached to the country in the parse) gives that person's country, when none is known."""
+    """« la Hongrie de Viktor Orban », « le Brésil du président Lula »: a country followed by « de », maybe a
+    title, and a person (attached to the country in the parse, without a title) gives that person's
+    country, when none is known."""
     doc = ctx.doc
     for m in ctx.mentions_in(0, len(doc), ("Country",)):
         k = m.end
-        if ctx.lower(k) not in ctx.lex.of_forms:
+        if ctx.lower(k) not in ctx.lex.of_forms_contracted:
             continue
-        p = ctx.mention_at(k + 1, _PEOPLE)
-        if p is None or p.start != k + 1 or not (m.start <= doc.heads[p.start] < m.end):
+        j = k + 1
+        title = next((r for r in ctx.role_spans if r.start == j), None)
+        if title is not None:
+            j = title.end  # « le Brésil du président Lula »
+        p = ctx.mention_at(j, _PEOPLE)
+        if p is None or p.start != j:
+            continue
+        if title is None and not (m.start <= doc.heads[p.start] < m.end):
             continue
         if countries_of_people(ctx, p.key):
             continue

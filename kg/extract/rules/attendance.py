@@ -116,6 +116,27 @@ def attendance(ctx: ArticleContext) -> None:
             if absent(ctx, p):
                 continue
             ctx.relate(target, "attendee", p.key, p.start, p.end, confidence("attendance_verb"))
+    chairs(ctx)
+
+
+def chairs(ctx: ArticleContext) -> None:
+    """« le président de la conférence, le ministre X de l'Écologie Y », « X, hôte du sommet »: who chairs or
+    hosts the summit attends it."""
+    doc = ctx.doc
+    for sent, target, _ in summit_targets(ctx):
+        for i in range(sent.start, sent.end - 2):
+            if doc.lower[i] not in ctx.lex.chair_nouns or doc.lower[i + 1] not in ctx.lex.of_forms_contracted:
+                continue
+            k = i + 2 if doc.lower[i + 2] not in ctx.lex.definite_articles else i + 3
+            if k >= sent.end or not (doc.lower[k] in ctx.lex.summit_nouns or doc.lower[k] in ctx.lex.meeting_nouns
+                                     or ctx.mention_at(k, ("Summit",))):
+                continue
+            # the person the title belongs to: just before it (« X, hôte du sommet ») or after it
+            before = ctx.mentions_in(max(sent.start, i - 4), i, ("Person", "Minister"))
+            after = ctx.mentions_in(k, min(sent.end, k + 14), ("Person", "Minister"))
+            p = before[-1] if before and doc.words[i - 1] in (",", "(") or before and doc.lower[i - 1] in ctx.lex.definite_articles and doc.words[i - 2] == "," else (after[0] if after else None)
+            if p is not None and not absent(ctx, p):
+                ctx.relate(target, "attendee", p.key, min(i, p.start), max(k + 1, p.end), confidence("summit_chair"))
 
 
 def _only_quoted(ctx: ArticleContext, h: int, sent: Span, target: str) -> bool:

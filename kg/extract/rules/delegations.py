@@ -38,8 +38,13 @@ def country_attendance(ctx: ArticleContext) -> None:
                     _sent_envoy(ctx, v, target, hosts)
             elif pos == "VERB" and (lemma in lex.take_part_verbs or lemma in lex.represented_verbs and _passive(ctx, v)):
                 if not _not_done(ctx, v) and _takes_part_in_meeting(ctx, v):
-                    for c in _subject_countries(ctx, v):
+                    for c in _subject_countries(ctx, v) + _listed_after_colon(ctx, v, sent.end):
                         ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
+            elif pos == "VERB" and lemma in lex.represented_verbs and doc.deps[v] == "acl":
+                # « le Royaume-Uni, représenté par son Premier ministre X, ... »
+                c = ctx.mention_at(doc.heads[v], ("Country",))
+                if c is not None and not _not_done(ctx, v):
+                    ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
             elif pos in ("NOUN", "VERB", "ADJ") and doc.lower[v] in lex.participation_nouns:
                 _participant_status(ctx, v, target)
             elif pos == "VERB" and lemma in lex.sign_verbs and _summit_document(ctx, v, target) and not _not_done(ctx, v):
@@ -49,6 +54,21 @@ def country_attendance(ctx: ArticleContext) -> None:
             if sent.start <= start < sent.end and (key == target or ctx.next_parent.get(key) == target):
                 _acts_at_summit(ctx, start, target)
         _delegations(ctx, sent.start, sent.end, target)
+
+
+def _listed_after_colon(ctx: ArticleContext, v: int, end: int) -> list[Mention]:
+    """« Plusieurs pays invités ont participé ... : l'Inde, ..., le Brésil et la Corée du Sud »: the countries
+    listed after a colon, when the subject is a group of countries that names none."""
+    doc = ctx.doc
+    s = subject(ctx, v)
+    if s is None or doc.lemma[s] not in ctx.lex.country_group_nouns or _countries_at(ctx, s):
+        return []
+    colon = next((k for k in range(v + 1, end) if doc.words[k] == ":"), None)
+    if colon is None:
+        return []
+    nat = {g.start for g in ctx.gaz if g.label_ == "NAT"}
+    return [m for m in ctx.mentions_in(colon + 1, end, ("Country",))
+            if m.start not in nat and ctx.lower(m.start - 1) not in ctx.lex.of_forms_contracted | ctx.lex.country_locative_preps]
 
 
 def _takes_part_in_meeting(ctx: ArticleContext, v: int) -> bool:

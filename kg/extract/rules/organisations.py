@@ -57,6 +57,9 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
             t.lower_ in ctx.lex.summit_nouns or t.lower_ in ctx.lex.event_nouns for t in span):
         for k in range(1, len(span) - 1):
             tail = span[k:]
+            after_of = span[k - 1].lower_ in ctx.lex.of_forms_contracted or span[k - 1].lower_ in ctx.lex.definite_articles
+            if after_of and not is_namey(span[k]):
+                continue  # « ministre de l'Écologie Diego Soto »: the portfolio, then the name
             if span[k].pos_ in ("PROPN", "X") and looks_like_name(tail) and not any(
                     g.label_ in ("ORG", "COUNTRY", "CITY") and g.start >= tail.start and g.start < tail.end for g in ctx.gaz):
                 ctx.split_persons.append((tail.start, tail.end))

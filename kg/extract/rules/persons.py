@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kg.extract.context import ArticleContext
 from kg.extract.rules.roles import role_phrase_ok
-from kg.extract.text import name_key, name_words
+from kg.extract.text import APOS, is_namey, name_key, name_words
 from kg.names import slug
 
 
@@ -102,6 +102,10 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
         while j in nat_end:
             j = nat_end[j]
         starts.append(j)
+        # « le ministre azerbaïdjanais de l'Écologie Moukhtar Babaïev »: after the portfolio's common words
+        p = _after_portfolio(ctx, j)
+        if p is not None:
+            starts.append(p)
         # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
         c = r.end
         while c < n and c - r.end < 8 and words[c] != "," and not sent_start[c]:
@@ -120,3 +124,26 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
                 gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):
             out.append((j, k))
     return out
+
+
+def _after_portfolio(ctx: ArticleContext, j: int) -> int | None:
+    """Where a name may start after a portfolio phrase at ``j`` (« de l'Écologie Moukhtar Babaïev » → the
+    token of « Moukhtar »): the phrase's capitalised words are common French words, the name's are not."""
+    doc = ctx.doc
+    words, lower, n = doc.words, doc.lower, len(doc)
+    if j >= n or lower[j] not in ctx.lex.of_forms_contracted:
+        return None
+    k = j + 1
+    if k < n and (lower[k] in ctx.lex.definite_articles):
+        k += 1
+    seen = False
+    while k < n and k - j < 8 and not doc.sent_start[k]:
+        w = words[k]
+        if w[:1].isupper() and not is_namey(doc.tokens[k]):
+            seen = True  # « Écologie », « Affaires »
+        elif seen and (w[:1].islower() and doc.pos[k] in ("ADJ", "ADP", "DET", "CCONJ") or w in APOS):
+            pass  # « étrangères », « et des »
+        else:
+            break
+        k += 1
+    return k if seen and k < n and words[k][:1].isupper() else None
