@@ -90,6 +90,8 @@ class Lexicon:
     government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
     non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
     affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
+    office_verbs: frozenset[str]  #: lemmas: « X a pris la présidence de l'UA »: X's organisation
+    office_nouns: frozenset[str]  #: lemmas: the office taken (« présidence », « direction »)
     lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
     body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
     number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)

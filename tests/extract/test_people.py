@@ -304,3 +304,30 @@ def test_countries_represented_or_listed_as_taking_part_attend(nlp):
         assert (s, "attendee", f"country/{c}") in rels, c
     assert (s, "attendee", "country/COL") not in rels
     assert (by_label(ents, "Paulo Mendes").key, "nationality", "country/BRA") in rels
+
+
+def test_possessive_titles_point_back_to_the_organisation_or_country_not_to_a_place(nlp):
+    ents, rels = run(nlp, "Le plus gros chèque vient de Microsoft : le groupe va investir 4 milliards d'euros dans des "
+                          "centres de données et dans l'intelligence artificielle en Italie, a détaillé son président, "
+                          "Paul Martin.")
+    p = by_label(ents, "Paul Martin")
+    assert (p.key, "affiliation", by_label(ents, "Microsoft").key) in rels
+    assert (p.key, "nationality", "country/ITA") not in rels
+    ents, rels = run(nlp, "Lima était représentée par le chef de sa diplomatie, Diego Soto. Le Chili, dont le président "
+                          "Paulo Mendes avait envisagé de venir, n'a pas été invité.")
+    assert (by_label(ents, "Diego Soto").key, "ministerOf", "country/PER") in rels
+    assert (by_label(ents, "Paulo Mendes").key, "nationality", "country/CHL") in rels
+
+
+def test_a_title_then_a_nationality_noun_then_the_name(nlp):
+    ents, rels = run(nlp, "La secrétaire générale de l'Unesco, la Péruvienne Ana Lopes, a ouvert la séance.")
+    p = by_label(ents, "Ana Lopes")
+    assert (p.key, "affiliation", "org/unesco") in rels
+    assert (p.key, "nationality", "country/PER") in rels
+
+
+def test_taking_an_organisation_s_presidency_is_an_affiliation(nlp):
+    ents, rels = run(nlp, "Le président chilien Diego Soto a pris samedi la présidence tournante de l'Union africaine. "
+                          "Marco Villa a critiqué la présidence de l'Union africaine.")
+    assert (by_label(ents, "Diego Soto").key, "affiliation", "org/african-union") in rels
+    assert (by_label(ents, "Marco Villa").key, "affiliation", "org/african-union") not in rels

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.roles import role_phrase_ok
@@ -226,6 +227,24 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
                 org = ctx.mention_at(obj, ("Organization",))
         if org is not None:
             ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
+    # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »
+    for v in range(len(doc)):
+        if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.office_verbs:
+            continue
+        obj = next((c for c in doc.children(v) if doc.deps[c] == "obj" and doc.lemma[c] in ctx.lex.office_nouns), None)
+        if obj is None:
+            continue
+        org = next((ctx.mention_at(c, ("Organization",)) for c in doc.children(obj)
+                    if doc.deps[c] == "nmod" and ctx.mention_at(c, ("Organization",))), None)
+        subj = subject(ctx, v)
+        if subj is not None and doc.lower[subj] in ctx.lex.relative_pronouns and doc.deps[v] == "acl:relcl":
+            subj = doc.heads[v]  # « X, qui exerce ... »
+        p = None
+        if subj is not None:  # the person, or the title whose name follows (« le président mauritanien X »)
+            p = ctx.mention_at(subj, ("Person", "Minister")) or next(
+                (ctx.mention_at(t, ("Person", "Minister")) for t in doc.subtree(subj) if ctx.mention_at(t, ("Person", "Minister"))), None)
+        if p is not None and org is not None:
+            ctx.relate(p.key, "affiliation", org.key, min(p.start, v), max(p.end, org.end), confidence("affiliation_phrase"))
 
 
 def short_names(ctx: ArticleContext) -> None:

@@ -107,16 +107,31 @@ def role_phrase_ok(ctx: ArticleContext, start: int, end: int) -> bool:
 def _left_role(ctx: ArticleContext, m: Mention) -> Role | None:
     sent = ctx.sent_at(m.start)
     best = None
+    stop = _title_stop(ctx, m)
     for r in ctx.role_spans:
-        if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
+        if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 12:
             # « la ministre de la Transition énergétique, Agnès Pannier-Runacher »
-            stop = m.start - 1 if ctx.doc.words[m.start - 1] in (",", ":") else m.start
-            if role_phrase_ok(ctx, r.end, stop):
+            if r.end <= stop and role_phrase_ok(ctx, r.end, stop):
                 best = r  # the nearest acceptable trigger wins
     if best is None:
         return None
-    stop = m.start - 1 if ctx.doc[m.start - 1].text in (",", ":") else m.start
     return analyse_role(ctx, best, best.start, stop)
+
+
+def _title_stop(ctx: ArticleContext, m: Mention) -> int:
+    """Where a title before the person at ``m`` ends: before « , » or « : » (« la ministre de X, Agnès Y »),
+    also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »)."""
+    words = ctx.doc.words
+    if words[m.start - 1] in (",", ":"):
+        return m.start - 1
+    nat = [g for g in ctx.gaz if g.label_ == "NAT" and g.end == m.start]
+    if nat:
+        k = nat[0].start - 1
+        if ctx.lower(k) in ctx.lex.definite_articles:
+            k -= 1
+        if k > 0 and words[k] == ",":
+            return k
+    return m.start
 
 
 def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
@@ -177,12 +192,17 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
             countries.append(m.key)
     # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
     # « Microsoft ..., a détaillé son président, Brad Smith »
-    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and ctx.lower(trig.start - 1) in ctx.lex.possessives:
+    possessive = ctx.lower(trig.start - 1) in ctx.lex.possessives or any(  # « le chef de sa diplomatie »
+        ctx.lower(i) in ctx.lex.possessives for i in range(trig.start, trig.end)) or (
+        ctx.lower(trig.start - 2) == "dont" and ctx.lower(trig.start - 1) in ctx.lex.definite_articles)  # « La France, dont le président X »
+    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and possessive:
         sent_start = ctx.sent_at(trig.start).start
         before = ctx.mentions_in(max(sent_start, trig.start - 25), trig.start, ("Country", "City", "Organization"))
-        if cls != "Minister":  # « son président », « son directeur »: an organisation's first
-            before = [m for m in before if ctx.ents[m.key].type != "Organization"] + [
-                m for m in before if ctx.ents[m.key].type == "Organization"]
+        # not a place where something happens (« investir ... en France, a détaillé son président »)
+        before = [m for m in before if ctx.lower(m.start - 1) not in ctx.lex.country_locative_preps]
+        if cls != "Minister":  # « son président », « son directeur »: an organisation's first, even further back
+            far_orgs = ctx.mentions_in(sent_start, trig.start, ("Organization",))
+            before = [m for m in before if ctx.ents[m.key].type != "Organization"] + far_orgs[-1:]
         for m in reversed(before):
             city = ctx.ref.city(ctx.ents[m.key].label) if ctx.ents[m.key].type == "City" else None
             if ctx.ents[m.key].type == "Organization":
