@@ -331,3 +331,9 @@ def test_taking_an_organisation_s_presidency_is_an_affiliation(nlp):
                           "Marco Villa a critiqué la présidence de l'Union africaine.")
     assert (by_label(ents, "Diego Soto").key, "affiliation", "org/african-union") in rels
     assert (by_label(ents, "Marco Villa").key, "affiliation", "org/african-union") not in rels
+
+
+def test_the_head_of_an_organisation_is_affiliated_with_it(nlp):
+    ents, rels = run(nlp, "Le chef de l'Unesco, Ana Lopes, a salué l'accord. Le chef de file Marco Villa a critiqué l'accord.")
+    assert (by_label(ents, "Ana Lopes").key, "affiliation", "org/unesco") in rels
+    assert not [r for r in rels if r[1] == "affiliation" and r[0] == by_label(ents, "Marco Villa").key]
