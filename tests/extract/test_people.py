@@ -337,3 +337,11 @@ def test_the_head_of_an_organisation_is_affiliated_with_it(nlp):
     ents, rels = run(nlp, "Le chef de l'Unesco, Ana Lopes, a salué l'accord. Le chef de file Marco Villa a critiqué l'accord.")
     assert (by_label(ents, "Ana Lopes").key, "affiliation", "org/unesco") in rels
     assert not [r for r in rels if r[1] == "affiliation" and r[0] == by_label(ents, "Marco Villa").key]
+
+
+def test_an_organisation_joining_names_with_a_hyphen_keeps_its_country_inside(nlp):
+    ents, _ = run(nlp, "Ana Lopes a présidé la première réunion du « Conseil Chili-Otan » à Lima.")
+    org = [e for e in ents.values() if e.type == "Organization" and e.label.startswith("Conseil")]
+    assert org and org[0].label == "Conseil Chili-Otan"
+    ents, _ = run(nlp, "Ana Lopes a rencontré le Conseil de l'Europe et le Chili à Lima.")
+    assert "country/CHL" in ents

@@ -27,7 +27,8 @@ from kg.extract.rules.attendance import attendance, narrative_attendance
 from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import dateline, implied_relations, nearby_host_city, summit_relations
-from kg.extract.rules.organisations import acronym_organisations, affiliation_phrases, companies, platforms, short_names
+from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, companies,
+                                             hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, places_and_orgs
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
@@ -59,6 +60,8 @@ RULES: tuple[Rule, ...] = (
          provides=("mentions:Organization",)),
     Rule("acronym_organisations", acronym_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization",)),
+    Rule("hyphenated_organisations", hyphenated_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization", "mentions:Country")),
     Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),

@@ -194,6 +194,28 @@ def _np_start(ctx: ArticleContext, i: int) -> int | None:
     return start
 
 
+def hyphenated_organisations(ctx: ArticleContext) -> None:
+    """« le Conseil Ukraine-Otan », « le Forum Chine-Afrique »: an organisation noun and names joined by a
+    hyphen, tagged ORG by the NER, is one organisation; the country inside it is part of its name."""
+    doc = ctx.doc
+    for e in doc.ents:
+        if e.label_ != "ORG":
+            continue
+        span = strip_det(e)
+        if len(span) < 2 or not span[0].text[:1].isupper() or span[0].lower_ not in ctx.lex.org_head_nouns:
+            continue
+        if not any("-" in t.text[1:-1] or t.text == "-" for t in span[1:]):
+            continue
+        inside = [m for m in ctx.overlapping(span.start, span.end)]
+        if not inside or any(ctx.ents[m.key].type not in ("Country", "Organization") for m in inside) or any(
+                m.start < span.start or m.end > span.end for m in inside) or ctx.ref.organization(span.text):
+            continue
+        for m in {id(m): m for m in inside}.values():
+            ctx.remove_mention(m)
+        ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end,
+                conf=confidence("unknown_organisation"), rank=1)
+
+
 def platforms(ctx: ArticleContext) -> None:
     """« sur X », « le réseau social X », « X (ex-Twitter) »: the platform X, an organisation."""
     org = ctx.ref.organization("Twitter")
