@@ -111,6 +111,7 @@ class Lexicon:
     declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
     chair_nouns: frozenset[str]  #: « le président de la conférence, X », « X, hôte du sommet »: attends
     prelude_nouns: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    during_adverbs: frozenset[str]  #: « lors du sommet » (parsed as an adverb with the summit under it)
     before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend

@@ -214,10 +214,14 @@ def test_a_capitalised_organisation_phrase_with_its_acronym_is_an_organisation(n
 def test_media_credits_and_platforms_are_organisations(nlp):
     ents, _ = run(nlp, "Le président a salué l'accord. Photo: AFP\n« Un jour historique », a-t-il écrit sur X (ex-Twitter).")
     assert by_label(ents, "AFP").type == "Organization"
+    assert by_label(ents, "X").type == "Organization"
+    ents, _ = run(nlp, "Le pape Pie X a reçu les délégués. « Un jour historique », a-t-il écrit sur X.")
+    assert by_label(ents, "X").type == "Organization"
+    ents, _ = run(nlp, "« Un jour historique », a-t-il écrit sur Twitter.")
     x = by_label(ents, "X")
-    assert x.type == "Organization"
+    assert x.type == "Organization" and "Twitter" in x.aliases
     ents, _ = run(nlp, "Le pape Pie X a reçu les délégués.")
-    assert not [e for e in ents.values() if e.label == "X"]
+    assert not [e for e in ents.values() if e.type == "Organization"]
 
 
 def test_a_lower_case_ministry_is_an_organisation_and_a_strategy_is_not(nlp):
@@ -345,3 +349,10 @@ def test_an_organisation_joining_names_with_a_hyphen_keeps_its_country_inside(nl
     assert org and org[0].label == "Conseil Chili-Otan"
     ents, _ = run(nlp, "Ana Lopes a rencontré le Conseil de l'Europe et le Chili à Lima.")
     assert "country/CHL" in ents
+
+
+def test_a_country_acting_during_the_summit_attends_one_criticised_does_not(nlp):
+    ents, rels = run(nlp, "Lors du sommet de Lima, le Pérou a présenté un plan.")
+    assert (summit_key(ents), "attendee", "country/PER") in rels
+    ents, rels = run(nlp, "Lors du sommet de Lima, le Chili a été vivement critiqué par les autres pays.")
+    assert (summit_key(ents), "attendee", "country/CHL") not in rels

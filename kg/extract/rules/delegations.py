@@ -29,7 +29,7 @@ def country_attendance(ctx: ArticleContext) -> None:
     """Countries (and envoys) attending the summit of each sentence: see the module docstring."""
     doc = ctx.doc
     lex = ctx.lex
-    for sent, target, named in summit_targets(ctx):
+    for sent, target, _ in summit_targets(ctx):
         hosts = {o for (s, p, o) in ctx.relations if s == target and p in ("hostCity", "hostCountry")}
         for v in range(sent.start, sent.end):
             lemma, pos = doc.lemma[v], doc.pos[v]
@@ -236,18 +236,23 @@ def _acts_at_summit(ctx: ArticleContext, start: int, target: str) -> None:
             return
         if doc.pos[h] in ("VERB", "AUX"):
             break
+        if doc.pos[h] == "ADV" and doc.lower[h] in ctx.lex.during_adverbs and doc.deps[t].startswith("obl"):
+            t = h  # « lors du sommet »
+            continue
         if doc.pos[h] not in ("NOUN", "PROPN") or not doc.deps[t].startswith(("nmod", "obl")):
             return
         t = h
     else:
         return
-    if not doc.deps[t].startswith("obl") or any(
+    if not (doc.deps[t].startswith("obl") or doc.lower[t] in ctx.lex.during_adverbs) or any(
             doc.lemma[p] in ctx.lex.before_words or any(doc.lower[c] in ctx.lex.before_words for c in doc.children(p))
             for p in path + [t]):
         return
     v = h
     if doc.lemma[v] in ctx.lex.speech_verbs or _not_done(ctx, v) or any(doc.deps[c] == "ccomp" for c in doc.children(v)):
         return  # a statement (« a annoncé que ... »), not an act done there
+    if doc.pos[v] != "VERB" or _passive(ctx, v):
+        return  # « la Chine a été critiquée lors du sommet »: what is done to a country, not what it does
     for c in _subject_countries(ctx, v):
         ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_acts_at_summit"))
 

@@ -217,14 +217,22 @@ def hyphenated_organisations(ctx: ArticleContext) -> None:
 
 
 def platforms(ctx: ArticleContext) -> None:
-    """« sur X », « le réseau social X », « X (ex-Twitter) »: the platform X, an organisation."""
+    """« sur X », « le réseau social X », « X (ex-Twitter) », an « X » the NER calls an organisation: the
+    platform X (formerly Twitter)."""
     org = ctx.ref.organization("Twitter")
     if org is None:
         return
-    for start, end in ctx.triggers.get("PLATFORM_X", ()):
-        k = next((j for j in range(start, end) if ctx.doc.words[j] == "X"), None)
+    key = f"org/{org.key}"
+    found = [next((j for j in range(start, end) if ctx.doc.words[j] in ("X", "X.")), None)  # (« sur X. »: one token)
+             for start, end in ctx.triggers.get("PLATFORM_X", ())]
+    found += [e.start for e in ctx.doc.ents if e.label_ in ("ORG", "MISC") and e.text in ("X", "X.")]  # the NER's « X »
+    for k in found:
         if k is not None and not ctx.overlaps_mention(k, k + 1):
-            ctx.add("Organization", f"org/{org.key}", org.name, k, k + 1, conf=confidence("platform_name"), rank=2)
+            ctx.add("Organization", key, "X", k, k + 1, surface="X", conf=confidence("platform_name"), rank=3)
+    ent = ctx.ents.get(key)
+    if ent is not None and ent.label != "X":  # its name now (« X »), the old one an alias (the reference
+        ent.aliases.add(ent.label)            # data keeps « Twitter »: a lone « X » is no name to look for)
+        ent.label, ent.label_rank = "X", 3
 
 
 def affiliation_phrases(ctx: ArticleContext) -> None:
