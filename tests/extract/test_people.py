@@ -356,3 +356,13 @@ def test_a_country_acting_during_the_summit_attends_one_criticised_does_not(nlp)
     assert (summit_key(ents), "attendee", "country/PER") in rels
     ents, rels = run(nlp, "Lors du sommet de Lima, le Chili a été vivement critiqué par les autres pays.")
     assert (summit_key(ents), "attendee", "country/CHL") not in rels
+
+
+def test_delegations_and_leaders_of_named_countries_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima s'est ouvert lundi. La délégation de l'Inde est arrivée mardi. "
+                          "Lors du sommet, les dirigeants du Chili et du Pérou ont signé un accord. "
+                          "Le Mexique a critiqué les dirigeants du Brésil.")
+    s = summit_key(ents)
+    for c in ("IND", "CHL", "PER"):
+        assert (s, "attendee", f"country/{c}") in rels, c
+    assert (s, "attendee", "country/BRA") not in rels

@@ -1,10 +1,12 @@
-"""Role nouns that refer back to a person named before, and countries named with their leader.
+"""People referred to without their name, and people's countries read from their surroundings.
 
 Evidence: a definite singular title with no name (« Le Premier ministre (hongrois) a ajouté », « pour le
 président ») stands for the last person named a few sentences before whose known role and country fit
 it: that person gets the title's class (Minister), its country (ministerOf / nationality) and a mention
-there, so that later rules (attendance, announcements) read the sentence's facts as theirs; « la
-Hongrie de Viktor Orban », « le Brésil de Lula »: the person's country.
+there, so that later rules (attendance, announcements) read the sentence's facts as theirs; « les quatre
+dirigeants » are the four people just named (a mention each); « la Hongrie de Viktor Orban », « le Brésil
+du président Lula »: the person's country; a minister with no country serves the one country their
+sentences have act (``implied``: « ..., a déclaré X, ministre délégué chargé du Numérique »).
 """
 
 from __future__ import annotations
@@ -83,7 +85,8 @@ def role_anaphora(ctx: ArticleContext) -> None:
         if len(nats) > 1:
             continue
         extra = [w for i in range(r.end, end) if not any(g.start <= i < g.end for g in nats)
-                 for w in normalize(doc.words[i]).split() if w not in ctx.lex.portfolio_skip_words and w not in ("la", "le", "les")]
+                 for w in normalize(doc.words[i]).split()
+                 if w not in ctx.lex.portfolio_skip_words and w not in ctx.lex.definite_articles]
         person = _antecedent(ctx, r, info.cls, country, extra)
         if person is None:
             continue
@@ -196,11 +199,9 @@ def _continues_speech(ctx: ArticleContext, r: GazSpan) -> bool:
     """Is the title at ``r`` the subject of a verb that goes on with someone's words (« a ajouté »,
     « a poursuivi »)?"""
     doc = ctx.doc
-    h = doc.heads[r.start]
     for t in range(r.start, r.end):
         if doc.deps[t].startswith("nsubj"):
-            h = doc.heads[t]
-            return doc.lemma[h] in ctx.lex.continuation_verbs
+            return doc.lemma[doc.heads[t]] in ctx.lex.continuation_verbs
     return False
 
 
@@ -225,7 +226,6 @@ def implied_minister_countries(ctx: ArticleContext) -> None:
     subject of a clause there, or a nationality adjective on a thing or a body (« la stratégie française »,
     « la délégation britannique »), not on other people (« ses homologues italien et allemand ») nor a
     place where something happens. An inference from the story, hence ``implied`` and a low confidence."""
-    doc = ctx.doc
     for key, ent in list(ctx.ents.items()):
         if ent.type != "Minister" or countries_of_people(ctx, key):
             continue

@@ -258,8 +258,9 @@ def _acts_at_summit(ctx: ArticleContext, start: int, target: str) -> None:
 
 
 def _delegations(ctx: ArticleContext, start: int, end: int, target: str) -> None:
-    """« la délégation britannique », « les chefs d'État chinois, américain et français » (no name), in a
-    sentence about the summit: those countries attend."""
+    """« la délégation britannique », « la délégation de l'Inde », « les chefs d'État chinois, américain et
+    français », « les dirigeants de la France et de l'Italie » (no name), in a sentence about the summit:
+    those countries attend."""
     doc = ctx.doc
     nat_at = {g.start: g for g in ctx.gaz if g.label_ == "NAT"}
     for i in range(start, end):
@@ -268,13 +269,20 @@ def _delegations(ctx: ArticleContext, start: int, end: int, target: str) -> None
         if low not in ctx.lex.delegation_nouns and (role is None or not _unnamed_leaders(ctx, role)):
             continue
         j = role.end if role is not None and low not in ctx.lex.delegation_nouns else i + 1
-        nats = []
+        nats: list = []  # nationality adjectives or « de » + country: « la délégation de l'Inde »
         while j < end:
             if j in nat_at:
                 nats.append(nat_at[j])
                 j = nat_at[j].end
-            elif doc.lower[j] in ctx.lex.list_separators and j + 1 in nat_at:
+            elif doc.lower[j] in ctx.lex.list_separators and (j + 1 in nat_at or ctx.lower(j + 1) in ctx.lex.of_forms_contracted):
                 j += 1
+            elif doc.lower[j] in ctx.lex.of_forms_contracted and (nats or j == (role.end if role is not None and low not in ctx.lex.delegation_nouns else i + 1)):
+                k = j + 1 if ctx.lower(j + 1) not in ctx.lex.definite_articles else j + 2
+                c = ctx.mention_at(k, ("Country",))
+                if c is None or c.start != k:
+                    break
+                nats.append(c)
+                j = c.end
             else:
                 break
         if not nats or ctx.mention_at(j, _PEOPLE) or (ctx.lower(j) == "," and ctx.mention_at(j + 1, _PEOPLE)):
