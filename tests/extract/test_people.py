@@ -366,3 +366,12 @@ def test_delegations_and_leaders_of_named_countries_attend(nlp):
     for c in ("IND", "CHL", "PER"):
         assert (s, "attendee", f"country/{c}") in rels, c
     assert (s, "attendee", "country/BRA") not in rels
+
+
+def test_a_named_minister_s_country_does_not_attend_an_unnamed_one_s_does(nlp):
+    ents, rels = run(nlp, "Le sommet de Lima réunit la ministre chilienne de la Technologie Ana Lopes. "
+                          "Lors du sommet, les représentants du Pérou ont signé un accord.")
+    s = summit_key(ents)
+    assert (s, "attendee", by_label(ents, "Ana Lopes").key) in rels
+    assert (s, "attendee", "country/CHL") not in rels
+    assert (s, "attendee", "country/PER") in rels

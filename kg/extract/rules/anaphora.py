@@ -79,7 +79,7 @@ def role_anaphora(ctx: ArticleContext) -> None:
         if info is None or info.plural or ctx.lower(r.start - 1) not in ctx.lex.definite_articles:
             continue
         end, nats = _phrase_end(ctx, r)
-        if ctx.overlaps_mention(r.start, r.end) or _names_someone(ctx, r, end):
+        if ctx.overlaps_mention(r.start, r.end) or names_someone(ctx, r, end):
             continue
         country = _nat_country(ctx, nats[0]) if len(nats) == 1 else None
         if len(nats) > 1:
@@ -140,7 +140,7 @@ def _nat_country(ctx: ArticleContext, nat: GazSpan | None) -> str | None:
     return f"country/{c.iso3}" if c else None
 
 
-def _names_someone(ctx: ArticleContext, r: GazSpan, end: int) -> bool:
+def names_someone(ctx: ArticleContext, r: GazSpan, end: int) -> bool:
     """Is the title at ``r`` (its phrase ending at ``end``) attached to a name: « le président X »,
     « X, le président », « le président de la COP, X »?"""
     doc = ctx.doc
