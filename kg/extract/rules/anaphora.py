@@ -78,7 +78,7 @@ def role_anaphora(ctx: ArticleContext) -> None:
         info = ctx.ref.role(r.text)
         if info is None or info.plural or ctx.lower(r.start - 1) not in ctx.lex.definite_articles:
             continue
-        end, nats = _phrase_end(ctx, r)
+        end, nats = phrase_end(ctx, r)
         if ctx.overlaps_mention(r.start, r.end) or names_someone(ctx, r, end):
             continue
         country = _nat_country(ctx, nats[0]) if len(nats) == 1 else None
@@ -105,7 +105,7 @@ def role_anaphora(ctx: ArticleContext) -> None:
             ctx.relate(person.key, "affiliation", o, r.start, end, conf)
 
 
-def _phrase_end(ctx: ArticleContext, r: GazSpan) -> tuple[int, list[GazSpan]]:
+def phrase_end(ctx: ArticleContext, r: GazSpan) -> tuple[int, list[GazSpan]]:
     """Where the phrase of the title at ``r`` ends (« le ministre britannique de la Défense »), and its
     nationality adjectives; a capitalised word only after a preposition (« des Affaires étrangères »,
     not « le président Trump »)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
-from kg.extract.rules.anaphora import names_someone
+from kg.extract.rules.anaphora import names_someone, phrase_end
 from kg.extract.rules.attendance import absent, attendance_trigger, summit_targets
 from kg.extract.rules.places import is_locative
 from kg.names import lookup_key as normalize
@@ -288,7 +288,8 @@ def _delegations(ctx: ArticleContext, start: int, end: int, target: str) -> None
                 break
         if not nats or ctx.mention_at(j, _PEOPLE) or (ctx.lower(j) == "," and ctx.mention_at(j + 1, _PEOPLE)):
             continue
-        if role is not None and low not in ctx.lex.delegation_nouns and names_someone(ctx, role, j):
+        if role is not None and low not in ctx.lex.delegation_nouns and (
+                names_someone(ctx, role, j) or names_someone(ctx, role, phrase_end(ctx, role)[0])):
             continue  # « la ministre britannique de la Technologie X »: a named person's title
         if low not in ctx.lex.delegation_nouns and not _at_summit_clause(ctx, i, start, end, target):
             continue

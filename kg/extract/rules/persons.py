@@ -139,8 +139,8 @@ def _after_portfolio(ctx: ArticleContext, j: int) -> int | None:
     seen = False
     while k < n and k - j < 8 and not doc.sent_start[k]:
         w = words[k]
-        if w[:1].isupper() and not is_namey(doc.tokens[k]):
-            seen = True  # « Écologie », « Affaires »
+        if w[:1].isupper() and not is_namey(doc.tokens[k]) and not (seen and doc.pos[k] == "PROPN"):
+            seen = True  # « Écologie », « Affaires » (a proper noun after them starts the name: « Maria »)
         elif seen and (w[:1].islower() and doc.pos[k] in ("ADJ", "ADP", "DET", "CCONJ") or w in APOS):
             pass  # « étrangères », « et des »
         else:
