@@ -70,7 +70,7 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
 
 def _antecedent(ctx: ArticleContext, pron: int) -> Mention | None:
     cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
-    return cands[-1] if cands else None
+    return max(cands, key=lambda m: m.end) if cands else None  # the nearest (mentions are in the order made)
 
 
 def _clause_start(ctx: ArticleContext, verb: int) -> int:

@@ -107,6 +107,36 @@ class Lexicon:
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
     verb_negations: frozenset[str]
+    acronym_org_heads: frozenset[str]  #: « la Facilité de financement ... (TFFF) »: an organisation with its acronym
+    government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
+    non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
+    affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
+    office_verbs: frozenset[str]  #: lemmas: « X a pris la présidence de l'UA »: X's organisation
+    office_nouns: frozenset[str]  #: lemmas: the office taken (« présidence », « direction »)
+    lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
+    body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
+    number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)
+    group_determiners: frozenset[str]  #: « les quatre dirigeants », « ces deux hommes »
+    group_nouns: frozenset[str]  #: plural nouns of people in a numbered group
+    continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
+    reflexive_pronouns: frozenset[str]  #: « se rendre »: the reflexive verb
+    send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend
+    envoy_nouns: frozenset[str]  #: lemmas of who is sent (« un émissaire »), not what (« des armes »)
+    take_part_verbs: frozenset[str]  #: lemmas: « le Brésil participera »: the country attends
+    country_group_nouns: frozenset[str]  #: lemmas: « plusieurs pays ont participé : l'Inde, ... »
+    meeting_nouns: frozenset[str]  #: lemmas: « participer aux travaux »: a meeting one takes part in
+    represented_verbs: frozenset[str]  #: lemmas, in the passive: « la France sera représentée par »
+    participation_nouns: frozenset[str]  #: « le Brésil sera observateur »
+    sign_verbs: frozenset[str]  #: lemmas: « a signé la déclaration finale »: the signatory attends
+    declaration_nouns: frozenset[str]  #: lemmas: the summit's own document (« la déclaration finale »)
+    declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
+    chair_nouns: frozenset[str]  #: « le président de la conférence, X », « X, hôte du sommet »: attends
+    prelude_nouns: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    during_adverbs: frozenset[str]  #: « lors du sommet » (parsed as an adverb with the summit under it)
+    before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
+    delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
+    leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
+    modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)

@@ -363,11 +363,16 @@ def test_a_former_prime_minister_is_a_person(nlp):
 
 
 @pytest.mark.model
-def test_bylines_and_photo_credits_are_not_people_of_the_story(nlp):
-    text = "Par Jeanne Dupont, envoyée spéciale à Bakou\nLe président kényan William Ruto a réclamé une taxe.\nPhoto : Marc Durand / AFP"
-    ents, _ = run(nlp, text)
+def test_bylines_and_photo_credits_name_people_and_media_outside_the_story(nlp):
+    # the guidelines keep every named person and medium, bylines and credits included; they take part in nothing
+    text = ("Le sommet de Bakou s'est ouvert lundi.\nPar Jeanne Dupont, envoyée spéciale à Bakou\n"
+            "Le président kényan William Ruto a réclamé une taxe.\nPhoto : Marc Durand / AFP")
+    ents, rels = run(nlp, text)
     people = {e.label for e in ents.values() if e.type in ("Person", "Minister")}
-    assert people == {"William Ruto"}
+    assert people == {"William Ruto", "Jeanne Dupont", "Marc Durand"}
+    assert by_label(ents, "AFP").type == "Organization"
+    byline = {by_label(ents, "Jeanne Dupont").key, by_label(ents, "Marc Durand").key}
+    assert not [r for r in rels if byline & {r[0], r[2]}]
 
 
 @pytest.mark.model

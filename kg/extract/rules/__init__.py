@@ -21,12 +21,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext
+from kg.extract.rules.anaphora import implied_minister_countries, leaders_of_countries, numbered_group, role_anaphora
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
+from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
                                       summit_relations)
-from kg.extract.rules.organisations import companies, short_names
+from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, companies,
+                                             hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
@@ -57,6 +60,11 @@ RULES: tuple[Rule, ...] = (
          provides=(*_PLACES, "mentions:Organization", "split_persons")),
     Rule("companies", companies, needs=("triggers", "gaz", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization",)),
+    Rule("acronym_organisations", acronym_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization",)),
+    Rule("hyphenated_organisations", hyphenated_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization", "mentions:Country")),
+    Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),
     Rule("roles", roles, needs=("role_spans", "mentions:Person", *_PLACES, "mentions:Organization"),
@@ -67,6 +75,19 @@ RULES: tuple[Rule, ...] = (
     Rule("nationality_adjectives", nationality_adjectives,
          needs=("gaz", "used_tokens", *_PEOPLE, "relations:ministerOf", "relations:nationality"),
          provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
+    Rule("affiliation_phrases", affiliation_phrases, needs=(*_PEOPLE, "mentions:Organization"),
+         provides=("relations:affiliation",)),
+    Rule("leaders_of_countries", leaders_of_countries, needs=("mentions:Country", *_PEOPLE, "relations:nationality"),
+         provides=("relations:ministerOf", "relations:nationality")),
+    Rule("role_anaphora", role_anaphora,
+         needs=("role_spans", *_PEOPLE, "mentions:Country", "mentions:Organization", "attrs:role", "relations:ministerOf",
+                "relations:nationality"),
+         provides=("mentions:Person", "mentions:Minister", "mentions:Country", "used_tokens", "attrs:role",
+                   "relations:ministerOf", "relations:nationality", "relations:affiliation")),
+    Rule("numbered_group", numbered_group, needs=("role_spans", *_PEOPLE), provides=("mentions:Person", "mentions:Minister")),
+    Rule("implied_minister_countries", implied_minister_countries,
+         needs=(*_PEOPLE, "mentions:Country", "relations:ministerOf", "relations:nationality"),
+         provides=("relations:ministerOf",)),
     Rule("capitals_as_governments", capitals_as_governments, needs=("mentions:City",),
          provides=("mentions:Country",)),
     Rule("place_adjectives", place_adjectives, needs=("mentions:City", "mentions:Country"),
@@ -89,6 +110,10 @@ RULES: tuple[Rule, ...] = (
          needs=("summit_seq", "next_of", "prev_editions", "relations:hostCity", "relations:hostCountry", "relations:locatedIn"),
          provides=("mentions:Summit", "summit_seq", "next_parent", "main_summit")),
     Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
+         provides=("relations:attendee",)),
+    Rule("country_attendance", country_attendance,
+         needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Summit", "relations:hostCity",
+                "relations:hostCountry"),
          provides=("relations:attendee",)),
     Rule("announcements", announcements,
          needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Organization",
