@@ -158,8 +158,9 @@ def test_unnamed_leaders_and_delegations_make_their_countries_attend_named_ones_
 
 
 def test_rendre_and_attendre_in_other_senses_are_no_attendance(nlp):
-    # (before the summit is named: only attendance words tie these people to it)
-    text = ("Ce sommet nous rend plus forts, a estimé Ana Lopes. Marco Villa attendait un geste avant le sommet.\n"
+    # (in sentences that name no summit — a bare « ce sommet » now refers to the summit named later —
+    # only attendance words could tie these people to it)
+    text = ("Cette décision nous rend plus forts, a estimé Ana Lopes. Marco Villa attendait un geste de Paris.\n"
             "Le sommet de Lima s'est ouvert lundi.")
     ents, rels = run(nlp, text)
     s = summit_key(ents)
