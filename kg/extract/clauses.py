@@ -92,12 +92,22 @@ def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
 
 
 def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
-    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
-    deps = ctx.doc.deps
-    for c in ctx.doc.children(verb):
-        if c > verb and (deps[c].startswith("nsubj") or (deps[c] == "obj" and deps[verb] in ("parataxis", "advcl"))):
-            return c
-    return None
+    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis),
+    or in « ..., a annoncé jeudi à Genève Marc Oudin, le président » (a name parsed as an object or an apposition)."""
+    doc = ctx.doc
+    deps, words = doc.deps, doc.words
+    agent_types = ("Person", "Minister", "Organization", "Country")
+    kids = [c for c in doc.children(verb) if c > verb]
+    cands = [c for c in kids if deps[c].startswith("nsubj") or (deps[c] in ("obj", "appos") and deps[verb] in ("parataxis", "advcl"))]
+    # « ..., a annoncé M. Rutte »: the named one, not « jeudi »
+    named = [c for c in cands if ctx.mention_at(c, agent_types)]
+    k = _clause_start(ctx, verb)
+    if not named and k >= ctx.sent_at(verb).start and words[k] == ",":
+        loose = [c for c in kids if deps[c] in ("obj", "appos")]
+        loose += [a for c in kids if deps[c].startswith("obl") for a in doc.children(c) if deps[a] == "appos"]
+        named = [c for c in sorted(loose) if ctx.mention_at(c, ("Person", "Minister"))]
+    cands = [c for c in cands if deps[c] != "appos"]
+    return named[0] if named else cands[0] if cands else None
 
 
 def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:

@@ -89,6 +89,26 @@ class Lexicon:
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
+    # ── announcements ──
+    pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
+    locative_announce_preps: frozenset[str]  #: « a annoncé à Bélem »: where it was said
+    non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
+    anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
+    document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
+    group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed
+    group_quantifiers: frozenset[str]  #: « plusieurs », « autres »: a counted group
+    co_agent_list_words: frozenset[str]  #: « avec l'Allemagne, la France et le Japon »: co-agents listed after
+    framed_announce_verbs: Mapping[str, str]  #: lemma → what it needs to announce: « infinitive » (« a choisi
+    #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »)
+    modal_verbs: frozenset[str]  #: « pourrait investir »: speculation, no pledge
+    pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
+    bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
+    fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about
+    document_qualifiers: frozenset[str]  #: « la déclaration finale »: the summit's text
+    content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says
+    first_person_pronouns: frozenset[str]  #: « nous », « je » in a quote: its speaker
+    relative_object_pronouns: frozenset[str]  #: « la déclaration que nous avons approuvée »
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

@@ -3,10 +3,15 @@
 Evidence: an announcing verb (« annoncer », « dévoiler », « a fait état de ») not negated, with a named
 agent (subject, inverted subject « ..., a annoncé X », passive agent, or the collective « les dirigeants »);
 its object gives the summary, ``about`` (summits, events, organisations, countries), amounts and dates.
+
+The rule first gathers candidates (:class:`Candidate`: one per announcing verb here, others from
+:mod:`kg.extract.rules.announcement_forms`), groups those that tell one news item
+(:mod:`kg.extract.rules.announcement_merge`), then makes one Announcement per group (:func:`_emit`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date as date_cls
 from datetime import timedelta
 import re
@@ -21,17 +26,70 @@ from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
+from kg.extract.rules.announcement_agents import co_agent_lists, enumerated_agents, quote_speaker, speaker_country
+from kg.extract.rules.announcement_forms import conditional, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip
 from kg.extract.tokens import TokenCache
 from kg.names import lookup_key as normalize
 
-_MONEY = re.compile(
-    r"(?:(?:\d+(?:[ \u202f.,]\d+)*)\s*(?:milliards?|millions?|mille|Md|M|k)?\s*(?:d['’]\s*)?"
-    r"(?:euros?|dollars?|€|\$|livres?|yens?|francs?|yuans?)"
+_NUMBER = r"(?:\d+(?:[ \u202f.,]\d+)*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent)"
+_CURRENCY = r"(?:euros?|dollars?|€|\$|livres?(?:\s+sterling)?|yens?|francs?|yuans?|roupies?)"
+#: a sum of money (« 3 milliards de dollars », « un million d'euros », « 200 M€ », « $5 milliards »)
+MONEY = re.compile(
+    rf"(?:(?<!\w){_NUMBER}\s*(?:milliards?|millions?|mille|Mds?|M|k)\s*(?:d['’]\s*|de\s+)?{_CURRENCY}"
+    rf"|\d+(?:[ \u202f.,]\d+)*\s*{_CURRENCY}"
     r"|[$€]\s*\d+(?:[.,]\d+)*\s*(?:milliards?|millions?)?)",
     re.I,
 )
+
+
+@dataclass
+class Agent:
+    """Who announced: an entity key, the tokens that say so, how sure, and whether it is inferred."""
+
+    key: str
+    start: int
+    end: int
+    conf: float
+    implied: bool = False
+
+
+@dataclass
+class Candidate:
+    """One statement of an announcement: its trigger token, agents, the tokens of what is announced."""
+
+    verb: int
+    agents: list[Agent]
+    obj_toks: list[int]
+    #: tokens of the object's core (« une aide pour Kiev »: a capital there stands for its country)
+    core: set[int] = field(default_factory=set)
+    #: a label better than the summary (« Déclaration finale »), if any
+    label: str | None = None
+    #: (key, start, end, conf, implied) ``about`` relations found by the form's own rule
+    about: list[tuple[str, int, int, float, bool]] = field(default_factory=list)
+    #: entity keys never to be ``about`` (the subject of a reported pledge is an agent)
+    not_about: set[str] = field(default_factory=set)
+    #: (key, start, end, conf) the city where it was said
+    places: list[tuple[str, int, int, float]] = field(default_factory=list)
+    #: (key, start, end, conf, implied) the summit or event it was made at, found by the form's rule
+    during: tuple[str, int, int, float, bool] | None = None
+    #: no ``during`` from the article's summit (a past declaration, a decision said to precede the summit)
+    no_fallback: bool = False
+    #: the object's head token (« un fonds »), for grouping statements of one news item
+    head: int | None = None
+    kind: str = "verb"
+    #: only a reference to an announcement told before (« le texte souligne »): nothing by itself
+    anaphor_only: bool = False
+    #: joins an earlier announcement (« se sont joints à cette initiative »): about what it is about
+    inherit_about: bool = False
+    #: the sum announced, when the clause states one outside the object (« a proposé ..., jusqu'à 3 milliards »)
+    amount: str | None = None
+
+    @property
+    def agent_keys(self) -> list[str]:
+        return [a.key for a in self.agents]
 
 
 def _summary(doc: TokenCache, verb: int, sent: Span, obj_toks: list[int]) -> str:
@@ -45,14 +103,142 @@ def _summary(doc: TokenCache, verb: int, sent: Span, obj_toks: list[int]) -> str
 
 
 def announcements(ctx: ArticleContext) -> None:
-    """An announcement per announcing verb with a named agent: ``announcedBy``, a summary, ``about``,
-    ``during``, ``hostCity`` (where a person spoke), a date and an amount."""
+    """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
+    ``during``, ``hostCity`` (where it was said), a date and an amount."""
+    cands = verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
+    made: list[str] = []
+    for n, group in enumerate(_groups(ctx, cands), 1):
+        key = f"announcement/{ctx.article.id}-{n}"
+        _emit(ctx, key, group)
+        if made and any(c.inherit_about for c in group):
+            # « Huit autres pays se sont joints à cette initiative »: about what the initiative is about
+            c = next(c for c in group if c.inherit_about)
+            for o in _about_keys(ctx, made[-1]):
+                if o not in _agent_keys(ctx, key):
+                    ctx.relate(key, "about", o, c.verb, c.verb + 1, confidence("joined_announcement"), implied=True)
+        made.append(key)
+
+
+def _make(verb: int, agents: list[tuple], obj_toks: list[int], **fields) -> Candidate:
+    return Candidate(verb, [Agent(*a) for a in agents], list(obj_toks), core=set(obj_toks), **fields)
+
+
+def _groups(ctx: ArticleContext, cands: list[Candidate]) -> list[list[Candidate]]:
+    """The candidates grouped by news item, the fullest statement first (it names the announcement); a
+    mere reference (« le texte souligne ») with nothing to refer to is dropped."""
+    groups = group_candidates(ctx, cands, lambda c: _MONEY_IN(ctx, c))
+    groups = [g for g in groups if not all(c.anaphor_only for c in g)]
+    return [sorted(g, key=lambda c: (c.anaphor_only, is_anaphor(ctx, c), c.kind == "verb" and c.label is None,
+                                     -len(c.obj_toks))) for g in groups]
+
+
+def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple[bool, int | None]:
+    """Does the verb ``i`` have what its frame needs (``framed_announce_verbs``)? With the target of a join."""
+    doc = ctx.doc
+    deps, lemmas, pos = doc.deps, doc.lemma, doc.pos
+    if deps[i] == "ccomp" or conditional(ctx, i):
+        return False, None  # « ont promis que l'Ukraine rejoindrait l'Alliance »: what another announces
+    inf = [c for c in kids if deps[c] == "xcomp" and pos[c] == "VERB"]
+    if frame == "infinitive":
+        # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
+        inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
+                if pos[u] == "VERB" and doc.morph(u, "VerbForm") == "Inf" and any(
+                    deps[m] == "mark" and doc.lower[m] in ctx.lex.of_forms | {"à"} for m in doc.children(u))]
+        # « avons choisi de réaffirmer notre soutien »: a way of saying, not a decision
+        sayings = ctx.lex.speech_verbs | ctx.lex.content_verbs
+        return bool(inf) and not any(lemmas[u] in sayings for u in inf), None
+    if frame == "bare":
+        # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
+        return not inf and not any(deps[c] in ("obj", "ccomp") or (deps[c] == "obl:arg" and any(
+            doc.lower[m] in ctx.lex.of_forms_contracted for m in doc.children(c) if deps[m] == "case")) for c in kids), None
+    # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    if target is None:
+        return False, None
+    if ctx.mention_at(target, ("Organization",)) is not None:
+        return True, None
+    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
+    return lemmas[target] in nouns, target
+
+
+def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
+    """« un pays engagé envers ses alliés »: a past participle qualifying a noun, not an act (unless it has
+    its agent: « le plan présenté par la Commission »)."""
+    doc = ctx.doc
+    return (doc.deps[i] in ("acl", "amod") and doc.morph(i, "VerbForm") == "Part"
+            and not any(doc.deps[c].startswith("aux") or doc.deps[c] in ("obl:agent", "nsubj") for c in kids))
+
+
+def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, ...]) -> list[int]:
+    """The tokens of the complements ``obj_deps`` of a verb, without the clauses joined to them that have
+    their own auxiliary or subject (« d'allouer ..., et a elle-même affirmé que ... »)."""
+    doc = ctx.doc
+    deps = doc.deps
+    out: set[int] = set()
+    for c in kids:
+        if deps[c] not in obj_deps:
+            continue
+        sub = set(doc.subtree(c))
+        for u in list(sub):
+            if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
+                    deps[k].startswith("aux") or deps[k].startswith("nsubj") for k in doc.children(u)):
+                sub -= set(doc.subtree(u))
+        out |= sub
+    return sorted(out)
+
+
+def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> str | None:
+    """A sum in the clause of ``i`` (its complements and modifiers, not its subject nor joined clauses)."""
+    doc = ctx.doc
+    toks = set(_clause_objects(ctx, kids, ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "advcl")))
+    toks -= set(doc.subtree(subj))
+    money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
+    return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
+
+
+def _territory(ctx: ArticleContext, m) -> bool:
+    """« la Polynésie française »: a nationality adjective inside a territory's name names no state."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start and doc.pos[h] == "PROPN"
+            and doc.words[h][:1].isupper() and ctx.mention_at(h) is None)
+
+
+def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
+    """The agents of the verb ``i`` whose subject (or inverted subject, or passive agent) is ``agent_tok``."""
+    doc = ctx.doc
+    conf = confidence("announcing_agent")
+    agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
+    agents = [a for a in agents if not any(_territory(ctx, m) for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1)
+                                           if m.key == a.key)]
+    low = doc.lower[agent_tok]
+    if not agents and low in ctx.lex.first_person_pronouns:
+        # « « Nous annonçons ... », a-t-il ajouté »: the speaker, and their country if the quote names it
+        qconf = confidence("quote_speaker")
+        for k in quote_speaker(ctx, agent_tok):
+            agents.append(Agent(k, agent_tok, i + 1, qconf))
+            country = speaker_country(ctx, k, agent_tok)
+            if country and country not in [a.key for a in agents]:
+                agents.append(Agent(country, agent_tok, i + 1, qconf))
+    known = {a.key for a in agents}
+    for m in enumerated_agents(ctx, agent_tok):
+        if m.key not in known:
+            known.add(m.key)
+            agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
+    if not agents:
+        agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    return agents
+
+
+def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """A candidate per announcing verb, not negated, not a way of saying, with a named agent."""
     doc = ctx.doc
     verbs = ctx.lex.announce_verbs
+    frames = ctx.lex.framed_announce_verbs
     negs = ctx.lex.negations
-    n = 0
     nouns = ctx.lex.announce_nouns
-    lower, lemmas, deps, heads, tws = doc.lower, doc.lemma, doc.deps, doc.heads, doc.tws
+    lower, lemmas, deps, heads = doc.lower, doc.lemma, doc.deps, doc.heads
+    out = []
     for i, pos in enumerate(doc.pos):
         if pos != "VERB":
             continue
@@ -62,11 +248,18 @@ def announcements(ctx: ArticleContext) -> None:
             lemma = "annoncer"  # « a fait état d'un accord »
         elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
             lemma = "signer"  # « a conclu un partenariat »
-        if lemma not in verbs:
+        joined = None
+        if lemma in frames:
+            ok, joined = _frame_ok(ctx, i, frames[lemma], kids)
+            if not ok:
+                continue
+        elif lemma not in verbs:
             continue
         if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
                 ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
             continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
+        if _adjectival(ctx, i, kids):
+            continue
         inverted = inverted_clause(ctx, i)
         if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
             continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
@@ -78,7 +271,9 @@ def announcements(ctx: ArticleContext) -> None:
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-        passive = any(deps[c] == "aux:pass" for c in kids)
+        passive = any(deps[c] == "aux:pass" for c in kids) or (
+            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
+            and not any(deps[c] == "aux:tense" for c in kids))
         if passive:
             # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
             agent_tok = next((c for c in kids if deps[c] == "obl:agent"), None)
@@ -88,108 +283,261 @@ def announcements(ctx: ArticleContext) -> None:
             agent_tok = misattached_subject(ctx, i)
         if agent_tok is None:
             continue
-        agents = agents_of(ctx, agent_tok) or _collective_agent(ctx, agent_tok)
+        agents = resolve_agents(ctx, i, agent_tok)
         if not agents:
             continue
-        n += 1
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
-        obj_toks = sorted({u for c in kids if deps[c] in obj_deps for u in doc.subtree(c)})
+        obj_toks = _clause_objects(ctx, kids, obj_deps)
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
-        key = f"announcement/{ctx.article.id}-{n}"
-        summary = _summary(doc, i, sent, obj_toks)
-        first, _, rest = summary.partition(" ")
-        if first.lower() in ctx.lex.subject_pronouns and rest:
-            summary = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
-        label = clip(summary[:1].upper() + summary[1:], 90)
-        ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
-        ent.aliases.discard(doc.words[i])
-        ent.attrs["summary"] = summary
-        obj_set = set(obj_toks)
-        for a in agents:
-            ctx.relate(key, "announcedBy", a, agent_tok, i + 1, confidence("announcing_agent"))
-        # co-agents: « en compagnie de ses homologues italien et allemand »
-        for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-            if c.start in obj_set or c.key in agents:
-                continue
-            if any(lower[w] in ctx.lex.co_agent_words
-                   for w in range(max(sent.start, c.start - 6), c.start)):
-                ctx.relate(key, "announcedBy", c.key, c.start, c.end, confidence("announcing_co_agent"))
-        # what it is about: summits, events, organisations, countries inside the object
-        summit_spans = [(s_, e_) for s_, e_, _ in ctx.summit_seq]
-        summit_in_obj = any(s_ in obj_set for s_, _, k_ in ctx.summit_seq if k_ not in agents)
-        host_verbs = ctx.lex.host_verbs | ctx.lex.place_verbs
-        for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
-            inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
-            if m.start not in obj_set or m.key in agents or inside_summit:
-                continue
-            # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
-            # summit announced is part of the news about that summit, not a topic of its own
-            if summit_in_obj and ctx.ents[m.key].type == "Country" and (
-                    ctx.lower(m.start - 1) in ctx.lex.country_locative_preps
-                    or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
-                continue
-            ctx.relate(key, "about", m.key, m.start, m.end, confidence("announcement_object"))
-        for s, e, k in ctx.summit_seq:
-            if s in obj_set and k not in agents:
-                ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
-        # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
-        # announced stands for its country
-        core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)}
-        for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
-            country = _capital_country(ctx, c.key) if c.start in core else None
-            if country and country not in agents:
-                ctx.relate(key, "about", country, c.start, c.end, confidence("announcement_capital"))
-        # during which event: a summit/event of the sentence outside the object
-        during = None
-        for s, e, k in sorted(ctx.summit_seq) + [(m.start, m.end, m.key) for m in ctx.mentions_in(sent.start, sent.end, ("Event",))]:
-            if sent.start <= s < sent.end and s not in obj_set and not later_edition(ctx, k):
-                during = (s, e, k)
-                break
-        if during:
-            ctx.relate(key, "during", during[2], during[0], during[1], confidence("announcement_event"))
-        # where: a city of the sentence outside the object, after « à »
-        # (a country's announcement is a communiqué, not a speech somewhere: no place)
-        if any(ctx.ents[a].type in ("Person", "Minister") for a in agents):
-            for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
-                if c.start not in obj_set and ctx.lower(c.start - 1) == "à":
-                    ctx.relate(key, "hostCity", c.key, c.start, c.end, confidence("announcement_place"))
-        # when: a date outside the object, else the event's date, else publication
-        tense = "past" if any(lower[a] in ctx.lex.past_auxiliaries or doc.lemma_[a] == "avoir"
-                              for a in kids if deps[a].startswith("aux")) else "present"
-        date = None
-        outside = "".join(tws(u) if u not in obj_set else " " * len(tws(u)) for u in range(sent.start, sent.end))
-        ds = find_dates(outside, ctx.article.published, tense)
-        if ds:
-            date = ds[0].first
-        elif during and ctx.ents[during[2]].attrs.get("date"):
-            date = ctx.ents[during[2]].attrs["date"]
-        elif ctx.article.published:
-            date = ctx.article.published
-        if date:
-            ent.attrs["date"] = date
-        # no event named: the summit the article is about, unless the dates say otherwise
-        if during is None and ctx.main_summit and ctx.main_summit not in _about_keys(ctx, key):
-            ms = ctx.ents[ctx.main_summit]
-            start, end = ms.attrs.get("startDate"), ms.attrs.get("endDate")
-            explicit = bool(ds)
-            if end is None and start:
-                end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
-            if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
-                ctx.relate(key, "during", ctx.main_summit, i, i + 1, confidence("announcement_main_summit"))
-        money = _MONEY.search("".join(tws(k) for k in obj_toks) if obj_toks else doc.span_text(sent.start, sent.end))
+        head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), None)
+        if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
+            # « la déclaration que nous avons approuvée »: what is announced is the antecedent
+            pron, head = head, heads[i]
+            obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
+        if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
+            continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
+        places, where = said_at(ctx, i, head)
+        obj_toks = [u for u in obj_toks if u not in where]
+        core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
+        # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
+        known = {a.key for a in agents}
+        skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())
+        for m in co_agent_lists(ctx, sent.start, sent.end, skip):
+            if m.key not in known:
+                known.add(m.key)
+                agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
+        amount = _clause_amount(ctx, i, kids, agent_tok)
+        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
+        joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
+        out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
+                             amount=amount, no_fallback=ago))
+    return out
+
+
+def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tuple[str, int, int, float]], set[int]]:
+    """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Bélem »,
+    « ici à Glasgow », « dans une allocution à Glasgow »), with the tokens of those complements."""
+    doc = ctx.doc
+    deps, lower = doc.deps, doc.lower
+    preps = ctx.lex.locative_announce_preps
+    places, where = [], set()
+    conf = confidence("announcement_said_at")
+    for c in doc.children(verb):
+        dep = deps[c]
+        found = None
+        if dep in ("obl", "obl:mod") or (dep == "obl:arg" and (head is None or c < head)):
+            m = ctx.mention_at(c, ("City",))
+            if m is not None and any(lower[k] in preps for k in doc.children(c) if deps[k] == "case"):
+                found = m
+            elif m is None and doc.lemma[c] in ctx.lex.speech_event_nouns:
+                # « dans une allocution mardi à Glasgow »: where the speech was given
+                for u in doc.subtree(c):
+                    m = ctx.mention_at(u, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        found = m
+                        break
+        elif dep == "advmod" and lower[c] in ("ici", "là"):
+            # « nous nous sommes engagés ici à Glasgow »
+            for k in doc.children(c):
+                m = ctx.mention_at(k, ("City",))
+                if m is not None and ctx.lower(m.start - 1) in preps:
+                    found = m
+        if found is not None:
+            places.append((found.key, found.start, found.end, conf))
+            if dep != "obl" or doc.lemma[c] not in ctx.lex.speech_event_nouns:
+                where.update(doc.subtree(c))
+    if not places:
+        # « Dans un discours à Genève, le ministre X a indiqué ... », the speech attached to the subject
+        sent = ctx.sent_at(verb)
+        for u in range(sent.start, verb):
+            if (doc.lemma[u] in ctx.lex.speech_event_nouns and deps[u] in ("obl", "obl:mod", "nmod")
+                    and doc.heads[doc.heads[u]] == verb and deps[doc.heads[u]].startswith("nsubj")):
+                for k in doc.subtree(u):
+                    m = ctx.mention_at(k, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        places.append((m.key, m.start, m.end, conf))
+                        break
+    return places, where
+
+
+def _before(ctx: ArticleContext, s: int) -> bool:
+    """Is the summit mention at ``s`` one that something leads up to (« en prélude à la COP30 »)?"""
+    return any(ctx.lower(j) in ctx.lex.pre_event_words for j in range(max(0, s - 4), s))
+
+
+def before_main_summit(ctx: ArticleContext) -> bool:
+    """Is the article set before its summit (every mention of it « en prélude à », « à la veille de » it)?"""
+    spans = [s for s, e, k in ctx.summit_seq if k == ctx.main_summit]
+    return bool(spans) and all(_before(ctx, s) for s in spans)
+
+
+def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
+    """The Announcement ``key`` of a group of candidates (the first one names it and anchors its evidence)."""
+    doc = ctx.doc
+    lower, tws = doc.lower, doc.tws
+    main = group[0]
+    i = main.verb
+    sent = ctx.sent_at(i)
+    agents: list[str] = []
+    for c in group:
+        for a in c.agents:
+            if a.key not in agents:
+                agents.append(a.key)
+    obj_toks = main.obj_toks
+    summary = _summary(doc, i, sent, obj_toks)
+    first, _, rest = summary.partition(" ")
+    if first.lower() in ctx.lex.subject_pronouns and rest:
+        summary = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
+    label = main.label or clip(summary[:1].upper() + summary[1:], 90)
+    ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
+    ent.aliases.discard(doc.words[i])
+    ent.attrs["summary"] = summary
+    for c in group:
+        for a in c.agents:
+            ctx.relate(key, "announcedBy", a.key, a.start, a.end, a.conf, implied=a.implied)
+    for c in group:
+        _relate_context(ctx, key, c, agents)
+    # when: a date outside the object, else the event's date, else publication
+    ds, during = _dates_and_during(ctx, key, main)
+    date = None
+    if ds:
+        date = ds[0].first
+    elif during and ctx.ents[during].attrs.get("date"):
+        date = ctx.ents[during].attrs["date"]
+    elif ctx.article.published:
+        date = ctx.article.published
+    if date:
+        ent.attrs["date"] = date
+    # no event named: the summit the article is about, unless the dates say otherwise
+    if (not any(p == "during" for (s_, p, _) in ctx.relations if s_ == key) and ctx.main_summit
+            and not any(c.no_fallback for c in group) and ctx.main_summit not in _about_keys(ctx, key)
+            and not before_main_summit(ctx)):
+        ms = ctx.ents[ctx.main_summit]
+        start, end = ms.attrs.get("startDate"), ms.attrs.get("endDate")
+        explicit = bool(ds)
+        if end is None and start:
+            end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
+        if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
+            ctx.relate(key, "during", ctx.main_summit, i, i + 1, confidence("announcement_main_summit"))
+    for c in group:
+        money = _MONEY_IN(ctx, c)
         if money:
-            ent.attrs["amount"] = re.sub(r"\s+", " ", money.group(0)).strip()
+            ent.attrs["amount"] = money
+            break
 
 
-def _collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
+def _MONEY_IN(ctx: ArticleContext, c: Candidate) -> str | None:
+    if c.amount:
+        return c.amount
+    doc = ctx.doc
+    sent = ctx.sent_at(c.verb)
+    text = "".join(doc.tws(k) for k in c.obj_toks) if c.obj_toks else doc.span_text(sent.start, sent.end)
+    money = MONEY.search(text)
+    return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
+
+
+def _dates_and_during(ctx: ArticleContext, key: str, c: Candidate):
+    doc = ctx.doc
+    i = c.verb
+    sent = ctx.sent_at(i)
+    kids = doc.children(i)
+    obj_set = set(c.obj_toks)
+    tense = "past" if any(doc.lower[a] in ctx.lex.past_auxiliaries or doc.lemma_[a] == "avoir"
+                          for a in kids if doc.deps[a].startswith("aux")) else "present"
+    outside = "".join(doc.tws(u) if u not in obj_set else " " * len(doc.tws(u)) for u in range(sent.start, sent.end))
+    ds = find_dates(outside, ctx.article.published, tense)
+    during = next((o for (s_, p, o) in ctx.relations if s_ == key and p == "during"), None)
+    return ds, during
+
+
+def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[str]) -> None:
+    """``about``, ``during`` and ``hostCity`` of one candidate of the announcement ``key``."""
+    doc = ctx.doc
+    lower, lemmas, deps, heads = doc.lower, doc.lemma, doc.deps, doc.heads
+    i = c.verb
+    sent = ctx.sent_at(i)
+    obj_set = set(c.obj_toks)
+    # co-agents: « en compagnie de ses homologues italien et allemand »
+    for m in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+        if m.start in obj_set or m.key in agents:
+            continue
+        if any(lower[w] in ctx.lex.co_agent_words for w in range(max(sent.start, m.start - 6), m.start)):
+            ctx.relate(key, "announcedBy", m.key, m.start, m.end, confidence("announcing_co_agent"))
+            agents.append(m.key)
+    # what it is about: summits, events, organisations, countries inside the object
+    for k, s, e, conf, implied in c.about:
+        if k not in agents:
+            ctx.relate(key, "about", k, s, e, conf, implied=implied)
+    summit_spans = [(s_, e_) for s_, e_, _ in ctx.summit_seq]
+    summit_in_obj = any(s_ in obj_set for s_, _, k_ in ctx.summit_seq if k_ not in agents)
+    host_verbs = ctx.lex.host_verbs | ctx.lex.place_verbs
+    for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
+        inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
+        if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
+            continue
+        if ctx.ents[m.key].type == "Country" and _modifier_country(ctx, m):
+            continue
+        # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
+        # summit announced is part of the news about that summit, not a topic of its own
+        if summit_in_obj and ctx.ents[m.key].type == "Country" and (
+                ctx.lower(m.start - 1) in ctx.lex.country_locative_preps
+                or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
+            continue
+        ctx.relate(key, "about", m.key, m.start, m.end, confidence("announcement_object"))
+    for s, e, k in ctx.summit_seq:
+        if s in obj_set and k not in agents:
+            ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
+    # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
+    # announced stands for its country
+    for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        country = _capital_country(ctx, m.key) if m.start in c.core else None
+        if country and country not in agents:
+            ctx.relate(key, "about", country, m.start, m.end, confidence("announcement_capital"))
+    # during which event: a summit/event of the sentence outside the object
+    if c.during:
+        k, s, e, conf, implied = c.during
+        ctx.relate(key, "during", k, s, e, conf, implied=implied)
+    elif c.kind != "document":
+        events = sorted(ctx.summit_seq) + [(m.start, m.end, m.key) for m in ctx.mentions_in(sent.start, sent.end, ("Event",))]
+        for s, e, k in events:
+            if sent.start <= s < sent.end and s not in obj_set and not later_edition(ctx, k) and not _before(ctx, s):
+                ctx.relate(key, "during", k, s, e, confidence("announcement_event"))
+                break
+    # where: a city of the sentence outside the object, after « à »
+    # (a country's announcement is a communiqué, not a speech somewhere: no place)
+    for k, s, e, conf in c.places:
+        ctx.relate(key, "hostCity", k, s, e, conf)
+    if c.kind == "verb" and any(ctx.ents[a].type in ("Person", "Minister") for a in c.agent_keys):
+        for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
+            if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
+                ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _modifier_country(ctx: ArticleContext, m) -> bool:
+    """A country that only qualifies something: a nationality adjective (« le programme chinois ») or the
+    post of a person (« ambassadeur en Russie »); not what is announced about."""
+    doc = ctx.doc
+    if m.end - m.start == 1 and doc.pos[m.start] == "ADJ":
+        return True
+    h = doc.heads[m.start]
+    return doc.deps[m.start] == "nmod" and doc.lower[h] in ctx.lex.actor_nouns and doc.lower[h] not in ("pays", "état")
+
+
+def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
     article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
     if ctx.doc.lower[tok] not in ctx.lex.collective_nouns or ctx.main_summit is None:
         return []
     if any(ctx.doc.deps[c] == "nmod" for c in ctx.doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group
+    return summit_body(ctx)
+
+
+def summit_body(ctx: ArticleContext) -> list[str]:
+    """The organisation whose summit the article reports: named in the summit's name (« sommet du G7 »),
+    else the international organisation the article names most (twice or more)."""
     for s, e, k in ctx.summit_seq:
         if k == ctx.main_summit:
             orgs = ctx.mentions_in(s, e, ("Organization",))
@@ -202,6 +550,10 @@ def _collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
             counts[m.key] = counts.get(m.key, 0) + 1
     best = max(counts, key=lambda k: counts[k], default=None)
     return [best] if best and counts[best] >= 2 else []
+
+
+def _agent_keys(ctx: ArticleContext, key: str) -> list[str]:
+    return [o for (s_, p, o) in ctx.relations if s_ == key and p == "announcedBy"]
 
 
 def _about_keys(ctx: ArticleContext, key: str) -> list[str]:
