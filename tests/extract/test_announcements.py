@@ -271,3 +271,49 @@ def test_conditional_forms_are_told_from_imperfects(nlp):
     got = {t.text: conditional(ctx, t.i) for t in doc if t.pos_ == "VERB"}
     assert got.get("investirait") and got.get("apporteraient")
     assert not got.get("déclarait", False)
+
+
+# ── what it says, what it concerns ────────────────────────────────────────────────────────────
+
+
+def test_a_content_participle_after_the_object_says_what_the_text_says(nlp):
+    text = ("Les dirigeants du G20 sont parvenus à adopter un communiqué final stipulant que les membres "
+            "condamnent la guerre en Moldavie.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/MDA" in about(rels, ann)
+    assert ann.label == "Un communiqué final"  # the participle goes to the summary, not the name
+
+
+def test_a_decision_to_send_someone_to_the_summit_is_about_it_not_during_it(nlp):
+    text = ("Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'envoyer un haut responsable, "
+            "Ravi Menon, jusqu'à récemment ambassadeur en Russie.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    summit = next(k for k, e in ents.items() if e.type == "Summit")
+    assert summit in about(rels, ann)
+    assert (ann.key, "during", summit) not in rels
+    assert "country/RUS" not in about(rels, ann)  # the post of a person, not a topic
+
+
+def test_a_decision_about_something_else_at_the_summit_is_made_during_it(nlp):
+    text = "Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'ouvrir une ambassade à Kiev."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    summit = next(k for k, e in ents.items() if e.type == "Summit")
+    assert summit not in about(rels, ann)
+
+
+def test_a_pledge_to_the_fund_or_with_no_recipient_is_about_the_articles_one_fund(nlp):
+    text = ("Le Fonds international pour les forêts a été lancé jeudi à Manaus. "
+            "La Suède contribuera aussi. Le Danemark versera 20 millions d'euros à ce mécanisme.")
+    ents, rels = run(nlp, text)
+    fund = next(k for k, e in ents.items() if e.type == "Organization" and e.label.startswith("Fonds"))
+    pledges = anns(ents)
+    assert {"country/SWE", "country/DNK"} <= {o for a in pledges for o in agents(rels, a)}
+    assert all(fund in about(rels, a) for a in pledges)
+
+
+def test_no_fund_no_bare_pledge(nlp):
+    ents, _ = run(nlp, "La Suède contribuera aussi.")
+    assert not anns(ents)

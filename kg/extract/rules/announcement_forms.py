@@ -102,12 +102,13 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
         if not (fut or pres or (cnd and reporter is not None)):
             continue
         kids = doc.children(i)
-        comp = [c for c in kids if deps[c] in ("obj", "obl:arg", "obl", "iobj")]
+        comp = [c for c in kids if deps[c] in ("obj", "obl:arg", "obl", "iobj") or (deps[c] == "obl:mod" and any(
+            doc.lower[m] in ctx.lex.recipient_preps for m in doc.children(c) if deps[m] == "case"))]
         purpose = [c for c in kids if deps[c] == "advcl" and any(
             lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")]
         obj_toks = sorted({u for c in comp + purpose for u in doc.subtree(c)})
         money = _money_in(ctx, obj_toks)
-        to_fund = any(lemmas[c] in fund_nouns for c in comp) or (
+        to_fund = any(lemmas[u] in fund_nouns for u in obj_toks) or (
             fund is not None and any(m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m))
         bare = not comp and lemmas[i] in ctx.lex.bare_pledge_verbs and fund is not None
         if not (money or to_fund or bare) or (pres and not money and reporter is None):

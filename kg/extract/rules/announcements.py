@@ -27,7 +27,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_agents import co_agent_lists, enumerated_agents, quote_speaker, speaker_country
-from kg.extract.rules.announcement_forms import conditional, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_forms import conditional, document_candidates, fund_organisation, pledge_candidates
 from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip
@@ -187,6 +187,37 @@ def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, .
     return sorted(out)
 
 
+def _content_participle(ctx: ArticleContext, head: int) -> list[int]:
+    """« adopter un communiqué final stipulant que ... »: a content participle right after the object says
+    what the object says (the parser often hangs it on the main verb)."""
+    doc = ctx.doc
+    k = doc.subtree(head)[-1] + 1
+    while k < len(doc) and doc.words[k] == ",":
+        k += 1
+    if (k < len(doc) and doc.pos[k] == "VERB" and doc.morph(k, "VerbForm") == "Part" and doc.morph(k, "Tense") == "Pres"
+            and doc.lemma[k] in ctx.lex.content_verbs and doc.deps[k] in ("advcl", "acl")
+            and ctx.sent_no(k) == ctx.sent_no(head)):
+        return doc.subtree(k)
+    return []
+
+
+def _attendance_content(ctx: ArticleContext, i: int, kids: list[int], obj_toks: list[int]):
+    """« a décidé d'envoyer un émissaire », « a annoncé qu'aucun représentant ne se rendrait à X », « renonce à
+    se rendre à Bakou »: a decision about going to the article's summit is about that summit, not made at it."""
+    doc = ctx.doc
+    ms = ctx.main_summit
+    if ms is None or later_edition(ctx, ms):
+        return [], False
+    going = ctx.lex.attendance_content_verbs
+    content = [c for c in kids if doc.deps[c] in ("xcomp", "ccomp") and doc.pos[c] == "VERB"]
+    content += [x for c in content for x in doc.children(c) if doc.deps[x] == "xcomp" and doc.pos[x] == "VERB"]
+    for u in content:
+        if doc.lemma[u] in going and (doc.lemma[u] != "rendre" or any(
+                doc.lower[c] in ("se", "s'", "s’") for c in doc.children(u))):
+            return [(ms, i, i + 1, confidence("announcement_attendance"), True)], True
+    return [], False
+
+
 def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> str | None:
     """A sum in the clause of ``i`` (its complements and modifiers, not its subject nor joined clauses)."""
     doc = ctx.doc
@@ -298,6 +329,20 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
         if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
             continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
+        label = None
+        if head is not None and _content_participle(ctx, head):
+            # the object names the text, the participle says what it says (in the summary)
+            np = doc.subtree(head)
+            label = clip(doc.span_text(np[0], np[-1] + 1), 90)
+            label = label[:1].upper() + label[1:]
+            obj_toks = sorted(set(obj_toks) | set(_content_participle(ctx, head)))
+        about, no_fallback = _attendance_content(ctx, i, kids, obj_toks)
+        fund = fund_organisation(ctx)
+        if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
+                                    for u in obj_toks) and not any(
+                m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
+            # « Lula inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
+            about.append((fund, i, i + 1, confidence("announcement_fund"), True))
         places, where = said_at(ctx, i, head)
         obj_toks = [u for u in obj_toks if u not in where]
         core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
@@ -312,7 +357,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
-                             amount=amount, no_fallback=ago))
+                             amount=amount, no_fallback=ago or no_fallback, about=about, label=label))
     return out
 
 
