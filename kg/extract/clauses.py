@@ -103,9 +103,9 @@ def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
     named = [c for c in cands if ctx.mention_at(c, agent_types)]
     k = _clause_start(ctx, verb)
     if not named and k >= ctx.sent_at(verb).start and words[k] == ",":
-        loose = [c for c in kids if deps[c] in ("obj", "appos")]
-        loose += [a for c in kids if deps[c].startswith("obl") for a in doc.children(c) if deps[a] == "appos"]
-        named = [c for c in sorted(loose) if ctx.mention_at(c, ("Person", "Minister"))]
+        # the first complement after the verb that holds a person (« le Premier ministre X », « à Genève X »)
+        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl")]
+        named = [c for c in loose if any(ctx.mention_at(u, ("Person", "Minister")) for u in doc.subtree(c))][:1]
     cands = [c for c in cands if deps[c] != "appos"]
     return named[0] if named else cands[0] if cands else None
 

@@ -100,8 +100,11 @@ class Lexicon:
     group_quantifiers: frozenset[str]  #: « plusieurs », « autres »: a counted group
     co_agent_list_words: frozenset[str]  #: « avec l'Allemagne, la France et le Japon »: co-agents listed after
     framed_announce_verbs: Mapping[str, str]  #: lemma → what it needs to announce: « infinitive » (« a choisi
-    #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »)
-    modal_verbs: frozenset[str]  #: « pourrait investir »: speculation, no pledge
+    #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »),
+    #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
+    #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »)
+    decision_objects: frozenset[str]  #: what a decision verb acts on (« veto », « sanctions », « accord »)
+    modal_verbs: frozenset[str]  #: « pourrait investir », « pour tenter de lever »: speculation or an attempt
     pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
     bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
     fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about

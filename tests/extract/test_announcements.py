@@ -317,3 +317,65 @@ def test_a_pledge_to_the_fund_or_with_no_recipient_is_about_the_articles_one_fun
 def test_no_fund_no_bare_pledge(nlp):
     ents, _ = run(nlp, "La Suède contribuera aussi.")
     assert not anns(ents)
+
+
+# ── more ways to decide ───────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("text,announces", [
+    ("Les États-Unis ont levé leur veto à l'adhésion de la Suède.", True),
+    ("Le président Marc Oudin a réuni les dirigeants pour tenter de lever le veto.", False),  # an attempt
+    ("L'Union africaine a suspendu le Niger après le coup d'État.", True),
+    ("L'Union africaine a suspendu la séance après le discours.", False),  # not a decision on a member
+    ("Les dirigeants du G7 réunis à Bari se sont mis d'accord sur un prêt de 50 milliards de dollars.", True),
+    ("Le Brésil et l'Inde se sont entendus pour reprendre le dialogue.", True),
+    ("Le président Paul Brenner entend en faire la conférence de la vérité.", False),  # an intention
+])
+def test_decision_verbs_that_need_their_object(nlp, text, announces):
+    ents, _ = run(nlp, text)
+    assert bool(anns(ents)) == announces
+
+
+def test_a_counted_collective_announces_for_the_summit_body(nlp):
+    text = "Le sommet du G20 s'est ouvert à Osaka. Les 20 ont décidé de prolonger l'initiative sur la dette."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    g20 = next(k for k, e in ents.items() if e.label == "G20")
+    assert g20 in agents(rels, ann)
+    ents, _ = run(nlp, "Le sommet du G20 s'est ouvert à Osaka. Les 20 pages du rapport ont décidé de rien.")
+    assert not anns(ents)
+
+
+def test_a_summit_as_subject_announces_for_its_body(nlp):
+    ents, rels = run(nlp, "Le sommet du G20 d'Osaka a adopté une feuille de route pour la transition énergétique.")
+    (ann,) = anns(ents)
+    g20 = next(k for k, e in ents.items() if e.label == "G20")
+    assert g20 in agents(rels, ann)
+
+
+def test_a_pledge_with_aller_and_a_trailing_reporter(nlp):
+    ents, rels = run(nlp, "La France va investir 300 millions d'euros dans l'hydrogène, a indiqué le président Paul Brenner.")
+    (ann,) = anns(ents)
+    assert {"country/FRA", key(ents, "Paul Brenner")} <= agents(rels, ann)
+
+
+def test_a_company_described_by_its_nationality_is_not_its_country(nlp):
+    ents, rels = run(nlp, "Le groupe Velatra a été cité. Le géant américain va investir 4 milliards d'euros en France.")
+    assert not any("country/USA" in agents(rels, a) for a in anns(ents))
+
+
+@pytest.mark.parametrize("text,announces", [
+    ("Le prochain sommet se tiendra à Lima, a confirmé le président péruvien Luis Vargas.", True),
+    ("Les premiers avions sont déjà en route vers la Moldavie, a confirmé le ministre Luis Vargas.", False),
+])
+def test_an_inverted_report_announces_news_not_a_state_of_things(nlp, text, announces):
+    ents, _ = run(nlp, text)
+    assert bool(anns(ents)) == announces
+
+
+def test_an_object_parsed_as_a_bare_modifier_is_still_what_is_announced(nlp):
+    text = "Le sommet de l'UE s'est ouvert. Les Vingt-Sept ont approuvé jeudi une aide de 50 milliards d'euros à la Moldavie."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert ann.label.startswith("Une aide")
+    assert "country/MDA" in about(rels, ann)

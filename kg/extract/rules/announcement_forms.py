@@ -67,6 +67,20 @@ def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
     return None
 
 
+def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
+    """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
+    from kg.extract.clauses import inverted_clause, inverted_subject
+
+    doc = ctx.doc
+    sent = ctx.sent_at(v)
+    speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
+    for r in range(v + 1, sent.end):
+        if doc.pos[r] == "VERB" and doc.lemma[r] in speech and inverted_clause(ctx, r) is not None:
+            tok = inverted_subject(ctx, r)
+            return agents_of(ctx, tok) if tok is not None else []
+    return []
+
+
 def fund_organisation(ctx: ArticleContext) -> str | None:
     """The one fund-like organisation of the article (« Fonds vert pour le climat », « Facilité de
     financement ... »), if there is exactly one."""
@@ -83,7 +97,7 @@ def _money_in(ctx: ArticleContext, toks) -> bool:
 
 def pledge_candidates(ctx: ArticleContext, make) -> list:
     """A candidate per commitment verb with a named agent: ``make(verb, agents, obj_toks, **fields)`` builds it."""
-    from kg.extract.rules.announcements import said_at  # (that module imports this one)
+    from kg.extract.rules.announcements import resolve_agents, said_at  # (that module imports this one)
 
     doc = ctx.doc
     lemmas, deps = doc.lemma, doc.deps
@@ -95,7 +109,8 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
     for i, pos in enumerate(doc.pos):
         if pos != "VERB" or lemmas[i] not in pledge or modal_or_negated(ctx, i):
             continue
-        fut = doc.morph(i, "Tense") == "Fut"
+        fut = doc.morph(i, "Tense") == "Fut" or (  # « va investir », « allaient investir »
+            deps[i] == "xcomp" and lemmas[doc.heads[i]] == "aller" and doc.morph(i, "VerbForm") == "Inf")
         cnd = conditional(ctx, i)
         pres = doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
         reporter = reporting_verb(ctx, i)
@@ -116,7 +131,8 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
         subj = subject(ctx, i)
         if subj is None and deps[i] in ("advcl", "acl") and doc.heads[i] < i:
             subj = doc.heads[i]  # « Les États-Unis, en coopération avec ..., fourniront »: parsed under the subject
-        keys = [k for k in (agents_of(ctx, subj) if subj is not None else []) if ctx.ents[k].type in _AGENT_TYPES]
+        keys = [a.key for a in (resolve_agents(ctx, i, subj) if subj is not None else [])
+                if ctx.ents[a.key].type in _AGENT_TYPES and not a.implied]
         agents = [(k, subj, i + 1, conf, False) for k in keys]
         # who reports it: « a indiqué que ... » (speaker of the speech verb), « « ... », a déclaré X »
         speakers: list[str] = []
@@ -125,6 +141,8 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
             speakers = agents_of(ctx, rs) if rs is not None else []
         if not speakers and quote_bounds(ctx, i) is not None:
             speakers = quote_speaker(ctx, i)
+        if not speakers:
+            speakers = _trailing_reporter(ctx, i)
         for k in speakers:
             if k not in keys:
                 agents.append((k, reporter if reporter is not None else i, i + 1, confidence("reporting_agent"), False))

@@ -27,10 +27,11 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_agents import co_agent_lists, enumerated_agents, quote_speaker, speaker_country
-from kg.extract.rules.announcement_forms import conditional, document_candidates, fund_organisation, pledge_candidates
+from kg.extract.rules.announcement_forms import (conditional, document_candidates, fund_organisation, modal_or_negated,
+                                                 pledge_candidates)
 from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.summits import later_edition
-from kg.extract.text import APOS, clip
+from kg.extract.text import APOS, clip, is_date_word
 from kg.extract.tokens import TokenCache
 from kg.names import lookup_key as normalize
 
@@ -136,14 +137,22 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     """Does the verb ``i`` have what its frame needs (``framed_announce_verbs``)? With the target of a join."""
     doc = ctx.doc
     deps, lemmas, pos = doc.deps, doc.lemma, doc.pos
-    if deps[i] == "ccomp" or conditional(ctx, i):
-        return False, None  # « ont promis que l'Ukraine rejoindrait l'Alliance »: what another announces
+    if deps[i] == "ccomp" or conditional(ctx, i) or modal_or_negated(ctx, i):
+        # « ont promis que l'Ukraine rejoindrait l'Alliance »: what another announces; « pour tenter de lever »
+        return False, None
     inf = [c for c in kids if deps[c] == "xcomp" and pos[c] == "VERB"]
-    if frame == "infinitive":
+    if frame in ("infinitive", "reflexive_infinitive"):
         # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
         inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
                 if pos[u] == "VERB" and doc.morph(u, "VerbForm") == "Inf" and any(
                     deps[m] == "mark" and doc.lower[m] in ctx.lex.of_forms | {"à"} for m in doc.children(u))]
+        reflexive = any(doc.lower[c] in ("se", "s'", "s’") for c in kids)
+        if frame == "reflexive_infinitive" and not reflexive:
+            return False, None  # « Lula entend en faire la COP de la vérité »: an intention
+        if reflexive:
+            # « se sont entendus pour reprendre le dialogue »
+            inf += [c for c in kids if deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf" and any(
+                doc.lower[m] == "pour" for m in doc.children(c) if deps[m] == "mark")]
         # « avons choisi de réaffirmer notre soutien »: a way of saying, not a decision
         sayings = ctx.lex.speech_verbs | ctx.lex.content_verbs
         return bool(inf) and not any(lemmas[u] in sayings for u in inf), None
@@ -151,6 +160,14 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
         return not inf and not any(deps[c] in ("obj", "ccomp") or (deps[c] == "obl:arg" and any(
             doc.lower[m] in ctx.lex.of_forms_contracted for m in doc.children(c) if deps[m] == "case")) for c in kids), None
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    if frame == "agreement":  # « se sont mis d'accord sur ... »
+        return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
+                   for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
+                                                       for k in range(i + 1, min(i + 3, len(doc)))), None
+    if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
+        return target is not None and (lemmas[target] in ctx.lex.decision_objects
+                                       or ctx.mention_at(target, ("Country", "Organization")) is not None), None
     # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None:
@@ -231,8 +248,34 @@ def _territory(ctx: ArticleContext, m) -> bool:
     """« la Polynésie française »: a nationality adjective inside a territory's name names no state."""
     doc = ctx.doc
     h = doc.heads[m.start]
-    return (m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start and doc.pos[h] == "PROPN"
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start
+            and doc.pos[h] == "PROPN"
             and doc.words[h][:1].isupper() and ctx.mention_at(h) is None)
+
+
+def _news_clause(ctx: ArticleContext, toks: list[int]) -> bool:
+    """Does a reported clause tell news (a decision, a pledge, something to come), not a state of things?
+    A verb in the future or conditional, an announcing, pledging or decision verb, a sum, or an
+    announcement noun."""
+    doc = ctx.doc
+    lex = ctx.lex
+    triggers = lex.announce_verbs | lex.pledge_verbs | set(lex.framed_announce_verbs)
+    for u in toks:
+        if doc.pos[u] in ("VERB", "AUX") and (doc.morph(u, "Tense") == "Fut" or conditional(ctx, u)
+                                               or doc.lemma[u] in triggers):
+            return True
+        if doc.lemma[u] in lex.announce_nouns or doc.lemma[u] in lex.decision_objects:
+            return True
+    return bool(toks) and MONEY.search(doc.span_text(toks[0], toks[-1] + 1)) is not None
+
+
+def _thing_adjective(ctx: ArticleContext, m) -> bool:
+    """« le géant américain »: a nationality adjective on a thing (not a government, leader or delegation)
+    does not make its country the announcer."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h != m.start
+            and doc.pos[h] == "NOUN" and doc.lower[h] not in ctx.lex.actor_nouns and doc.lower[h] not in ctx.lex.collective_nouns)
 
 
 def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
@@ -240,8 +283,8 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     doc = ctx.doc
     conf = confidence("announcing_agent")
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
-    agents = [a for a in agents if not any(_territory(ctx, m) for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1)
-                                           if m.key == a.key)]
+    agents = [a for a in agents if not any(_territory(ctx, m) or _thing_adjective(ctx, m)
+                                           for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1) if m.key == a.key)]
     low = doc.lower[agent_tok]
     if not agents and low in ctx.lex.first_person_pronouns:
         # « « Nous annonçons ... », a-t-il ajouté »: the speaker, and their country if the quote names it
@@ -258,6 +301,9 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
             agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):
+        # « Le sommet a adopté une feuille de route »: the body whose summit it is
+        agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
     return agents
 
 
@@ -319,10 +365,17 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        bare = [c for c in kids if c > i and deps[c] == "obl:mod" and doc.pos[c] == "NOUN" and not is_date_word(doc.words[c])
+                and not any(deps[k] == "case" for k in doc.children(c))]
+        if bare and not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
+            # « ont approuvé jeudi une aide de 50 milliards »: an object the parser took for a modifier
+            obj_toks = sorted(set(obj_toks) | set(doc.subtree(bare[0])))
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
-        head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), None)
+            if not _news_clause(ctx, obj_toks):
+                continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
+        head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
         if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
@@ -573,9 +626,13 @@ def _modifier_country(ctx: ArticleContext, m) -> bool:
 def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
     article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
-    if ctx.doc.lower[tok] not in ctx.lex.collective_nouns or ctx.main_summit is None:
+    doc = ctx.doc
+    low = doc.lower[tok]
+    counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
+    members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
+    if (low not in ctx.lex.collective_nouns and not counted and not members) or ctx.main_summit is None:
         return []
-    if any(ctx.doc.deps[c] == "nmod" for c in ctx.doc.children(tok)):
+    if any(doc.deps[c] == "nmod" and doc.lower[c] != "membres" for c in doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group
     return summit_body(ctx)
 
