@@ -83,6 +83,11 @@ def _clause_start(ctx: ArticleContext, verb: int) -> int:
     return k
 
 
+def clause_start(ctx: ArticleContext, verb: int) -> int:
+    """The token before the auxiliaries, pronouns and adverbs in front of ``verb`` (a comma in « ..., a-t-il dit »)."""
+    return _clause_start(ctx, verb)
+
+
 def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
     """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
     k = _clause_start(ctx, verb)

@@ -114,6 +114,8 @@ class Lexicon:
     relative_object_pronouns: frozenset[str]  #: « la déclaration que nous avons approuvée »
     attendance_content_verbs: frozenset[str]  #: « a décidé d'envoyer un émissaire »: about the summit gone to
     recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
+    collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
+    support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

@@ -379,3 +379,52 @@ def test_an_object_parsed_as_a_bare_modifier_is_still_what_is_announced(nlp):
     (ann,) = anns(ents)
     assert ann.label.startswith("Une aide")
     assert "country/MDA" in about(rels, ann)
+
+
+def test_support_announced_in_general_terms_then_its_sum_is_one_announcement(nlp):
+    text = ("Le président Paul Brenner a annoncé l'octroi d'un soutien financier pour aider le Kenya. "
+            "« Nous fournirons 500 millions de dollars pour la transition du Kenya », a déclaré Paul Brenner.")
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 1
+    text = ("Le président Paul Brenner a annoncé l'octroi d'un soutien financier pour aider le Kenya. "
+            "« Nous fournirons 500 millions de dollars pour la transition du Ghana », a déclaré Paul Brenner.")
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 2  # another country: another pledge
+
+
+def test_a_country_with_its_own_sum_in_a_gapped_pledge_is_not_the_topic(nlp):
+    ents, rels = run(nlp, "La Norvège promet jusqu'à 3 milliards de dollars, la France 500 millions d'euros.")
+    (ann,) = anns(ents)
+    assert "country/FRA" not in about(rels, ann)
+    ents, rels = run(nlp, "La Norvège promet jusqu'à 3 milliards de dollars à la France.")
+    (ann,) = anns(ents)
+    assert "country/FRA" in about(rels, ann)
+
+
+def test_the_body_in_a_title_before_a_name_is_not_the_announcer(nlp):
+    text = ("L'Union européenne a décidé d'ouvrir des négociations avec la Serbie. "
+            "Le président du Conseil européen Charles a annoncé la décision jeudi soir.")
+    ents, rels = run(nlp, text)
+    council = next((k for k, e in ents.items() if e.label == "Conseil européen"), None)
+    assert council is not None and not any(council in agents(rels, a) for a in anns(ents))
+
+
+def test_heads_of_state_are_the_whole_group(nlp):
+    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Les chefs d'État ont adopté une déclaration sur la sécurité alimentaire.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    au = next(k for k, e in ents.items() if e.label == "Union africaine")
+    assert au in agents(rels, ann)
+    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+            "Les chefs des armées du Sahel ont adopté une déclaration sur la sécurité.")
+    ents, rels = run(nlp, text)
+    assert not any(au in agents(rels, a) for a in anns(ents))  # a narrower group
+
+
+def test_a_pledge_reported_with_a_il_clause_after_it(nlp):
+    text = ("Le président Paul Brenner a salué une avancée. La France versera 200 millions d'euros au Kenya, "
+            "a-t-il annoncé lors d'une conférence de presse.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {"country/FRA", key(ents, "Paul Brenner")} <= agents(rels, ann)

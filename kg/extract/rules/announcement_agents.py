@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.clauses import agents_of, inverted_subject, subject
 from kg.extract.context import ArticleContext, Mention
 
-__all__ = ["quote_bounds", "quote_speaker", "speaker_country", "enumerated_agents", "listed_after",
+__all__ = ["quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
            "co_agent_lists"]
 
 _OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
@@ -76,11 +76,12 @@ def _person_agents(ctx: ArticleContext, tok: int) -> list[str]:
     return []
 
 
-def _speaker_of_verb(ctx: ArticleContext, v: int) -> list[str]:
+def speaker_of_verb(ctx: ArticleContext, v: int) -> list[str]:
     doc = ctx.doc
     kids = doc.children(v)
     for c in kids:
-        if doc.deps[c] == "expl:subj" and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns:
+        if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj")) and doc.lower[c].startswith("-") and \
+                doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns:
             return _person_agents(ctx, c)  # « », a-t-il ajouté »
     tok = inverted_subject(ctx, v) if any(c > v for c in kids) else None
     tok = tok if tok is not None else subject(ctx, v)
@@ -100,19 +101,19 @@ def quote_speaker(ctx: ArticleContext, tok: int) -> list[str]:
     sent = ctx.sent_at(tok)
     for v in range(close + 1, min(sent.end, close + 8)):
         if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
-            keys = _speaker_of_verb(ctx, v)
+            keys = speaker_of_verb(ctx, v)
             if keys:
                 return keys
     for v in range(open_ - 1, sent.start - 1, -1):
         if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
-            keys = _speaker_of_verb(ctx, v)
+            keys = speaker_of_verb(ctx, v)
             if keys:
                 return keys
     n = ctx.sent_no(tok)
     for prev in ctx.sents[max(0, n - 2):n][::-1]:
         for v in range(prev.end - 1, prev.start - 1, -1):
             if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
-                keys = _speaker_of_verb(ctx, v)
+                keys = speaker_of_verb(ctx, v)
                 if keys:
                     return keys
     return []

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.clauses import agents_of, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import quote_bounds, quote_speaker
+from kg.extract.rules.announcement_agents import quote_bounds, quote_speaker, speaker_of_verb
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
@@ -69,15 +69,19 @@ def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
 
 def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
     """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
-    from kg.extract.clauses import inverted_clause, inverted_subject
+    from kg.extract.clauses import clause_start, inverted_clause, inverted_subject
 
     doc = ctx.doc
     sent = ctx.sent_at(v)
     speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
     for r in range(v + 1, sent.end):
-        if doc.pos[r] == "VERB" and doc.lemma[r] in speech and inverted_clause(ctx, r) is not None:
-            tok = inverted_subject(ctx, r)
-            return agents_of(ctx, tok) if tok is not None else []
+        if doc.pos[r] == "VERB" and doc.lemma[r] in speech:
+            k = clause_start(ctx, r)
+            if inverted_clause(ctx, r) is not None:
+                tok = inverted_subject(ctx, r)
+                return agents_of(ctx, tok) if tok is not None else speaker_of_verb(ctx, r)
+            if k >= sent.start and doc.words[k] == ",":
+                return speaker_of_verb(ctx, r)  # « ..., a-t-il annoncé »
     return []
 
 

@@ -117,8 +117,25 @@ def _repeat_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> 
         theirs_amounts = {amounts[id(o)] for o in g} - {None}
         if amounts[id(c)] and amounts[id(c)] in theirs_amounts:
             return g
+        if (amounts[id(c)] and not theirs_amounts and ctx.sent_no(c.verb) - ctx.sent_no(g[-1].verb) <= 3
+                and any(_support_lead(ctx, o) for o in g) and _topics(ctx, c) & {k for o in g for k in _topics(ctx, o)}):
+            # « X a annoncé un soutien financier pour aider l'Égypte » then « X fournira 500 millions de dollars
+            # pour l'Égypte »: the sum of the support announced in general terms
+            return g
         if noun is None or (amounts[id(c)] and theirs_amounts):
             continue  # two different sums
         if any((h := object_noun(ctx, o)) is not None and doc.lemma[h] == doc.lemma[noun] for o in g):
             return g
     return None
+
+
+def _support_lead(ctx: ArticleContext, c) -> bool:
+    """Does ``c`` announce support in general terms (« l'octroi d'un soutien financier »), no sum?"""
+    doc = ctx.doc
+    return any(doc.lemma[u] in ctx.lex.support_nouns for u in c.obj_toks[:6])
+
+
+def _topics(ctx: ArticleContext, c) -> set[str]:
+    """The countries and organisations named in what ``c`` announces."""
+    return {m.key for m in ctx.mentions_in(c.obj_toks[0], c.obj_toks[-1] + 1, ("Country", "Organization"))
+            if m.start in set(c.obj_toks)} if c.obj_toks else set()

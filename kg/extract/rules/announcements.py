@@ -283,6 +283,13 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     doc = ctx.doc
     conf = confidence("announcing_agent")
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
+    nxt = doc.subtree(agent_tok)[-1] + 1
+    if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None
+            and any(s.start <= agent_tok < s.end for s in ctx.role_spans)
+            and (any(doc.deps[c] in ("appos", "flat:name") and doc.pos[c] == "PROPN" for c in doc.children(agent_tok))
+                 or (nxt < len(doc) and doc.pos[nxt] == "PROPN" and doc.words[nxt][:1].isupper() and ctx.mention_at(nxt) is None))):
+        # « le président du Conseil européen Charles a annoncé »: the person, not the body named in the title
+        agents = []
     agents = [a for a in agents if not any(_territory(ctx, m) or _thing_adjective(ctx, m)
                                            for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1) if m.key == a.key)]
     low = doc.lower[agent_tok]
@@ -365,6 +372,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        # « a annoncé un soutien financier pour aider l'Égypte »: what it is for (named by what it is)
+        purpose = {u for c in kids if c > i and deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf"
+                   and any(lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")
+                   for u in doc.subtree(c)}
+        named_by = [u for u in obj_toks if u not in purpose]
+        obj_toks = sorted(set(obj_toks) | purpose)
         bare = [c for c in kids if c > i and deps[c] == "obl:mod" and doc.pos[c] == "NOUN" and not is_date_word(doc.words[c])
                 and not any(deps[k] == "case" for k in doc.children(c))]
         if bare and not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
@@ -383,6 +396,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
             continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
         label = None
+        if purpose and named_by:
+            label = clip(_summary(doc, i, sent, named_by), 90)
+            label = label[:1].upper() + label[1:]
         if head is not None and _content_participle(ctx, head):
             # the object names the text, the participle says what it says (in the summary)
             np = doc.subtree(head)
@@ -575,7 +591,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if ctx.ents[m.key].type == "Country" and _modifier_country(ctx, m):
+        if ctx.ents[m.key].type == "Country" and (_modifier_country(ctx, m) or _gapped_pledger(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -613,6 +629,15 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
 
 
+def _gapped_pledger(ctx: ArticleContext, m) -> bool:
+    """« La Norvège promet 3 milliards de dollars, la France 500 millions d'euros »: a country followed by a
+    sum, its verb left out, pledges too; it is not what the first pledge is about."""
+    doc = ctx.doc
+    end = min(len(doc), m.end + 6)
+    return ctx.lower(m.start - 1) in ctx.lex.definite_articles | {","} and MONEY.match(
+        doc.text_with_ws(m.end, end).lstrip()) is not None
+
+
 def _modifier_country(ctx: ArticleContext, m) -> bool:
     """A country that only qualifies something: a nationality adjective (« le programme chinois ») or the
     post of a person (« ambassadeur en Russie »); not what is announced about."""
@@ -632,8 +657,8 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
     if (low not in ctx.lex.collective_nouns and not counted and not members) or ctx.main_summit is None:
         return []
-    if any(doc.deps[c] == "nmod" and doc.lower[c] != "membres" for c in doc.children(tok)):
-        return []  # « les dirigeants africains de ... »: a narrower group
+    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
+        return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
     return summit_body(ctx)
 
 
