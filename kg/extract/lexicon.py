@@ -90,6 +90,7 @@ class Lexicon:
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
     # ── announcements ──
+    time_preps: frozenset[str]  #: « depuis la précédente conférence »: a summit as a point in time, not where
     pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
     speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
     locative_announce_preps: frozenset[str]  #: « a annoncé à Bélem »: where it was said
@@ -108,6 +109,7 @@ class Lexicon:
     pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
     bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
     fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about
+    named_document_nouns: frozenset[str]  #: « Le Plan d'action de Nice ... prévoit »: a text named with a capital
     document_qualifiers: frozenset[str]  #: « la déclaration finale »: the summit's text
     content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says
     first_person_pronouns: frozenset[str]  #: « nous », « je » in a quote: its speaker

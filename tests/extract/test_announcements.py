@@ -428,3 +428,51 @@ def test_a_pledge_reported_with_a_il_clause_after_it(nlp):
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert {"country/FRA", key(ents, "Paul Brenner")} <= agents(rels, ann)
+
+
+def test_a_summit_named_as_a_point_in_time_is_not_where_it_was_said(nlp):
+    text = ("La COP41 s'est ouverte à Lima. La COP41 réunit 190 pays. "
+            "Après la COP40, la Norvège a annoncé une contribution de 2 milliards de dollars.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert (ann.key, "during", "summit/cop40") not in rels
+
+
+def test_an_article_opening_before_its_summit_has_nothing_during_it(nlp):
+    text = ("En prélude à la COP41 à Lima, la Norvège a annoncé une contribution de 2 milliards de dollars. "
+            "La COP41 doit réunir 190 pays. Le Danemark a promis 500 millions de dollars.")
+    ents, rels = run(nlp, text)
+    assert anns(ents) and not any(p == "during" for _, p, _ in rels)
+
+
+def test_the_employer_of_a_person_sent_is_not_what_the_decision_is_about(nlp):
+    text = "L'Inde a décidé d'envoyer un haut responsable du ministère des Affaires étrangères, Ravi Menon, au Kenya."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert not any(ents[o].type == "Organization" for o in about(rels, ann))
+
+
+def test_a_circumstance_participle_is_not_what_is_announced(nlp):
+    text = "Le président Paul Brenner a annoncé qu'aucun ministre ne viendrait, accusant la Chine de mauvaise foi."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/CHN" not in about(rels, ann)
+    text = "Le président Paul Brenner a annoncé qu'aucun ministre ne viendrait en Chine."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/CHN" in about(rels, ann)
+
+
+def test_a_text_adopted_by_a_named_group_is_named_by_its_noun(nlp):
+    text = "Le sommet du G7 s'est tenu à Bari. Une déclaration politique adoptée par le Canada a été publiée."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert ann.label == "Une déclaration politique"
+    assert "country/CAN" in agents(rels, ann)
+
+
+def test_a_plan_named_with_a_capital_is_a_text_adopted(nlp):
+    text = ("Le sommet du G7 s'est tenu à Bari. Le Plan d'action de Bari pour l'Afrique prévoit 30 projets. "
+            "Le plan d'action prévoit aussi des prêts.")
+    ents, rels = run(nlp, text)
+    assert [a.label for a in anns(ents)] == ["Plan d'action de Bari pour l'Afrique"]

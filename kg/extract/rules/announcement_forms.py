@@ -188,7 +188,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
     docs, quals, content = ctx.lex.document_nouns, ctx.lex.document_qualifiers, ctx.lex.content_verbs
     out = []
     for t, pos in enumerate(doc.pos):
-        if pos not in ("NOUN", "PROPN") or lemmas[t] not in docs or not deps[t].startswith("nsubj"):
+        # « Le Plan d'action de Nice pour l'océan comprend ... »: a document named with a capital
+        named_doc = lemmas[t] in ctx.lex.named_document_nouns and doc.words[t][:1].isupper() and not doc.sent_start[t]
+        if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc) or not deps[t].startswith("nsubj"):
             continue
         kids = doc.children(t)
         dets = [k for k in kids if deps[k] == "det"]
@@ -205,7 +207,7 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         if quote_bounds(ctx, t) is not None:
             continue
         sub = [u for u in doc.subtree(t) if u < v or v < t]
-        qualified = any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
+        qualified = named_doc or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
         summit = next(((s, e, k) for s, e, k in ctx.summit_seq if t < s <= sub[-1]), None)
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t

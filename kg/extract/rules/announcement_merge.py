@@ -77,6 +77,8 @@ def is_anaphor(ctx: ArticleContext, c) -> bool:
     h = c.head
     if h is None or doc.lemma[h] not in ctx.lex.anaphoric_announce_nouns:
         return False
+    if doc.words[h][:1].isupper() and not doc.sent_start[h]:
+        return False  # « le Plan d'action de Nice »: a name, not a reference
     kids = doc.children(h)
     dets = [k for k in kids if doc.deps[k] == "det"]
     if not dets or not (doc.lower[dets[0]] in ctx.lex.definite_articles or doc.lower[dets[0]] in ctx.lex.demonstratives):

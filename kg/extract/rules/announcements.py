@@ -200,6 +200,10 @@ def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, .
             if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
                     deps[k].startswith("aux") or deps[k].startswith("nsubj") for k in doc.children(u)):
                 sub -= set(doc.subtree(u))
+            elif (u != c and (deps[u] == "advcl" or (deps[u] == "xcomp" and doc.words[u - 1] == ","))
+                  and doc.morph(u, "VerbForm") == "Part" and doc.morph(u, "Tense") == "Pres"
+                  and doc.lemma[u] not in ctx.lex.content_verbs):
+                sub -= set(doc.subtree(u))  # « ..., accusant Pretoria de ... »: a circumstance, not what is announced
         out |= sub
     return sorted(out)
 
@@ -389,6 +393,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if not _news_clause(ctx, obj_toks):
                 continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
+        if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
+            # « une déclaration politique adoptée par les États membres »: the noun is what is announced
+            head = heads[i]
+            obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
         if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
@@ -481,10 +489,21 @@ def _before(ctx: ArticleContext, s: int) -> bool:
     return any(ctx.lower(j) in ctx.lex.pre_event_words for j in range(max(0, s - 4), s))
 
 
+def _not_at(ctx: ArticleContext, s: int) -> bool:
+    """Is the summit mention at ``s`` a point in time, not the place of what is said (« depuis la précédente
+    conférence », « après le sommet »)?"""
+    return _before(ctx, s) or any(ctx.lower(j) in ctx.lex.time_preps for j in range(max(0, s - 3), s))
+
+
 def before_main_summit(ctx: ArticleContext) -> bool:
-    """Is the article set before its summit (every mention of it « en prélude à », « à la veille de » it)?"""
+    """Is the article set before its summit: it opens on it « en prélude à », « à la veille de » it (or says
+    so of every mention), or the summit starts after the publication day?"""
     spans = [s for s, e, k in ctx.summit_seq if k == ctx.main_summit]
-    return bool(spans) and all(_before(ctx, s) for s in spans)
+    if spans and (_before(ctx, spans[0]) or all(_before(ctx, s) for s in spans)):
+        return True
+    start = ctx.ents[ctx.main_summit].attrs.get("startDate") if ctx.main_summit in ctx.ents else None
+    pub = ctx.article.published
+    return bool(start and pub and len(str(start)) == 10 and len(pub) == 10 and str(start) > pub)
 
 
 def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
@@ -591,7 +610,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if ctx.ents[m.key].type == "Country" and (_modifier_country(ctx, m) or _gapped_pledger(ctx, m)):
+        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -616,7 +635,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     elif c.kind != "document":
         events = sorted(ctx.summit_seq) + [(m.start, m.end, m.key) for m in ctx.mentions_in(sent.start, sent.end, ("Event",))]
         for s, e, k in events:
-            if sent.start <= s < sent.end and s not in obj_set and not later_edition(ctx, k) and not _before(ctx, s):
+            if sent.start <= s < sent.end and s not in obj_set and not later_edition(ctx, k) and not _not_at(ctx, s):
                 ctx.relate(key, "during", k, s, e, confidence("announcement_event"))
                 break
     # where: a city of the sentence outside the object, after « à »
@@ -639,10 +658,11 @@ def _gapped_pledger(ctx: ArticleContext, m) -> bool:
 
 
 def _modifier_country(ctx: ArticleContext, m) -> bool:
-    """A country that only qualifies something: a nationality adjective (« le programme chinois ») or the
-    post of a person (« ambassadeur en Russie »); not what is announced about."""
+    """A country or organisation that only qualifies something: a nationality adjective (« le programme
+    chinois ») or the post of a person (« ambassadeur en Russie », « un responsable du ministère des Affaires
+    étrangères »); not what is announced about."""
     doc = ctx.doc
-    if m.end - m.start == 1 and doc.pos[m.start] == "ADJ":
+    if ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ":
         return True
     h = doc.heads[m.start]
     return doc.deps[m.start] == "nmod" and doc.lower[h] in ctx.lex.actor_nouns and doc.lower[h] not in ("pays", "état")
@@ -655,7 +675,7 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     low = doc.lower[tok]
     counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
     members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
-    if (low not in ctx.lex.collective_nouns and not counted and not members) or ctx.main_summit is None:
+    if (low not in ctx.lex.collective_nouns and not counted and not members):
         return []
     if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
