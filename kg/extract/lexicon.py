@@ -103,7 +103,11 @@ class Lexicon:
     framed_announce_verbs: Mapping[str, str]  #: lemma → what it needs to announce: « infinitive » (« a choisi
     #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »),
     #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
-    #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »)
+    #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
+    #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »)
+    approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
+    join_verbs: frozenset[str]  #: « invités à rejoindre »
+    delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum
     decision_objects: frozenset[str]  #: what a decision verb acts on (« veto », « sanctions », « accord »)
     modal_verbs: frozenset[str]  #: « pourrait investir », « pour tenter de lever »: speculation or an attempt
     pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund

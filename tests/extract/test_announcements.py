@@ -476,3 +476,33 @@ def test_a_plan_named_with_a_capital_is_a_text_adopted(nlp):
             "Le plan d'action prévoit aussi des prêts.")
     ents, rels = run(nlp, text)
     assert [a.label for a in anns(ents)] == ["Plan d'action de Bari pour l'Afrique"]
+
+
+@pytest.mark.parametrize("text,announces", [
+    ("Les États-Unis fourniront cinq systèmes de défense antiaérienne à la Moldavie.", True),
+    ("La France livrera des missiles de croisière à la Moldavie, a déclaré le président Paul Brenner.", True),
+    ("L'Arabie saoudite enverra son chef de la diplomatie à la Moldavie.", False),  # a person sent: attendance
+    ("Les États-Unis fournissent déjà des systèmes de défense à la Moldavie.", False),  # a state of things
+    ("La Turquie a donné son feu vert à l'adhésion de la Suède.", True),
+    ("La Turquie a donné le signal du départ.", False),
+    ("Les BRICS ont invité six pays à rejoindre le groupe.", True),
+    ("Le président Paul Brenner a invité les journalistes à visiter le site.", False),
+    ("La Chine a accordé une exemption de visas aux ressortissants de cinq pays européens.", True),
+])
+def test_deliveries_approvals_invitations_to_join_and_grants(nlp, text, announces):
+    ents, _ = run(nlp, text)
+    assert bool(anns(ents)) == announces
+
+
+def test_future_forms_are_told_from_presents(nlp):
+    from kg.extract.context import ArticleContext
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.rules.announcement_forms import future
+    from kg.nlp.reference import load_reference
+
+    text = "Ils fourniront des armes, elle livrera des chars, ils fournissent des armes, elle livre des chars."
+    doc = nlp(text)
+    ctx = ArticleContext(doc, Article("t", text, "2024-01-01"), load_reference(), load_lexicon())
+    got = {t.text: future(ctx, t.i) for t in doc if t.pos_ == "VERB"}
+    assert got.get("fourniront") and got.get("livrera")
+    assert not got.get("fournissent", False) and not got.get("livre", False)

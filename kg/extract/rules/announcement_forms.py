@@ -50,6 +50,22 @@ def conditional(ctx: ArticleContext, v: int) -> bool:
     return word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS
 
 
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def future(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` in the future (« fourniront », « livrera »)? The parser sometimes tags it as a present: the
+    future is the infinitive (« -re » losing its « e ») with the endings of « avoir »."""
+    doc = ctx.doc
+    if doc.morph(v, "Tense") == "Fut":
+        return True
+    if doc.morph(v, "VerbForm") != "Fin":
+        return False
+    word, lemma = doc.lower[v], doc.lemma[v]
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS
+
+
 def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
     """The speech verb that reports the clause of ``v`` (« a indiqué que la Belgique investirait »), if any:
     ``v`` has « que » and a speech verb is among its three nearest heads."""
@@ -94,6 +110,13 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
     return next(iter(keys)) if len(keys) == 1 else None
 
 
+def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
+    """Is one of the tokens ``comp`` a country introduced by « à », « au », « pour » (a recipient)?"""
+    doc = ctx.doc
+    return any(ctx.mention_at(c, ("Country",)) is not None and any(
+        doc.lower[m] in ctx.lex.recipient_preps for m in doc.children(c) if doc.deps[m] == "case") for c in comp)
+
+
 def _money_in(ctx: ArticleContext, toks) -> bool:
     from kg.extract.rules.announcements import MONEY  # (that module imports this one)
     return bool(toks) and MONEY.search("".join(ctx.doc.tws(k) for k in sorted(toks))) is not None
@@ -113,10 +136,10 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
     for i, pos in enumerate(doc.pos):
         if pos != "VERB" or lemmas[i] not in pledge or modal_or_negated(ctx, i):
             continue
-        fut = doc.morph(i, "Tense") == "Fut" or (  # « va investir », « allaient investir »
+        fut = future(ctx, i) or (  # « va investir », « allaient investir »
             deps[i] == "xcomp" and lemmas[doc.heads[i]] == "aller" and doc.morph(i, "VerbForm") == "Inf")
         cnd = conditional(ctx, i)
-        pres = doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
+        pres = not fut and doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
         reporter = reporting_verb(ctx, i)
         if not (fut or pres or (cnd and reporter is not None)):
             continue
@@ -130,7 +153,11 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
         to_fund = any(lemmas[u] in fund_nouns for u in obj_toks) or (
             fund is not None and any(m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m))
         bare = not comp and lemmas[i] in ctx.lex.bare_pledge_verbs and fund is not None
-        if not (money or to_fund or bare) or (pres and not money and reporter is None):
+        # « Les États-Unis fourniront cinq systèmes de défense à l'Ukraine »: a delivery to a country
+        delivery = lemmas[i] in ctx.lex.delivery_verbs and (fut or cnd) and _to_country(ctx, obj_toks) and not any(
+            deps[c] == "obj" and (ctx.mention_at(c, ("Person", "Minister")) or doc.lower[c] in ctx.lex.actor_nouns)
+            for c in comp)
+        if not (money or to_fund or bare or delivery) or (pres and not money and reporter is None):
             continue
         subj = subject(ctx, i)
         if subj is None and deps[i] in ("advcl", "acl") and doc.heads[i] < i:

@@ -165,6 +165,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
                    for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
                                                        for k in range(i + 1, min(i + 3, len(doc)))), None
+    if frame == "approval":  # « a donné son feu vert à l'adhésion », « a donné son accord »
+        return target is not None and (lemmas[target] in ctx.lex.approval_nouns and (
+            lemmas[target] != "feu" or any(doc.lower[k] == "vert" for k in doc.children(target)))), None
+    if frame == "invite":  # « ont invité six pays à rejoindre le groupe »
+        return any(deps[c] == "xcomp" and lemmas[c] in ctx.lex.join_verbs for c in kids), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
         return target is not None and (lemmas[target] in ctx.lex.decision_objects
                                        or ctx.mention_at(target, ("Country", "Organization")) is not None), None
