@@ -113,6 +113,7 @@ class Lexicon:
     pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
     bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
     fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about
+    adoption_verbs: frozenset[str]  #: « un accord a été adopté »: an act adopted whose agent is unsaid
     named_document_nouns: frozenset[str]  #: « Le Plan d'action de Nice ... prévoit »: a text named with a capital
     document_qualifiers: frozenset[str]  #: « la déclaration finale »: the summit's text
     content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says

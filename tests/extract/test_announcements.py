@@ -506,3 +506,20 @@ def test_future_forms_are_told_from_presents(nlp):
     got = {t.text: future(ctx, t.i) for t in doc if t.pos_ == "VERB"}
     assert got.get("fourniront") and got.get("livrera")
     assert not got.get("fournissent", False) and not got.get("livre", False)
+
+
+@pytest.mark.parametrize("text,label", [
+    ("La COP41 s'est achevée à Lima. Un accord sur la finance climatique a été adopté dimanche.", "Accord sur la finance climatique"),
+    ("La COP41 s'est achevée à Lima. La déclaration finale a été adoptée par consensus.", "Déclaration finale"),
+    ("La COP41 s'est achevée à Lima. Le texte n'a pas été adopté.", None),
+    ("La COP41 s'est achevée à Lima. Un accord devrait être adopté dimanche.", None),
+    ("La COP41 s'est achevée à Lima. La négociatrice a déploré que l'accord ait été adopté sans elle.", None),
+])
+def test_an_act_adopted_with_no_agent_said_is_an_announcement_without_agent(nlp, text, label):
+    ents, rels = run(nlp, text)
+    if label is None:
+        assert not anns(ents)
+    else:
+        (ann,) = anns(ents)
+        assert ann.label == label and not agents(rels, ann)
+        assert (ann.key, "during", "summit/cop41") in rels

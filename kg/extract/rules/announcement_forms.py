@@ -217,11 +217,17 @@ def document_candidates(ctx: ArticleContext, make) -> list:
     for t, pos in enumerate(doc.pos):
         # « Le Plan d'action de Nice pour l'océan comprend ... »: a document named with a capital
         named_doc = lemmas[t] in ctx.lex.named_document_nouns and doc.words[t][:1].isupper() and not doc.sent_start[t]
-        if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc) or not deps[t].startswith("nsubj"):
+        # « Un accord sur la finance climatique a été adopté dimanche »: an act adopted, its agent unsaid
+        adopted = (deps[t] == "nsubj:pass" and lemmas[heads[t]] in ctx.lex.adoption_verbs and doc.pos[heads[t]] == "VERB"
+                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs)
+                   and not any(deps[c] == "obl:agent" for c in doc.children(heads[t]))
+                   and deps[heads[t]] in ("ROOT", "conj", "parataxis"))  # not « a déploré que l'accord ait été adopté »
+        if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc or adopted) or not deps[t].startswith("nsubj"):
             continue
         kids = doc.children(t)
         dets = [k for k in kids if deps[k] == "det"]
-        if not dets or lower[dets[0]] not in ctx.lex.definite_articles | ctx.lex.demonstratives:
+        if not dets or lower[dets[0]] not in ctx.lex.definite_articles | ctx.lex.demonstratives | (
+                {"un", "une"} if adopted else set()):
             continue
         v = heads[t]
         if doc.pos[v] not in ("VERB", "ADJ", "NOUN"):
@@ -234,7 +240,7 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         if quote_bounds(ctx, t) is not None:
             continue
         sub = [u for u in doc.subtree(t) if u < v or v < t]
-        qualified = named_doc or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
+        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
         summit = next(((s, e, k) for s, e, k in ctx.summit_seq if t < s <= sub[-1]), None)
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
@@ -242,7 +248,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
         if not agents and (summit is not None or qualified):
             agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
-        anaphor_only = not (agents and (summit is not None or qualified or named))
+        # a summit's text or an act adopted with no agent said is still an announcement (« a decision with
+        # no stated agent has none »); a bare « le texte » only refers to one told before
+        anaphor_only = not (summit is not None or qualified or named)
         # what the text says: the objects of its verb and of the verbs joined to it, unless negated
         verbs = [v] + [c for c in doc.children(v) if deps[c] == "conj" and doc.pos[c] == "VERB"]
         obj_toks = sorted({u for w in verbs if not (w != v and modal_or_negated(ctx, w))
@@ -252,6 +260,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         if summit is not None and not later_edition(ctx, summit[2]):
             during = (summit[2], summit[0], summit[1], confidence("document_summit"), False)
         past = any(deps[c] == "aux:tense" and doc.morph(c, "Tense") == "Imp" for c in doc.children(v))
-        out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document",
+        # « Le Fonds international pour les forêts a été lancé »: the organisation launched is what it is about
+        org = ctx.mention_at(t, ("Organization",)) if adopted else None
+        about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
+        out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
                         label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
     return out

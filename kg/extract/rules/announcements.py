@@ -526,7 +526,7 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     obj_toks = main.obj_toks
     summary = _summary(doc, i, sent, obj_toks)
     first, _, rest = summary.partition(" ")
-    if first.lower() in ctx.lex.subject_pronouns and rest:
+    if first.lower() in ctx.lex.subject_pronouns and rest and agents:
         summary = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
     label = main.label or clip(summary[:1].upper() + summary[1:], 90)
     ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
