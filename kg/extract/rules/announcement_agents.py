@@ -14,7 +14,7 @@ from kg.extract.clauses import agents_of, inverted_subject, subject
 from kg.extract.context import ArticleContext, Mention
 
 __all__ = ["quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
-           "co_agent_lists"]
+           "co_agent_lists", "collective_agent", "summit_body"]
 
 _OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
 _AGENT_TYPES = ("Country", "Organization")
@@ -192,3 +192,34 @@ def co_agent_lists(ctx: ArticleContext, start: int, end: int, skip: set[int]) ->
                 if m.start not in skip and m not in out:
                     out.append(m)
     return out
+
+
+def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
+    """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
+    article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
+    doc = ctx.doc
+    low = doc.lower[tok]
+    counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
+    members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
+    if (low not in ctx.lex.collective_nouns and not counted and not members):
+        return []
+    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
+        return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
+    return summit_body(ctx)
+
+
+def summit_body(ctx: ArticleContext) -> list[str]:
+    """The organisation whose summit the article reports: named in the summit's name (« sommet du G7 »),
+    else the international organisation the article names most (twice or more)."""
+    for s, e, k in ctx.summit_seq:
+        if k == ctx.main_summit:
+            orgs = ctx.mentions_in(s, e, ("Organization",))
+            if orgs:
+                return [orgs[0].key]
+    # « sommet de Washington » of « l'OTAN »: the international organisation the article names most
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: counts[k], default=None)
+    return [best] if best and counts[best] >= 2 else []

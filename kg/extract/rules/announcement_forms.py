@@ -11,10 +11,11 @@
 
 from __future__ import annotations
 
-from kg.extract.clauses import agents_of, subject
+from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import quote_bounds, quote_speaker, speaker_of_verb
+from kg.extract.rules.announcement_agents import quote_bounds, quote_speaker, speaker_of_verb, summit_body
+from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
@@ -85,8 +86,6 @@ def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
 
 def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
     """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
-    from kg.extract.clauses import clause_start, inverted_clause, inverted_subject
-
     doc = ctx.doc
     sent = ctx.sent_at(v)
     speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
@@ -118,13 +117,12 @@ def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
 
 
 def _money_in(ctx: ArticleContext, toks) -> bool:
-    from kg.extract.rules.announcements import MONEY  # (that module imports this one)
     return bool(toks) and MONEY.search("".join(ctx.doc.tws(k) for k in sorted(toks))) is not None
 
 
 def pledge_candidates(ctx: ArticleContext, make) -> list:
     """A candidate per commitment verb with a named agent: ``make(verb, agents, obj_toks, **fields)`` builds it."""
-    from kg.extract.rules.announcements import resolve_agents, said_at  # (that module imports this one)
+    from kg.extract.rules.announcement_verbs import resolve_agents, said_at  # (that module imports this one)
 
     doc = ctx.doc
     lemmas, deps = doc.lemma, doc.deps
@@ -208,8 +206,6 @@ def document_candidates(ctx: ArticleContext, make) -> list:
     ... »): by the organisation or countries it names (« des dirigeants du G20 »), else by the body of the
     summit it names or of the article's summit (« finale »: implied). A bare « le texte » only repeats
     an announcement made before (``anaphor_only``)."""
-    from kg.extract.rules.announcements import summit_body  # (the module imports this one)
-
     doc = ctx.doc
     lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
     docs, quals, content = ctx.lex.document_nouns, ctx.lex.document_qualifiers, ctx.lex.content_verbs
