@@ -27,8 +27,21 @@ from kg.errors import KgError
 __all__ = ["Lexicon", "load_lexicon", "confidence", "confidence_table"]
 
 
+def _no_duplicates(name: str):
+    """A JSON object hook that refuses a key given twice (the second would silently win)."""
+    def hook(pairs: list) -> dict:
+        seen: set = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise KgError(f"ontology/data/{name}: key {key!r} appears twice")
+            seen.add(key)
+        return dict(pairs)
+    return hook
+
+
 def _read(name: str) -> dict:
-    return json.loads((files("kg.ontology") / "data" / name).read_text(encoding="utf-8"))
+    text = (files("kg.ontology") / "data" / name).read_text(encoding="utf-8")
+    return json.loads(text, object_pairs_hook=_no_duplicates(name))
 
 
 @dataclass(frozen=True)
@@ -140,6 +153,40 @@ class Lexicon:
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
+    # ── announcements ──
+    time_preps: frozenset[str]  #: « depuis la précédente conférence »: a summit as a point in time, not where
+    pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
+    locative_announce_preps: frozenset[str]  #: « a annoncé à Bélem »: where it was said
+    non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
+    anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
+    document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
+    listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed
+    group_quantifiers: frozenset[str]  #: « plusieurs », « autres »: a counted group
+    co_agent_list_words: frozenset[str]  #: « avec l'Allemagne, la France et le Japon »: co-agents listed after
+    framed_announce_verbs: Mapping[str, str]  #: lemma → what it needs to announce: « infinitive » (« a choisi
+    #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »),
+    #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
+    #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
+    #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »)
+    approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
+    join_verbs: frozenset[str]  #: « invités à rejoindre »
+    delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum
+    decision_objects: frozenset[str]  #: what a decision verb acts on (« veto », « sanctions », « accord »)
+    speculation_verbs: frozenset[str]  #: « pourrait investir », « pour tenter de lever »: speculation or an attempt
+    pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
+    bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
+    fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about
+    adoption_verbs: frozenset[str]  #: « un accord a été adopté »: an act adopted whose agent is unsaid
+    named_document_nouns: frozenset[str]  #: « Le Plan d'action de Nice ... prévoit »: a text named with a capital
+    document_qualifiers: frozenset[str]  #: « la déclaration finale »: the summit's text
+    content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says
+    first_person_pronouns: frozenset[str]  #: « nous », « je » in a quote: its speaker
+    relative_object_pronouns: frozenset[str]  #: « la déclaration que nous avons approuvée »
+    attendance_content_verbs: frozenset[str]  #: « a décidé d'envoyer un émissaire »: about the summit gone to
+    recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
+    collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
+    support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:
