@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from kg.extract.clauses import agents_of, inverted_subject, subject
 from kg.extract.context import ArticleContext, Mention
+from kg.extract.lexicon import confidence
+from kg.extract.rules.announcement_types import Agent
 
-__all__ = ["quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
+__all__ = ["resolve_agents", "said_at", "quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
            "co_agent_lists", "collective_agent", "summit_body"]
 
 _OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
@@ -223,3 +225,106 @@ def summit_body(ctx: ArticleContext) -> list[str]:
             counts[m.key] = counts.get(m.key, 0) + 1
     best = max(counts, key=lambda k: counts[k], default=None)
     return [best] if best and counts[best] >= 2 else []
+
+
+def _territory(ctx: ArticleContext, m) -> bool:
+    """« la Polynésie française »: a nationality adjective inside a territory's name names no state."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start
+            and doc.pos[h] == "PROPN"
+            and doc.words[h][:1].isupper() and ctx.mention_at(h) is None)
+
+
+
+def _thing_adjective(ctx: ArticleContext, m) -> bool:
+    """« le géant américain »: a nationality adjective on a thing (not a government, leader or delegation)
+    does not make its country the announcer."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h != m.start
+            and doc.pos[h] == "NOUN" and doc.lower[h] not in ctx.lex.actor_nouns and doc.lower[h] not in ctx.lex.collective_nouns)
+
+
+
+def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
+    """The agents of the verb ``i`` whose subject (or inverted subject, or passive agent) is ``agent_tok``."""
+    doc = ctx.doc
+    conf = confidence("announcing_agent")
+    agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
+    nxt = doc.subtree(agent_tok)[-1] + 1
+    if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None
+            and any(s.start <= agent_tok < s.end for s in ctx.role_spans)
+            and (any(doc.deps[c] in ("appos", "flat:name") and doc.pos[c] == "PROPN" for c in doc.children(agent_tok))
+                 or (nxt < len(doc) and doc.pos[nxt] == "PROPN" and doc.words[nxt][:1].isupper() and ctx.mention_at(nxt) is None))):
+        # « le président du Conseil européen Charles a annoncé »: the person, not the body named in the title
+        agents = []
+    agents = [a for a in agents if not any(_territory(ctx, m) or _thing_adjective(ctx, m)
+                                           for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1) if m.key == a.key)]
+    low = doc.lower[agent_tok]
+    if not agents and low in ctx.lex.first_person_pronouns:
+        # « « Nous annonçons ... », a-t-il ajouté »: the speaker, and their country if the quote names it
+        qconf = confidence("quote_speaker")
+        for k in quote_speaker(ctx, agent_tok):
+            agents.append(Agent(k, agent_tok, i + 1, qconf))
+            country = speaker_country(ctx, k, agent_tok)
+            if country and country not in [a.key for a in agents]:
+                agents.append(Agent(country, agent_tok, i + 1, qconf))
+    known = {a.key for a in agents}
+    for m in enumerated_agents(ctx, agent_tok):
+        if m.key not in known:
+            known.add(m.key)
+            agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
+    if not agents:
+        agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):
+        # « Le sommet a adopté une feuille de route »: the body whose summit it is
+        agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+    return agents
+
+
+
+def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tuple[str, int, int, float]], set[int]]:
+    """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Bélem »,
+    « ici à Glasgow », « dans une allocution à Glasgow »), with the tokens of those complements."""
+    doc = ctx.doc
+    deps, lower = doc.deps, doc.lower
+    preps = ctx.lex.locative_announce_preps
+    places, where = [], set()
+    conf = confidence("announcement_said_at")
+    for c in doc.children(verb):
+        dep = deps[c]
+        found = None
+        if dep in ("obl", "obl:mod") or (dep == "obl:arg" and (head is None or c < head)):
+            m = ctx.mention_at(c, ("City",))
+            if m is not None and any(lower[k] in preps for k in doc.children(c) if deps[k] == "case"):
+                found = m
+            elif m is None and doc.lemma[c] in ctx.lex.speech_event_nouns:
+                # « dans une allocution mardi à Glasgow »: where the speech was given
+                for u in doc.subtree(c):
+                    m = ctx.mention_at(u, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        found = m
+                        break
+        elif dep == "advmod" and lower[c] in ("ici", "là"):
+            # « nous nous sommes engagés ici à Glasgow »
+            for k in doc.children(c):
+                m = ctx.mention_at(k, ("City",))
+                if m is not None and ctx.lower(m.start - 1) in preps:
+                    found = m
+        if found is not None:
+            places.append((found.key, found.start, found.end, conf))
+            if dep != "obl" or doc.lemma[c] not in ctx.lex.speech_event_nouns:
+                where.update(doc.subtree(c))
+    if not places:
+        # « Dans un discours à Genève, le ministre X a indiqué ... », the speech attached to the subject
+        sent = ctx.sent_at(verb)
+        for u in range(sent.start, verb):
+            if (doc.lemma[u] in ctx.lex.speech_event_nouns and deps[u] in ("obl", "obl:mod", "nmod")
+                    and doc.heads[doc.heads[u]] == verb and deps[doc.heads[u]].startswith("nsubj")):
+                for k in doc.subtree(u):
+                    m = ctx.mention_at(k, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        places.append((m.key, m.start, m.end, conf))
+                        break
+    return places, where

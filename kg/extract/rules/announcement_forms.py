@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import quote_bounds, quote_speaker, speaker_of_verb, summit_body
+from kg.extract.rules.announcement_agents import resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
 from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
@@ -122,8 +122,6 @@ def _money_in(ctx: ArticleContext, toks) -> bool:
 
 def pledge_candidates(ctx: ArticleContext, make) -> list:
     """A candidate per commitment verb with a named agent: ``make(verb, agents, obj_toks, **fields)`` builds it."""
-    from kg.extract.rules.announcement_verbs import resolve_agents, said_at  # (that module imports this one)
-
     doc = ctx.doc
     lemmas, deps = doc.lemma, doc.deps
     pledge = ctx.lex.pledge_verbs
