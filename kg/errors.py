@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["KgError", "InputError"]
+__all__ = ["KgError", "InputError", "OutputError"]
 
 
 class KgError(Exception):
@@ -35,3 +35,13 @@ class InputError(KgError):
         self.line = line
         where = "" if self.path is None else self.path + ("" if line is None else f":{line}") + ": "
         super().__init__(where + message)
+
+
+class OutputError(InputError, OSError):
+    """A file kg was asked to write cannot be written (a folder that cannot be created, no
+    permission, a full disk...): the CLI says which and why in one line and exits with status 2.
+    Also an :class:`OSError`, for callers that catch those.
+
+    >>> str(OutputError("cannot write (Permission denied)", path="out/graph.ttl"))
+    'out/graph.ttl: cannot write (Permission denied)'
+    """

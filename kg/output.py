@@ -1,5 +1,9 @@
 """Atomic file writes: an interrupted build never leaves a half-written output file.
 
+A file that cannot be written (its folder cannot be created, no permission, a read-only or
+full file system) raises :class:`kg.errors.OutputError`, whose message names the file and the
+cause in one line (``out/graph.ttl: cannot write (Permission denied)``).
+
 Data is written to a temporary file in the target's own folder (so the final rename never
 crosses file systems), flushed and ``fsync``-ed, then moved over the target with
 :func:`os.replace`, which is atomic. On any error (including ``KeyboardInterrupt``) the
@@ -16,6 +20,7 @@ successful write of the same target removes the ones whose process is gone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import os
 import stat
@@ -23,6 +28,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+from kg.errors import OutputError
 
 __all__ = ["atomic_write_text", "atomic_write_bytes", "atomic_open"]
 
@@ -53,10 +60,13 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str = "
         raise ValueError(f"atomic_open: mode must be 'w' or 'wb', not {mode!r}")
     # Write through a symlink to its target rather than replacing the link itself.
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.NamedTemporaryFile(
-        mode="wb", delete=False, dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
-    )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = tempfile.NamedTemporaryFile(
+            mode="wb", delete=False, dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _output_error(path, exc) from None
     try:
         with tmp:
             if mode == "w":
@@ -70,12 +80,27 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w", encoding: str = "
             os.fsync(tmp.fileno())
         _copy_mode(target, tmp.name)
         os.replace(tmp.name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp.name)
+        if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, OutputError):
+            raise _output_error(path, exc) from None  # a full disk, a file system gone read-only...
         raise
     _fsync_dir(target.parent)
     _remove_stale_temporaries(target)
+
+
+def _output_error(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    """``path: cannot write (reason)``, naming the part of the path that is in the way."""
+    culprit = exc.filename if isinstance(exc.filename, str) else None
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        reason = f"{culprit or 'a part of its folder'} is a file, not a folder"
+    else:
+        reason = exc.strerror or str(exc)
+        if culprit is not None and Path(culprit) != Path(os.path.realpath(path)).parent \
+                and not Path(culprit).name.startswith("."):
+            reason += f": {culprit}"
+    return OutputError(f"cannot write ({reason})", path=os.fspath(path))
 
 
 def _remove_stale_temporaries(target: Path) -> None:

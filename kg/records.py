@@ -99,12 +99,6 @@ class Entity:
     attrs: tuple[tuple[str, str | int], ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
-    def attr(self, name: str, default=None):
-        for k, v in self.attrs:
-            if k == name:
-                return v
-        return default
-
 
 @dataclass(frozen=True)
 class Relation:

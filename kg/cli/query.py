@@ -8,6 +8,7 @@ The work is done by :mod:`kg.sparql`, :mod:`kg.store` and :mod:`kg.serve`.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -30,7 +31,12 @@ Prefixes kg: kgid: rdf: rdfs: owl: xsd: skos: schema: prov: dcterms: are predecl
 parameters a saved query declares as iri, kg:name is an IRI): values are never pasted into
 the query text. Formats: table (default), json, csv, tsv (SPARQL 1.1 results formats);
 CONSTRUCT and DESCRIBE print Turtle. Exit status 2 for a malformed query (with line and
-column), an unknown saved query, or a missing graph or store.
+column), an unknown saved query, a missing graph or store, or a refused SERVICE; 1 for a
+query stopped by --timeout (0: no limit) or a remote SERVICE that failed.
+
+SERVICE <URL> makes the engine send a request to URL — any server this machine can reach — and
+use its answer: it is refused unless --allow-service (a saved .rq file from elsewhere cannot
+make kg fetch anything without it).
 """
 
 EPILOG_EXPORT = """\
@@ -51,13 +57,23 @@ examples:
   kg serve --store data/kg --timeout 30              # stops any query running over 30 s
 
 Runs Oxigraph's SPARQL 1.1 Protocol server on localhost: a query page at /, queries at
-/query (GET ?query=… or POST). Read-only unless --writable: UPDATE requests are refused.
-Stop it with Ctrl-C. While it serves a store, kg build --store gets "store is locked".
+/query (GET ?query=… or POST). Stop it with Ctrl-C. While it serves a store, kg build --store
+gets "store is locked".
 
---timeout: kg forwards each request to Oxigraph (on an internal port) and answers
-"503 query stopped after N s (kg serve --timeout)" to one not done in time (a result
-already streaming, past 8 MiB, is cut instead); it then restarts Oxigraph on the same
-database, which stops the query. Requests meanwhile wait for it; updates already made stay.
+Security (see "kg serve" in the README): kg's front on the port checks every request before
+Oxigraph (on an internal port) sees it.
+  * Read-only unless --writable: updates get 403.
+  * --writable: writes need the token printed at start (or --token / KG_SERVE_TOKEN) as
+    "Authorization: Bearer TOKEN", and are refused from another web page (Origin, Referer).
+  * The Host header must be the address served (no DNS rebinding).
+  * SERVICE and LOAD (requests to other servers) get 400 unless --allow-service.
+  * Request bodies: at most 8 MiB for queries (128 MiB for authorised writes), sent within
+    120 s, no pause over 30 s.
+
+--timeout N (0: none): a request not answered in N s gets "503 query stopped after N s
+(kg serve --timeout)" (a result already streaming, past 8 MiB, is cut instead); Oxigraph is
+then restarted on the same database, which stops the query. Requests meanwhile wait for it;
+updates already made stay.
 """
 
 
@@ -81,8 +97,9 @@ def register(subparsers) -> None:
     src.add_argument("--store", "-s", metavar="DIR", help="a kg store folder (kg build ... --store DIR)")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
     q.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: %(default)s)")
-    q.add_argument("--timeout", type=float, metavar="SECONDS", help="stop the query after SECONDS")
-    q.add_argument("--max-width", type=int, default=60, metavar="N", help="table cells longer than N characters are cut (0: never; default %(default)s)")
+    q.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="stop the query after SECONDS (0: no limit, the default)")
+    q.add_argument("--max-width", type=_non_negative, default=60, metavar="N", help="table cells longer than N characters are cut (0: never; default %(default)s)")
+    q.add_argument("--allow-service", action="store_true", help="let SERVICE send requests to other servers (refused by default)")
     q.add_argument("--list", action="store_true", help="list the saved queries with their parameters and exit")
     q.set_defaults(handler=cmd_query)
 
@@ -104,12 +121,44 @@ def register(subparsers) -> None:
     ssrc = s.add_mutually_exclusive_group(required=True)
     ssrc.add_argument("--graph", "-g", metavar="FILE", help="an RDF file, e.g. out/graph.ttl")
     ssrc.add_argument("--store", "-s", metavar="DIR", help="a kg store folder")
-    s.add_argument("--port", type=int, default=7878, metavar="N", help="port (default %(default)s; 0 picks a free one)")
-    s.add_argument("--host", default="127.0.0.1", metavar="ADDR", help="address to listen on (default %(default)s: this machine only)")
-    s.add_argument("--writable", action="store_true", help="accept SPARQL UPDATE (refused by default)")
-    s.add_argument("--timeout", type=float, metavar="SECONDS",
-                   help="stop requests that run longer than SECONDS (answered 503; Oxigraph is restarted, see below)")
+    s.add_argument("--port", type=_port, default=7878, metavar="N", help="port (default %(default)s; 0 picks a free one)")
+    s.add_argument("--host", default="127.0.0.1", metavar="ADDR", help="address to listen on (default %(default)s: this machine only; ::1 for IPv6)")
+    s.add_argument("--writable", action="store_true", help="accept SPARQL UPDATE and Graph Store writes, with the token (refused by default)")
+    s.add_argument("--token", metavar="TOKEN",
+                   help="with --writable: the token writes need (default: $KG_SERVE_TOKEN, else a random one, printed)")
+    s.add_argument("--allow-service", action="store_true", help="let SERVICE and LOAD send requests to other servers (refused by default)")
+    s.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                   help="stop requests that run longer than SECONDS (0: no limit, the default; answered 503; Oxigraph is restarted, see below)")
     s.set_defaults(handler=cmd_serve)
+
+
+def _number(value: str, kind, what: str):
+    try:
+        return kind(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}") from None
+
+
+def _seconds(value: str) -> float:
+    """``--timeout``: 0 (no limit) or a positive number of seconds."""
+    x = _number(value, float, "a number of seconds")
+    if not x >= 0 or x == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r}: give 0 (no limit) or a positive number of seconds")
+    return x
+
+
+def _non_negative(value: str) -> int:
+    n = _number(value, int, "a whole number")
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: must be 0 or more")
+    return n
+
+
+def _port(value: str) -> int:
+    n = _number(value, int, "a port number")
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r}: a port is between 0 and 65535 (0: a free one)")
+    return n
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -131,7 +180,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise InputError("no such store folder", path=args.store)
     if args.graph and Path(args.graph).is_dir():
         raise InputError("is a folder: use --store DIR for a store", path=args.graph)
-    result = run_query(source, args.query, parse_params(args.param), timeout=args.timeout)
+    result = run_query(source, args.query, parse_params(args.param), timeout=args.timeout or None,
+                       allow_service=args.allow_service)
     sys.stdout.write(format_result(result, args.format, max_width=args.max_width))
     return 0
 
@@ -154,8 +204,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import start_server
 
+    if args.token and not args.writable:
+        raise InputError("--token goes with --writable (a read-only server takes no writes)")
+    token = (args.token or os.environ.get("KG_SERVE_TOKEN") or None) if args.writable else None
     srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
-                       writable=args.writable, timeout=args.timeout)
+                       writable=args.writable, timeout=args.timeout or None, allow_service=args.allow_service,
+                       token=token)
 
     def _terminate(signum, frame):
         raise KeyboardInterrupt
@@ -164,8 +218,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         mode = "read-write: SPARQL UPDATE accepted at " + srv.update_url if args.writable else "read-only: SPARQL UPDATE is refused"
         print(f"kg serve: {srv.url}  (query page; SPARQL endpoint {srv.query_url}; {mode})", flush=True)
+        if args.writable:
+            shown = srv.token if token is None else "<the token given with --token or KG_SERVE_TOKEN>"
+            print(f"kg serve: writes need the header  Authorization: Bearer {shown}", flush=True)
         if args.writable and args.graph:
             print("kg serve: updates last as long as the server; the graph file is not changed", flush=True)
+        if srv.host in ("0.0.0.0", "::", ""):
+            print("kg serve: listening on every address: anyone who can reach this machine can query it "
+                  "(and the Host header is not checked)", flush=True)
+        if args.allow_service:
+            print("kg serve: SERVICE and LOAD are allowed: queries can make the server send requests to other servers",
+                  flush=True)
         if srv.timeout:
             print(f"kg serve: requests running over {srv.timeout:g} s are stopped (HTTP 503)", flush=True)
         print("kg serve: Ctrl-C stops it", flush=True)

@@ -26,7 +26,9 @@ examples:
 The page opens from disk with no network (vis-network is inlined). Hover a node for its class,
 names, role and dates, an edge for the sentences that state it; the legend's boxes filter the
 classes; the search box finds an entity by name. A SELECT query shows the entities its rows name
-and the relations between them.
+and the relations between them. A query that would fetch from another server (SERVICE, or FROM,
+which rdflib downloads) is refused unless --allow-service. An --out that cannot be written is
+one error line (exit status 2).
 """
 
 
@@ -44,6 +46,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     v.add_argument("--ontology", action="store_true", help="draw the ontology itself: classes, subclasses, object properties")
     v.add_argument("--query", metavar="NAME", help="draw the result of a saved query (ontology/queries/NAME.rq), a .rq file or SPARQL text")
     v.add_argument("--param", action="append", metavar="NAME=VALUE", help="a parameter of --query (repeatable)")
+    v.add_argument("--allow-service", action="store_true", help="let --query's SERVICE (or FROM) fetch from other servers (refused by default)")
     v.add_argument("--title", metavar="TEXT", help="the page's title")
     v.add_argument("--lang", choices=("en", "fr"), default="en", help="language of class and property labels (default: %(default)s)")
     v.set_defaults(handler=cmd_view)
@@ -71,11 +74,11 @@ def cmd_view(args: argparse.Namespace) -> int:
     if args.query:
         from kg.sparql import parse_params, run_query
 
-        result = run_query(graph, args.query, parse_params(args.param))
+        result = run_query(graph, args.query, parse_params(args.param), allow_service=args.allow_service)
         G = views.query_networkx(graph, result, lang=args.lang)
         if args.title is None:
             title = f"kg · query {Path(args.query).stem if args.query.endswith('.rq') else args.query[:40]} · {Path(graph_path).name}"
-        empty = f"The query returned {len(result)} row(s) but names no entity of the graph." if len(result) else "The query returned nothing."
+        empty = (None if G.number_of_nodes() else f"The query returned {len(result)} row(s) but names no entity of the graph." if len(result) else "The query returned nothing.")
         out = views.render_html(G, _out(args, graph_path), focus=args.focus, depth=args.depth, title=title,
                                 lang=args.lang, empty_message=empty)
     else:

@@ -70,7 +70,7 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
 
 def _antecedent(ctx: ArticleContext, pron: int) -> Mention | None:
     cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
-    return cands[-1] if cands else None
+    return max(cands, key=lambda m: m.end) if cands else None  # the nearest (mentions are in the order made)
 
 
 def _clause_start(ctx: ArticleContext, verb: int) -> int:
@@ -83,6 +83,11 @@ def _clause_start(ctx: ArticleContext, verb: int) -> int:
     return k
 
 
+def clause_start(ctx: ArticleContext, verb: int) -> int:
+    """The token before the auxiliaries, pronouns and adverbs in front of ``verb`` (a comma in « ..., a-t-il dit »)."""
+    return _clause_start(ctx, verb)
+
+
 def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
     """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
     k = _clause_start(ctx, verb)
@@ -92,12 +97,22 @@ def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
 
 
 def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
-    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis)."""
-    deps = ctx.doc.deps
-    for c in ctx.doc.children(verb):
-        if c > verb and (deps[c].startswith("nsubj") or (deps[c] == "obj" and deps[verb] in ("parataxis", "advcl"))):
-            return c
-    return None
+    """The subject after the verb in « ..., a annoncé M. Rutte » (parsed as nsubj, or as obj of a parataxis),
+    or in « ..., a annoncé jeudi à Genève Marc Oudin, le président » (a name parsed as an object or an apposition)."""
+    doc = ctx.doc
+    deps, words = doc.deps, doc.words
+    agent_types = ("Person", "Minister", "Organization", "Country")
+    kids = [c for c in doc.children(verb) if c > verb]
+    cands = [c for c in kids if deps[c].startswith("nsubj") or (deps[c] in ("obj", "appos") and deps[verb] in ("parataxis", "advcl"))]
+    # « ..., a annoncé M. Rutte »: the named one, not « jeudi »
+    named = [c for c in cands if ctx.mention_at(c, agent_types)]
+    k = _clause_start(ctx, verb)
+    if not named and k >= ctx.sent_at(verb).start and words[k] == ",":
+        # the first complement after the verb that holds a person (« le Premier ministre X », « à Genève X »)
+        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl")]
+        named = [c for c in loose if any(ctx.mention_at(u, ("Person", "Minister")) for u in doc.subtree(c))][:1]
+    cands = [c for c in cands if deps[c] != "appos"]
+    return named[0] if named else cands[0] if cands else None
 
 
 def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:

@@ -126,6 +126,8 @@ class ArticleContext:
         self.next_of: dict[str, str] = {}
         #: the other way round: key of a next edition → key of the summit it follows
         self.next_parent: dict[str, str] = {}
+        #: earlier editions named as such (« le dernier sommet », « la précédente conférence »), in text order
+        self.prev_editions: list[str] = []
         #: the summit the article is about (named most, not a next edition), if any
         self.main_summit: str | None = None
 
@@ -204,10 +206,11 @@ class ArticleContext:
         return ev
 
     def add(self, type_: str, key: str, label: str, start: int, end: int, surface: str | None = None,
-            conf: float | None = None, rank: int = 0, mention: bool = True) -> EntityDraft:
+            conf: float | None = None, rank: int = 0, mention: bool = True, before: Mention | None = None) -> EntityDraft:
         """The entity ``key`` (made on first sight), with tokens ``start:end`` as evidence of confidence ``conf``
         (by default that of a name read as it stands) and, unless ``mention`` is false, as a mention. A Person given type Minister becomes a Minister; a label of
-        higher ``rank`` replaces the current one; the surface text becomes an alias."""
+        higher ``rank`` replaces the current one; the surface text becomes an alias. ``before``: the new mention
+        goes just before that one (what :meth:`mention_at` finds first on a span of two mentions)."""
         if conf is None:
             conf = confidence("name_in_text")
         ent = self.ents.get(key)
@@ -222,7 +225,10 @@ class ArticleContext:
         if surface and surface != ent.label:
             ent.aliases.add(surface)
         ent.evidence.append(self.evidence(start, end, conf))
-        if mention:
+        if mention and before is not None:
+            self.mentions.insert(self.mentions.index(before), Mention(start, end, key))
+            self._by_start = self._cover = None
+        elif mention:
             m = Mention(start, end, key)
             self.mentions.append(m)
             if self._by_start is not None:  # after the mentions of the same start, as a stable sort puts it

@@ -27,8 +27,21 @@ from kg.errors import KgError
 __all__ = ["Lexicon", "load_lexicon", "confidence", "confidence_table"]
 
 
+def _no_duplicates(name: str):
+    """A JSON object hook that refuses a key given twice (the second would silently win)."""
+    def hook(pairs: list) -> dict:
+        seen: set = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise KgError(f"ontology/data/{name}: key {key!r} appears twice")
+            seen.add(key)
+        return dict(pairs)
+    return hook
+
+
 def _read(name: str) -> dict:
-    return json.loads((files("kg.ontology") / "data" / name).read_text(encoding="utf-8"))
+    text = (files("kg.ontology") / "data" / name).read_text(encoding="utf-8")
+    return json.loads(text, object_pairs_hook=_no_duplicates(name))
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,16 @@ class Lexicon:
     honorifics: frozenset[str]  #: « M. », « Mme »: before a name, not part of it
     summit_nouns: frozenset[str]
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
+    conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)
+    conference_links: frozenset[str]  #: « conférence sur / pour / internationale »: a conference of governments
+    time_nouns: frozenset[str]  #: « l'an prochain », « l'année dernière »: end a summit's name
+    meeting_bodies: frozenset[str]  #: organisation keys of bodies that are their own summit (« le Conseil européen extraordinaire »)
+    meeting_adjectives: frozenset[str]  #: « extraordinaire », « informel »: a body's meeting
+    meeting_preps: frozenset[str]  #: « lors du », « en marge du »: words before « du X » when X is a meeting
+    summit_series: frozenset[str]  #: organisation keys whose name + « de » + city is a summit (« le G20 de Rio »)
+    press_words: frozenset[str]  #: « conférence de presse »: not a summit
+    previous_words: frozenset[str]  #: « le dernier sommet », « la précédente conférence »: the edition before
+    indefinite_articles: frozenset[str]  #: « un sommet » under a negation: none in particular
     edition_nouns: frozenset[str]
     event_nouns: frozenset[str]
     org_head_nouns: frozenset[str]  #: « Commission »: an organisation by itself
@@ -64,6 +87,17 @@ class Lexicon:
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
+    motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
+    venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
+    gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
+    topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place
+    cleft_openers: frozenset[str]  #: « C'est à X que se tiendra ... »
+    host_nouns: frozenset[str]  #: « l'hôte du sommet, le président brésilien », « le Brésil, pays hôte »
+    gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
+    global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
+    dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
+    compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
+    institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)
     role_fillers: frozenset[str]  #: between « X, » and a title (« X, à la fois ministre »)
     role_phrase_stops: frozenset[str]  #: end a title after the name
     former_markers: frozenset[str]  #: « ancien ministre »: no longer in government
@@ -86,9 +120,73 @@ class Lexicon:
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
     verb_negations: frozenset[str]
+    acronym_org_heads: frozenset[str]  #: « la Facilité de financement ... (TFFF) »: an organisation with its acronym
+    government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
+    non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
+    affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
+    office_verbs: frozenset[str]  #: lemmas: « X a pris la présidence de l'UA »: X's organisation
+    office_nouns: frozenset[str]  #: lemmas: the office taken (« présidence », « direction »)
+    lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
+    body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
+    number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)
+    group_determiners: frozenset[str]  #: « les quatre dirigeants », « ces deux hommes »
+    group_nouns: frozenset[str]  #: plural nouns of people in a numbered group
+    continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
+    reflexive_pronouns: frozenset[str]  #: « se rendre »: the reflexive verb
+    send_verbs: frozenset[str]  #: lemmas: « dépêcher son ministre »: the country and the envoy attend
+    envoy_nouns: frozenset[str]  #: lemmas of who is sent (« un émissaire »), not what (« des armes »)
+    take_part_verbs: frozenset[str]  #: lemmas: « le Brésil participera »: the country attends
+    country_group_nouns: frozenset[str]  #: lemmas: « plusieurs pays ont participé : l'Inde, ... »
+    meeting_nouns: frozenset[str]  #: lemmas: « participer aux travaux »: a meeting one takes part in
+    represented_verbs: frozenset[str]  #: lemmas, in the passive: « la France sera représentée par »
+    participation_nouns: frozenset[str]  #: « le Brésil sera observateur »
+    sign_verbs: frozenset[str]  #: lemmas: « a signé la déclaration finale »: the signatory attends
+    declaration_nouns: frozenset[str]  #: lemmas: the summit's own document (« la déclaration finale »)
+    declaration_adjectives: frozenset[str]  #: lemmas: « finale », « commun »
+    chair_nouns: frozenset[str]  #: « le président de la conférence, X », « X, hôte du sommet »: attends
+    prelude_nouns: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    during_adverbs: frozenset[str]  #: « lors du sommet » (parsed as an adverb with the summit under it)
+    before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
+    delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
+    leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
+    modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
+    # ── announcements ──
+    time_preps: frozenset[str]  #: « depuis la précédente conférence »: a summit as a point in time, not where
+    pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
+    speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
+    locative_announce_preps: frozenset[str]  #: « a annoncé à Bélem »: where it was said
+    non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
+    anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
+    document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
+    listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed
+    group_quantifiers: frozenset[str]  #: « plusieurs », « autres »: a counted group
+    co_agent_list_words: frozenset[str]  #: « avec l'Allemagne, la France et le Japon »: co-agents listed after
+    framed_announce_verbs: Mapping[str, str]  #: lemma → what it needs to announce: « infinitive » (« a choisi
+    #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »),
+    #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
+    #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
+    #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »)
+    approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
+    join_verbs: frozenset[str]  #: « invités à rejoindre »
+    delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum
+    decision_objects: frozenset[str]  #: what a decision verb acts on (« veto », « sanctions », « accord »)
+    speculation_verbs: frozenset[str]  #: « pourrait investir », « pour tenter de lever »: speculation or an attempt
+    pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
+    bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
+    fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about
+    adoption_verbs: frozenset[str]  #: « un accord a été adopté »: an act adopted whose agent is unsaid
+    named_document_nouns: frozenset[str]  #: « Le Plan d'action de Nice ... prévoit »: a text named with a capital
+    document_qualifiers: frozenset[str]  #: « la déclaration finale »: the summit's text
+    content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says
+    first_person_pronouns: frozenset[str]  #: « nous », « je » in a quote: its speaker
+    relative_object_pronouns: frozenset[str]  #: « la déclaration que nous avons approuvée »
+    attendance_content_verbs: frozenset[str]  #: « a décidé d'envoyer un émissaire »: about the summit gone to
+    recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
+    collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
+    support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

@@ -81,8 +81,8 @@ def strip_det_text(text: str) -> str:
 
 
 def series_name(text: str) -> str:
-    """« le 49e sommet du G7 » → « sommet du G7 »."""
-    return re.sub(r"^(?:\d+(?:e|ème|er|re)|premier|première)\s+", "", strip_det_text(text), flags=re.I)
+    """« le 49e sommet du G7 » → « sommet du G7 », « XXe Sommet de la Francophonie » → « Sommet de la Francophonie »."""
+    return re.sub(r"^(?:\d+(?:e|ème|er|re)|(?-i:[IVXLC]+(?:e|ème|er))|premier|première)\s+", "", strip_det_text(text), flags=re.I)
 
 
 def is_namey(tok: Token) -> bool:

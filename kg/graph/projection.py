@@ -5,8 +5,9 @@
 * :func:`to_networkx` projects the RDF graph onto a ``networkx.MultiDiGraph``: one node per
   entity (IRI strings as node ids), one edge per object-property triple between entities (the
   property's local name as edge key). Literals, articles and the provenance nodes (``kg:Mention``,
-  ``kg:Assertion``) never become nodes: the data properties become node attributes and the
-  assertions become the ``evidence`` of the edge they state. The class of a node is the most
+  ``kg:Assertion``) never become nodes: the data properties become node attributes, the mentions
+  become the ``mentions`` of the entity and the assertions the ``evidence`` of the edge they
+  state (each with its sentence and its article's id, date, title and URL). The class of a node is the most
   specific of its classes (:func:`kg.rdf.ontology.most_specific`)::
 
       >>> from kg.graph.projection import to_networkx                # doctest: +SKIP
@@ -34,7 +35,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from kg.errors import InputError
 from kg.names import fold
 from kg.rdf.ontology import most_specific, ontology_graph
-from kg.rdf.vocab import KG
+from kg.rdf.vocab import KG, SCHEMA
 from kg.records import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = [
@@ -100,34 +101,68 @@ def local_name(term) -> str:
 # projection
 
 
-def _article_ids(g: Graph) -> dict:
-    ids = {}
-    for art in g.subjects(RDF.type, KG.Article):
-        ident = g.value(art, DCTERMS.identifier)
-        ids[art] = str(ident) if ident is not None else local_name(art)
-    return ids
+def _values(g: Graph, p) -> dict:
+    """subject → one object of ``p`` (the smallest, so that the same graph gives the same answer)."""
+    out: dict = {}
+    for s, o in g.subject_objects(p):
+        old = out.get(s)
+        if old is None or (type(o).__name__, str(o)) < (type(old).__name__, str(old)):
+            out[s] = o
+    return out
 
 
-def _evidence(g: Graph) -> dict[tuple, list[dict]]:
+def _articles(g: Graph) -> dict:
+    """article node → ``{"article": id, "published", "title", "url"}`` (``""`` when absent)."""
+    ids, issued, titles, urls = (_values(g, p) for p in (DCTERMS.identifier, DCTERMS.issued, DCTERMS.title, SCHEMA.url))
+    return {art: {"article": str(ids[art]) if art in ids else local_name(art), "published": str(issued.get(art, "")),
+                  "title": str(titles.get(art, "")), "url": str(urls.get(art, ""))}
+            for art in g.subjects(RDF.type, KG.Article)}
+
+
+class _Provenance:
+    """Reads the provenance of mentions and assertions: article, sentence, offsets, confidence."""
+
+    def __init__(self, g: Graph) -> None:
+        self.articles = _articles(g)
+        self.derived, self.sentence = _values(g, PROV.wasDerivedFrom), _values(g, KG.sentence)
+        self.start, self.end, self.confidence = _values(g, KG.startOffset), _values(g, KG.endOffset), _values(g, KG.confidence)
+
+    def record(self, node) -> dict:
+        art = self.derived.get(node)
+        about = self.articles.get(art) or {"article": local_name(art) if art is not None else "", "published": "",
+                                           "title": "", "url": ""}
+        start, end, conf = self.start.get(node), self.end.get(node), self.confidence.get(node)
+        return {"sentence": str(self.sentence.get(node, "")), **about,
+                "start": int(start) if start is not None else None,
+                "end": int(end) if end is not None else None,
+                "confidence": float(conf) if conf is not None else None}
+
+
+def _sort_key(r: dict) -> tuple:
+    return r["article"], r["start"] if r["start"] is not None else -1, r["sentence"]
+
+
+def _evidence(g: Graph, prov: _Provenance) -> dict[tuple, list[dict]]:
     """(s, p, o) → the evidence records of its ``kg:Assertion`` nodes, sorted."""
-    articles = _article_ids(g)
+    subjects, predicates, objects = _values(g, RDF.subject), _values(g, RDF.predicate), _values(g, RDF.object)
     found: dict[tuple, list[dict]] = defaultdict(list)
     for a in g.subjects(RDF.type, KG.Assertion):
-        s, p, o = g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object)
+        s, p, o = subjects.get(a), predicates.get(a), objects.get(a)
         if s is None or p is None or o is None:
             continue
-        art = g.value(a, PROV.wasDerivedFrom)
-        start, end, conf = g.value(a, KG.startOffset), g.value(a, KG.endOffset), g.value(a, KG.confidence)
-        found[(s, p, o)].append({
-            "sentence": str(g.value(a, KG.sentence) or ""),
-            "article": articles.get(art, local_name(art) if art is not None else ""),
-            "published": str(g.value(art, DCTERMS.issued) or "") if art is not None else "",
-            "start": int(start) if start is not None else None,
-            "end": int(end) if end is not None else None,
-            "confidence": float(conf) if conf is not None else None,
-        })
+        found[(s, p, o)].append(prov.record(a))
     for records in found.values():
-        records.sort(key=lambda r: (r["article"], r["start"] if r["start"] is not None else -1, r["sentence"]))
+        records.sort(key=_sort_key)
+    return found
+
+
+def _mentions(g: Graph, prov: _Provenance) -> dict[str, list[dict]]:
+    """entity IRI (string) → the records of its ``kg:Mention`` nodes, sorted."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for m, e in g.subject_objects(KG.mentionOf):
+        found[str(e)].append(prov.record(m))
+    for records in found.values():
+        records.sort(key=_sort_key)
     return found
 
 
@@ -152,7 +187,9 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     """
     from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
 
-    evidence = _evidence(graph)
+    prov = _Provenance(graph)
+    evidence = _evidence(graph, prov)
+    mentions = _mentions(graph, prov)
     # the relations between resources, without literals, articles or provenance nodes
     relations = Graph()
     for p in _OBJECT_PROPERTIES:
@@ -183,7 +220,7 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     for n in G.nodes:
         entities.setdefault(n, URIRef(n))
     for key in sorted(entities):
-        H.add_node(key, **_node_attrs(graph, entities[key]))
+        H.add_node(key, **_node_attrs(graph, entities[key]), mentions=mentions.get(key, []))
     for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
         H.add_edge(u, v, key=k, **data)
     H.graph["lang"] = lang
@@ -252,7 +289,7 @@ def query_networkx(graph: Graph, result, *, lang: str = "en") -> nx.MultiDiGraph
     """The part of ``graph`` that a query result (``kg.query.QueryResult``) is about.
 
     CONSTRUCT/DESCRIBE: the entities and relations of the constructed graph, with their classes,
-    labels and evidence taken from ``graph`` when the result lacks them. SELECT: the entities named
+    labels, mentions and evidence taken from ``graph`` when the result lacks them. SELECT: the entities named
     in the rows (IRIs, or literals equal to an entity's label) and the relations between them.
     """
     full = to_networkx(graph, lang=lang)
@@ -262,7 +299,9 @@ def query_networkx(graph: Graph, result, *, lang: str = "en") -> nx.MultiDiGraph
         built = to_networkx(result.graph, lang=lang)
         G = nx.MultiDiGraph(lang=lang)
         for n, d in built.nodes(data=True):
-            G.add_node(n, **(full.nodes[n] if n in full and d.get("class") == "Thing" else d))
+            if n in full and (d.get("class") == "Thing" or not d.get("mentions")):
+                d = full.nodes[n] if d.get("class") == "Thing" else {**d, "mentions": full.nodes[n]["mentions"]}
+            G.add_node(n, **d)
         for u, v, k, d in built.edges(keys=True, data=True):
             if not d.get("evidence") and full.has_edge(u, v, k):
                 d = full.edges[u, v, k]

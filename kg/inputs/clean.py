@@ -1,4 +1,5 @@
-"""The minimal, offset-safe cleaning of every article text and title (:func:`clean_text`).
+"""The minimal, offset-safe cleaning of every article text and title (:func:`clean_text`), and
+the stricter one of article ids (:func:`clean_id`) and URLs (:func:`clean_url`).
 
 Done before the :class:`~kg.records.Article` is created, so every later character offset refers
 to ``Article.text``: newlines become ``\\n``; no-break spaces (U+00A0, U+202F) become spaces;
@@ -11,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "clean_id", "clean_url"]
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # U+00AD soft hyphen: invisible too
@@ -35,3 +38,39 @@ def clean_text(text: str) -> str:
     # lone surrogates only come from JSON escapes ("\\ud800"); they cannot be written as UTF-8
     text = _ODD.sub(_odd, text)
     return unicodedata.normalize("NFC", text).strip()
+
+
+def clean_id(text: str) -> str:
+    """An article id as :func:`clean_text` cleans titles, on one line: line breaks and tabs become
+    single spaces, so an id shown in a table or a message cannot start a new row or reorder the
+    text around it (bidirectional controls such as U+202E are removed).
+
+    >>> clean_id(" a1\u202e\n\tb ")
+    'a1 b'
+    """
+    return " ".join(clean_text(text).split())
+
+
+def clean_url(url: str | None, source: str, warn: Callable[[str], None]) -> str | None:
+    """``url`` if it is an http or https URL, else ``None`` with a warning naming ``source``: a
+    ``javascript:`` or ``data:`` URL is not an article's address, and views and clients may make
+    it a link.
+
+    >>> clean_url("https://example.org/a", "a.jsonl:1", print)
+    'https://example.org/a'
+    >>> clean_url("javascript:alert(1)", "a.jsonl:1", print)
+    a.jsonl:1: URL 'javascript:alert(1)' is not http(s): left out
+    """
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not any(c.isspace() for c in url)
+    except ValueError:  # e.g. an invalid IPv6 address in brackets
+        ok = False
+    if ok:
+        return url
+    shown = url if len(url) <= 80 else url[:79] + "…"
+    warn(f"{source}: URL {shown!r} is not http(s): left out")
+    return None

@@ -1,6 +1,7 @@
 """Bytes to text: BOMs, binary sniffing, and the cp1252 / latin-1 fallback for bytes that are not UTF-8.
 
-UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM are read as such. Other bytes that are not
+UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM are read as such; so are UTF-16 and
+UTF-32 without BOM, recognised by their zero bytes (:func:`sniff`, with a warning: it is a guess). Other bytes that are not
 valid UTF-8 are read as cp1252 (or latin-1 for the five bytes cp1252 leaves undefined), with a
 warning naming the first bad byte and its offset. Files are decoded in blocks (:func:`file_codec`
 finds the codec by streaming the file, :func:`decoded_file` yields its text); standard input is
@@ -12,6 +13,9 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import os
+import select
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -19,11 +23,12 @@ from typing import BinaryIO, TextIO
 from kg.inputs.problems import Unreadable
 from kg.inputs.sources import STDIN_SOURCE
 
-__all__ = ["CHUNK", "SNIFF", "bom", "looks_binary", "legacy_decode", "decode", "file_codec", "decoded_file",
-           "stdin_chunks"]
+__all__ = ["CHUNK", "SNIFF", "PIPE_WAIT", "bom", "bomless_unicode", "sniff", "report_guess", "looks_binary", "legacy_decode", "decode", "file_codec",
+           "decoded_file", "stream_chunks", "stdin_chunks", "open_stream"]
 
 CHUNK = 65536  # bytes (or characters) read at a time
 SNIFF = 8192  # bytes looked at to tell text from binary
+PIPE_WAIT = 30.0  # seconds a named pipe may wait for something to write into it
 
 _BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
@@ -41,6 +46,67 @@ def bom(head: bytes) -> tuple[str, str] | None:
         if head.startswith(mark):
             return codec, name
     return None
+
+
+def _share(data: bytes, offset: int, step: int) -> float:
+    """The share of zero bytes at ``offset``, ``offset + step``... of ``data``."""
+    picked = data[offset::step]
+    return picked.count(0) / len(picked) if picked else 0.0
+
+
+def _readable(text: str) -> bool:
+    if not text or "\x00" in text:
+        return False
+    controls = sum(1 for c in text if (c < " " and c not in "\t\n\r\x0b\x0c\x1b") or "\ud800" <= c <= "\udfff")
+    return controls <= len(text) * 0.01
+
+
+def bomless_unicode(head: bytes) -> tuple[str, str] | None:
+    """``(codec, name)`` of UTF-32 or UTF-16 without a byte-order mark, told by where the zero bytes
+    are (in text in Latin scripts, most characters have a zero high byte), if ``head`` then
+    decodes to readable text; else ``None``."""
+    n = len(head)
+    if n < 8:
+        return None
+    candidates = []
+    if n >= 16:
+        for codec, zeros, others in (("utf-32-le", (1, 2, 3), (0,)), ("utf-32-be", (0, 1, 2), (3,))):
+            if all(_share(head, z, 4) > 0.9 for z in zeros) and all(_share(head, o, 4) < 0.1 for o in others):
+                candidates.append((codec, codec.upper().replace("-LE", "LE").replace("-BE", "BE")))
+    for codec, zero, other in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        if _share(head, zero, 2) > 0.5 and _share(head, other, 2) < 0.05:
+            candidates.append((codec, codec.upper().replace("-LE", "LE").replace("-BE", "BE")))
+    for codec, name in candidates:
+        unit = 4 if "32" in codec else 2
+        try:
+            text = codecs.getincrementaldecoder(codec)("strict").decode(head[: n - n % unit], final=False)
+        except UnicodeDecodeError:
+            continue
+        if _readable(text):
+            return codec, name
+    return None
+
+
+#: How the encoding of bytes is recognised, in order, before UTF-8 (and the cp1252 fallback) is
+#: tried: functions of the first :data:`SNIFF` bytes giving ``(codec, name)`` or ``None``. Another
+#: detector (e.g. charset-normalizer's, for legacy encodings) goes here.
+SNIFFERS: tuple[Callable[[bytes], tuple[str, str] | None], ...] = (lambda head: bom(head[:4]), bomless_unicode)
+
+
+def sniff(head: bytes) -> tuple[str, str] | None:
+    """``(codec, name)`` of bytes starting with ``head`` by the first of :data:`SNIFFERS` that
+    recognises them, or ``None`` (then: UTF-8, else cp1252)."""
+    for sniffer in SNIFFERS:
+        found = sniffer(head)
+        if found is not None:
+            return found
+    return None
+
+
+def report_guess(found: tuple[str, str], source: str, warn: Callable[[str], None]) -> None:
+    """The warning for an encoding recognised without a byte-order mark (a guess)."""
+    if "-" in found[0] and found[0].endswith(("-le", "-be")):
+        warn(f"{source}: no byte-order mark; read as {found[1]} (its zero bytes say so)")
 
 
 def looks_binary(head: bytes) -> bool:
@@ -63,8 +129,9 @@ def legacy_decode(data: bytes) -> tuple[str, str]:
 
 def decode(data: bytes, source: str, warn: Callable[[str], None]) -> str:
     """The text of a whole file; raises :class:`Unreadable` for binary or undecodable data."""
-    found = bom(data[:4])
+    found = sniff(data[:SNIFF])
     if found is not None:
+        report_guess(found, source, warn)
         codec, name = found
         try:
             text = data.decode(codec)
@@ -115,8 +182,9 @@ def file_codec(path: Path, display: str, warn: Callable[[str], None]) -> tuple[s
     """``(codec, name)`` that decodes the whole file, found by streaming it; raises :class:`Unreadable`."""
     with open(path, "rb") as f:
         head = f.read(SNIFF)
-        found = bom(head[:4])
+        found = sniff(head)
         if found is not None:
+            report_guess(found, display, warn)
             return found
         if looks_binary(head):
             raise Unreadable("binary file")
@@ -143,7 +211,7 @@ def decoded_file(path: Path, codec: str, name: str) -> Iterator[str]:
             except UnicodeDecodeError as exc:
                 raise Unreadable(f"invalid {name} ({exc.reason} near byte {offset})") from None
             offset += len(block)
-            if "\x00" in text and name in ("UTF-16", "UTF-32"):
+            if "\x00" in text and name.startswith(("UTF-16", "UTF-32")):
                 raise Unreadable("binary file")
             if text:
                 yield text
@@ -151,8 +219,32 @@ def decoded_file(path: Path, codec: str, name: str) -> Iterator[str]:
                 return
 
 
-def stdin_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None]) -> Iterator[str]:
-    """Standard input decoded as it streams (see the module's docstring); raises :class:`Unreadable`."""
+def open_stream(path: Path, display: str, warn: Callable[[str], None], wait: float | None = None) -> BinaryIO:
+    """A pipe or device named as a path (``kg build <(cat a.txt)``, a FIFO), opened to be read as
+    a stream. A FIFO nothing writes into is waited for ``wait`` seconds (:data:`PIPE_WAIT`), with
+    a warning after the first, then skipped: opening it the usual way would block for ever."""
+    wait = PIPE_WAIT if wait is None else wait
+    if not hasattr(select, "poll"):  # pragma: no cover - not POSIX
+        return open(path, "rb")  # noqa: SIM115 - closed by the caller
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            if not poller.poll(min(1.0, wait) * 1000):
+                warn(f"{display}: waiting for something to write into this pipe (up to {wait:g} s)")
+                if not poller.poll(max(wait - 1.0, 0.0) * 1000):
+                    raise Unreadable(f"nothing was written into this pipe within {wait:g} s")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def stream_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None], source: str = STDIN_SOURCE) -> Iterator[str]:
+    """Standard input (or another stream, named ``source`` in warnings) decoded as it streams
+    (see the module's docstring); raises :class:`Unreadable`."""
     buffer = getattr(stream, "buffer", None)
     src = buffer if buffer is not None else stream
     head = src.read(SNIFF)
@@ -162,9 +254,11 @@ def stdin_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None]) -> Iter
                 raise Unreadable("binary file")
             yield text
         return
-    found = bom(head[:4])
+    found = sniff(head)
     if found is None and looks_binary(head):
         raise Unreadable("binary file")
+    if found is not None:
+        report_guess(found, source, warn)
     codec, name = found if found is not None else ("utf-8", "UTF-8")
     decoder = codecs.getincrementaldecoder(codec)("strict")
     offset = 0
@@ -177,7 +271,7 @@ def stdin_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None]) -> Iter
             # exc.object is the decoder's pending bytes + this block: keep its valid UTF-8 prefix
             data = exc.object
             yield data[:exc.start].decode("utf-8")
-            warn(f"{STDIN_SOURCE}: not valid UTF-8 (byte 0x{data[exc.start]:02x} near offset "
+            warn(f"{source}: not valid UTF-8 (byte 0x{data[exc.start]:02x} near offset "
                  f"{offset + exc.start - (len(data) - len(block))}); read as cp1252 from there")
             decoder = codecs.getincrementaldecoder("cp1252")("kg-latin1")
             yield decoder.decode(data[exc.start:])
@@ -186,3 +280,6 @@ def stdin_chunks(stream: TextIO | BinaryIO, warn: Callable[[str], None]) -> Iter
         yield decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise Unreadable(f"invalid {name} ({exc.reason} at the end)") from None
+
+
+stdin_chunks = stream_chunks  # the name it had when only standard input streamed

@@ -9,9 +9,9 @@ import codecs
 import json
 from collections.abc import Callable, Iterator
 
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_id, clean_text
 from kg.inputs.dates import document_date
-from kg.inputs.decode import SNIFF, bom, legacy_decode, looks_binary
+from kg.inputs.decode import SNIFF, legacy_decode, looks_binary, report_guess, sniff
 from kg.inputs.parts import MAX_PART_CHARS, split_article
 from kg.inputs.problems import Skipped, Unreadable, warn as _warn
 from kg.inputs.sources import Source
@@ -28,8 +28,9 @@ def _jsonl_lines(src: Source, warn: Callable[[str], None]) -> Iterator[tuple[int
     with open(src.path, "rb") as f:
         head = f.read(SNIFF)
         f.seek(0)
-        found = bom(head[:4])
+        found = sniff(head)
         if found is not None:
+            report_guess(found, src.display, warn)
             codec, name = found
             reader = codecs.getreader(codec)(f)  # type: ignore[arg-type]
             lineno = 0
@@ -138,7 +139,7 @@ def jsonl_article(
             raise Unreadable(f'invalid "published" {raw_date!r}: expected YYYY-MM-DD, YYYY-MM or YYYY')
         published = parsed
     return Article(
-        id=(raw_id or "").strip() or f"{stem}-{lineno}",
+        id=clean_id(raw_id or "") or f"{stem}-{lineno}",
         text=text,
         published=published,
         url=_optional_string(obj, "url") or (page.url if page is not None else None),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_id, clean_text
 from kg.inputs.dates import document_date
 from kg.inputs.problems import Unreadable
 from kg.records import Article
@@ -89,7 +89,7 @@ def markdown_article(
         raise Unreadable("no text after the front matter" if meta else "empty file")
     published = front_matter_date(meta, published, source, warn)
     return Article(
-        id=meta.get("id") or id_,
+        id=clean_id(meta.get("id") or "") or id_,
         text=body,
         published=published,
         url=meta.get("url") or None,

@@ -22,7 +22,14 @@ Ids
     ``sommet-de-l-ia``). When several files share a slug, each gets its parent folder(s) appended
     (``2023/x.txt``, ``2024/x.txt`` → ``x-2023``, ``x-2024``). A JSONL line without ``id`` gets
     ``<file slug>-<line>``. Any id still repeated (e.g. the same ``id`` twice in a JSONL file) gets
-    ``-2``, ``-3``... and a warning, so two inputs never become the same article.
+    ``-2``, ``-3``... and a warning, so two inputs never become the same article. Ids are
+    cleaned like titles and kept on one line (:func:`~kg.inputs.clean.clean_id`); ids that
+    differ only in case or punctuation (``Sommet-1``, ``sommet 1``) are different articles, with
+    different IRIs (:func:`kg.rdf.vocab.id_path`).
+
+URLs
+    An article's ``url`` (JSONL, front matter, a page's metadata) is kept only if it is an http or
+    https URL; another one (``javascript:…``) is left out with a warning.
 
 Markdown
     A leading YAML front matter block (between ``---`` lines) is removed; its simple
@@ -74,19 +81,19 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import BinaryIO, TextIO
 
 from kg.errors import InputError
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_id, clean_text, clean_url
 from kg.inputs.dates import check_published_option
-from kg.inputs.decode import decoded_file, file_codec, stdin_chunks
+from kg.inputs.decode import decoded_file, file_codec, open_stream, stream_chunks
 from kg.inputs.jsonl import read_jsonl
 from kg.inputs.markdown import front_matter_date, markdown_article, split_front_matter, strip_headings
 from kg.inputs.parts import MAX_PART_CHARS, parts, split_article
 from kg.inputs.problems import Skipped, Unreadable, warn as _warn, warn_skip as _warn_skip
 from kg.inputs.sources import ARTICLE_SUFFIXES, Source, collect, file_ids
 from kg.inputs.webpage import html_article
-from kg.names import slug
 from kg.records import Article
 
 # clean_text and ARTICLE_SUFFIXES are re-exported: callers outside kg.inputs import them from here
@@ -134,21 +141,24 @@ def _read(
     used: set[str] = set()
 
     def unique(article: Article) -> Article:
-        key = slug(article.id)
-        if key not in used:
-            used.add(key)
+        article = tidy(article, warn)
+        if article.id not in used:
+            used.add(article.id)
             return article
         n = 2
-        while slug(f"{article.id}-{n}") in used:
+        while f"{article.id}-{n}" in used:
             n += 1
         new = f"{article.id}-{n}"
-        used.add(slug(new))
+        used.add(new)
         warn(f"{article.source}: duplicate article id {article.id!r}, renamed to {new!r}")
-        return Article(new, article.text, article.published, article.url, article.title, article.source)
+        return replace(article, id=new)
 
     for src in sources:
         if src.kind == "empty-folder":
             skip(Skipped(src.display, "no .txt, .md, .jsonl or .html files"))
+            continue
+        if src.kind == "problem":
+            skip(Skipped(src.display, src.reason))
             continue
         try:
             for article in _articles_of(src, ids, default, stdin, skip, warn, limit):
@@ -157,6 +167,16 @@ def _read(
             skip(Skipped(src.display, exc.reason))
         except OSError as exc:
             skip(Skipped(src.display, f"cannot read ({exc.strerror or exc})"))
+
+
+def tidy(article: Article, warn: Callable[[str], None]) -> Article:
+    """The article with its id on one clean line (:func:`clean_id`) and its URL only if http(s)
+    (:func:`clean_url`, with a warning); an id with nothing left becomes ``article``."""
+    new_id = clean_id(article.id) or "article"
+    url = clean_url(article.url, article.source, warn)
+    if new_id == article.id and url == article.url:
+        return article
+    return replace(article, id=new_id, url=url)
 
 
 def _articles_of(
@@ -175,12 +195,23 @@ def _articles_of(
         assert src.path is not None
         return split_article(html_article(ids[src.display], src.path.read_bytes(), default, src.display, warn), limit, warn)
     if src.kind == "stdin":
-        chunks = stdin_chunks(stdin if stdin is not None else sys.stdin, warn)
+        chunks = stream_chunks(stdin if stdin is not None else sys.stdin, warn)
         return _text_articles("stdin", chunks, default, src.display, warn, limit, markdown=False)
+    if src.kind == "stream":
+        return _stream_articles(src, ids[src.display], default, warn, limit)
     assert src.path is not None
     codec, name = file_codec(src.path, src.display, warn)
     chunks = decoded_file(src.path, codec, name)
     return _text_articles(ids[src.display], chunks, default, src.display, warn, limit, markdown=src.kind == "markdown")
+
+
+def _stream_articles(src: Source, id_: str, published: str | None, warn: Callable[[str], None],
+                     limit: int) -> Iterator[Article]:
+    """The article(s) of a pipe or device named as a path, read once as a stream."""
+    assert src.path is not None
+    with open_stream(src.path, src.display, warn) as f:
+        yield from _text_articles(id_, stream_chunks(f, warn, src.display), published, src.display, warn, limit,
+                                  markdown=src.path.suffix.lower() in (".md", ".markdown"))
 
 
 def _text_articles(
@@ -217,7 +248,7 @@ def _text_articles(
         if not text:
             continue
         n += 1
-        yield Article(id=f"{meta.get('id') or id_}-part-{n}", text=text, published=published,
+        yield Article(id=f"{clean_id(meta.get('id') or '') or id_}-part-{n}", text=text, published=published,
                       url=meta.get("url") or None, title=title, source=f"{source}:{line}")
     if n == 0:
         raise Unreadable("empty file")

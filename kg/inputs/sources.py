@@ -5,7 +5,11 @@
 * a folder stands for its ``.txt``, ``.md``, ``.jsonl``, ``.html`` and ``.htm`` files, recursively,
   in sorted order (hidden files and folders, whose name starts with ``.``, are ignored; symbolic
   links to folders are not followed); a file named twice (or also inside a folder) is read once;
-* ``-`` is standard input.
+  a dangling symbolic link, a symbolic link loop or a pipe among them is reported (skipped, with
+  the reason) rather than dropped in silence;
+* ``-`` is standard input; a pipe named explicitly (``kg build <(cat a.txt)``, a FIFO) or a
+  character device is read as a stream, like standard input (``kind`` "stream");
+* a dangling symbolic link or a loop named explicitly is an error that says so.
 
 A file's id is the slug of its name without the extension (``Sommet de l'IA.txt`` →
 ``sommet-de-l-ia``). When several files share a slug, each gets its parent folder(s) appended
@@ -14,7 +18,9 @@ A file's id is the slug of its name without the extension (``Sommet de l'IA.txt`
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,27 +42,53 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 @dataclass(frozen=True)
 class Source:
-    """One input to read: ``kind`` is "text", "markdown", "html", "jsonl", "stdin" or "empty-folder";
-    ``display`` is how messages name it."""
+    """One input to read: ``kind`` is "text", "markdown", "html", "jsonl", "stdin", "stream" (a pipe
+    or device named as a path), "empty-folder" or "problem" (a file of a folder that cannot be read:
+    ``reason`` says why); ``display`` is how messages name it."""
 
     kind: str
     path: Path | None
     display: str
+    reason: str = ""
 
 
-def _folder_files(root: Path) -> list[Path]:
-    found: list[tuple[tuple[str, ...], Path]] = []
+def _link_problem(path: Path) -> str | None:
+    """Why ``path`` (which does not stat) cannot be read, when it is a broken symbolic link."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return f"dangling symbolic link (to {os.readlink(path)})"
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot read ({exc.strerror or exc})"
+    return None
+
+
+def _not_a_file(mode: int) -> str:
+    what = "a pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) \
+        else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+    return f"{what}, not a regular file"
+
+
+def _folder_files(root: Path) -> list[tuple[Path, str]]:
+    """The article files of a folder, sorted, each with "" or the reason it cannot be read."""
+    found: list[tuple[tuple[str, ...], Path, str]] = []
     for folder, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in filenames:
             if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
             path = Path(folder, name)
-            if path.is_file():
-                found.append((path.relative_to(root).parts, path))
-    return [path for _, path in sorted(found)]
-
-
+            try:
+                mode = os.stat(path).st_mode
+                problem = "" if stat.S_ISREG(mode) else _not_a_file(mode)
+            except OSError:
+                problem = _link_problem(path) or "cannot read"
+            found.append((path.relative_to(root).parts, path, problem))
+    return [(path, problem) for _, path, problem in sorted(found)]
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
@@ -91,24 +123,35 @@ def collect(paths: Sequence[str | os.PathLike[str]]) -> list[Source]:
             continue
         path = Path(raw)
         display = os.fspath(raw)
-        if not path.exists():
-            raise InputError("no such file or folder", path=display)
-        if path.is_dir():
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            raise InputError(_link_problem(path) or "no such file or folder", path=display) from None
+        if stat.S_ISDIR(mode):
             files = _folder_files(path)
             if not files:
                 sources.append(Source("empty-folder", path, display))
-            for f in files:
-                add(_kind(f), f, os.path.join(display, os.fspath(f.relative_to(path))))
-        else:
-            if not os.access(path, os.R_OK):
-                raise InputError("permission denied", path=display)
+            for f, problem in files:
+                shown = os.path.join(display, os.fspath(f.relative_to(path)))
+                if problem:
+                    sources.append(Source("problem", f, shown, problem))
+                else:
+                    add(_kind(f), f, shown)
+            continue
+        if not os.access(path, os.R_OK):
+            raise InputError("permission denied", path=display)
+        if stat.S_ISREG(mode):
             add(_kind(path), path, display)
+        elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            sources.append(Source("stream", path, display))  # read once, as it comes, like standard input
+        else:
+            raise InputError(_not_a_file(mode), path=display)
     return sources
 
 
 def file_ids(sources: list[Source]) -> dict[str, str]:
     """The default id of each text/markdown/html source (keyed by display), unique among them."""
-    files = [s for s in sources if s.kind in ("text", "markdown", "html")]
+    files = [s for s in sources if s.kind in ("text", "markdown", "html", "stream")]
     groups: dict[str, list[Source]] = {}
     for s in files:
         assert s.path is not None

@@ -12,13 +12,15 @@ rdflib.term.URIRef('https://w3id.org/kg-news/id/country/FRA')
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 from kg.names import slug
 
-__all__ = ["KG", "KGID", "SCHEMA", "PREFIXES", "entity_iri", "article_iri", "evidence_iri", "evidence_path", "slug"]
+__all__ = ["KG", "KGID", "SCHEMA", "PREFIXES", "entity_iri", "article_iri", "id_path", "evidence_iri", "evidence_path",
+           "slug"]
 
 
 class KG(DefinedNamespace):
@@ -97,8 +99,31 @@ def entity_iri(key: str) -> URIRef:
     return KGID[f"{slug(kind)}/{rest if kind == 'country' else slug(rest)}"]
 
 
+_HASHED = re.compile(r"-[0-9a-f]{16}$")
+
+
+def id_path(article_id: str, reserved: frozenset[str] = frozenset()) -> str:
+    """The part of an article's IRIs that stands for its id, one-to-one: the id itself when it is
+    already a slug (``"g7-2023"``), else its slug and 16 hex digits of the SHA-256 of the exact
+    id (``"Sommet-1"`` → ``"sommet-1-…"``), so that ids that differ but slug alike (``Sommet-1``,
+    ``sommet 1``; ``…`` and ``«»`` both slug to ``x``) never share an IRI. A slug that already ends
+    like a hash, or is ``reserved``, is hashed too, which keeps the two forms apart.
+
+    >>> id_path("g7-2023")
+    'g7-2023'
+    >>> id_path("Sommet-1") != id_path("sommet 1") != id_path("sommet-1")
+    True
+    """
+    s = slug(article_id)
+    if s == article_id and not _HASHED.search(s) and s not in reserved:
+        return s
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{s}-{digest}"
+
+
 def article_iri(article_id: str) -> URIRef:
-    return KGID[f"article/{slug(article_id)}"]
+    """The IRI of an article: ``kgid:article/`` + :func:`id_path` (one IRI per exact id)."""
+    return KGID[f"article/{id_path(article_id)}"]
 
 
 def evidence_path(kind: str, *parts: object) -> str:

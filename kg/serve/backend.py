@@ -20,8 +20,14 @@ import time
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.store.lock import StoreLockedError
 
-__all__ = ["find_oxigraph", "free_port", "Backend"]
+__all__ = ["find_oxigraph", "free_port", "internal_port", "BROWSER_BLOCKED_PORTS", "Backend"]
+
+#: Ports web browsers refuse to connect to (the Fetch standard's "bad ports", above 1024): Oxigraph
+#: listens on one of them when it is free, so that no web page can reach it around kg's front.
+BROWSER_BLOCKED_PORTS = (10080, 6665, 6666, 6667, 6668, 6669, 6697, 6566, 4045, 3659, 1719, 1720, 1723, 5060, 5061,
+                         2049, 6000)
 
 
 def find_oxigraph() -> str:
@@ -43,6 +49,24 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return s.getsockname()[1]
+
+
+def _free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def internal_port(host: str = "127.0.0.1", exclude: tuple[int, ...] = ()) -> int:
+    """A port for Oxigraph behind the front: the first free one of :data:`BROWSER_BLOCKED_PORTS`
+    (a web page cannot send requests there: browsers refuse), else any free port."""
+    for port in BROWSER_BLOCKED_PORTS:
+        if port not in exclude and _free(host, port):
+            return port
+    return free_port(host)
 
 
 def _prctl():
@@ -84,8 +108,6 @@ class Backend:
 
     def spawn(self) -> None:
         """Start the server and wait until it accepts connections."""
-        from kg.store.store import StoreLockedError
-
         proc = subprocess.Popen(
             [*self.cmd, "--bind", f"{self.host}:{self.port}"],
             stdin=subprocess.DEVNULL,
@@ -104,7 +126,8 @@ class Backend:
                 raise KgError(f"the Oxigraph server stopped at once (port {self.port} in use?): {err}")
             with contextlib.suppress(OSError):
                 with socket.create_connection((self.host, self.port), timeout=0.2):
-                    break
+                    if proc.poll() is None:  # Oxigraph, not something else that had the port
+                        break
             if time.monotonic() > deadline:
                 self.kill()
                 raise KgError(f"the Oxigraph server did not answer on {self.host}:{self.port} within {self.ready_timeout:g} s")
@@ -133,7 +156,14 @@ class Backend:
 
         def run() -> None:
             try:
-                self.spawn()
+                try:
+                    self.spawn()
+                except KgError as exc:
+                    if isinstance(exc, StoreLockedError):
+                        raise
+                    self.kill()  # the port was taken since it was chosen? another one
+                    self.port = internal_port(self.host, exclude=(self.port,))
+                    self.spawn()
             except BaseException as exc:  # noqa: BLE001 - handed to the caller
                 failed.append(exc)
                 started.set()
@@ -160,7 +190,7 @@ class Backend:
                     self.spawn()
                 except KgError:  # the port was taken meanwhile? another one
                     self.kill()
-                    self.port = free_port(self.host)
+                    self.port = internal_port(self.host, exclude=(self.port,))
                     self.spawn()
             except BaseException as exc:  # noqa: BLE001 - reported to requests and to Server.wait()
                 error = exc

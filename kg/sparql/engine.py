@@ -18,7 +18,12 @@ of a ``.rq`` file, or SPARQL text (:mod:`kg.sparql.saved`). The prefixes of
 (:mod:`kg.sparql.params`); declared parameters are dropped from the rows returned.
 
 With a timeout the query runs in a child process, stopped once the timeout has passed (the clock
-starts when the source is loaded).
+starts when the source is loaded); a timeout of 0 (or ``None``) means none.
+
+Text that would make the engine fetch from another server — ``SERVICE`` (Oxigraph and rdflib
+send the request), and with rdflib ``FROM`` / ``FROM NAMED`` on a dataset (rdflib downloads the
+URL) — is refused with :class:`~kg.sparql.remote.RemoteRefused` unless ``allow_service=True``
+(:mod:`kg.sparql.remote`); a remote that fails then gives a :class:`~kg.errors.KgError`.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from kg.rdf.terms import from_ox as _from_ox
 from kg.rdf.terms import to_ox as _to_ox
 from kg.rdf.vocab import PREFIXES
 from kg.sparql.params import bindings as _bindings
+from kg.sparql.remote import RemoteRefused, check_remote, remote_keyword
 from kg.sparql.results import QueryResult, Row
 from kg.sparql.saved import SavedQuery, resolve_query
 from kg.sparql.saved import saved_queries  # noqa: F401 - kept importable from here (benchmarks/bench_query.py)
@@ -111,34 +117,40 @@ def _rdflib_syntax_error(exc: Exception) -> QuerySyntaxError:
     return QuerySyntaxError(f"malformed query: {exc}")
 
 
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    """An engine's message on one line, cut at ``limit`` characters (a remote's error page can be long)."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _run_ox(store, text: str, bindings: dict, union: bool) -> QueryResult:
     import pyoxigraph as ox
 
     subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
     try:
         res = store.query(text, prefixes=PREFIXES, substitutions=subs or None, use_default_graph_as_union=union)
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(res))
+        if isinstance(res, ox.QuerySolutions):
+            vars_ = tuple(v.value for v in res.variables)
+            conv = _OxConverter()
+            rows = [Row([conv(t) for t in s], vars_) for s in res]  # a SERVICE's failure shows while iterating
+            return QueryResult("select", vars_, rows)
+        g = _new_graph()
+        for t in res:
+            g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
+        return QueryResult("graph", graph=g)
     except SyntaxError as exc:
         raise _syntax_error(exc, text) from None
     except RuntimeError as exc:
         if "projection" in str(exc):
             raise InputError(f"a --param names a variable the query does not SELECT: {exc}") from None
-        raise KgError(f"query failed: {exc}") from None
-    except OSError as exc:
-        raise KgError(f"query failed: {exc}") from None
-    if isinstance(res, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(res))
-    if isinstance(res, ox.QuerySolutions):
-        vars_ = tuple(v.value for v in res.variables)
-        conv = _OxConverter()
-        rows = [Row([conv(t) for t in s], vars_) for s in res]
-        return QueryResult("select", vars_, rows)
-    g = _new_graph()
-    for t in res:
-        g.add((_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object)))
-    return QueryResult("graph", graph=g)
+        raise KgError(f"query failed: {_one_line(exc)}") from None
+    except OSError as exc:  # e.g. a SERVICE that cannot be reached, or that answered an error (its body is in exc)
+        raise KgError(f"query failed: {_one_line(exc)}") from None
 
 
-def _run_rdflib(graph: Graph, text: str, bindings: dict) -> QueryResult:
+def _run_rdflib(graph: Graph, text: str, bindings: dict, allow_service: bool = False) -> QueryResult:
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery
 
@@ -148,7 +160,18 @@ def _run_rdflib(graph: Graph, text: str, bindings: dict) -> QueryResult:
         raise _rdflib_syntax_error(exc) from None
     except Exception as exc:  # rdflib raises bare Exception for an unknown prefix
         raise QuerySyntaxError(f"malformed query: {exc}") from None
-    res = graph.query(prepared, initBindings=bindings or None)
+    if not allow_service and getattr(prepared.algebra, "datasetClause", None):
+        raise RemoteRefused("FROM refused: rdflib would download the graphs it names from their URLs (a request to "
+                            "any server this machine can reach); give --allow-service to allow it, or use GRAPH")
+    try:
+        return _rdflib_result(graph.query(prepared, initBindings=bindings or None))  # evaluated as it is read
+    except Exception as exc:  # rdflib raises bare Exceptions; a SERVICE's remote raises urllib's and json's
+        if allow_service and remote_keyword(text):
+            raise KgError(f"query failed: a SERVICE did not answer as expected: {_one_line(exc)}") from None
+        raise KgError(f"query failed: {_one_line(exc)}") from None
+
+
+def _rdflib_result(res) -> QueryResult:
     if res.type == "ASK":
         return QueryResult("ask", boolean=bool(res.askAnswer))
     if res.type in ("CONSTRUCT", "DESCRIBE"):
@@ -167,14 +190,14 @@ def _new_graph() -> Graph:
     return new_graph()
 
 
-def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None) -> QueryResult:
+def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None, allow_service: bool = False) -> QueryResult:
     """Run ``sq`` on any kind of source; ``on_loaded()`` is called once the source is open."""
     kind = _source_kind(source)
     if kind in ("rdflib", "kgstore", "oxstore"):
         if on_loaded is not None:
             on_loaded()
         if kind == "rdflib":
-            result = _run_rdflib(source, sq.text, bindings)
+            result = _run_rdflib(source, sq.text, bindings, allow_service)
         else:
             result = _run_ox(source.oxigraph if kind == "kgstore" else source, sq.text, bindings, False)
     else:
@@ -191,9 +214,9 @@ def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None) -> QueryRes
     return result
 
 
-def _child(conn, source, sq, bindings) -> None:  # pragma: no cover - runs in a child process
+def _child(conn, source, sq, bindings, allow_service) -> None:  # pragma: no cover - runs in a child process
     try:
-        result = _execute(source, sq, bindings, on_loaded=lambda: conn.send(("ready", None)))
+        result = _execute(source, sq, bindings, on_loaded=lambda: conn.send(("ready", None)), allow_service=allow_service)
         conn.send(("ok", result))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
         try:
@@ -204,7 +227,7 @@ def _child(conn, source, sq, bindings) -> None:  # pragma: no cover - runs in a 
         conn.close()
 
 
-def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float) -> QueryResult:
+def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float, allow_service: bool = False) -> QueryResult:
     """Run the query in a child process and stop it after ``timeout`` seconds.
 
     The clock starts once the source is loaded: a big graph file takes its time to parse, the
@@ -216,7 +239,7 @@ def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float
         raise KgError("a timeout on an in-memory graph needs the 'fork' start method; query a file or store path instead")
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, source, sq, bindings), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, source, sq, bindings, allow_service), daemon=True)
     proc.start()
     child.close()
     try:
@@ -246,28 +269,33 @@ def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float
         parent.close()
 
 
-def run_query(source, query_or_name: str, params: Mapping[str, Any] | None = None, timeout: float | None = None) -> QueryResult:
+def run_query(source, query_or_name: str, params: Mapping[str, Any] | None = None, timeout: float | None = None,
+              *, allow_service: bool = False) -> QueryResult:
     """Run a saved query (by name), a ``.rq`` file or SPARQL text against ``source``.
 
     ``params`` are bound as RDF terms (declared types for saved queries; plain strings become
-    literals, ``<…>`` IRIs). ``timeout`` (seconds) stops a runaway query with :class:`QueryTimeout`.
-    Errors are :class:`kg.errors.InputError` (bad query, unknown name, missing source) or
+    literals, ``<…>`` IRIs). ``timeout`` (seconds; 0 or ``None``: none) stops a runaway query with
+    :class:`QueryTimeout`. ``SERVICE`` (and, with rdflib, ``FROM``) is refused unless
+    ``allow_service`` (:class:`~kg.sparql.remote.RemoteRefused`). Errors are
+    :class:`kg.errors.InputError` (bad query, unknown name, missing source, refused SERVICE) or
     :class:`kg.errors.KgError`.
     """
     sq = resolve_query(query_or_name)
+    check_remote(sq.text, allow=allow_service)
     bindings = _bindings(sq, params)
     if isinstance(source, (str, os.PathLike)):
         p = Path(source)
         if not p.exists():
             raise InputError("no such graph file or store folder", path=p)
-    if timeout is not None:
-        if timeout <= 0:
-            raise InputError("--timeout must be a positive number of seconds")
-        return _execute_with_timeout(source, sq, bindings, timeout)
-    return _execute(source, sq, bindings)
+    if timeout is not None and timeout < 0:
+        raise InputError("--timeout must be 0 (none) or a positive number of seconds")
+    if timeout:
+        return _execute_with_timeout(source, sq, bindings, timeout, allow_service)
+    return _execute(source, sq, bindings, allow_service=allow_service)
 
 
-def query(source, query_or_name: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None, **kwparams):
+def query(source, query_or_name: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
+          allow_service: bool = False, **kwparams):
     """For notebooks: like :func:`run_query`, with parameters also as keywords.
 
     Returns a pandas ``DataFrame`` for SELECT when pandas is installed (else the
@@ -277,7 +305,7 @@ def query(source, query_or_name: str, params: Mapping[str, Any] | None = None, *
     >>> kg.query("out/graph.ttl", "ministers", country="FRA")               # doctest: +SKIP
     """
     merged = {**(params or {}), **kwparams}
-    result = run_query(source, query_or_name, merged, timeout=timeout)
+    result = run_query(source, query_or_name, merged, timeout=timeout, allow_service=allow_service)
     if result.kind == "ask":
         return bool(result.boolean)
     if result.kind == "graph":

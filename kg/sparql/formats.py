@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -33,15 +34,24 @@ def _short(term, *, prefixes: Mapping[str, str] = PREFIXES) -> str:
     return str(term)
 
 
+#: Characters a terminal would act on rather than show: control characters and the bidirectional
+#: controls (U+202E reverses the text after it, so a cell could seem to hold another value).
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _cell(text: str, width: int) -> str:
     text = " ".join(text.split())  # no line breaks or tabs inside a table cell
+    text = _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # shown, not obeyed
     if width and len(text) > width:
         return text[: max(width - 1, 1)] + "…"
     return text
 
 
 def format_table(result: QueryResult, max_width: int = 60) -> str:
-    """An aligned table (numbers right-aligned, cells cut at ``max_width``) and a row count."""
+    """An aligned table (numbers right-aligned, cells cut at ``max_width``) and a row count.
+
+    A cell is one line: line breaks and tabs become spaces, and control and bidirectional
+    characters are shown as ``\\uXXXX`` rather than acted on by the terminal."""
     if result.kind == "ask":
         return "true\n" if result.boolean else "false\n"
     header = list(result.vars)
@@ -127,6 +137,8 @@ def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 6
     if result.kind == "graph":
         return result.graph.serialize(format="turtle")
     if fmt == "table":
+        if max_width < 0:
+            raise InputError(f"--max-width must be 0 (no limit) or more, not {max_width}")
         return format_table(result, max_width)
     if fmt == "json":
         return format_json(result)

@@ -27,7 +27,7 @@ import hashlib
 from rdflib import URIRef
 from rdflib.namespace import Namespace
 
-from kg.rdf.vocab import KGID, PREFIXES, slug
+from kg.rdf.vocab import KGID, PREFIXES, id_path
 
 __all__ = ["MARKER", "LOCK", "DATA", "FORMAT_VERSION", "STORE", "META_GRAPH", "graph_iri", "content_hash",
            "nt_line", "meta_triples"]
@@ -40,11 +40,13 @@ FORMAT_VERSION = 1
 #: Terms of the store's own bookkeeping (never in the kg ontology).
 STORE = Namespace("https://w3id.org/kg-news/store#")
 META_GRAPH = KGID["graph/meta"]
+_RESERVED = frozenset({"meta"})
 
 
 def graph_iri(key: str) -> URIRef:
-    """The named graph of an article id or other key."""
-    return KGID[f"graph/{slug(key)}"]
+    """The named graph of an article id or other key: ``kgid:graph/`` + :func:`kg.rdf.vocab.id_path`,
+    one graph per exact key (``meta``, the bookkeeping graph's name, is never an article's)."""
+    return KGID[f"graph/{id_path(key, reserved=_RESERVED)}"]
 
 
 def nt_line(t) -> str:

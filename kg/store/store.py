@@ -36,7 +36,7 @@ from rdflib import BNode, Graph, URIRef
 
 from kg.errors import InputError, KgError
 from kg.rdf.vocab import KGID, PREFIXES, article_iri
-from kg.store import merged
+from kg.store import ids, merged
 from kg.store.layout import (  # noqa: F401 - DATA, LOCK: part of this module's interface
     DATA,
     FORMAT_VERSION,
@@ -123,7 +123,7 @@ class KgStore:
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
                 raise InputError("not a kg store, and not an empty folder: refusing to write into it", path=path)
             path.mkdir(parents=True, exist_ok=True)
-            info = {"kg_store": FORMAT_VERSION, "oxigraph": ox.__version__, _RECONCILED: True}
+            info = {"kg_store": FORMAT_VERSION, "oxigraph": ox.__version__, _RECONCILED: True, ids.FLAG: True}
             _write_marker(path, info)
         else:
             info = _read_marker(path)
@@ -142,7 +142,11 @@ class KgStore:
         st = cls(path, store, lock_file, read_only)
         if not read_only and not info.get(_RECONCILED):
             st._update(*merged.unreconciled(store))
-            _write_marker(path, {**info, _RECONCILED: True})
+            info = {**info, _RECONCILED: True}
+            _write_marker(path, info)
+        if not read_only and not info.get(ids.FLAG):  # written by kg <= 0.2.0: one graph per slug (kg.store.ids)
+            ids.migrate(store)
+            _write_marker(path, {**info, ids.FLAG: True})
         return st
 
     @classmethod
@@ -264,8 +268,9 @@ class KgStore:
         st = self.oxigraph
         new = set(triples)
         digest = content_hash(new)
-        old_hash = self.stored_hash(key)
         g = ox.NamedNode(str(graph_iri(key)))
+        self._check_owner(g, key)
+        old_hash = self.stored_hash(key)
         if old_hash == digest:
             if input_hash is not None and self.input_hash(key) != input_hash:
                 ih = ox.NamedNode(str(STORE.inputHash))
@@ -282,8 +287,16 @@ class KgStore:
         self._writable()
         if self.stored_hash(key) is None:
             return False
+        self._check_owner(ox.NamedNode(str(graph_iri(key))), key)
         self._write(ox.NamedNode(str(graph_iri(key))), set(), [])
         return True
+
+    def _check_owner(self, g, key: str) -> None:
+        """Only the same key may replace (or remove) a named graph: never another id's."""
+        for q in self.oxigraph.quads_for_pattern(g, ox.NamedNode(str(STORE.key)), None, _META):
+            if q.object.value != key:
+                raise KgError(f"{self.path}: article {key!r} would replace article {q.object.value!r} (both are "
+                              f"stored as {g.value}): refusing; give one of them another id")
 
     def _write(self, g, new: set, meta: list) -> None:
         """Make named graph ``g`` hold ``new`` with bookkeeping ``meta`` (``new`` and ``meta`` empty:

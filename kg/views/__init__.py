@@ -11,7 +11,8 @@ Public API:
   :func:`ontology_networkx`, :class:`UnknownEntityError`.
 
 Modules: :mod:`~kg.views.render` (pages), :mod:`~kg.views.style` (look, legend, vis-network
-options), :mod:`~kg.views.layout` (positions), ``templates/view.html.j2`` (the page).
+options), :mod:`~kg.views.layout` (positions), :mod:`~kg.views.tooltips` (what the tooltips hold),
+``templates/view.html.j2`` (the page).
 """
 
 from kg.graph.projection import (

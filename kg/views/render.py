@@ -4,10 +4,11 @@
 
 * :func:`render_html` writes the view: colour and shape by class with a legend (whose boxes filter
   the classes), size by degree, directed edges labelled with the property's label, tooltips with
-  the node's attributes and the sentences stating each edge, a search box. The page is
-  self-contained: vis-network's JavaScript and CSS (shipped inside the pyvis package) are inlined,
-  so it opens from ``file://`` with no network. :func:`inline_view` gives the same page for a
-  notebook cell; :func:`ontology_view` draws ``ontology/kg.ttl`` itself.
+  the node's attributes and mentions and the sentences stating each edge, with their articles
+  (:mod:`kg.views.tooltips`), a search box. The page is self-contained: vis-network's JavaScript
+  and CSS (shipped inside the pyvis package) are inlined, so it opens from ``file://`` with no
+  network, and its Content-Security-Policy lets it fetch nothing. :func:`inline_view` gives the
+  same page for a notebook cell; :func:`ontology_view` draws ``ontology/kg.ttl`` itself.
 * The page is the Jinja template ``kg/views/templates/view.html.j2`` (package data), rendered by
   pyvis' ``Network.generate_html``. The layout is computed before the page opens
   (:mod:`kg.views.layout`); the page sets ``window.kgReady`` (and ``window.kgReadyAt``, ms since
@@ -34,6 +35,7 @@ from kg.rdf.vocab import KG
 from kg.records import ENTITY_TYPES
 from kg.views.layout import SPRING_LAYOUT_MAX_NODES, seed_layout
 from kg.views.style import groups, icon, legend, style_of, vis_options
+from kg.views.tooltips import Tooltips
 
 __all__ = ["render_networkx", "render_html", "InlineView", "inline_view", "write_build_view", "ontology_view"]
 
@@ -41,54 +43,10 @@ __all__ = ["render_networkx", "render_html", "InlineView", "inline_view", "write
 TEMPLATE = "view.html.j2"
 
 _LABEL_MAX = 40
-_EVIDENCE_SHOWN = 4
 
 
 def _truncate(text: str, n: int = _LABEL_MAX) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
-def _node_tooltip(d: dict, degree: int) -> str:
-    e = html.escape
-    rows = [f"<div class='kg-tip-title'>{e(d.get('label', ''))}</div>",
-            f"<div class='kg-tip-class'>{e(d.get('class_label', d.get('class', '')))}</div>"]
-
-    def row(name: str, value) -> None:
-        if value not in (None, "", []):
-            rows.append(f"<div><span class='kg-k'>{e(name)}</span> {e(str(value))}</div>")
-
-    row("also:", ", ".join(d.get("aliases", [])))
-    row("role:", d.get("role"))
-    row("portfolio:", d.get("portfolio"))
-    row("edition:", d.get("edition"))
-    row("dates:", d.get("dates"))
-    row("summary:", d.get("summary"))
-    row("amount:", d.get("amount"))
-    row("ISO code:", d.get("iso3"))
-    if d.get("comment"):
-        rows.append(f"<div class='kg-tip-sent'>{e(d['comment'])}</div>")
-    if d.get("properties"):
-        row("data:", ", ".join(d["properties"]))
-    row("links:", degree)
-    return "".join(rows)
-
-
-def _edge_tooltip(su: str, d: dict, ov: str) -> str:
-    e = html.escape
-    rows = [f"<div class='kg-tip-title'>{e(su)} <span class='kg-tip-prop'>— {e(d.get('label', ''))} →</span> {e(ov)}</div>"]
-    ev = d.get("evidence") or []
-    for r in ev[:_EVIDENCE_SHOWN]:
-        src = r.get("article", "")
-        if r.get("published"):
-            src += f", {r['published']}"
-        if r.get("confidence") is not None:
-            src += f", confidence {r['confidence']:.2f}"
-        rows.append(f"<div class='kg-tip-sent'>« {e(r.get('sentence', ''))} »</div><div class='kg-tip-src'>{e(src)}</div>")
-    if len(ev) > _EVIDENCE_SHOWN:
-        rows.append(f"<div class='kg-tip-src'>and {len(ev) - _EVIDENCE_SHOWN} more sentence(s)</div>")
-    if not ev and d.get("comment"):
-        rows.append(f"<div class='kg-tip-sent'>{e(d['comment'])}</div>")
-    return "".join(rows)
 
 
 def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subtitle: str = "",
@@ -106,13 +64,16 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
     pos = seed_layout(G)
     net = _network_class()(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=title)
     degree = dict(G.degree())
+    # the tooltips' data go beside vis-network's items, not in them (its data sets copy every field)
+    tips = Tooltips()
+    node_tips: dict[str, dict] = {}
+    edge_tips: list[dict] = []
     for node, d in G.nodes(data=True):
         cls = d.get("class", "Thing")
         shape = style_of(cls)[1]
         deg = degree.get(node, 0)
         opts = {
             "group": cls,
-            "tip": _node_tooltip({**d, "class_label": class_labels.get(cls, cls)}, deg),
             "search": fold(" | ".join([d.get("label", ""), *d.get("aliases", [])])),
             "fullLabel": d.get("label", ""),
             "x": round(pos[node][0], 1),
@@ -122,6 +83,7 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
             opts["size"] = round(min(42.0, 10 + 5 * math.sqrt(deg)), 1)
         if node in focus:
             opts["borderWidth"] = 4
+        node_tips[node] = tips.node(d, deg)
         net.add_node(node, label=_truncate(d.get("label", node)), shape=shape, **opts)
     # parallel edges between the same two nodes are drawn as arcs of growing curvature
     pair_count: Counter = Counter()
@@ -129,8 +91,8 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
         pair = (u, v) if u <= v else (v, u)
         i = pair_count[pair]
         pair_count[pair] += 1
-        opts = {"label": d.get("label", ""), "prop": d.get("property", ""),
-                "tip": _edge_tooltip(G.nodes[u].get("label", u), d, G.nodes[v].get("label", v))}
+        opts = {"id": f"e{len(edge_tips)}", "label": d.get("label", ""), "prop": d.get("property", "")}
+        edge_tips.append(tips.edge(d))
         if i:
             opts["smooth"] = {"enabled": True, "type": "curvedCW" if u <= v else "curvedCCW",
                               "roundness": round(0.25 * ((i + 1) // 2), 2)}
@@ -142,8 +104,8 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
     options = vis_options(n, m, physics=0 < n and not big)
     options["groups"] = groups(sorted({d.get("class", "Thing") for _, d in G.nodes(data=True)}))
     net.options = options
-    if n == 0:
-        empty_message = empty_message or "This graph has no entities to show."
+    # the message of an empty page only (a page that draws something never says it is empty)
+    empty_message = (empty_message or "This graph has no entities to show.") if n == 0 else None
     env = _template_env()
     counts = G.graph.get("counts") or (f"{n} {'entity' if n == 1 else 'entities'} · "
                                        f"{m} {'relation' if m == 1 else 'relations'}")
@@ -154,6 +116,8 @@ def render_networkx(G: nx.MultiDiGraph, *, title: str = "Knowledge graph", subti
         "counts": counts,
         "legend": legend(G, class_labels),
         "empty": empty_message,
+        "tips": {**tips.tables(), "classes": {c: class_labels.get(c, c) for c in options["groups"]},
+                 "nodes": node_tips, "edges": edge_tips},
     }
     net.templateEnv = env
     net.path = TEMPLATE
@@ -253,7 +217,9 @@ class InlineView:
 
     The page is the same self-contained one :func:`render_html` writes (vis-network inlined), so it
     draws in JupyterLab and in a notebook exported to HTML, with no network. The iframe is
-    sandboxed (``allow-scripts`` only). ``page`` is the HTML; :meth:`save` writes it to a file.
+    sandboxed: scripts run, and the tooltips' article links may open a new tab (``allow-popups``,
+    the article's page itself outside the sandbox); nothing else (no same-origin access to the
+    notebook, no forms, no top navigation). ``page`` is the HTML; :meth:`save` writes it to a file.
     """
 
     def __init__(self, page: str, *, height: int = 600, title: str = "Knowledge graph") -> None:
@@ -264,7 +230,7 @@ class InlineView:
     def _repr_html_(self) -> str:
         return (f'<iframe class="kg-inline-view" title="{html.escape(self.title, quote=True)}" '
                 f'style="width: 100%; height: {self.height}px; border: 1px solid #e4e7eb; border-radius: 4px;" '
-                f'sandbox="allow-scripts" srcdoc="{html.escape(self.page, quote=True)}"></iframe>')
+                f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" srcdoc="{html.escape(self.page, quote=True)}"></iframe>')
 
     def save(self, out_path: str | os.PathLike[str]) -> Path:
         """Write the page to ``out_path`` (it opens from disk like a ``kg view`` page)."""

@@ -82,3 +82,14 @@ def test_trigger_patterns(nlp, text, label, spans):
     # a Doc parsed without the kg_triggers component: the same patterns, matched when asked
     del doc.spans[TRIGGERS_KEY]
     assert [(s, e) for lab, s, e in trigger_spans(doc) if lab == label] == spans
+
+
+def test_a_key_given_twice_in_a_data_file_is_an_error():
+    import json
+
+    from kg.errors import KgError
+    from kg.extract.lexicon import _no_duplicates
+
+    assert json.loads('{"a": [1], "b": {"c": 2}}', object_pairs_hook=_no_duplicates("x.json")) == {"a": [1], "b": {"c": 2}}
+    with pytest.raises(KgError, match="'a' appears twice"):
+        json.loads('{"a": [1], "b": 2, "a": [3]}', object_pairs_hook=_no_duplicates("x.json"))

@@ -281,7 +281,7 @@ def test_inline_view_is_the_page_in_an_iframe(both, tmp_path):
     assert view.page == written
     frame = view._repr_html_()
     assert frame.startswith('<iframe class="kg-inline-view"') and frame.endswith("></iframe>")
-    assert "height: 450px" in frame and 'sandbox="allow-scripts"' in frame
+    assert "height: 450px" in frame and 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"' in frame
     srcdoc = re.fullmatch(r'.* srcdoc="([^"]*)"></iframe>', frame, re.S)
     assert srcdoc, "the page is escaped into one attribute (no raw quote ends it early)"
     assert html.unescape(srcdoc.group(1)) == view.page

@@ -19,7 +19,7 @@ from kg.pipeline.results import BuildStats, article_result, input_hash
 from kg.pipeline.sinks import GraphStoreSink, NQuadsSink, StoreSink
 from kg.rdf.mapping import to_graph
 from kg.records import Article, Extraction
-from kg.store.store import KgStore, content_hash, graph_iri
+from kg.store.store import META_GRAPH, KgStore, content_hash, graph_iri
 
 from _graphs import canon, synthetic  # tests/_graphs.py (pytest puts tests/ on sys.path)
 
@@ -275,7 +275,7 @@ def _store_lines(store: Path) -> list[str]:
     import pyoxigraph as ox
 
     with KgStore.open(store, read_only=True) as st:
-        meta = ox.NamedNode(str(graph_iri("meta")))
+        meta = ox.NamedNode(str(META_GRAPH))
         keep = (q for q in st.oxigraph if q.graph_name != meta)
         return sorted(str(q) for q in keep)
 
@@ -309,7 +309,7 @@ def test_dask_local_cluster_builds_the_same_graph(tmp_path, reference_builds):
         parts.bulk_load(path=str(p), format=ox.RdfFormat.N_QUADS)
     with KgStore.open(tmp_path / "st", read_only=True) as st:
         named = sorted(str(q) for q in st.oxigraph if not isinstance(q.graph_name, ox.DefaultGraph)
-                       and q.graph_name != ox.NamedNode(str(graph_iri("meta"))))
+                       and q.graph_name != ox.NamedNode(str(META_GRAPH)))
     assert sorted(str(q) for q in parts) == named  # the parts hold every article's named graph
 
 

@@ -9,7 +9,7 @@ from rdflib.compare import isomorphic
 from kg.pipeline.config import BuildConfig
 from kg.pipeline.results import article_result, input_hash
 from kg.rdf.mapping import to_graph
-from kg.store.store import KgStore, graph_iri
+from kg.store.store import META_GRAPH, KgStore, graph_iri
 
 from _graphs import canon, synthetic
 
@@ -17,7 +17,7 @@ from _graphs import canon, synthetic
 def named_and_default(st: KgStore) -> tuple[set, set]:
     import pyoxigraph as ox
 
-    meta = ox.NamedNode(str(graph_iri("meta")))
+    meta = ox.NamedNode(str(META_GRAPH))
     named = {q for q in st.oxigraph if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != meta}
     default = {q.triple for q in st.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     return named, default

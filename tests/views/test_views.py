@@ -8,9 +8,9 @@ and read their answers back from the page; they are skipped when /usr/bin/chromi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -25,7 +25,6 @@ from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 from kg.cli.app import main as view_main
 from kg.rdf.vocab import KG, entity_iri
-from _paths import ROOT
 
 S1 = "Le sommet du G7 s’ouvre à Hiroshima, au Japon, du 19 au 21 mai."
 S2 = "Le ministre japonais des Affaires étrangères Yoshimasa Hayashi a accueilli ses homologues."
@@ -38,7 +37,7 @@ def _ev(art: str, sentence: str, start: int = 0, conf: float = 0.9) -> tuple[Evi
 
 
 def small_extractions() -> list[Extraction]:
-    a1 = Article("g7-a", "…", "2023-05-19")
+    a1 = Article("g7-a", "…", "2023-05-19", "https://news.example.org/g7-a", "Le G7 s’ouvre à Hiroshima")
     a2 = Article("g7-b", "…", "2023-05-20")
     ents = (
         Entity("summit/g7-hiroshima", "Summit", "Sommet du G7 d’Hiroshima", ("G7", "sommet du G7"),
@@ -131,6 +130,19 @@ def test_edge_attributes_carry_the_evidence(G):
     assert views.to_networkx(to_graph(small_extractions()), lang="fr").edges[u, v, "ministerOf"]["label"] == "ministre de"
 
 
+def test_nodes_carry_their_mentions_with_their_articles(G):
+    # an entity without relations can be traced too
+    (m,) = G.nodes[iri("person/olaf-scholz")]["mentions"]
+    assert (m["sentence"], m["article"], m["published"], m["title"], m["url"]) == (
+        S2, "g7-a", "2023-05-19", "Le G7 s’ouvre à Hiroshima", "https://news.example.org/g7-a")
+    assert (m["start"], m["end"], m["confidence"]) == (0, 10, 0.9)
+    japan = G.nodes[iri("country/JPN")]["mentions"]
+    assert [(r["article"], r["sentence"]) for r in japan] == [("g7-a", S1), ("g7-b", S4)]
+    assert japan[1]["title"] == "" and japan[1]["url"] == ""  # the second article has neither
+    ev = G.edges[iri("person/yoshimasa-hayashi"), iri("country/JPN"), "ministerOf"]["evidence"]
+    assert [r["title"] for r in ev] == ["Le G7 s’ouvre à Hiroshima", ""]
+
+
 def test_a_node_with_several_classes_gets_the_most_specific():
     g = Graph()
     minister, summit = URIRef("https://example.org/m"), URIRef("https://example.org/s")
@@ -221,6 +233,12 @@ def test_cli_query_view(tmp_path, graph):
     assert view_main(["view", "--query", "attendees", "--graph", str(ttl), "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert "3 entities · 2 relations" in page
+    assert 'id="kg-empty"' not in page  # a query view that draws entities does not call itself empty
+    # a query whose rows name no entity says so
+    none = tmp_path / "none.html"
+    assert view_main(["view", "--query", 'SELECT ?x WHERE { VALUES ?x { "nobody" "nothing" } }', "--graph", str(ttl),
+                      "--out", str(none)]) == 0
+    assert '<div id="kg-empty">The query returned 2 row(s) but names no entity of the graph.</div>' in none.read_text(encoding="utf-8")
 
 
 def test_main_cli_has_view_when_registered(tmp_path, capsys):
@@ -257,6 +275,58 @@ def _open(driver, path):
     return console_errors(driver)
 
 
+def _node_xy(driver, node: str) -> tuple[float, float]:
+    """Where a node is drawn, in the page's coordinates."""
+    return tuple(driver.execute_script(
+        "var id = arguments[0], p = kgNetwork.canvasToDOM(kgNetwork.getPositions([id])[id]);"
+        "var r = document.getElementById('mynetwork').getBoundingClientRect(); return [p.x + r.left, p.y + r.top];", node))
+
+
+def _hover(driver, node: str):
+    """Move the real pointer onto a node (as a user does) and return the tooltip element once shown."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    x, y = _node_xy(driver, node)
+    body = driver.find_element("tag name", "body")
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()  # closes the tooltip already open, if any
+    tip = driver.find_element("id", "kg-tip")
+    assert not tip.is_displayed()
+    ActionChains(driver).move_to_element_with_offset(body, int(x - body.rect["width"] / 2),
+                                                     int(y - body.rect["height"] / 2)).perform()
+    WebDriverWait(driver, 5).until(lambda d: tip.is_displayed())
+    return tip
+
+
+@contextlib.contextmanager
+def _loopback_site(body: bytes):
+    """A web server on 127.0.0.1 answering every GET with ``body``; yields its base URL."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
 @pytest.mark.browser
 @pytest.mark.integration
 @needs_chromium
@@ -290,6 +360,13 @@ def test_view_in_chromium(tmp_path, driver, graph, G):
     assert S2 in tip and S4 in tip and "g7-a" in tip and "g7-b" in tip and "minister of" in tip
     tip = js("return kgShowTip(arguments[0])", iri("announcement/g7-a-1"))
     assert "5 milliards de dollars" in tip and "2023-05-19" in tip and "Announcement" in tip
+    # Escape closes the tooltip (it takes the pointer, for its links)
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    assert driver.find_element("id", "kg-tip").is_displayed()
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    assert not driver.find_element("id", "kg-tip").is_displayed()
     # filter by class: untick Country in the legend
     driver.find_element("css selector", "#kg-legend input[data-class=Country]").click()
     assert js("return kgNodes.get({filter: function (n) { return n.hidden; }}).map(function (n) { return n.id; })") == [iri("country/JPN")]
@@ -346,41 +423,137 @@ def test_big_graph_is_interactive_quickly(tmp_path, driver):
 @pytest.mark.browser
 @pytest.mark.integration
 @needs_chromium
+def test_hovering_a_node_shows_its_mentions(tmp_path, driver, graph):
+    out = views.render_html(graph, tmp_path / "v.html")
+    assert _open(driver, out) == []
+    tip = _hover(driver, iri("person/yoshimasa-hayashi"))
+    assert S2 in tip.text and S4 in tip.text and "Le G7 s’ouvre à Hiroshima" in tip.text and "2023-05-20" in tip.text
+    # the name is highlighted in each sentence
+    marks = [m.text for m in tip.find_elements("css selector", ".kg-tip-sent mark")]
+    assert marks == ["Yoshimasa Hayashi", "Yoshimasa Hayashi"]
+    # the article with a URL is a link that opens in a new tab; the other is text
+    (link,) = tip.find_elements("css selector", "a")
+    assert (link.text, link.get_attribute("href"), link.get_attribute("target")) == (
+        "Le G7 s’ouvre à Hiroshima", "https://news.example.org/g7-a", "_blank")
+    assert "noopener" in link.get_attribute("rel").split()
+    # an entity without relations can be traced too: its mention and article
+    tip = _hover(driver, iri("person/olaf-scholz"))
+    assert "links: 0" in tip.text and S2 in tip.text and "Le G7 s’ouvre à Hiroshima" in tip.text
+    assert _hover(driver, iri("country/JPN")).find_elements("css selector", "mark")[0].text == "Japon"
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    assert _open(driver, out) == []
+
+
+@pytest.mark.browser
+@pytest.mark.integration
+@needs_chromium
+def test_clicking_an_article_link_opens_the_article(tmp_path, driver):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with _loopback_site(b"<!DOCTYPE html><title>the article</title><p>text</p>") as site:
+        url = f"{site}/articles/g7?id=1"
+        art = Article("g7", "", "2023-05-19", url, "Le sommet du G7")
+        said = tuple(Evidence("g7", f"Olaf Scholz a dit {i}.", 10 * i, 10 * i + 11, 0.9) for i in range(4))
+        ents = (Entity("person/olaf-scholz", "Person", "Olaf Scholz", (), (), said),
+                *(Entity(f"country/C{i}", "Country", f"Pays {i}", (), (), _ev("g7", f"Pays {i}.")) for i in range(8)))
+        rels = tuple(Relation("person/olaf-scholz", "nationality", f"country/C{i}", _ev("g7", "S."), 0.9) for i in range(8))
+        out = views.render_html(to_graph([Extraction(art, ents, rels)]), tmp_path / "v.html")
+        assert _open(driver, out) == []
+        view = driver.current_window_handle
+        tip = _hover(driver, iri("person/olaf-scholz"))
+        # three of the four sentences, the fourth counted
+        assert [m.text for m in tip.find_elements("css selector", "mark")] == ["Olaf Scholz"] * 3
+        assert tip.find_element("css selector", ".kg-tip-more").text == "and 1 more sentence · 1 article in all"
+        link = tip.find_elements("css selector", "a")[-1]
+        # the pointer leaves the node for the canvas (upwards, between two edges), then crosses to the
+        # tooltip, which stays a moment for it, and clicks its link
+        x, y = _node_xy(driver, iri("person/olaf-scholz"))
+        to_x, to_y = link.rect["x"] + link.rect["width"] / 2, link.rect["y"] + link.rect["height"] / 2
+        driver.execute_script("kgNetwork.on('blurNode', function () { window.blurred = true; })")
+        moves = ActionChains(driver, duration=0)
+        path = [(x, y - 15 * i) for i in range(1, 4)]  # 45 px up: off the node
+        path += [(x + (to_x - x) * i / 6, y - 45 + (to_y - y + 45) * i / 6) for i in range(1, 7)]
+        at = (x, y)
+        for px, py in path:
+            moves.move_by_offset(round(px) - round(at[0]), round(py) - round(at[1])).pause(0.01)
+            at = (round(px), round(py))
+        moves.pause(0.8).perform()  # longer than a tooltip left for the canvas stays
+        assert driver.find_element("id", "kg-tip").is_displayed()
+        assert driver.execute_script("return window.blurred") is True  # the pointer did leave the node
+        ActionChains(driver).click().perform()
+        WebDriverWait(driver, 10).until(lambda d: len(d.window_handles) == 2)
+        (tab,) = set(driver.window_handles) - {view}
+        driver.switch_to.window(tab)
+        WebDriverWait(driver, 10).until(lambda d: d.title == "the article")
+        assert driver.current_url == url
+        assert driver.execute_script("return window.opener") is None  # rel=noopener
+        driver.close()
+        driver.switch_to.window(view)
+
+
+@pytest.mark.browser
+@pytest.mark.integration
+@needs_chromium
+def test_query_views_say_empty_only_when_they_are(tmp_path, driver, graph):
+    pytest.importorskip("kg.store", reason="kg.query needs kg.store")
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    out, none = tmp_path / "q.html", tmp_path / "none.html"
+    assert view_main(["view", "--query", "ministers", "--graph", str(ttl), "--out", str(out)]) == 0
+    assert _open(driver, out) == []
+    assert driver.execute_script("return kgNodes.length") >= 2
+    assert driver.find_elements("id", "kg-empty") == []
+    assert view_main(["view", "--query", 'SELECT ?x WHERE { VALUES ?x { "nobody" } }', "--graph", str(ttl),
+                      "--out", str(none)]) == 0
+    assert _open(driver, none) == []
+    assert driver.execute_script("return kgNodes.length") == 0
+    assert driver.find_element("id", "kg-empty").text == "The query returned 1 row(s) but names no entity of the graph."
+
+
+@pytest.mark.browser
+@pytest.mark.integration
+@needs_chromium
 def test_names_are_text_not_markup(tmp_path, driver):
+    """Names, sentences, article titles and URLs are hostile input: shown as text, never run or fetched."""
     evil = "</script><script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
-    art = Article("x", "", "2024-01-01")
-    ents = (Entity("person/evil", "Person", evil, (evil,), (("role", evil),), _ev("x", evil)),
+    art = Article("x", "", "2024-01-01", "javascript:window.pwned=3", evil)
+    art2 = Article("y<img src=x onerror=window.pwned=4>", "", "2024-01-02",
+                   'https://example.org/"><img/src=x/onerror=window.pwned=5>', "<b onmouseover=window.pwned=6>t</b>")
+    ents = (Entity("person/evil", "Person", evil, (evil,), (("role", evil),), _ev("x", evil + " a parlé.")),
             Entity("country/FRA", "Country", "France", (), (), _ev("x", "France.")))
+    ents2 = (Entity("person/evil", "Person", evil, (), (), _ev(art2.id, f"Selon {evil}, <iframe src=x></iframe>")),)
     rels = (Relation("person/evil", "nationality", "country/FRA", _ev("x", evil), 0.9),)
-    out = views.render_html(to_graph([Extraction(art, ents, rels)]), tmp_path / "evil.html", title=evil)
+    graph = to_graph([Extraction(art, ents, rels), Extraction(art2, ents2, ())])
+    out = views.render_html(graph, tmp_path / "evil.html", title=evil)
     assert _open(driver, out) == []
     js = driver.execute_script
     assert js("return [kgNodes.length, kgEdges.length, window.pwned === undefined]") == [2, 1, True]
     assert evil in js("return kgShowTip(arguments[0])", iri("person/evil"))
-    assert js("return window.pwned === undefined && document.images.length === 0")
+    tip = _hover(driver, iri("person/evil"))  # hovered for real, tooltip drawn
+    assert f"{evil} a parlé." in tip.text and "<b onmouseover=window.pwned=6>t</b>" in tip.text
+    assert [m.text for m in tip.find_elements("css selector", "mark")] == [evil, evil]
+    # only the http(s) URL became a link; the javascript: one is not a link at all
+    hrefs = [a.get_attribute("href") for a in tip.find_elements("css selector", "a")]
+    assert hrefs == ["https://example.org/%22%3E%3Cimg/src=x/onerror=window.pwned=5%3E"]
+    assert evil in js("return kgShowTip(arguments[0])", js("return kgEdges.getIds()[0]"))
+    assert js("return window.pwned === undefined && document.images.length === 0 "
+              "&& document.querySelectorAll('#kg-tip iframe, #kg-tip b, #kg-tip script').length === 0")
+    assert js("return performance.getEntriesByType('resource').length") == 0  # nothing fetched
+    assert _open(driver, out) == []
 
 
 @pytest.mark.integration
 def test_the_page_template_ships_in_the_wheel(tmp_path):
     """The page's template is package data: a view renders from a wheel installed away from the checkout."""
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, src / name)
-    for folder in ("kg", "ontology"):  # a copy: building must not leave build/ in the checkout
-        shutil.copytree(ROOT / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    built = subprocess.run([*pip, "wheel", "-q", "--no-deps", str(src), "-w", str(tmp_path / "dist")],
-                           capture_output=True, text=True, timeout=600)
-    assert built.returncode == 0, built.stderr
-    (wheel,) = (tmp_path / "dist").glob("kg-*.whl")
-    installed = subprocess.run([*pip, "install", "-q", "--no-deps", "--target", str(tmp_path / "site"), str(wheel)],
-                               capture_output=True, text=True, timeout=300)
-    assert installed.returncode == 0, installed.stderr
+    from _wheel import build_wheel, install_wheel
+
+    wheel, _log = build_wheel(tmp_path)
+    site = install_wheel(wheel, tmp_path / "site")
     code = "import kg, kg.views as v; from rdflib import Graph; print(kg.__file__); v.render_html(Graph(), 'view.html')"
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(tmp_path / "site")})
+                         env={**os.environ, "PYTHONPATH": str(site)})
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == str(tmp_path / "site" / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
+    assert run.stdout.strip() == str(site / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
     page = (tmp_path / "view.html").read_text(encoding="utf-8")
     assert "window.kgReady" in page and "This graph has no entities to show." in page

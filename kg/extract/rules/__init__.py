@@ -21,14 +21,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.context import ArticleContext
+from kg.extract.rules.anaphora import implied_minister_countries, leaders_of_countries, numbered_group, role_anaphora
 from kg.extract.rules.announcements import announcements
 from kg.extract.rules.attendance import attendance, narrative_attendance
+from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
-from kg.extract.rules.hosting import dateline, implied_relations, nearby_host_city, summit_relations
-from kg.extract.rules.organisations import companies, short_names
+from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
+                                      summit_relations)
+from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, companies,
+                                             hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
-from kg.extract.rules.places import capitals_as_governments, places_and_orgs
+from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
+from kg.extract.rules.summit_variants import summit_variants
 from kg.extract.rules.summits import edition_links, main_summit, summits
 
 __all__ = ["Rule", "RULES", "FROM_PARSE", "run_rules", "unmet_needs"]
@@ -55,6 +60,11 @@ RULES: tuple[Rule, ...] = (
          provides=(*_PLACES, "mentions:Organization", "split_persons")),
     Rule("companies", companies, needs=("triggers", "gaz", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization",)),
+    Rule("acronym_organisations", acronym_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization",)),
+    Rule("hyphenated_organisations", hyphenated_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization", "mentions:Country")),
+    Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),
     Rule("roles", roles, needs=("role_spans", "mentions:Person", *_PLACES, "mentions:Organization"),
@@ -65,18 +75,45 @@ RULES: tuple[Rule, ...] = (
     Rule("nationality_adjectives", nationality_adjectives,
          needs=("gaz", "used_tokens", *_PEOPLE, "relations:ministerOf", "relations:nationality"),
          provides=("mentions:Country", "used_tokens", "relations:ministerOf", "relations:nationality")),
+    Rule("affiliation_phrases", affiliation_phrases, needs=(*_PEOPLE, "mentions:Organization"),
+         provides=("relations:affiliation",)),
+    Rule("leaders_of_countries", leaders_of_countries, needs=("mentions:Country", *_PEOPLE, "relations:nationality"),
+         provides=("relations:ministerOf", "relations:nationality")),
+    Rule("role_anaphora", role_anaphora,
+         needs=("role_spans", *_PEOPLE, "mentions:Country", "mentions:Organization", "attrs:role", "relations:ministerOf",
+                "relations:nationality"),
+         provides=("mentions:Person", "mentions:Minister", "mentions:Country", "used_tokens", "attrs:role",
+                   "relations:ministerOf", "relations:nationality", "relations:affiliation")),
+    Rule("numbered_group", numbered_group, needs=("role_spans", *_PEOPLE), provides=("mentions:Person", "mentions:Minister")),
+    Rule("implied_minister_countries", implied_minister_countries,
+         needs=(*_PEOPLE, "mentions:Country", "relations:ministerOf", "relations:nationality"),
+         provides=("relations:ministerOf",)),
     Rule("capitals_as_governments", capitals_as_governments, needs=("mentions:City",),
          provides=("mentions:Country",)),
-    Rule("summits", summits, needs=("doc",),
-         provides=("mentions:Summit", "summit_seq", "next_of", "attrs:edition", "relations:nextEdition")),
-    Rule("main_summit", main_summit, needs=("summit_seq", "next_of"), provides=("next_parent", "main_summit")),
+    Rule("place_adjectives", place_adjectives, needs=("mentions:City", "mentions:Country"),
+         provides=("mentions:Country",)),
+    Rule("stated_locations", stated_locations, needs=("gaz", "mentions:City", "mentions:Country"),
+         provides=("relations:locatedIn",)),
+    Rule("summits", summits, needs=("doc", "mentions:Organization"),
+         provides=("mentions:Summit", "summit_seq", "next_of", "prev_editions", "attrs:edition", "relations:nextEdition")),
+    Rule("main_summit", main_summit, needs=("summit_seq", "next_of", "prev_editions"),
+         provides=("next_parent", "main_summit", "relations:nextEdition")),
     Rule("events", events, needs=("doc", "mentions:Organization", *_PLACES, "mentions:Summit"),
          provides=("mentions:Event",)),
     Rule("date_attrs", date_attrs, needs=("summit_seq", "mentions:Event"),
          provides=("attrs:startDate", "attrs:endDate", "attrs:date")),
     Rule("summit_relations", summit_relations, needs=("sents", "summit_seq", "mentions:Event", *_PLACES),
          provides=("relations:hostCity", "relations:hostCountry")),
+    Rule("cleft_places", cleft_places, needs=("sents", "summit_seq", *_PLACES),
+         provides=("relations:hostCity", "relations:hostCountry")),
+    Rule("summit_variants", summit_variants,
+         needs=("summit_seq", "next_of", "prev_editions", "relations:hostCity", "relations:hostCountry", "relations:locatedIn"),
+         provides=("mentions:Summit", "summit_seq", "next_parent", "main_summit")),
     Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
+         provides=("relations:attendee",)),
+    Rule("country_attendance", country_attendance,
+         needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Summit", "relations:hostCity",
+                "relations:hostCountry"),
          provides=("relations:attendee",)),
     Rule("announcements", announcements,
          needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE, *_PLACES, "mentions:Organization",
@@ -96,7 +133,11 @@ RULES: tuple[Rule, ...] = (
          needs=("sents", "summit_seq", "next_parent", "main_summit", *_PEOPLE, "mentions:City", "mentions:Summit",
                 "mentions:Event", "attrs:edition", "relations:attendee", "relations:hostCity"),
          provides=("relations:attendee",)),
-    Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity"),
+    Rule("host_nouns", host_nouns, needs=("summit_seq", "next_parent", "main_summit", "mentions:Country"),
+         provides=("relations:hostCountry",)),
+    Rule("gathering_country", gathering_country, needs=("main_summit", "next_parent", "mentions:Country", "relations:hostCountry"),
+         provides=("relations:hostCountry",)),
+    Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity", "relations:locatedIn"),
          provides=("relations:hostCountry", "relations:locatedIn")),
 )
 

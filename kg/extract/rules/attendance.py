@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extract.clauses import governors
-from kg.extract.clauses import reporting_clause
+from spacy.tokens import Span
+
+from kg.extract.clauses import governors, reporting_clause
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.extract.rules.summits import later_edition
+from kg.extract.text import is_byline
 
 
 
@@ -25,42 +27,171 @@ def _in_place_of(nouns: tuple[str, ...]) -> re.Pattern:
     return re.compile("(" + "|".join(map(re.escape, nouns)) + r") d[eu']?\s*(la |le |l'|l’)?\S*$")
 
 
-def attendance(ctx: ArticleContext) -> None:
-    """People in a sentence that has an attendance verb (« a participé », « était présent ») or names a
-    summit attended it (the summit being reported, not a next edition); not those absent, speaking from
-    afar, or only quoted."""
-    doc = ctx.doc
-    attend = ctx.lex.attend_verbs
-    remote = ctx.lex.remote_words
+def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
+    """The sentences that may report attendance, each with the summit they are about and whether they
+    name it: the summit named in the sentence, else the last one named before (not a next edition: its
+    parent); before any summit is named, the main summit when the sentence says « le sommet »."""
+    out = []
     current: str | None = None
     seq = sorted(ctx.summit_seq)
+    summit_nouns = ctx.lex.summit_nouns
     for sent in ctx.sents:
-        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end]
+        # (« en prélude à la COP30 », « à la veille du sommet »: what the sentence reports is before it)
+        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)]
         if in_sent:
             current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" else current
-        if current is None:
-            continue
-        # an attendance verb in the sentence
-        trig = not attend.isdisjoint(doc.lemma[sent.start : sent.end]) or not attend.isdisjoint(doc.lower[sent.start : sent.end])
-        if not trig and not in_sent:
-            continue
+        if is_byline(sent):
+            continue  # « Par X, envoyée spéciale au sommet »: the reporter
         target = in_sent[0] if in_sent else current
+        if target is None:
+            # « ... avant le début du sommet », the summit named only later in the article
+            if ctx.main_summit is None or not any(
+                    ctx.doc.lower[i] in summit_nouns and not before_summit(ctx, i) for i in range(sent.start, sent.end)):
+                continue
+            target = ctx.main_summit
         # not the next edition being hosted (« le prochain sommet », « le XXe sommet se tiendra »)
         if ctx.next_parent.get(target):
             target = ctx.next_parent[target]
         elif ctx.main_summit and later_edition(ctx, target):
             target = ctx.main_summit
+        out.append((sent, target, bool(in_sent)))
+    return out
+
+
+def before_summit(ctx: ArticleContext, i: int) -> bool:
+    """Is the summit mention at ``i`` the complement of « en prélude à », « à la veille de », « en amont de »,
+    « en vue de »: what its sentence reports happens before the summit?"""
+    doc = ctx.doc
+    h = doc.heads[i]
+    return h != i and doc.lemma[h] in ctx.lex.prelude_nouns and doc.pos[h] == "NOUN" or (
+        i >= 2 and doc.lower[i - 2] in ctx.lex.prelude_nouns or i >= 3 and doc.lower[i - 3] in ctx.lex.prelude_nouns)
+
+
+def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Is there an attendance word in tokens ``start:end`` (« a participé », « était présent », « se rendra »)?
+    « rendre » only reflexive (« se rendre à », not « rend plus fort »), « attendre » only as a participle
+    (``attend_verbs`` has its forms, not the lemma: « sont attendus », not « attendait un feu vert »)."""
+    doc = ctx.doc
+    attend = ctx.lex.attend_verbs
+    for i in range(start, end):
+        lemma, low = doc.lemma[i], doc.lower[i]
+        if lemma not in attend and low not in attend:
+            continue
+        if lemma == "rendre" and not _reflexive(ctx, i):
+            continue
+        return True
+    return False
+
+
+def _reflexive(ctx: ArticleContext, v: int) -> bool:
+    """Is the verb at ``v`` reflexive (« s'est rendu », « nous nous rendrons », not « nous rend plus forts »)?"""
+    doc = ctx.doc
+    kids = doc.children(v)
+    subj = {doc.lower[c] for c in kids if doc.deps[c].startswith("nsubj")}
+    for c in kids:
+        low = doc.lower[c]
+        if low in ctx.lex.reflexive_pronouns and c < v and not doc.deps[c].startswith("nsubj") and (
+                low not in ("nous", "vous") or low in subj):
+            return True
+    return False
+
+
+def attendance(ctx: ArticleContext) -> None:
+    """People in a sentence that has an attendance verb (« a participé », « était présent ») or names a
+    summit attended it (the summit being reported, not a next edition); not those absent, speaking from
+    afar, only quoted, or named as a modifier of a thing (« L'effet Trump plane sur le sommet »)."""
+    doc = ctx.doc
+    for sent, target, named in summit_targets(ctx):
+        trig = attendance_trigger(ctx, sent.start, sent.end)
+        if not trig and not named:
+            continue
         people = ctx.mentions_in(sent.start, sent.end, ("Person", "Minister"))
-        if not remote.isdisjoint(doc.lower[sent.start : sent.end]):
+        if remote(ctx, sent.start, sent.end):
             continue  # « a déclaré X dans un communiqué »: words sent from afar
         if not trig:
             people = [p for p in people if not any(
-                doc.lemma_[h] in ctx.lex.speech_verbs or reporting_clause(ctx, h)
-                for h in governors(ctx, max(sent.start, p.start - 1), p.end))]
+                _only_quoted(ctx, h, sent, target) for h in governors(ctx, max(sent.start, p.start - 1), p.end))
+                and not _modifier_of_thing(ctx, p)]
         for p in people:
-            if _absent(ctx, p):
+            if absent(ctx, p):
                 continue
             ctx.relate(target, "attendee", p.key, p.start, p.end, confidence("attendance_verb"))
+    chairs(ctx)
+
+
+def chairs(ctx: ArticleContext) -> None:
+    """« le président de la conférence, le ministre X de l'Écologie Y », « X, hôte du sommet »: who chairs or
+    hosts the summit attends it."""
+    doc = ctx.doc
+    for sent, target, _ in summit_targets(ctx):
+        for i in range(sent.start, sent.end - 2):
+            if doc.lower[i] not in ctx.lex.chair_nouns or doc.lower[i + 1] not in ctx.lex.of_forms_contracted:
+                continue
+            k = i + 2 if doc.lower[i + 2] not in ctx.lex.definite_articles else i + 3
+            if k >= sent.end or not (doc.lower[k] in ctx.lex.summit_nouns or doc.lower[k] in ctx.lex.meeting_nouns
+                                     or ctx.mention_at(k, ("Summit",))):
+                continue
+            # the person the title belongs to: just before it (« X, hôte du sommet ») or after it
+            before = ctx.mentions_in(max(sent.start, i - 4), i, ("Person", "Minister"))
+            after = ctx.mentions_in(k, min(sent.end, k + 14), ("Person", "Minister"))
+            p = before[-1] if before and doc.words[i - 1] in (",", "(") or before and doc.lower[i - 1] in ctx.lex.definite_articles and doc.words[i - 2] == "," else (after[0] if after else None)
+            if p is not None and not absent(ctx, p):
+                ctx.relate(target, "attendee", p.key, min(i, p.start), max(k + 1, p.end), confidence("summit_chair"))
+
+
+def _only_quoted(ctx: ArticleContext, h: int, sent: Span, target: str) -> bool:
+    """Is the person governed by ``h`` only quoted about the summit: the verb of a reporting clause after a
+    quote, or a speech verb whose words (not its circumstances) name the summit (« X a déclaré que le sommet
+    ... », but not « Lors du sommet, X a déclaré ... »)?"""
+    doc = ctx.doc
+    if reporting_clause(ctx, h):
+        return True
+    if doc.lemma_[h] not in ctx.lex.speech_verbs:
+        return False
+    said = {t for c in doc.children(h) if doc.deps[c] in ("ccomp", "obj", "xcomp") for t in doc.subtree(c)}
+    for s, _, key in ctx.summit_seq:
+        if sent.start <= s < sent.end and key == target and s not in said and not _in_quotes(ctx, s, sent):
+            v = _clause_verb(ctx, s)
+            if v is None or v == h:
+                return False  # the summit is a circumstance of the words or describes the speaker
+    return True
+
+
+def _clause_verb(ctx: ArticleContext, i: int) -> int | None:
+    """The verb whose clause token ``i`` belongs to, None when it hangs from no verb."""
+    doc = ctx.doc
+    t = i
+    for _ in range(8):
+        if doc.pos[t] in ("VERB", "AUX") and t != i:
+            return t
+        if doc.heads[t] == t:
+            return t if doc.pos[t] in ("VERB", "AUX") else None
+        t = doc.heads[t]
+    return None
+
+
+def _in_quotes(ctx: ArticleContext, i: int, sent: Span) -> bool:
+    """Is token ``i`` inside « » in its sentence?"""
+    words = ctx.doc.words[sent.start : i]
+    return words.count("«") > words.count("»") or words.count("\"") % 2 == 1
+
+
+def remote(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Do tokens ``start:end`` say words were sent from afar (« dans un communiqué », « sur X »)?"""
+    if not ctx.lex.remote_words.isdisjoint(ctx.doc.lower[start:end]):
+        return True
+    return any(start <= s < end for s, _ in ctx.triggers.get("REMOTE", ()))
+
+
+def _modifier_of_thing(ctx: ArticleContext, p: Mention) -> bool:
+    """Is the person at ``p`` a modifier of a common noun that is not a title (« L'effet Trump »,
+    « le gouvernement de Pedro Sánchez »)?"""
+    doc = ctx.doc
+    head = doc.heads[p.start]
+    if p.start <= head < p.end or doc.deps[p.start] not in ("nmod", "appos", "flat:name", "compound"):
+        return False
+    return doc.pos[head] == "NOUN" and not any(r.start <= head < r.end for r in ctx.role_spans) and \
+        doc.lower[head] not in ctx.lex.actor_nouns
 
 
 def narrative_attendance(ctx: ArticleContext) -> None:
@@ -83,14 +214,17 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     hosts = {o for (s, p, o) in ctx.relations if s == main and p == "hostCity"}
     family = {main} | {k for k, v in ctx.next_parent.items() if v == main}
     away_words = ctx.lex.remote_words | ctx.lex.absence_words
-    first = min(s for s, _, k in ctx.summit_seq if k == main)
+    starts = [s for s, _, k in ctx.summit_seq if k == main and not before_summit(ctx, s)]
+    if not starts:
+        return  # the article tells what happened before the summit (« en prélude à la COP30 »)
+    first = min(starts)
     elsewhere: set[str] = set()
     cands: dict[str, tuple[int, int]] = {}
     for sent in ctx.sents:
         people = ctx.mentions_in(sent.start, sent.end, ("Person", "Minister"))
         if not people:
             continue
-        away = (not away_words.isdisjoint(doc.lower[sent.start : sent.end])
+        away = (not away_words.isdisjoint(doc.lower[sent.start : sent.end]) or remote(ctx, sent.start, sent.end)
                 or any(m.key not in family for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event")))
                 or any(c.key not in hosts and is_locative(ctx, c.start) and not doc.sent_start[c.start]
                        for c in ctx.mentions_in(sent.start, sent.end, ("City",))))
@@ -98,7 +232,7 @@ def narrative_attendance(ctx: ArticleContext) -> None:
             if away:
                 elsewhere.add(p.key)
                 continue
-            if sent.end <= first or p.key in cands or _absent(ctx, p):
+            if sent.end <= first or p.key in cands or absent(ctx, p):
                 continue
             if _acts(ctx, p):
                 cands[p.key] = (p.start, p.end)
@@ -131,7 +265,7 @@ def _acts(ctx: ArticleContext, p: Mention) -> bool:
     return False
 
 
-def _absent(ctx: ArticleContext, p: Mention) -> bool:
+def absent(ctx: ArticleContext, p: Mention) -> bool:
     """« X ne s'est pas déplacé », « venu à la place de X », « en l'absence de X », « X, absent »."""
     key = (p.start, p.end)
     if key not in ctx.absent_at:
@@ -151,8 +285,19 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... »
+        if any(doc.deps[c] in ("ccomp", "xcomp") and _negated_attendance(ctx, c) for c in kids):
+            return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
+
+
+def _negated_attendance(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` a negated attendance verb (« ne se rendrait pas », « ne participera pas »)?"""
+    doc = ctx.doc
+    attend = ctx.lex.attend_verbs
+    return (doc.lemma[v] in attend or doc.lower[v] in attend) and any(
+        doc.lower[c] in ctx.lex.verb_negations for c in doc.children(v))
 
 
 def _negated_subjects(ctx: ArticleContext, n: int) -> list[tuple[int, int]]:

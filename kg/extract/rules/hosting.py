@@ -7,9 +7,11 @@ near the summit, the place the story keeps being set; implied: the host city's c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
-from kg.extract.rules.places import is_locative
+from kg.extract.rules.places import between, is_dateline, is_locative
 from kg.records import Relation
 
 
@@ -33,8 +35,10 @@ def summit_relations(ctx: ArticleContext) -> None:
         # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
         placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
-            if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start:
+            if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start or between(ctx, c.start):
                 continue
+            if any(s <= c.start < e for s, e, _ in events):
+                continue  # « le sommet de Djerba »: that summit's place (below), not the one before
             before = [ev for ev in events if ev[1] <= c.start]
             if before and before[-1][2] not in placed:
                 s, e, k = before[-1]
@@ -47,6 +51,8 @@ def summit_relations(ctx: ArticleContext) -> None:
             before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
             if before and c.start - before[-1][1] <= 8:
                 s, e, k = before[-1]
+                if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
+                    continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
         # « sommet de Vilnius », « Sommet de Paris »
         for s, e, k in events:
@@ -59,7 +65,10 @@ def summit_relations(ctx: ArticleContext) -> None:
             while head.dep_ in ("flat:name", "fixed") and head.head.i != head.i:
                 head = head.head
             verb = None
-            if tok.dep_ in ("obl:agent",) or ctx.lower(c.start - 1) == "par" or ctx.lower(c.start - 2) == "par":
+            if tok.dep_ == "conj" and (tok.head.dep_ == "obl:agent" or ctx.lower(tok.head.i - 1) == "par"
+                                       or ctx.lower(tok.head.i - 2) == "par"):
+                tok = tok.head  # « co-organisé par la France et le Costa Rica »: both host
+            if tok.dep_ in ("obl:agent",) or ctx.lower(tok.i - 1) == "par" or ctx.lower(tok.i - 2) == "par":
                 h = tok.head
                 if h.lemma_.lower() in host_verbs:
                     verb = h
@@ -82,6 +91,37 @@ def summit_relations(ctx: ArticleContext) -> None:
                 ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), confidence("hosting_verb"))
 
 
+def host_nouns(ctx: ArticleContext) -> None:
+    """« l'hôte du sommet, le président brésilien », « le Brésil, pays hôte »: the country named by the host (its
+    leader's nationality: implied) hosts the summit of the sentence, else the main one."""
+    doc = ctx.doc
+    for i, low in enumerate(doc.lower):
+        if low not in ctx.lex.host_nouns:
+            continue
+        sent = ctx.sent_at(i)
+        in_sent = [k for s, e, k in sorted(ctx.summit_seq) if sent.start <= s < sent.end and k not in ctx.next_parent]
+        target = in_sent[0] if in_sent else ctx.main_summit
+        if target is None or target in ctx.next_parent:
+            continue
+        country = None
+        # « le Brésil, pays hôte »
+        if ctx.lower(i - 1) == "pays" and ctx.lower(i - 2) == ",":
+            country = ctx.mention_at(i - 3, ("Country",))
+        # « l'hôte du sommet, le président brésilien, X », « pays hôte, le Brésil »
+        if country is None:
+            k = i + 1
+            while k < min(sent.end, i + 9) and country is None:
+                if ctx.overlapping(k, k + 1) and not ctx.mention_at(k, ("Country", "Summit")):
+                    break  # another name first: a person named without a nationality, an organisation
+                country = ctx.mention_at(k, ("Country",))
+                k += 1
+        if country is None:
+            continue
+        implied = doc.pos[country.start] == "ADJ"
+        ctx.relate(target, "hostCountry", country.key, min(i, country.start), max(i + 1, country.end),
+                   confidence("host_noun"), implied=implied)
+
+
 def dateline(ctx: ArticleContext) -> None:
     """« JOHANNESBURG, 24 août 2023 – »: where the article was filed hosts its summit, unless told otherwise."""
     if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
@@ -90,6 +130,12 @@ def dateline(ctx: ArticleContext) -> None:
     if first and ctx.doc[first[0].start].text.isupper():
         m = first[0]
         ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+        return
+    # « Bruxelles (AFP) - », « PARIS — » opening one of the first sentences
+    for m in ctx.mentions:
+        if ctx.ents[m.key].type == "City" and is_dateline(ctx, m.start):
+            ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+            return
 
 
 def nearby_host_city(ctx: ArticleContext) -> None:
@@ -107,9 +153,13 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
                 if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in ctx.lex.venue_nouns):
                     continue
+                if between(ctx, c.start):
+                    continue
                 if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
                     continue  # the place of another summit
                 dist = c.start - e if c.start >= e else s - c.end
+                if dist > 12 and _gathered_at(ctx, c.start):
+                    dist = 12  # « X a réuni jeudi à Belém, ..., une cinquantaine de dirigeants pour un sommet »
                 if dist <= 12 and (best is None or dist < best[0]):
                     best = (dist, c, s, e)
         if best:
@@ -122,31 +172,126 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
     counts: dict[str, list[Mention]] = {}
     for c in ctx.mentions:
-        if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start):
+        if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start) and not between(ctx, c.start):
             counts.setdefault(c.key, []).append(c)
     if counts:
         key, ms = max(counts.items(), key=lambda kv: (len(kv[1]), -kv[1][0].start))
         if len(ms) >= 2:
             ctx.relate(main, "hostCity", key, ms[0].start, ms[0].end, confidence("recurring_place"))
+            return
+    # « les dirigeants sont réunis ... à Bruxelles », « a annoncé à Bruxelles ..., au premier jour d'un sommet »:
+    # the one place where people gather, or the one place of the summit's sentences
+    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere}
+    if len(places) == 1:
+        c = next(iter(places.values()))
+        ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _gathered_at(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at ``i`` where the sentence's main verb gathers people (« a réuni ... à X »)?"""
+    h = ctx.doc.heads[i]
+    return ctx.doc.heads[h] == h and ctx.doc.lemma[h] in ctx.lex.gathering_verbs
+
+
+def cleft_places(ctx: ArticleContext) -> None:
+    """« C'est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet »: the places put first host the
+    summit after « que » (a next edition too)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for sent in ctx.sents:
+        st = sent.start
+        if ctx.lower(st) not in lex.cleft_openers or ctx.lower(st + 1) != "est":
+            continue
+        q = next((k for k in range(st + 2, min(sent.end, st + 14)) if ctx.lower(k) in ("que", "qu'", "qu’")), None)
+        if q is None or not any(doc.lemma[k] in lex.place_verbs for k in range(q + 1, min(sent.end, q + 5))):
+            continue
+        target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None)
+        if target is None:
+            continue
+        s, e, key = target
+        for m in ctx.mentions_in(st + 2, q, ("City", "Country")):
+            prep = ctx.lower(m.start - 1)
+            if ctx.ents[m.key].type == "City" and prep in lex.locative_preps | lex.venue_preps:
+                ctx.relate(key, "hostCity", m.key, m.start, e, confidence("cleft_place"))
+            elif ctx.ents[m.key].type == "Country" and prep in lex.country_locative_preps:
+                ctx.relate(key, "hostCountry", m.key, m.start, e, confidence("cleft_place"))
+
+
+def gathering_country(ctx: ArticleContext) -> None:
+    """« Réunis en Indonésie, les pays membres du G20 ... »: the one country where the article has people gather
+    (« en/au X » governed by a gathering verb, in a sentence naming the main summit or its body) hosts the main
+    summit, when nothing else says where."""
+    main = ctx.main_summit
+    if main is None or main in ctx.next_parent or any(s == main and p == "hostCountry" for (s, p, o) in ctx.relations):
+        return
+    doc = ctx.doc
+    # the summit's sentences and those naming its body (« les pays membres du G20 »)
+    spans = [(s, e) for s, e, k in ctx.summit_seq if k == main]
+    bodies = {m.key for s, e in spans for m in ctx.mentions_in(s, e, ("Organization",))}
+    sents = {ctx.sent_no(s) for s, _ in spans} | {ctx.sent_no(m.start) for m in ctx.mentions if m.key in bodies}
+    others = {ctx.sent_no(s) for s, _, k in ctx.summit_seq if k != main}
+    hosting = {o for (s, p, o) in ctx.relations if p == "hostCountry"}
+    found = {}
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "Country" or ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
+            continue
+        if ctx.sent_no(c.start) not in sents or ctx.sent_no(c.start) in others or c.key in hosting:
+            continue
+        if doc.lemma[doc.heads[c.start]] in ctx.lex.gathering_verbs:
+            found.setdefault(c.key, c)
+    if len(found) == 1:
+        c = next(iter(found.values()))
+        ctx.relate(main, "hostCountry", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
+    """The cities used as a location in a sentence naming the summit ``main`` or governed (two heads up at most)
+    by a gathering verb (« se réunir », « se retrouver », « s'ouvrir »)."""
+    doc = ctx.doc
+    sents = {ctx.sent_no(s) for s, _, k in ctx.summit_seq if k == main}
+    others = [(s, e) for s, e, k in ctx.summit_seq if k != main]
+    out = []
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "City" or doc.sent_start[c.start] or not is_locative(ctx, c.start) or between(ctx, c.start):
+            continue
+        if any(s <= c.start < e for s, e in others):
+            continue
+        h, gathering = c.start, False
+        for _ in range(2):
+            h = doc.heads[h]
+            gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs
+        if gathering or ctx.sent_no(c.start) in sents:
+            out.append(c)
+    return out
 
 
 def implied_relations(ctx: ArticleContext) -> None:
-    """Host country from host city; a city's country when the country is named in the article."""
+    """Implied: the host city's country hosts too (its country from the text, else the reference); a capital
+    lies in its country when the article names that country (other cities only where the text says so,
+    :func:`~kg.extract.rules.places.stated_locations`)."""
+    located = {s: o for (s, p, o) in ctx.relations if p == "locatedIn"}
     for (s, p, o), rel in list(ctx.relations.items()):
         if p == "hostCity" and ctx.ents[s].type == "Summit":
-            city = _city_country(ctx, o)
-            if city and city in ctx.ents:
-                ev = rel.evidence[0]
-                ctx.relations.setdefault((s, "hostCountry", city), Relation(s, "hostCountry", city, (ev,), confidence("host_city_country")))
+            country = located.get(o) or _city_country(ctx, o)
+            if country and country in ctx.ents and (s, "hostCountry", country) not in ctx.relations:
+                ev = replace(rel.evidence[0], confidence=confidence("host_city_country"), implied=True)
+                ctx.relations[(s, "hostCountry", country)] = Relation(s, "hostCountry", country, (ev,), confidence("host_city_country"))
     for key, ent in ctx.ents.items():
-        if ent.type != "City":
+        if ent.type != "City" or key in located:
             continue
-        c = _city_country(ctx, key)
-        if c and c in ctx.ents:
-            ev = ent.evidence[0]
-            ctx.relations.setdefault((key, "locatedIn", c), Relation(key, "locatedIn", c, (ev,), confidence("city_country")))
+        country = _capital_country(ctx, key)
+        if country and country in ctx.ents:
+            ev = replace(ent.evidence[0], confidence=confidence("capital_country"), implied=True)
+            ctx.relations[(key, "locatedIn", country)] = Relation(key, "locatedIn", country, (ev,), confidence("capital_country"))
 
 
 def _city_country(ctx: ArticleContext, key: str) -> str | None:
     city = ctx.ref.city(ctx.ents[key].label)
     return f"country/{city.country}" if city else None
+
+
+def _capital_country(ctx: ArticleContext, key: str) -> str | None:
+    """The key of the country whose capital the city ``key`` is, if it is one."""
+    city = ctx.ref.city(ctx.ents[key].label)
+    country = ctx.ref.country_by_iso3(city.country) if city else None
+    return f"country/{country.iso3}" if country and country.capital == city.name else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.roles import role_phrase_ok
@@ -57,6 +58,9 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
             t.lower_ in ctx.lex.summit_nouns or t.lower_ in ctx.lex.event_nouns for t in span):
         for k in range(1, len(span) - 1):
             tail = span[k:]
+            after_of = span[k - 1].lower_ in ctx.lex.of_forms_contracted or span[k - 1].lower_ in ctx.lex.definite_articles
+            if after_of and not is_namey(span[k]):
+                continue  # « ministre de l'Écologie Diego Soto »: the portfolio, then the name
             if span[k].pos_ in ("PROPN", "X") and looks_like_name(tail) and not any(
                     g.label_ in ("ORG", "COUNTRY", "CITY") and g.start >= tail.start and g.start < tail.end for g in ctx.gaz):
                 ctx.split_persons.append((tail.start, tail.end))
@@ -69,6 +73,11 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
                 return
     # a role title mislabelled as an organisation: « ministre de l'Economie »
     if any(r.start < span.end and span.start < r.end for r in ctx.role_spans):
+        return
+    if ctx.ref.organization(span.text) is None and _government_body(ctx, span.start, span.end):
+        # « le ministère des Affaires étrangères »: a government body, lower case as written
+        ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end,
+                conf=confidence("government_body"), rank=1)
         return
     # a portfolio: « chargé de l'Économie et du Climat »
     k = span.start - 1
@@ -87,6 +96,8 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
         return
     if e.label_ != "ORG":
         return  # MISC spans become organisations only through role phrases (affiliation)
+    if _names_a_thing(ctx, span.start, span.end):
+        return  # « la stratégie « Global Gateway » », « le Plan d'action de Nice », « la COP30 »
     if len(span) == 1 and (not is_namey(span[0]) or span[0].is_sent_start):
         return
     # « (AI) » right after a name: an acronym, an alias of what precedes it
@@ -100,6 +111,170 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
             for r in ctx.role_spans):
         return
     ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end, conf=confidence("unknown_organisation"), rank=1)
+
+
+def _government_body(ctx: ArticleContext, start: int, end: int) -> bool:
+    """« ministère des Affaires étrangères »: a government-body noun (lower case) and its portfolio."""
+    doc = ctx.doc
+    return (end - start >= 3 and doc.lower[start] in ctx.lex.government_body_nouns
+            and doc.lower[start + 1] in ctx.lex.of_forms_contracted and doc.words[end - 1][:1].isalpha())
+
+
+def _names_a_thing(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Does the name at ``start:end`` name a plan, strategy or agreement (« la stratégie « Global Gateway » »,
+    « le Plan d'action de Nice »), or a summit (« la COP30 »), not an organisation?"""
+    doc = ctx.doc
+    lex = ctx.lex
+    first = doc.lower[start]
+    if first in lex.non_org_heads:
+        return True
+    if any(first.startswith(a.lower()) and first[len(a):].isdigit() for a in lex.summit_acronyms):
+        return True  # « COP30 » is the summit
+    k = start - 1
+    while k >= 0 and doc.words[k] in ("«", "\"", "“"):
+        k -= 1
+    return k >= 0 and doc.lower[k] in lex.non_org_heads
+
+
+def acronym_organisations(ctx: ArticleContext) -> None:
+    """« la Facilité de financement des forêts tropicales (TFFF) »: a capitalised noun phrase headed by an
+    organisation noun, followed by an acronym of its initials in brackets, is an organisation (the acronym an alias)."""
+    doc = ctx.doc
+    words, n = doc.words, len(doc)
+    for i in range(1, n - 2):
+        if words[i] != "(" or words[i + 2] != ")" or not _acronym(words[i + 1]):
+            continue
+        start = _np_start(ctx, i)
+        if start is None or doc.lower[start] not in ctx.lex.acronym_org_heads:
+            continue
+        conf = confidence("acronym_organisation")
+        if ctx.overlaps_mention(start, i):
+            # already an organisation of that very name (« Agence X (AX) » tagged by the NER): the acronym names it too
+            same = [m for m in ctx.overlapping(start, i) if (m.start, m.end) == (start, i)
+                    and ctx.ents[m.key].type == "Organization"]
+            if same and not ctx.overlaps_mention(i + 1, i + 2):
+                ent = ctx.ents[same[0].key]
+                ctx.add("Organization", same[0].key, ent.label, i + 1, i + 2, surface=words[i + 1], conf=conf)
+            continue
+        initials = [w[0].upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
+                    and w.lower() not in _LINK_WORDS]
+        acro = [c for c in words[i + 1] if c.isalpha()]
+        if sorted(acro) != sorted(initials):
+            continue  # (letters in any order: an acronym of the English name, « TFFF »)
+        name = doc.span_text(start, i)
+        if ctx.ref.country(name) or ctx.ref.city(name):
+            continue
+        key = f"org/{slug(name)}"
+        ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
+        ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
+
+
+_LINK_WORDS = frozenset({"pour", "et", "sur", "en", "à", "aux", "au", "contre", "dans", "l", "d"})
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 8 and word.isupper() and word.isalnum()
+
+
+def _np_start(ctx: ArticleContext, i: int) -> int | None:
+    """The first word of the capitalised noun phrase that ends before token ``i``, after its determiner."""
+    doc = ctx.doc
+    k = i - 1
+    start = None
+    while k >= 0 and i - k <= 10:
+        w, pos = doc.words[k], doc.pos[k]
+        if pos in ("DET", "PUNCT", "VERB", "AUX", "PRON", "SCONJ") and w not in APOS or doc.sent_start[k] and w[:1].islower():
+            break
+        if w[:1].isupper() and pos in ("NOUN", "PROPN", "ADJ", "X"):
+            start = k
+        if doc.sent_start[k]:
+            break
+        k -= 1
+    return start
+
+
+def hyphenated_organisations(ctx: ArticleContext) -> None:
+    """« le Conseil Ukraine-Otan », « le Forum Chine-Afrique »: an organisation noun and names joined by a
+    hyphen, tagged ORG by the NER, is one organisation; the country inside it is part of its name."""
+    doc = ctx.doc
+    for e in doc.ents:
+        if e.label_ != "ORG":
+            continue
+        span = strip_det(e)
+        if len(span) < 2 or not span[0].text[:1].isupper() or span[0].lower_ not in ctx.lex.org_head_nouns:
+            continue
+        if not any("-" in t.text[1:-1] or t.text == "-" for t in span[1:]):
+            continue
+        inside = [m for m in ctx.overlapping(span.start, span.end)]
+        if not inside or any(ctx.ents[m.key].type not in ("Country", "Organization") for m in inside) or any(
+                m.start < span.start or m.end > span.end for m in inside) or ctx.ref.organization(span.text):
+            continue
+        for m in {id(m): m for m in inside}.values():
+            ctx.remove_mention(m)
+        ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end,
+                conf=confidence("unknown_organisation"), rank=1)
+
+
+def platforms(ctx: ArticleContext) -> None:
+    """« sur X », « le réseau social X », « X (ex-Twitter) », an « X » the NER calls an organisation: the
+    platform X (formerly Twitter)."""
+    org = ctx.ref.organization("Twitter")
+    if org is None:
+        return
+    key = f"org/{org.key}"
+    found = [next((j for j in range(start, end) if ctx.doc.words[j] in ("X", "X.")), None)  # (« sur X. »: one token)
+             for start, end in ctx.triggers.get("PLATFORM_X", ())]
+    found += [e.start for e in ctx.doc.ents if e.label_ in ("ORG", "MISC") and e.text in ("X", "X.")]  # the NER's « X »
+    for k in found:
+        if k is not None and not ctx.overlaps_mention(k, k + 1):
+            ctx.add("Organization", key, "X", k, k + 1, surface="X", conf=confidence("platform_name"), rank=3)
+    ent = ctx.ents.get(key)
+    if ent is not None and ent.label != "X":  # its name now (« X »), the old one an alias (the reference
+        ent.aliases.add(ent.label)            # data keeps « Twitter »: a lone « X » is no name to look for)
+        ent.label, ent.label_rank = "X", 3
+
+
+def affiliation_phrases(ctx: ArticleContext) -> None:
+    """« Macky Sall au nom de l'Union africaine », « Moussa Faki, qui préside la Commission de l'UA »,
+    « X, à la tête de l'OMS »: the person's affiliation."""
+    doc = ctx.doc
+    for p in ctx.mentions_in(0, len(doc), ("Person", "Minister")):
+        k = p.end + (1 if ctx.lower(p.end) == "," else 0)
+        org = None
+        for phrase in ctx.lex.affiliation_phrases:
+            toks = phrase.split()
+            if [ctx.lower(k + j) for j in range(len(toks))] == toks:
+                j = k + len(toks)
+                if ctx.lower(j) in ctx.lex.definite_articles:
+                    j += 1
+                org = ctx.mention_at(j, ("Organization",))
+                break
+        if org is None and ctx.lower(k) in ctx.lex.relative_pronouns and doc.lemma[k + 1] in ctx.lex.lead_verbs:
+            v = k + 1
+            obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
+            if obj is not None:
+                org = ctx.mention_at(obj, ("Organization",))
+        if org is not None:
+            ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
+    # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »
+    for v in range(len(doc)):
+        if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.office_verbs:
+            continue
+        obj = next((c for c in doc.children(v) if doc.deps[c] == "obj" and doc.lemma[c] in ctx.lex.office_nouns), None)
+        if obj is None:
+            continue
+        org = next((ctx.mention_at(c, ("Organization",)) for c in doc.children(obj)
+                    if doc.deps[c] == "nmod" and ctx.mention_at(c, ("Organization",))), None)
+        subj = subject(ctx, v)
+        if subj is not None and doc.lower[subj] in ctx.lex.relative_pronouns and doc.deps[v] == "acl:relcl":
+            subj = doc.heads[v]  # « X, qui exerce ... »
+        p = None
+        if subj is not None:  # the person, or the title whose name follows (« le président mauritanien X »)
+            p = ctx.mention_at(subj, ("Person", "Minister")) or next(
+                (ctx.mention_at(t, ("Person", "Minister")) for t in doc.subtree(subj) if ctx.mention_at(t, ("Person", "Minister"))), None)
+        if p is not None and org is not None:
+            ctx.relate(p.key, "affiliation", org.key, min(p.start, v), max(p.end, org.end), confidence("affiliation_phrase"))
 
 
 def short_names(ctx: ArticleContext) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kg.extract.context import ArticleContext
 from kg.extract.rules.roles import role_phrase_ok
-from kg.extract.text import is_byline, name_key, name_words
+from kg.extract.text import APOS, is_namey, name_key, name_words
 from kg.names import slug
 
 
@@ -48,9 +48,7 @@ def persons(ctx: ArticleContext) -> None:
             continue
         if any(a < t and s < b for a, b in countries_orgs):
             continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
-        if is_byline(ctx.sent_at(s)):
-            continue  # « Par Jeanne Dupont, envoyée spéciale » / « Photo : Jean Martin »
-        cands.append((s, t, honorific))
+        cands.append((s, t, honorific))  # bylines too: « Par Jeanne Dupont, envoyée spéciale » names a person
     full = {}
     for s, t, hon in cands:
         if t - s >= 2 and not hon:
@@ -75,13 +73,17 @@ def persons(ctx: ArticleContext) -> None:
                 hits = [f for f in full.values() if words[0] in name_words(f)[1:]]
                 if len(hits) == 1:
                     target = hits[0]
+        titled = t - s == 1 and any(r.end == s for r in ctx.role_spans)
         if target is None:
-            if t - s < 2 and not hon:
-                continue  # a lone word tagged PER with no full name to attach to
+            if t - s < 2 and not hon and not titled:
+                continue  # a lone word tagged PER with no full name to attach to (but « le président Trump »)
             target = name
         surface = doc.span_text(s - 1, t) if hon and s > 0 and lower[s - 1] in honor else name
-        ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
-                 rank=2 if target == name else 1)
+        ent = ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
+                      rank=2 if target == name else 1)
+        if titled and target == name:  # « le pape François »: the title and name as written, an alias
+            title = next(r for r in ctx.role_spans if r.end == s)
+            ent.aliases.add(doc.span_text(title.start, t))
 
 
 def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
@@ -100,6 +102,10 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
         while j in nat_end:
             j = nat_end[j]
         starts.append(j)
+        # « le ministre azerbaïdjanais de l'Écologie Moukhtar Babaïev »: after the portfolio's common words
+        p = _after_portfolio(ctx, j)
+        if p is not None:
+            starts.append(p)
         # « le président de la COP29, Moukhtar Babaïev, » — after the title's complement and a comma
         c = r.end
         while c < n and c - r.end < 8 and words[c] != "," and not sent_start[c]:
@@ -118,3 +124,26 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
                 gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):
             out.append((j, k))
     return out
+
+
+def _after_portfolio(ctx: ArticleContext, j: int) -> int | None:
+    """Where a name may start after a portfolio phrase at ``j`` (« de l'Écologie Moukhtar Babaïev » → the
+    token of « Moukhtar »): the phrase's capitalised words are common French words, the name's are not."""
+    doc = ctx.doc
+    words, lower, n = doc.words, doc.lower, len(doc)
+    if j >= n or lower[j] not in ctx.lex.of_forms_contracted:
+        return None
+    k = j + 1
+    if k < n and (lower[k] in ctx.lex.definite_articles):
+        k += 1
+    seen = False
+    while k < n and k - j < 8 and not doc.sent_start[k]:
+        w = words[k]
+        if w[:1].isupper() and not is_namey(doc.tokens[k]) and not (seen and doc.pos[k] == "PROPN"):
+            seen = True  # « Écologie », « Affaires » (a proper noun after them starts the name: « Maria »)
+        elif seen and (w[:1].islower() and doc.pos[k] in ("ADJ", "ADP", "DET", "CCONJ") or w in APOS):
+            pass  # « étrangères », « et des »
+        else:
+            break
+        k += 1
+    return k if seen and k < n and words[k][:1].isupper() else None

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation
-from kg.extract.text import looks_like_name, strip_det
+from kg.extract.text import is_date_word, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.nlp.reference import Reference
@@ -41,7 +41,12 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if s.label_ == "COUNTRY":
             c = ref.country_by_iso3(s.id_)
-            if c:
+            if c and c.article and ctx.lower(s.start - 1) == "à":
+                # « à Grenade », « à Luxembourg »: a country takes « au/en/à la »; a bare « à » is a city's
+                city = ref.city(s.text)
+                name = city.name if city else s.text
+                ctx.add("City", f"city/{slug(name)}", name, s.start, s.end, conf=confidence("country_name_as_city"), rank=2)
+            elif c:
                 ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, rank=2)
         elif s.label_ == "CITY":
             city = ref.city(s.text)
@@ -60,8 +65,42 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             continue
         if e.label_ == "LOC":
             _ner_place(ctx, e)
+        elif e.label_ in ("ORG", "MISC") and e.text.isupper() and len(e) <= 4 and not ctx.ref.organization(e.text) \
+                and is_dateline(ctx, e.start):
+            # « KANANASKIS (Canada) – » read as a name of something: a place in capitals opening the story
+            ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _misspelt_cities(ctx)
+
+
+def _misspelt_cities(ctx: ArticleContext) -> None:
+    """« à Galsgow » and « à Glasgow » in one article: a city the reference does not know, one slip of the keys
+    (two letters swapped, one doubled or dropped) away from another city of the article, is that city. A
+    different letter is not a slip: « Sienne » is not « Vienne »."""
+    cities = [k for k, e in ctx.ents.items() if e.type == "City"]
+    for k in cities:
+        label = ctx.ents[k].label
+        if len(label) < 5 or ctx.ref.city(label):
+            continue
+        for other in cities:
+            if other != k and other in ctx.ents and _one_slip(normalize(label), normalize(ctx.ents[other].label)):
+                ctx.merge(k, other)
+                break
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one slip apart: two neighbouring letters swapped, or one letter added or dropped?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
 
 
 def _ner_place(ctx: ArticleContext, e: Span) -> None:
@@ -80,40 +119,126 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("City", f"city/{slug(city.name)}", city.name, text.start, text.end, rank=2)
         return
     prev = ctx.lower(text.start - 1)
-    # « à Kananaskis », « au château de Chantilly »
-    if len(text) <= 4 and (prev == "à" or prev in ctx.lex.of_forms and ctx.lower(text.start - 2) in ctx.lex.venue_nouns):
+    lex = ctx.lex
+    # « à Kananaskis », « au château de Chantilly », « le sommet de Djerba »
+    if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
+            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+    # « ... de Fasano, dans le sud de l'Italie », « Kananaskis (Canada) »: a place the text locates in a country
+    elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+    # « KANANASKIS (Canada) – »: an unknown place opening the story as its dateline
+    elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("dateline_city"), rank=1)
+    # « participeront à la conférence ... au Bürgenstock »: an unknown place after « au/aux » (not a country)
+    # in a sentence about a summit or a gathering is its venue
+    elif len(text) <= 3 and prev in ctx.lex.venue_preps and _gathering_sentence(ctx, text.start):
+        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("venue_after_au"), rank=1)
+
+
+def _gathering_sentence(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at token ``i`` where people gather: the word before « au » or one of the place's two
+    heads a summit, gathering, attendance or hosting word (« attendus au X », « participeront ... au X »)?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs
+    cands = [i - 2]
+    h = i
+    for _ in range(2):
+        h = doc.heads[h]
+        cands.append(h)
+    return any(0 <= k < len(doc) and (doc.lower[k] in words or doc.lemma[k] in words) for k in cands)
 
 
 def capitals_as_governments(ctx: ArticleContext) -> None:
-    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country."""
+    """« saluée par Kiev », « Pékin a salué »: a capital not used as a place stands for its country's
+    government. The city stays (a metonym still names the city) and its country is implied on the same span,
+    its mention first, so that the rules looking for agents see the country. A capital that is the seat of an
+    international body (« Bruxelles espère ») stands for that body, not its country: no country."""
     capitals = _capitals(ctx.ref)
     for m in list(ctx.mentions):
         ent = ctx.ents[m.key]
         if ent.type != "City" or is_locative(ctx, m.start):
             continue
         country = capitals.get(normalize(ent.label))
-        if country is None:
+        if country is None or normalize(ent.label) in ctx.lex.institution_seats:
             continue
-        ckey = f"country/{country.iso3}"
-        ctx.remove_mention(m)
-        ctx.add("Country", ckey, country.name, m.start, m.end, conf=confidence("capital_as_government"), rank=1)
+        ctx.add("Country", f"country/{country.iso3}", country.name, m.start, m.end, conf=confidence("capital_as_government"),
+                rank=1, before=m)
+
+
+def place_adjectives(ctx: ArticleContext) -> None:
+    """« la capitale lituanienne Vilnius », « la station balnéaire égyptienne de X »: a nationality adjective on a
+    place noun before a city is said of the place, not of a person: it names no country by itself (the country
+    stays when the article names it otherwise)."""
+    for m in list(ctx.mentions):
+        if ctx.ents.get(m.key) is None or ctx.ents[m.key].type != "Country" or ctx.doc.pos[m.start] != "ADJ":
+            continue
+        if _place_head(ctx, m.start) is not None and ctx.mentions_in(m.end, m.end + 2, ("City",)):
+            ctx.remove_mention(m)
+
+
+def _place_head(ctx: ArticleContext, k: int) -> int | None:
+    """The place noun an adjective at ``k`` hangs on (« capitale » in « la capitale lituanienne »), walking back
+    over adjectives; ``None`` if there is none."""
+    lex = ctx.lex
+    while k >= 0 and ctx.doc.pos[k] == "ADJ":
+        k -= 1
+    return k if k >= 0 and (ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns) else None
 
 
 def is_locative(ctx: ArticleContext, start: int) -> bool:
-    """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima »)?"""
+    """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima », « dans la capitale
+    lituanienne Vilnius », « au cœur du quartier européen de Bruxelles »)?"""
     prev = ctx.lower(start - 1)
     if prev == "à" and _recipient(ctx, start):
         return False  # « la livraison à Kiev », « un message adressé à Moscou »: to whom, not where
-    if prev in ctx.lex.locative_preps:
-        return True
-    if prev in ctx.lex.of_forms:
+    if prev in ctx.lex.locative_preps or prev in ctx.lex.venue_preps:
+        return True  # « à Paris », « au Bourget »
+    lex = ctx.lex
+    if prev in lex.of_forms:
+        # « rentré de Moscou et de Pékin »: where one comes from
+        h = ctx.doc.heads[start]
+        if ctx.doc.deps[start] == "conj":
+            h = ctx.doc.heads[h]
+        if ctx.doc.lemma[h] in lex.motion_verbs:
+            return True
         k = start - 2
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
-        return ctx.lower(k) in ctx.lex.place_nouns or ctx.lower(k) in ctx.lex.venue_nouns or ctx.lower(k) in ctx.lex.summit_nouns
+        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
+    # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
+    if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
+        return True
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
-    return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper()
+    return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)
+
+
+def is_dateline(ctx: ArticleContext, start: int) -> bool:
+    """Does a place name at ``start`` open one of the first sentences as a dateline (« PARIS — », « Bruxelles
+    (AFP) - », « HIROSHIMA (Japon), 21 mai 2023 – »)?"""
+    doc = ctx.doc
+    n = len(doc)
+    if not doc.sent_start[start] or ctx.sent_no(start) > 3 or is_date_word(doc.words[start]):
+        return False  # « Vendredi, 11 h 40 – »: a time, not a place
+    k = start
+    while k < n and k - start < 5 and (doc.words[k][:1].isupper() or doc.lower[k] in ctx.lex.name_particles):
+        k += 1
+    if k == start or k >= n:
+        return False
+    w = doc.words[k]
+    if w in ctx.lex.dateline_marks:
+        return w != "(" or (k + 1 < n and doc.words[k + 1][:1].isupper())
+    return w == "," and k + 1 < n and (doc.words[k + 1][:1].isdigit() or is_date_word(doc.words[k + 1]))
+
+
+def between(ctx: ArticleContext, start: int) -> bool:
+    """Is the place at token ``start`` one end of « entre X et Y » (a route or a relation between two places,
+    not where something is held)?"""
+    if ctx.lower(start - 1) == "entre":
+        return True
+    return ctx.lower(start - 1) in ctx.lex.list_separators and any(
+        ctx.lower(k) == "entre" for k in range(max(0, start - 6), start - 1))
 
 
 def _recipient(ctx: ArticleContext, start: int) -> bool:
@@ -129,3 +254,61 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
             break
         h = doc.heads[h]
     return False
+
+
+def stated_locations(ctx: ArticleContext) -> None:
+    """Where the text says a city lies: « à Grenade, dans le sud de l'Espagne », « à Rio, au Brésil »,
+    « HIROSHIMA (Japon) », « aux Pays-Bas, à La Haye », « au Japon dans la ville d'Hiroshima », « la station
+    balnéaire égyptienne de X » (the country named elsewhere in the article)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for c in ctx.mentions:
+        if ctx.ents[c.key].type != "City":
+            continue
+        country = _country_after(ctx, c.end)
+        if country is None and ctx.lower(c.start - 1) == "à" and ctx.lower(c.start - 2) == ",":
+            # « aux Pays-Bas, à La Haye »
+            m = ctx.mention_at(c.start - 3, ("Country",))
+            if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
+                country = m
+        if country is None:
+            # « au Japon dans la ville d'Hiroshima », « la station balnéaire égyptienne de X »
+            k = c.start - 1
+            if ctx.lower(k) in lex.of_forms:
+                k -= 1
+            while k >= 0 and doc.pos[k] == "ADJ":
+                nat = next((g for g in ctx.gaz if g.start == k and g.label_ == "NAT"), None)
+                if nat is not None and f"country/{nat.id_}" in ctx.ents and _place_head(ctx, k) is not None:
+                    ctx.relate(c.key, "locatedIn", f"country/{nat.id_}", k, c.end, confidence("stated_location"))
+                k -= 1
+            if ctx.lower(k) in lex.place_nouns and ctx.lower(k - 1) in lex.definite_articles and ctx.lower(k - 2) == "dans":
+                m = ctx.mention_at(k - 3, ("Country",))
+                if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
+                    country = m
+        if country is not None:
+            ctx.relate(c.key, "locatedIn", country.key, min(c.start, country.start), max(c.end, country.end),
+                       confidence("stated_location"))
+
+
+def _country_after(ctx: ArticleContext, e: int):
+    """The country a place ending at token ``e`` is said to lie in, right after it: « , dans le sud de
+    l'Espagne », « , au Brésil », « (Japon) »; else ``None``."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if e >= len(doc) or doc.words[e] not in (",", "("):
+        return None
+    k = e + 1
+    if ctx.lower(k) in ("dans", "à") and ctx.lower(k + 1) in lex.definite_articles and ctx.lower(k + 2) in lex.compass_words:
+        k += 3  # « , dans le sud de l'Espagne »
+        if ctx.lower(k) in lex.of_forms_contracted:
+            k += 1
+        if ctx.lower(k) in lex.definite_articles:
+            k += 1
+    elif doc.words[e] == "," and ctx.lower(k) in lex.country_locative_preps:
+        k += 1  # « , au Brésil »
+    elif doc.words[e] != "(":
+        return None
+    m = ctx.mention_at(k, ("Country",))
+    if m is None or m.start != k or (doc.words[e] == "(" and ctx.lower(m.end) != ")"):
+        return None
+    return m

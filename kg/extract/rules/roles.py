@@ -107,16 +107,31 @@ def role_phrase_ok(ctx: ArticleContext, start: int, end: int) -> bool:
 def _left_role(ctx: ArticleContext, m: Mention) -> Role | None:
     sent = ctx.sent_at(m.start)
     best = None
+    stop = _title_stop(ctx, m)
     for r in ctx.role_spans:
-        if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 10:
+        if r.end <= m.start and r.start >= sent.start and m.start - r.end <= 12:
             # « la ministre de la Transition énergétique, Agnès Pannier-Runacher »
-            stop = m.start - 1 if ctx.doc.words[m.start - 1] in (",", ":") else m.start
-            if role_phrase_ok(ctx, r.end, stop):
+            if r.end <= stop and role_phrase_ok(ctx, r.end, stop):
                 best = r  # the nearest acceptable trigger wins
     if best is None:
         return None
-    stop = m.start - 1 if ctx.doc[m.start - 1].text in (",", ":") else m.start
-    return _analyse_role(ctx, best, best.start, stop)
+    return analyse_role(ctx, best, best.start, stop)
+
+
+def _title_stop(ctx: ArticleContext, m: Mention) -> int:
+    """Where a title before the person at ``m`` ends: before « , » or « : » (« la ministre de X, Agnès Y »),
+    also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »)."""
+    words = ctx.doc.words
+    if words[m.start - 1] in (",", ":"):
+        return m.start - 1
+    nat = [g for g in ctx.gaz if g.label_ == "NAT" and g.end == m.start]
+    if nat:
+        k = nat[0].start - 1
+        if ctx.lower(k) in ctx.lex.definite_articles:
+            k -= 1
+        if k > 0 and words[k] == ",":
+            return k
+    return m.start
 
 
 def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
@@ -141,10 +156,10 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if ctx.mention_at(end, ("Person", "Minister")):
             return None  # « X, la ministre ... Y »: a list, the title is Y's
         end += 1
-    return _analyse_role(ctx, trig, trig.start, end)
+    return analyse_role(ctx, trig, trig.start, end)
 
 
-def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
+def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
     doc = ctx.doc
     info = ctx.ref.role(trig.text)
     cls = info.cls if info else "Person"
@@ -177,12 +192,17 @@ def _analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> R
             countries.append(m.key)
     # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
     # « Microsoft ..., a détaillé son président, Brad Smith »
-    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and ctx.lower(trig.start - 1) in ctx.lex.possessives:
+    possessive = ctx.lower(trig.start - 1) in ctx.lex.possessives or any(  # « le chef de sa diplomatie »
+        ctx.lower(i) in ctx.lex.possessives for i in range(trig.start, trig.end)) or (
+        ctx.lower(trig.start - 2) == "dont" and ctx.lower(trig.start - 1) in ctx.lex.definite_articles)  # « La France, dont le président X »
+    if not countries and not ctx.mentions_in(trig.end, end, ("Organization",)) and possessive:
         sent_start = ctx.sent_at(trig.start).start
         before = ctx.mentions_in(max(sent_start, trig.start - 25), trig.start, ("Country", "City", "Organization"))
-        if cls != "Minister":  # « son président », « son directeur »: an organisation's first
-            before = [m for m in before if ctx.ents[m.key].type != "Organization"] + [
-                m for m in before if ctx.ents[m.key].type == "Organization"]
+        # not a place where something happens (« investir ... en France, a détaillé son président »)
+        before = [m for m in before if ctx.lower(m.start - 1) not in ctx.lex.country_locative_preps]
+        if cls != "Minister":  # « son président », « son directeur »: an organisation's first, even further back
+            far_orgs = ctx.mentions_in(sent_start, trig.start, ("Organization",))
+            before = [m for m in before if ctx.ents[m.key].type != "Organization"] + far_orgs[-1:]
         for m in reversed(before):
             city = ctx.ref.city(ctx.ents[m.key].label) if ctx.ents[m.key].type == "City" else None
             if ctx.ents[m.key].type == "Organization":
@@ -256,14 +276,14 @@ def _apply_role(ctx: ArticleContext, m: Mention, role: Role, rank: int = 0) -> N
 
 
 def nationality_adjectives(ctx: ArticleContext) -> None:
-    """Every nationality adjective names its country (« la stratégie française » → France).
-
-    The mention is surer (``nationality_on_actor``) on an actor noun (« ses homologues italien et allemand ») or a
-    person (« l'historien camerounais X ») than elsewhere (``nationality_adjective``); next to a person it also
-    gives their country (``nationality_of_person``).
-    """
+    """A nationality adjective on an actor noun (« ses homologues italien et allemand ») or a person
+    (« l'historien camerounais X ») names its country (``nationality_on_actor``), and next to a person
+    gives their country (``nationality_of_person``). On a thing (« le programme chinois », « les territoires
+    palestiniens »), it names no country unless the country is named otherwise (``nationality_adjective``);
+    inside a place's name (« la Polynésie française ») never."""
     actor = ctx.lex.actor_nouns
     doc = ctx.doc
+    things = []
     for s in ctx.gaz:
         if s.label_ != "NAT" or s.start in ctx.used_tokens:
             continue
@@ -287,12 +307,31 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
         person = ctx.mention_at(s.end, ("Person", "Minister")) or (
             ctx.mention_at(s.end + 1, ("Person", "Minister")) if ctx.lower(s.end) == "," else None)
         c = ctx.ref.country_by_iso3(s.id_)
-        if c:
-            conf = confidence("nationality_on_actor") if ok or person is not None else confidence("nationality_adjective")
-            ent = ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=conf, rank=0)
-            ent.label_rank = max(ent.label_rank, 1)
+        if c is None:
+            continue
+        if not ok and person is None:
+            things.append((s, c))
+            continue
+        ent = ctx.add("Country", f"country/{c.iso3}", c.name, s.start, s.end, conf=confidence("nationality_on_actor"), rank=0)
+        ent.label_rank = max(ent.label_rank, 1)
+        ctx.used_tokens.update(range(s.start, s.end))
+        if person is not None and not any(
+                k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in ctx.relations):
+            p = "ministerOf" if ctx.ents[person.key].type == "Minister" else "nationality"
+            ctx.relate(person.key, p, ent.key, s.start, person.end, confidence("nationality_of_person"))
+    for s, c in things:
+        key = f"country/{c.iso3}"
+        prev = s.start - 1
+        if prev >= 0 and doc.words[prev][:1].isupper() and doc.pos[prev] in ("PROPN", "NOUN") and not doc.sent_start[prev]:
+            continue  # « la Polynésie française »: part of a place's name
+        if key in ctx.ents or _capital_named(ctx, c):
+            ctx.add("Country", key, c.name, s.start, s.end, conf=confidence("nationality_adjective"), rank=0)
             ctx.used_tokens.update(range(s.start, s.end))
-            if person is not None and not any(
-                    k[0] == person.key and k[1] in ("nationality", "ministerOf") for k in ctx.relations):
-                p = "ministerOf" if ctx.ents[person.key].type == "Minister" else "nationality"
-                ctx.relate(person.key, p, ent.key, s.start, person.end, confidence("nationality_of_person"))
+
+
+def _capital_named(ctx: ArticleContext, c) -> bool:
+    """Is the capital of country ``c`` named in the article (« Pékin ... le programme chinois »)?"""
+    if not c.capital:
+        return False
+    key = normalize(c.capital)
+    return any(e.type == "City" and normalize(e.label) == key for e in ctx.ents.values())

@@ -17,6 +17,7 @@ from kg.names import slug
 from kg.records import Relation
 
 _COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
+_ACRONYM_NUMBER = re.compile(r"^([A-Z]{3,6})(\d{1,2})$")  # « UNOC3 »
 
 
 def summits(ctx: ArticleContext) -> None:
@@ -30,18 +31,29 @@ def summits(ctx: ArticleContext) -> None:
     current: str | None = None
     lower, pos, n = doc.lower, doc.pos, len(doc)
     edition_nouns = lex.edition_nouns
-    starters = summit_nouns | edition_nouns | acronyms  # and « COP28 », « cmp-5 » (_COP_NUMBER)
+    conference_nouns = lex.conference_nouns
+    starters = summit_nouns | edition_nouns | acronyms | conference_nouns  # and « COP28 », « cmp-5 » (_COP_NUMBER)
+    # « UNOC3 »: an acronym with a number, in an article about a summit or conference
+    numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
+    pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
+    bodies = _bodies_meeting(ctx)  # « lors du Conseil européen », « le G20 de Rio »
     while i < n:
+        if i in bodies:
+            end, name = bodies[i]
+            current = _summit_key(ctx, name, i, end)
+            _summit_context(ctx, i, end, current)
+            i = end
+            continue
         low = lower[i]
-        if low not in starters and low[:3] not in ("cop", "cmp"):
+        if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])):
             i += 1
             continue
         t = doc[i]
-        m = _COP_NUMBER.match(low)
+        m = _COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
         if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
-            name = f"{t.text[:3].upper()}{num}" if num else doc[i:end].text
+            name = f"{m.group(1).upper()}{num}" if m and num else doc[i:end].text
             key = f"summit/{slug(name)}"
             ent = ctx.add("Summit", key, name, i, end, rank=3)
             if num:
@@ -50,10 +62,18 @@ def summits(ctx: ArticleContext) -> None:
             current = key
             i = end
             continue
-        if low in summit_nouns and pos[i] in ("NOUN", "PROPN", "X"):
+        if low in conference_nouns and not _conference(ctx, i):
+            i += 1
+            continue
+        if (low in summit_nouns or low in conference_nouns) and pos[i] in ("NOUN", "PROPN", "X"):
+            if _generic(ctx, i):
+                i += 1
+                continue
             key, end = _summit_mention(ctx, i, current)
-            if key:
+            if key and key not in ctx.prev_editions:
                 current = key
+            elif key is None and end == i + 1 and i > 0 and lower[i - 1] in lex.definite_articles | lex.demonstratives:
+                pending.append((i, end))
             i = max(end, i + 1)
             continue
         if low in edition_nouns:
@@ -63,6 +83,80 @@ def summits(ctx: ArticleContext) -> None:
             i = max(end, i + 1)
             continue
         i += 1
+    _resolve_pending(ctx, pending)
+
+
+def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
+    """Bodies named for their meeting: « lors du Conseil européen », « le Conseil européen extraordinaire »
+    (a body that is its own summit, ``meeting_bodies``: its mention becomes the summit's), « le G20 de Rio »
+    (a summit series and the city it meets in). By start token: (end, name)."""
+    lex = ctx.lex
+    doc = ctx.doc
+    out = {}
+    for m in ctx.mentions:
+        key = m.key.split("/", 1)[-1]
+        if ctx.ents[m.key].type != "Organization" or key not in lex.meeting_bodies | lex.summit_series:
+            continue
+        if key in lex.summit_series:
+            # « le G20 de Rio »: the series and its host city
+            city = ctx.mention_at(m.end + 1, ("City",)) if ctx.lower(m.end) in lex.of_forms else None
+            if city is not None and city.start == m.end + 1 and ctx.lower(m.start - 1) in lex.definite_articles | {"du", "au"}:
+                out[m.start] = (city.end, doc.span_text(m.start, city.end))
+            continue
+        end = m.end
+        if ctx.lower(end) in lex.meeting_adjectives:
+            end += 1
+        timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
+            is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
+        during = ctx.lower(m.start - 1) in ("du", "le", "au") and ctx.lower(m.start - 2) in lex.meeting_preps
+        if end > m.end or timed or during:
+            ctx.remove_mention(m)
+            out[m.start] = (end, doc.span_text(m.start, end))
+    return out
+
+
+def _conference(ctx: ArticleContext, i: int) -> bool:
+    """Is « conférence » at ``i`` a summit: of governments or of an international body (« la conférence des Nations
+    unies sur le climat », « la conférence pour la paix », « la conférence internationale sur X »), or a bare « la
+    conférence » while a summit is under discussion? Not « la conférence de presse », nor an organisation's name."""
+    lex = ctx.lex
+    if ctx.mention_at(i, ("Organization",)) is not None or i == 0:
+        return False
+    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives and ctx.lower(i - 1) not in lex.previous_words:
+        return False
+    nxt = ctx.lower(i + 1)
+    if nxt in lex.conference_links:
+        return True
+    if nxt in lex.of_forms_contracted and ctx.lower(i + 2) in lex.press_words:
+        return False
+    if any(ctx.lower(k) in lex.conference_nouns and ctx.lower(k + 2) in lex.press_words for k in range(i)) and (
+            nxt not in lex.of_forms_contracted):
+        return False  # after « une conférence de presse », a bare « la conférence » may be that one
+    if nxt in lex.of_forms_contracted:
+        j = i + 2 + (ctx.lower(i + 2) in lex.definite_articles)
+        return ctx.mention_at(j, ("Organization",)) is not None
+    # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
+    return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
+
+
+def _generic(ctx: ArticleContext, i: int) -> bool:
+    """« n'a pas assisté à un sommet des dirigeants depuis ... »: an indefinite summit under a negation names none."""
+    if ctx.lower(i - 1) not in ctx.lex.indefinite_articles:
+        return False
+    sent = ctx.sent_at(i)
+    return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
+
+
+def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
+    """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
+    about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
+    main = _main(ctx)
+    if main is None:
+        return
+    for start, end in pending:
+        ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
+        _summit_context(ctx, start, end, main)
+    ctx.summit_seq.sort()
 
 
 def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[str | None, int]:
@@ -85,6 +179,14 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         u = doc[end]
         if u.is_punct and u.text not in APOS and u.text != "-":
             break
+        if doc[end - 1].lower_ == "des" and u.text.isdigit() and int(u.text) <= 100 and (
+                end + 1 >= len(doc) or doc[end + 1].pos_ not in ("CCONJ", "NOUN") and not is_date_word(doc[end + 1].text)):
+            end += 1  # « le sommet des 27 »: the members, not a date
+            break
+        named = ctx.mention_at(end, ("Organization", "Country", "City"))
+        if named is not None and named.start == end and doc[end - 1].lower_ in allowed_after:
+            end = named.end  # « la conférence des Nations unies sur ... »: a name runs on as a whole
+            continue
         if u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.is_space:
             break
         if u.lower_ in stop_words and not (doc[end - 1].lower_ in allowed_after):
@@ -93,8 +195,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             break
         if u.pos_ == "ADP" and u.lower_ not in allowed_after:
             break
-        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions:
-            break
+        if is_date_word(u.text) and u.lower_ not in ctx.lex.date_word_exceptions or u.lower_ in ctx.lex.time_nouns:
+            break  # « le 20e sommet du G20 l'an prochain »: a time, not the name
         end += 1
     while end > i + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
         end -= 1
@@ -109,8 +211,10 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             edition = ctx.lex.ordinals[pl]
         elif ordinal_value(prev.text):
             edition = ordinal_value(prev.text)
-        elif pl in ctx.lex.next_words:
-            nxt = True
+        elif pl in ctx.lex.next_words and not (prev.text[:1].isupper() and not prev.is_sent_start):
+            nxt = True  # (« au Nouveau Sommet Afrique-France »: a name, not the next edition)
+        elif pl in ctx.lex.previous_words and ctx.lower(i - 2) not in ctx.lex.demonstratives:
+            return _previous_edition(ctx, i - 1, end), end
     tail = doc[i + 1 : end]
     demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
     if len(tail) == 0:
@@ -268,19 +372,46 @@ def _next_edition(ctx: ArticleContext, current: str, start: int, end: int, serie
     return key
 
 
+def _previous_edition(ctx: ArticleContext, start: int, end: int) -> str:
+    """« lors du dernier sommet de la CPE », « depuis la précédente conférence sur l'océan »: the edition before
+    the summit under discussion, its own summit (named as written), followed by the main summit
+    (:func:`main_summit` links them)."""
+    name = ctx.doc.span_text(start, end)
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, start, end, rank=2)
+    if key not in ctx.prev_editions:
+        ctx.prev_editions.append(key)
+    _summit_context(ctx, start, end, key)
+    return key
+
+
 def _summit_context(ctx: ArticleContext, start: int, end: int, key: str) -> None:
     ctx.summit_seq.append((start, end, key))
 
 
 def main_summit(ctx: ArticleContext) -> None:
-    """The summit the article is about: the one named most often (the first named on a tie), not a next
-    edition; and ``next_parent``, the summit each next edition follows."""
+    """The summit the article is about: the one named most often (the first named on a tie), not a next or
+    previous edition; ``next_parent``, the summit each next edition follows; a previous edition (« le dernier
+    sommet ») is followed by the main summit."""
     ctx.next_parent = {v: k for k, v in ctx.next_of.items()}
+    ctx.main_summit = _main(ctx)
+    main = ctx.main_summit
+    for key in ctx.prev_editions:
+        if main and key != main and key in ctx.ents:
+            s, e = next((s, e) for s, e, k in ctx.summit_seq if k == key)
+            ctx.relate(key, "nextEdition", main, s, e, confidence("previous_edition"))
+
+
+def _main(ctx: ArticleContext) -> str | None:
+    parents = {v for v in ctx.next_of.values()}
     counts: dict[str, int] = {}
     for _, _, k in ctx.summit_seq:
-        if k not in ctx.next_parent:
+        if k not in parents and k in ctx.ents:
             counts[k] = counts.get(k, 0) + 1
-    ctx.main_summit = max(counts, key=lambda k: (counts[k], -min(s for s, _, kk in ctx.summit_seq if kk == k))) if counts else None
+    if not counts:
+        return None
+    named = {k: c for k, c in counts.items() if k not in ctx.prev_editions} or counts
+    return max(named, key=lambda k: (named[k], -min(s for s, _, kk in ctx.summit_seq if kk == k)))
 
 
 def edition_links(ctx: ArticleContext) -> None:

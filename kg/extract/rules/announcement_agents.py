@@ -1,0 +1,330 @@
+"""Who announces, beyond the plain subject: helpers of :mod:`kg.extract.rules.announcements`.
+
+- the speaker of a quote for « nous »/« je » inside it (« « Nous annonçons ... », a-t-il ajouté »), and
+  the speaker's country when the quote names it (« la Belgique ... nous nous sommes engagés »);
+- countries enumerated with a group subject: in parentheses (« les membres du G7 (États-Unis, France,
+  ...) ») or after a colon (« Huit autres pays se sont joints à cette initiative : l'Espagne, ... »);
+- co-agents in a list after « avec », « en coopération avec », « y compris » (« tous ensemble avec
+  l'Allemagne, la France, le Japon ... nous nous sommes engagés »).
+"""
+
+from __future__ import annotations
+
+from kg.extract.clauses import agents_of, inverted_subject, subject
+from kg.extract.context import ArticleContext, Mention
+from kg.extract.lexicon import confidence
+from kg.extract.rules.announcement_types import Agent
+
+__all__ = ["resolve_agents", "said_at", "quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
+           "co_agent_lists", "collective_agent", "summit_body"]
+
+_OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
+_AGENT_TYPES = ("Country", "Organization")
+_PEOPLE = ("Person", "Minister")
+
+
+def quote_bounds(ctx: ArticleContext, tok: int) -> tuple[int, int] | None:
+    """The tokens (opening mark, closing mark) of the quote ``tok`` is in, within its paragraph; None outside quotes."""
+    doc = ctx.doc
+    words = doc.words
+    start = tok
+    depth_open = None
+    k = tok - 1
+    while k >= 0 and "\n" not in words[k]:
+        w = words[k]
+        if w in _CLOSE:
+            return None
+        if w in _OPEN:
+            depth_open = k
+            break
+        k -= 1
+    if depth_open is None:
+        # straight quotes: inside when an odd number of them precede in the paragraph
+        k, marks = tok - 1, []
+        while k >= 0 and "\n" not in words[k]:
+            if words[k] in _BOTH:
+                marks.append(k)
+            k -= 1
+        if len(marks) % 2 == 0:
+            return None
+        depth_open = marks[0]
+    end = tok
+    n = len(words)
+    while end < n and "\n" not in words[end] and words[end] not in _CLOSE + _BOTH:
+        end += 1
+    if start >= n:
+        return None
+    return depth_open, min(end, n - 1)
+
+
+def _speech_lemmas(ctx: ArticleContext) -> frozenset[str]:
+    return ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
+
+
+def _person_agents(ctx: ArticleContext, tok: int) -> list[str]:
+    """The people ``tok`` (a subject) names, a personal pronoun standing for the last person named."""
+    doc = ctx.doc
+    low = doc.lower[tok].lstrip("-")
+    if low in ctx.lex.subject_pronouns:
+        cands = [m for m in ctx.mentions if m.end <= tok and ctx.ents[m.key].type in _PEOPLE]
+        return [cands[-1].key] if cands else []
+    keys = [k for k in agents_of(ctx, tok) if ctx.ents[k].type in _PEOPLE]
+    if keys:
+        return keys
+    # « Le Premier ministre a insisté ... »: a title without a name stands for the last person named
+    if doc.pos[tok] == "NOUN" and ctx.role_spans and any(s.start <= tok < s.end for s in ctx.role_spans):
+        cands = [m for m in ctx.mentions if m.end <= tok and ctx.ents[m.key].type in _PEOPLE]
+        return [cands[-1].key] if cands else []
+    return []
+
+
+def speaker_of_verb(ctx: ArticleContext, v: int) -> list[str]:
+    doc = ctx.doc
+    kids = doc.children(v)
+    for c in kids:
+        if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj")) and doc.lower[c].startswith("-") and \
+                doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns:
+            return _person_agents(ctx, c)  # « », a-t-il ajouté »
+    tok = inverted_subject(ctx, v) if any(c > v for c in kids) else None
+    tok = tok if tok is not None else subject(ctx, v)
+    return _person_agents(ctx, tok) if tok is not None else []
+
+
+def quote_speaker(ctx: ArticleContext, tok: int) -> list[str]:
+    """Who says the quote ``tok`` is in: the reporting clause after it (« », a déclaré X »), the speech
+    verb before it in the sentence (« X déclare que "..." »), else the last speaker of the two sentences
+    before (a quote that follows « Le Premier ministre a insisté sur ... »)."""
+    bounds = quote_bounds(ctx, tok)
+    if bounds is None:
+        return []
+    doc = ctx.doc
+    speech = _speech_lemmas(ctx)
+    open_, close = bounds
+    sent = ctx.sent_at(tok)
+    for v in range(close + 1, min(sent.end, close + 8)):
+        if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
+            keys = speaker_of_verb(ctx, v)
+            if keys:
+                return keys
+    for v in range(open_ - 1, sent.start - 1, -1):
+        if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
+            keys = speaker_of_verb(ctx, v)
+            if keys:
+                return keys
+    n = ctx.sent_no(tok)
+    for prev in ctx.sents[max(0, n - 2):n][::-1]:
+        for v in range(prev.end - 1, prev.start - 1, -1):
+            if doc.pos[v] == "VERB" and doc.lemma[v] in speech:
+                keys = speaker_of_verb(ctx, v)
+                if keys:
+                    return keys
+    return []
+
+
+def speaker_country(ctx: ArticleContext, person: str, tok: int) -> str | None:
+    """The country of ``person`` (ministerOf, nationality) when the quote around ``tok`` names it: the
+    « nous » of a leader speaking of their country."""
+    bounds = quote_bounds(ctx, tok)
+    if bounds is None:
+        return None
+    countries = {o for (s, p, o) in ctx.relations if s == person and p in ("ministerOf", "nationality")}
+    sent = ctx.sent_at(tok)
+    for m in ctx.mentions_in(max(bounds[0], sent.start), tok, ("Country",)):
+        if m.key in countries:
+            return m.key
+    return None
+
+
+def listed_after(ctx: ArticleContext, k: int, end: int, types=_AGENT_TYPES) -> list[Mention]:
+    """The mentions of a list starting at token ``k`` (« l'Allemagne, la France et le Japon »): mentions
+    separated by commas, « et », « ainsi que » and articles; the list stops at any other word."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    fillers = ctx.lex.list_separators | ctx.lex.definite_articles | {"ainsi", "que", "aussi", "qu'", "qu’"}
+    while k < end:
+        m = ctx.mention_at(k, types)
+        if m is not None:
+            if not out or out[-1].key != m.key:
+                out.append(m)
+            k = max(m.end, k + 1)
+            continue
+        if doc.lower[k] in fillers:
+            k += 1
+            continue
+        break
+    return out
+
+
+def enumerated_agents(ctx: ArticleContext, tok: int) -> list[Mention]:
+    """Countries listed with a group subject ``tok``: in parentheses right after it (« les membres du G7
+    (États-Unis, Royaume-Uni, ...) ») or, for a counted group without a name (« Huit autres pays », « Plusieurs
+    États »), after a colon closing the clause (« ... à cette initiative : l'Espagne, les Pays-Bas ... »)."""
+    doc = ctx.doc
+    sent = ctx.sent_at(tok)
+    sub = doc.subtree(tok)
+    last = sub[-1]
+    # parentheses inside the subject or right after it
+    for k in range(tok + 1, min(last + 2, sent.end)):
+        if doc.words[k] == "(":
+            ms = listed_after(ctx, k + 1, sent.end, ("Country",))
+            if len(ms) >= 2:
+                return ms
+            break
+    if doc.lemma[tok] not in ctx.lex.listed_group_nouns or ctx.mentions_in(sub[0], last + 1, _AGENT_TYPES + _PEOPLE):
+        return []
+    if not any(doc.deps[c] in ("nummod", "det", "amod") and (doc.pos[c] == "NUM" or doc.lemma[c] in ctx.lex.group_quantifiers)
+               for c in doc.children(tok)):
+        return []
+    for k in range(last + 1, sent.end):
+        if doc.words[k] == ":":
+            ms = listed_after(ctx, k + 1, sent.end, ("Country",))
+            return ms if len(ms) >= 2 else []
+    return []
+
+
+def co_agent_lists(ctx: ArticleContext, start: int, end: int, skip: set[int]) -> list[Mention]:
+    """Countries and organisations listed after a co-agent word of the clause (« avec », « en coopération
+    avec », « y compris »), outside the tokens ``skip`` (what is announced)."""
+    doc = ctx.doc
+    out: list[Mention] = []
+    words = ctx.lex.co_agent_list_words
+    for k in range(start, end):
+        if doc.lower[k] in words and k not in skip:
+            for m in listed_after(ctx, k + 1, end):
+                if m.start not in skip and m not in out:
+                    out.append(m)
+    return out
+
+
+def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
+    """« les dirigeants », « les Sept », « les Alliés » as a subject: the organisation whose summit the
+    article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
+    doc = ctx.doc
+    low = doc.lower[tok]
+    counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
+    members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
+    if (low not in ctx.lex.collective_nouns and not counted and not members):
+        return []
+    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
+        return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
+    return summit_body(ctx)
+
+
+def summit_body(ctx: ArticleContext) -> list[str]:
+    """The organisation whose summit the article reports: named in the summit's name (« sommet du G7 »),
+    else the international organisation the article names most (twice or more)."""
+    for s, e, k in ctx.summit_seq:
+        if k == ctx.main_summit:
+            orgs = ctx.mentions_in(s, e, ("Organization",))
+            if orgs:
+                return [orgs[0].key]
+    # « sommet de Washington » of « l'OTAN »: the international organisation the article names most
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    best = max(counts, key=lambda k: counts[k], default=None)
+    return [best] if best and counts[best] >= 2 else []
+
+
+def _territory(ctx: ArticleContext, m) -> bool:
+    """« la Polynésie française »: a nationality adjective inside a territory's name names no state."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start
+            and doc.pos[h] == "PROPN"
+            and doc.words[h][:1].isupper() and ctx.mention_at(h) is None)
+
+
+
+def _thing_adjective(ctx: ArticleContext, m) -> bool:
+    """« le géant américain »: a nationality adjective on a thing (not a government, leader or delegation)
+    does not make its country the announcer."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h != m.start
+            and doc.pos[h] == "NOUN" and doc.lower[h] not in ctx.lex.actor_nouns and doc.lower[h] not in ctx.lex.collective_nouns)
+
+
+
+def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
+    """The agents of the verb ``i`` whose subject (or inverted subject, or passive agent) is ``agent_tok``."""
+    doc = ctx.doc
+    conf = confidence("announcing_agent")
+    agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
+    nxt = doc.subtree(agent_tok)[-1] + 1
+    if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None
+            and any(s.start <= agent_tok < s.end for s in ctx.role_spans)
+            and (any(doc.deps[c] in ("appos", "flat:name") and doc.pos[c] == "PROPN" for c in doc.children(agent_tok))
+                 or (nxt < len(doc) and doc.pos[nxt] == "PROPN" and doc.words[nxt][:1].isupper() and ctx.mention_at(nxt) is None))):
+        # « le président du Conseil européen Charles a annoncé »: the person, not the body named in the title
+        agents = []
+    agents = [a for a in agents if not any(_territory(ctx, m) or _thing_adjective(ctx, m)
+                                           for m in ctx.mentions_in(agent_tok, doc.subtree(agent_tok)[-1] + 1) if m.key == a.key)]
+    low = doc.lower[agent_tok]
+    if not agents and low in ctx.lex.first_person_pronouns:
+        # « « Nous annonçons ... », a-t-il ajouté »: the speaker, and their country if the quote names it
+        qconf = confidence("quote_speaker")
+        for k in quote_speaker(ctx, agent_tok):
+            agents.append(Agent(k, agent_tok, i + 1, qconf))
+            country = speaker_country(ctx, k, agent_tok)
+            if country and country not in [a.key for a in agents]:
+                agents.append(Agent(country, agent_tok, i + 1, qconf))
+    known = {a.key for a in agents}
+    for m in enumerated_agents(ctx, agent_tok):
+        if m.key not in known:
+            known.add(m.key)
+            agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
+    if not agents:
+        agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):
+        # « Le sommet a adopté une feuille de route »: the body whose summit it is
+        agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+    return agents
+
+
+
+def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tuple[str, int, int, float]], set[int]]:
+    """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Bélem »,
+    « ici à Glasgow », « dans une allocution à Glasgow »), with the tokens of those complements."""
+    doc = ctx.doc
+    deps, lower = doc.deps, doc.lower
+    preps = ctx.lex.locative_announce_preps
+    places, where = [], set()
+    conf = confidence("announcement_said_at")
+    for c in doc.children(verb):
+        dep = deps[c]
+        found = None
+        if dep in ("obl", "obl:mod") or (dep == "obl:arg" and (head is None or c < head)):
+            m = ctx.mention_at(c, ("City",))
+            if m is not None and any(lower[k] in preps for k in doc.children(c) if deps[k] == "case"):
+                found = m
+            elif m is None and doc.lemma[c] in ctx.lex.speech_event_nouns:
+                # « dans une allocution mardi à Glasgow »: where the speech was given
+                for u in doc.subtree(c):
+                    m = ctx.mention_at(u, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        found = m
+                        break
+        elif dep == "advmod" and lower[c] in ("ici", "là"):
+            # « nous nous sommes engagés ici à Glasgow »
+            for k in doc.children(c):
+                m = ctx.mention_at(k, ("City",))
+                if m is not None and ctx.lower(m.start - 1) in preps:
+                    found = m
+        if found is not None:
+            places.append((found.key, found.start, found.end, conf))
+            if dep != "obl" or doc.lemma[c] not in ctx.lex.speech_event_nouns:
+                where.update(doc.subtree(c))
+    if not places:
+        # « Dans un discours à Genève, le ministre X a indiqué ... », the speech attached to the subject
+        sent = ctx.sent_at(verb)
+        for u in range(sent.start, verb):
+            if (doc.lemma[u] in ctx.lex.speech_event_nouns and deps[u] in ("obl", "obl:mod", "nmod")
+                    and doc.heads[doc.heads[u]] == verb and deps[doc.heads[u]].startswith("nsubj")):
+                for k in doc.subtree(u):
+                    m = ctx.mention_at(k, ("City",))
+                    if m is not None and ctx.lower(m.start - 1) in preps:
+                        places.append((m.key, m.start, m.end, conf))
+                        break
+    return places, where

@@ -1,0 +1,262 @@
+"""Announcements said without an announcing verb: candidates for :mod:`kg.extract.rules.announcements`.
+
+- **pledges**: a commitment verb (« investir », « contribuer », « fournir », « apporter ») in the future,
+  or in the conditional of reported speech (« a indiqué que la Belgique investirait 200 millions d'euros »),
+  or in the present with a sum of money; its subject announces, and so does the speaker who reports it;
+  a sum, or a fund as the recipient, is needed (« participera au sommet » is no pledge);
+- **documents**: a summit's text as the subject of a verb (« La déclaration finale du sommet engage les
+  membres ... », « le communiqué final condamne ... »): the declaration is the announcement, by the
+  organisation it names, else by the body whose summit it is (implied).
+"""
+
+from __future__ import annotations
+
+from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
+from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
+from kg.extract.rules.announcement_agents import resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
+from kg.extract.rules.announcement_types import MONEY
+from kg.extract.rules.summits import later_edition
+from kg.extract.text import clip
+
+__all__ = ["pledge_candidates", "document_candidates", "fund_organisation", "reporting_verb", "modal_or_negated"]
+
+_AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
+
+
+def modal_or_negated(ctx: ArticleContext, v: int) -> bool:
+    """« pourrait investir », « ne contribuera pas », « devrait apporter »: speculation or refusal, no pledge."""
+    doc = ctx.doc
+    negs = ctx.lex.verb_negations
+    if any(doc.lower[c] in negs for c in doc.children(v)):
+        return True
+    h = doc.heads[v]
+    return doc.deps[v] == "xcomp" and doc.lemma[h] in ctx.lex.speculation_verbs or any(
+        doc.deps[c].startswith("aux") and doc.lemma[c] in ctx.lex.speculation_verbs for c in doc.children(v))
+
+
+_IMPERFECT_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
+
+
+def conditional(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` in the conditional (« investirait », « apporteraient »)? The parser tags it as an imperfect:
+    the conditional is the infinitive (« -re » losing its « e ») with the imperfect's endings."""
+    doc = ctx.doc
+    if doc.morph(v, "Mood") == "Cnd":
+        return True
+    if doc.morph(v, "VerbForm") != "Fin":
+        return False
+    word, lemma = doc.lower[v], doc.lemma[v]
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS
+
+
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def future(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` in the future (« fourniront », « livrera »)? The parser sometimes tags it as a present: the
+    future is the infinitive (« -re » losing its « e ») with the endings of « avoir »."""
+    doc = ctx.doc
+    if doc.morph(v, "Tense") == "Fut":
+        return True
+    if doc.morph(v, "VerbForm") != "Fin":
+        return False
+    word, lemma = doc.lower[v], doc.lemma[v]
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS
+
+
+def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
+    """The speech verb that reports the clause of ``v`` (« a indiqué que la Belgique investirait »), if any:
+    ``v`` has « que » and a speech verb is among its three nearest heads."""
+    doc = ctx.doc
+    if not any(doc.deps[c] == "mark" and doc.lower[c] in ("que", "qu'", "qu’") for c in doc.children(v)):
+        return None
+    speech = ctx.lex.speech_verbs | ctx.lex.announce_verbs
+    h = v
+    for _ in range(3):
+        if doc.heads[h] == h:
+            return None
+        h = doc.heads[h]
+        if doc.pos[h] == "VERB" and doc.lemma[h] in speech:
+            return h
+    return None
+
+
+def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
+    """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
+    doc = ctx.doc
+    sent = ctx.sent_at(v)
+    speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
+    for r in range(v + 1, sent.end):
+        if doc.pos[r] == "VERB" and doc.lemma[r] in speech:
+            k = clause_start(ctx, r)
+            if inverted_clause(ctx, r) is not None:
+                tok = inverted_subject(ctx, r)
+                return agents_of(ctx, tok) if tok is not None else speaker_of_verb(ctx, r)
+            if k >= sent.start and doc.words[k] == ",":
+                return speaker_of_verb(ctx, r)  # « ..., a-t-il annoncé »
+    return []
+
+
+def fund_organisation(ctx: ArticleContext) -> str | None:
+    """The one fund-like organisation of the article (« Fonds vert pour le climat », « Facilité de
+    financement ... »), if there is exactly one."""
+    funds = ctx.lex.fund_nouns
+    keys = {k for k, e in ctx.ents.items() if e.type == "Organization"
+            and e.label.split(" ")[0].lower().strip("«»\"") in funds}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
+    """Is one of the tokens ``comp`` a country introduced by « à », « au », « pour » (a recipient)?"""
+    doc = ctx.doc
+    return any(ctx.mention_at(c, ("Country",)) is not None and any(
+        doc.lower[m] in ctx.lex.recipient_preps for m in doc.children(c) if doc.deps[m] == "case") for c in comp)
+
+
+def _money_in(ctx: ArticleContext, toks) -> bool:
+    return bool(toks) and MONEY.search("".join(ctx.doc.tws(k) for k in sorted(toks))) is not None
+
+
+def pledge_candidates(ctx: ArticleContext, make) -> list:
+    """A candidate per commitment verb with a named agent: ``make(verb, agents, obj_toks, **fields)`` builds it."""
+    doc = ctx.doc
+    lemmas, deps = doc.lemma, doc.deps
+    pledge = ctx.lex.pledge_verbs
+    fund_nouns = ctx.lex.fund_nouns
+    fund = fund_organisation(ctx)
+    conf = confidence("pledging_agent")
+    out = []
+    for i, pos in enumerate(doc.pos):
+        if pos != "VERB" or lemmas[i] not in pledge or modal_or_negated(ctx, i):
+            continue
+        fut = future(ctx, i) or (  # « va investir », « allaient investir »
+            deps[i] == "xcomp" and lemmas[doc.heads[i]] == "aller" and doc.morph(i, "VerbForm") == "Inf")
+        cnd = conditional(ctx, i)
+        pres = not fut and doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
+        reporter = reporting_verb(ctx, i)
+        if not (fut or pres or (cnd and reporter is not None)):
+            continue
+        kids = doc.children(i)
+        comp = [c for c in kids if deps[c] in ("obj", "obl:arg", "obl", "iobj") or (deps[c] == "obl:mod" and any(
+            doc.lower[m] in ctx.lex.recipient_preps for m in doc.children(c) if deps[m] == "case"))]
+        purpose = [c for c in kids if deps[c] == "advcl" and any(
+            lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")]
+        obj_toks = sorted({u for c in comp + purpose for u in doc.subtree(c)})
+        money = _money_in(ctx, obj_toks)
+        to_fund = any(lemmas[u] in fund_nouns for u in obj_toks) or (
+            fund is not None and any(m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m))
+        bare = not comp and lemmas[i] in ctx.lex.bare_pledge_verbs and fund is not None
+        # « Les États-Unis fourniront cinq systèmes de défense à l'Ukraine »: a delivery to a country
+        delivery = lemmas[i] in ctx.lex.delivery_verbs and (fut or cnd) and _to_country(ctx, obj_toks) and not any(
+            deps[c] == "obj" and (ctx.mention_at(c, ("Person", "Minister")) or doc.lower[c] in ctx.lex.actor_nouns)
+            for c in comp)
+        if not (money or to_fund or bare or delivery) or (pres and not money and reporter is None):
+            continue
+        subj = subject(ctx, i)
+        if subj is None and deps[i] in ("advcl", "acl") and doc.heads[i] < i:
+            subj = doc.heads[i]  # « Les États-Unis, en coopération avec ..., fourniront »: parsed under the subject
+        keys = [a.key for a in (resolve_agents(ctx, i, subj) if subj is not None else [])
+                if ctx.ents[a.key].type in _AGENT_TYPES and not a.implied]
+        agents = [(k, subj, i + 1, conf, False) for k in keys]
+        # who reports it: « a indiqué que ... » (speaker of the speech verb), « « ... », a déclaré X »
+        speakers: list[str] = []
+        if reporter is not None:
+            rs = subject(ctx, reporter)
+            speakers = agents_of(ctx, rs) if rs is not None else []
+        if not speakers and quote_bounds(ctx, i) is not None:
+            speakers = quote_speaker(ctx, i)
+        if not speakers:
+            speakers = _trailing_reporter(ctx, i)
+        for k in speakers:
+            if k not in keys:
+                agents.append((k, reporter if reporter is not None else i, i + 1, confidence("reporting_agent"), False))
+        if not agents:
+            continue
+        about = []
+        if fund is not None and (to_fund or bare) and not any(
+                m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
+            # « contribuera aussi », « au fonds », « à ce mécanisme »: the article's one fund
+            about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        places = said_at(ctx, reporter, None)[0] if reporter is not None else []
+        out.append(make(i, agents, obj_toks, not_about=set(keys), about=about, kind="pledge", places=places))
+    return out
+
+
+def _doc_label(ctx: ArticleContext, noun: int, verb: int) -> str:
+    """« la déclaration finale des dirigeants du G20 » → « Déclaration finale des dirigeants du G20 »."""
+    doc = ctx.doc
+    toks = [u for u in doc.subtree(noun) if u < verb and doc.deps[u] != "punct" or u == noun]
+    toks = [u for u in toks if u >= noun]
+    end = toks[0]
+    for u in toks:
+        if u != end + 1 and u != end:
+            break
+        end = u
+    text = doc.span_text(noun, end + 1).rstrip(" ,")
+    return clip(text[:1].upper() + text[1:], 90)
+
+
+def document_candidates(ctx: ArticleContext, make) -> list:
+    """A candidate per summit text that is the subject of a verb (« La déclaration finale du sommet engage
+    ... »): by the organisation or countries it names (« des dirigeants du G20 »), else by the body of the
+    summit it names or of the article's summit (« finale »: implied). A bare « le texte » only repeats
+    an announcement made before (``anaphor_only``)."""
+    doc = ctx.doc
+    lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
+    docs, quals, content = ctx.lex.document_nouns, ctx.lex.document_qualifiers, ctx.lex.content_verbs
+    out = []
+    for t, pos in enumerate(doc.pos):
+        # « Le Plan d'action de Nice pour l'océan comprend ... »: a document named with a capital
+        named_doc = lemmas[t] in ctx.lex.named_document_nouns and doc.words[t][:1].isupper() and not doc.sent_start[t]
+        # « Un accord sur la finance climatique a été adopté dimanche »: an act adopted, its agent unsaid
+        adopted = (deps[t] == "nsubj:pass" and lemmas[heads[t]] in ctx.lex.adoption_verbs and doc.pos[heads[t]] == "VERB"
+                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs)
+                   and not any(deps[c] == "obl:agent" for c in doc.children(heads[t]))
+                   and deps[heads[t]] in ("ROOT", "conj", "parataxis"))  # not « a déploré que l'accord ait été adopté »
+        if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc or adopted) or not deps[t].startswith("nsubj"):
+            continue
+        kids = doc.children(t)
+        dets = [k for k in kids if deps[k] == "det"]
+        if not dets or lower[dets[0]] not in ctx.lex.definite_articles | ctx.lex.demonstratives | (
+                {"un", "une"} if adopted else set()):
+            continue
+        v = heads[t]
+        if doc.pos[v] not in ("VERB", "ADJ", "NOUN"):
+            continue
+        if doc.pos[v] == "VERB" and lemmas[v] not in content and any(lower[c] in ctx.lex.verb_negations for c in doc.children(v)):
+            continue  # « la déclaration n'a pas été adoptée »
+        if doc.pos[v] == "VERB" and (modal_or_negated(ctx, v) and lemmas[v] not in content
+                                      or doc.morph(v, "Tense") == "Fut" or doc.morph(v, "Mood") == "Cnd"):
+            continue  # « la déclaration devrait être adoptée », « sera publiée »: not yet
+        if quote_bounds(ctx, t) is not None:
+            continue
+        sub = [u for u in doc.subtree(t) if u < v or v < t]
+        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
+        summit = next(((s, e, k) for s, e, k in ctx.summit_seq if t < s <= sub[-1]), None)
+        # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
+        named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
+                 and not (summit is not None and summit[0] <= m.start < summit[1])]
+        agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        if not agents and (summit is not None or qualified):
+            agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        # a summit's text or an act adopted with no agent said is still an announcement (« a decision with
+        # no stated agent has none »); a bare « le texte » only refers to one told before
+        anaphor_only = not (summit is not None or qualified or named)
+        # what the text says: the objects of its verb and of the verbs joined to it, unless negated
+        verbs = [v] + [c for c in doc.children(v) if deps[c] == "conj" and doc.pos[c] == "VERB"]
+        obj_toks = sorted({u for w in verbs if not (w != v and modal_or_negated(ctx, w))
+                           for c in doc.children(w) if deps[c] in ("obj", "ccomp", "xcomp", "obl:arg")
+                           for u in doc.subtree(c)})
+        during = None
+        if summit is not None and not later_edition(ctx, summit[2]):
+            during = (summit[2], summit[0], summit[1], confidence("document_summit"), False)
+        past = any(deps[c] == "aux:tense" and doc.morph(c, "Tense") == "Imp" for c in doc.children(v))
+        # « Le Fonds international pour les forêts a été lancé »: the organisation launched is what it is about
+        org = ctx.mention_at(t, ("Organization",)) if adopted else None
+        about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
+        out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
+                        label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
+    return out

@@ -1,0 +1,143 @@
+"""One news item told several times is one announcement: grouping the candidates of
+:mod:`kg.extract.rules.announcements`.
+
+Three ways a statement repeats an earlier one:
+
+- a chain in one sentence: an announcing verb inside what another announces (« a décidé d'ouvrir ...,
+  a annoncé X », « a proposé d'allouer », « s'est engagé à apporter »);
+- an anaphor: the object is a definite or demonstrative announcement noun with nothing new
+  (« a annoncé la décision positive de l'UE », « a signé la déclaration finale ») — it refers to the
+  latest announcement by the same agent, or, for a document, to the latest document adopted;
+- a repeat: the same agent and the same amount, or the same kind of thing with no other amount
+  (« La Norvège promet jusqu'à 3 milliards de dollars » in a headline, « La Norvège a proposé ...
+  jusqu'à 3 milliards de dollars » in the body).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ArticleContext
+
+__all__ = ["group_candidates", "object_noun", "amount_key"]
+
+
+def group_candidates(ctx: ArticleContext, cands: list, amount_of) -> list[list]:
+    """The candidates (in text order) grouped by news item; ``amount_of(c)`` is a candidate's amount."""
+    groups: list[list] = []
+    amounts = {id(c): amount_key(amount_of(c)) for c in cands}
+    for c in sorted(cands, key=lambda c: c.verb):
+        g = (_chain_group(ctx, groups, c) or _anaphor_group(ctx, groups, c, amounts)
+             or _repeat_group(ctx, groups, c, amounts))
+        if g is None:
+            groups.append([c])
+        else:
+            g.append(c)
+    return groups
+
+
+def object_noun(ctx: ArticleContext, c) -> int | None:
+    """The noun of what is announced: the object, or the object of a verb complement (« annoncer que la
+    France apporterait un soutien » → « soutien »)."""
+    doc = ctx.doc
+    h = c.head
+    if h is None:
+        for k in doc.children(c.verb):
+            if doc.deps[k] in ("ccomp", "xcomp"):
+                h = next((o for o in doc.children(k) if doc.deps[o] == "obj"), None)
+                if h is not None:
+                    break
+    return h if h is not None and doc.pos[h] in ("NOUN", "PROPN") else None
+
+
+def amount_key(amount: str | None) -> str | None:
+    """« 3 milliards de dollars » and « 3 milliards de dollars » compare equal (spaces, « de »/« d' »)."""
+    if not amount:
+        return None
+    words = re.findall(r"[\w€$]+", amount.lower().replace("’", "'"))
+    return " ".join(w for w in words if w not in ("de", "d")) or None
+
+
+def _same_sentence(ctx: ArticleContext, a: int, b: int) -> bool:
+    return ctx.sent_no(a) == ctx.sent_no(b)
+
+
+def _chain_group(ctx: ArticleContext, groups: list[list], c) -> list | None:
+    for g in reversed(groups):
+        for o in g:
+            if _same_sentence(ctx, o.verb, c.verb) and (
+                    o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks):
+                return g
+    return None
+
+
+def is_anaphor(ctx: ArticleContext, c) -> bool:
+    """Is the object a definite or demonstrative announcement noun that adds nothing (« la décision »)?"""
+    doc = ctx.doc
+    h = c.head
+    if h is None or doc.lemma[h] not in ctx.lex.anaphoric_announce_nouns:
+        return False
+    if doc.words[h][:1].isupper() and not doc.sent_start[h]:
+        return False  # « le Plan d'action de Nice »: a name, not a reference
+    kids = doc.children(h)
+    dets = [k for k in kids if doc.deps[k] == "det"]
+    if not dets or not (doc.lower[dets[0]] in ctx.lex.definite_articles or doc.lower[dets[0]] in ctx.lex.demonstratives):
+        return False
+    # « la décision d'envoyer ... », « l'accord qui prévoit ... »: new content, not a reference
+    return not any(doc.deps[k] in ("acl", "acl:relcl", "xcomp", "ccomp") for k in kids)
+
+
+def _anaphor_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> list | None:
+    if not groups or not is_anaphor(ctx, c) or amounts[id(c)]:
+        return None
+    doc = ctx.doc
+    docs = ctx.lex.document_nouns
+    named = {m.key for u in doc.subtree(c.head) for m in [ctx.mention_at(u)] if m is not None}
+    mine = set(c.agent_keys)
+    if not named and groups and ctx.sent_no(c.verb) - ctx.sent_no(groups[-1][-1].verb) <= 3 and not docs & {doc.lemma[c.head]}:
+        return groups[-1]  # « X a annoncé la décision »: the one just told
+    for g in reversed(groups):
+        if c.during is not None and not any(o.during is not None and o.during[0] == c.during[0] for o in g):
+            return None  # « la déclaration finale au sommet du Brésil »: a text of its own summit
+        theirs = {a.key for o in g for a in o.agents}
+        if theirs & (mine | named):
+            return g
+        if doc.lemma[c.head] in docs and any(
+                (h := object_noun(ctx, o)) is not None and doc.lemma[h] in docs for o in g):
+            return g
+    return None
+
+
+def _repeat_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> list | None:
+    doc = ctx.doc
+    mine = {a.key for a in c.agents if not a.implied}
+    noun = object_noun(ctx, c)
+    for g in reversed(groups):
+        theirs = {a.key for o in g for a in o.agents if not a.implied}
+        if not mine & theirs:
+            continue
+        theirs_amounts = {amounts[id(o)] for o in g} - {None}
+        if amounts[id(c)] and amounts[id(c)] in theirs_amounts:
+            return g
+        if (amounts[id(c)] and not theirs_amounts and ctx.sent_no(c.verb) - ctx.sent_no(g[-1].verb) <= 3
+                and any(_support_lead(ctx, o) for o in g) and _topics(ctx, c) & {k for o in g for k in _topics(ctx, o)}):
+            # « X a annoncé un soutien financier pour aider l'Égypte » then « X fournira 500 millions de dollars
+            # pour l'Égypte »: the sum of the support announced in general terms
+            return g
+        if noun is None or (amounts[id(c)] and theirs_amounts):
+            continue  # two different sums
+        if any((h := object_noun(ctx, o)) is not None and doc.lemma[h] == doc.lemma[noun] for o in g):
+            return g
+    return None
+
+
+def _support_lead(ctx: ArticleContext, c) -> bool:
+    """Does ``c`` announce support in general terms (« l'octroi d'un soutien financier »), no sum?"""
+    doc = ctx.doc
+    return any(doc.lemma[u] in ctx.lex.support_nouns for u in c.obj_toks[:6])
+
+
+def _topics(ctx: ArticleContext, c) -> set[str]:
+    """The countries and organisations named in what ``c`` announces."""
+    return {m.key for m in ctx.mentions_in(c.obj_toks[0], c.obj_toks[-1] + 1, ("Country", "Organization"))
+            if m.start in set(c.obj_toks)} if c.obj_toks else set()

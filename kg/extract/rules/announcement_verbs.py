@@ -1,0 +1,279 @@
+"""Announcing verbs and what they need: candidates for :mod:`kg.extract.rules.announcements`.
+
+An announcing verb (« annoncer », « dévoiler », « décider ») or a verb that announces with the right
+complement (« a choisi de quitter », « a levé son veto », « se sont joints à cette initiative »), not negated,
+not speculated, not a way of saying, with a named agent: its subject (a quote's speaker for « nous »,
+countries listed with a group, co-agents after « avec »), its inverted reporter (« ..., a annoncé X »)
+or its passive agent; what is announced, where it was said (« a annoncé à Bélem »).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.clauses import inverted_clause, inverted_subject, misattached_subject, subject
+from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
+from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists)
+from kg.extract.rules.announcement_forms import conditional, fund_organisation, modal_or_negated
+from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
+from kg.extract.rules.summits import later_edition
+from kg.extract.text import APOS, clip, is_date_word
+
+__all__ = ["verb_candidates"]
+
+
+def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple[bool, int | None]:
+    """Does the verb ``i`` have what its frame needs (``framed_announce_verbs``)? With the target of a join."""
+    doc = ctx.doc
+    deps, lemmas, pos = doc.deps, doc.lemma, doc.pos
+    if deps[i] == "ccomp" or conditional(ctx, i) or modal_or_negated(ctx, i):
+        # « ont promis que l'Ukraine rejoindrait l'Alliance »: what another announces; « pour tenter de lever »
+        return False, None
+    inf = [c for c in kids if deps[c] == "xcomp" and pos[c] == "VERB"]
+    if frame in ("infinitive", "reflexive_infinitive"):
+        # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
+        inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
+                if pos[u] == "VERB" and doc.morph(u, "VerbForm") == "Inf" and any(
+                    deps[m] == "mark" and doc.lower[m] in ctx.lex.of_forms | {"à"} for m in doc.children(u))]
+        reflexive = any(doc.lower[c] in ("se", "s'", "s’") for c in kids)
+        if frame == "reflexive_infinitive" and not reflexive:
+            return False, None  # « Lula entend en faire la COP de la vérité »: an intention
+        if reflexive:
+            # « se sont entendus pour reprendre le dialogue »
+            inf += [c for c in kids if deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf" and any(
+                doc.lower[m] == "pour" for m in doc.children(c) if deps[m] == "mark")]
+        # « avons choisi de réaffirmer notre soutien »: a way of saying, not a decision
+        sayings = ctx.lex.speech_verbs | ctx.lex.content_verbs
+        return bool(inf) and not any(lemmas[u] in sayings for u in inf), None
+    if frame == "bare":
+        # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
+        return not inf and not any(deps[c] in ("obj", "ccomp") or (deps[c] == "obl:arg" and any(
+            doc.lower[m] in ctx.lex.of_forms_contracted for m in doc.children(c) if deps[m] == "case")) for c in kids), None
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    if frame == "agreement":  # « se sont mis d'accord sur ... »
+        return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
+                   for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
+                                                       for k in range(i + 1, min(i + 3, len(doc)))), None
+    if frame == "approval":  # « a donné son feu vert à l'adhésion », « a donné son accord »
+        return target is not None and (lemmas[target] in ctx.lex.approval_nouns and (
+            lemmas[target] != "feu" or any(doc.lower[k] == "vert" for k in doc.children(target)))), None
+    if frame == "invite":  # « ont invité six pays à rejoindre le groupe »
+        return any(deps[c] == "xcomp" and lemmas[c] in ctx.lex.join_verbs for c in kids), None
+    if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
+        return target is not None and (lemmas[target] in ctx.lex.decision_objects
+                                       or ctx.mention_at(target, ("Country", "Organization")) is not None), None
+    # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    if target is None:
+        return False, None
+    if ctx.mention_at(target, ("Organization",)) is not None:
+        return True, None
+    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
+    return lemmas[target] in nouns, target
+
+
+def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
+    """« un pays engagé envers ses alliés »: a past participle qualifying a noun, not an act (unless it has
+    its agent: « le plan présenté par la Commission »)."""
+    doc = ctx.doc
+    return (doc.deps[i] in ("acl", "amod") and doc.morph(i, "VerbForm") == "Part"
+            and not any(doc.deps[c].startswith("aux") or doc.deps[c] in ("obl:agent", "nsubj") for c in kids))
+
+
+def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, ...]) -> list[int]:
+    """The tokens of the complements ``obj_deps`` of a verb, without the clauses joined to them that have
+    their own auxiliary or subject (« d'allouer ..., et a elle-même affirmé que ... »)."""
+    doc = ctx.doc
+    deps = doc.deps
+    out: set[int] = set()
+    for c in kids:
+        if deps[c] not in obj_deps:
+            continue
+        sub = set(doc.subtree(c))
+        for u in list(sub):
+            if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
+                    deps[k].startswith("aux") or deps[k].startswith("nsubj") for k in doc.children(u)):
+                sub -= set(doc.subtree(u))
+            elif (u != c and (deps[u] == "advcl" or (deps[u] == "xcomp" and doc.words[u - 1] == ","))
+                  and doc.morph(u, "VerbForm") == "Part" and doc.morph(u, "Tense") == "Pres"
+                  and doc.lemma[u] not in ctx.lex.content_verbs):
+                sub -= set(doc.subtree(u))  # « ..., accusant Pretoria de ... »: a circumstance, not what is announced
+        out |= sub
+    return sorted(out)
+
+
+def _content_participle(ctx: ArticleContext, head: int) -> list[int]:
+    """« adopter un communiqué final stipulant que ... »: a content participle right after the object says
+    what the object says (the parser often hangs it on the main verb)."""
+    doc = ctx.doc
+    k = doc.subtree(head)[-1] + 1
+    while k < len(doc) and doc.words[k] == ",":
+        k += 1
+    if (k < len(doc) and doc.pos[k] == "VERB" and doc.morph(k, "VerbForm") == "Part" and doc.morph(k, "Tense") == "Pres"
+            and doc.lemma[k] in ctx.lex.content_verbs and doc.deps[k] in ("advcl", "acl")
+            and ctx.sent_no(k) == ctx.sent_no(head)):
+        return doc.subtree(k)
+    return []
+
+
+def _attendance_content(ctx: ArticleContext, i: int, kids: list[int], obj_toks: list[int]):
+    """« a décidé d'envoyer un émissaire », « a annoncé qu'aucun représentant ne se rendrait à X », « renonce à
+    se rendre à Bakou »: a decision about going to the article's summit is about that summit, not made at it."""
+    doc = ctx.doc
+    ms = ctx.main_summit
+    if ms is None or later_edition(ctx, ms):
+        return [], False
+    going = ctx.lex.attendance_content_verbs
+    content = [c for c in kids if doc.deps[c] in ("xcomp", "ccomp") and doc.pos[c] == "VERB"]
+    content += [x for c in content for x in doc.children(c) if doc.deps[x] == "xcomp" and doc.pos[x] == "VERB"]
+    for u in content:
+        if doc.lemma[u] in going and (doc.lemma[u] != "rendre" or any(
+                doc.lower[c] in ("se", "s'", "s’") for c in doc.children(u))):
+            return [(ms, i, i + 1, confidence("announcement_attendance"), True)], True
+    return [], False
+
+
+def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> str | None:
+    """A sum in the clause of ``i`` (its complements and modifiers, not its subject nor joined clauses)."""
+    doc = ctx.doc
+    toks = set(_clause_objects(ctx, kids, ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "advcl")))
+    toks -= set(doc.subtree(subj))
+    money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
+    return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
+
+
+def _news_clause(ctx: ArticleContext, toks: list[int]) -> bool:
+    """Does a reported clause tell news (a decision, a pledge, something to come), not a state of things?
+    A verb in the future or conditional, an announcing, pledging or decision verb, a sum, or an
+    announcement noun."""
+    doc = ctx.doc
+    lex = ctx.lex
+    triggers = lex.announce_verbs | lex.pledge_verbs | set(lex.framed_announce_verbs)
+    for u in toks:
+        if doc.pos[u] in ("VERB", "AUX") and (doc.morph(u, "Tense") == "Fut" or conditional(ctx, u)
+                                               or doc.lemma[u] in triggers):
+            return True
+        if doc.lemma[u] in lex.announce_nouns or doc.lemma[u] in lex.decision_objects:
+            return True
+    return bool(toks) and MONEY.search(doc.span_text(toks[0], toks[-1] + 1)) is not None
+
+
+def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """A candidate per announcing verb, not negated, not a way of saying, with a named agent."""
+    doc = ctx.doc
+    verbs = ctx.lex.announce_verbs
+    frames = ctx.lex.framed_announce_verbs
+    negs = ctx.lex.negations
+    nouns = ctx.lex.announce_nouns
+    lower, lemmas, deps, heads = doc.lower, doc.lemma, doc.deps, doc.heads
+    out = []
+    for i, pos in enumerate(doc.pos):
+        if pos != "VERB":
+            continue
+        lemma = lemmas[i]
+        kids = doc.children(i)
+        if lemma == "faire" and any(lower[c] == "état" for c in kids):
+            lemma = "annoncer"  # « a fait état d'un accord »
+        elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
+            lemma = "signer"  # « a conclu un partenariat »
+        joined = None
+        if lemma in frames:
+            ok, joined = _frame_ok(ctx, i, frames[lemma], kids)
+            if not ok:
+                continue
+        elif lemma not in verbs:
+            continue
+        if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
+                ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
+            continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
+        if _adjectival(ctx, i, kids):
+            continue
+        inverted = inverted_clause(ctx, i)
+        if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
+            continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
+        sent = ctx.sent_at(i)
+        if any(lower[c] in negs for c in kids) or any(
+                lower[c] in negs for c in range(sent.start, sent.end) if heads[c] == i):
+            continue
+        if lemma in ctx.lex.exhort_verbs and any(
+                lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
+                for u in doc.subtree(c)):
+            continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
+        passive = any(deps[c] == "aux:pass" for c in kids) or (
+            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
+            and not any(deps[c] == "aux:tense" for c in kids))
+        if passive:
+            # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
+            agent_tok = next((c for c in kids if deps[c] == "obl:agent"), None)
+        else:
+            agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
+        if agent_tok is None:
+            agent_tok = misattached_subject(ctx, i)
+        if agent_tok is None:
+            continue
+        agents = resolve_agents(ctx, i, agent_tok)
+        if not agents:
+            continue
+        obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
+        obj_toks = _clause_objects(ctx, kids, obj_deps)
+        # « a annoncé un soutien financier pour aider l'Égypte »: what it is for (named by what it is)
+        purpose = {u for c in kids if c > i and deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf"
+                   and any(lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")
+                   for u in doc.subtree(c)}
+        named_by = [u for u in obj_toks if u not in purpose]
+        obj_toks = sorted(set(obj_toks) | purpose)
+        bare = [c for c in kids if c > i and deps[c] == "obl:mod" and doc.pos[c] == "NOUN" and not is_date_word(doc.words[c])
+                and not any(deps[k] == "case" for k in doc.children(c))]
+        if bare and not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
+            # « ont approuvé jeudi une aide de 50 milliards »: an object the parser took for a modifier
+            obj_toks = sorted(set(obj_toks) | set(doc.subtree(bare[0])))
+        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
+            # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
+            obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
+            if not _news_clause(ctx, obj_toks):
+                continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
+        head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
+        if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
+            # « une déclaration politique adoptée par les États membres »: the noun is what is announced
+            head = heads[i]
+            obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+        if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
+            # « la déclaration que nous avons approuvée »: what is announced is the antecedent
+            pron, head = head, heads[i]
+            obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
+        if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
+            continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
+        label = None
+        if purpose and named_by:
+            label = clip(summary(doc, i, sent, named_by), 90)
+            label = label[:1].upper() + label[1:]
+        if head is not None and _content_participle(ctx, head):
+            # the object names the text, the participle says what it says (in the summary)
+            np = doc.subtree(head)
+            label = clip(doc.span_text(np[0], np[-1] + 1), 90)
+            label = label[:1].upper() + label[1:]
+            obj_toks = sorted(set(obj_toks) | set(_content_participle(ctx, head)))
+        about, no_fallback = _attendance_content(ctx, i, kids, obj_toks)
+        fund = fund_organisation(ctx)
+        if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
+                                    for u in obj_toks) and not any(
+                m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
+            # « Lula inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
+            about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        places, where = said_at(ctx, i, head)
+        obj_toks = [u for u in obj_toks if u not in where]
+        core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
+        # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
+        known = {a.key for a in agents}
+        skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())
+        for m in co_agent_lists(ctx, sent.start, sent.end, skip):
+            if m.key not in known:
+                known.add(m.key)
+                agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
+        amount = _clause_amount(ctx, i, kids, agent_tok)
+        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
+        joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
+        out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
+                             amount=amount, no_fallback=ago or no_fallback, about=about, label=label))
+    return out

@@ -1,0 +1,196 @@
+"""One summit named several ways in one article: « le sommet annuel des Nations unies sur le climat, COP27, »,
+« le sommet pour la paix » and « la conférence pour la paix », « le sommet du G20 au Brésil » and « le sommet
+de Rio de Janeiro », « la COP26 » and « la conférence internationale sur le climat ».
+
+Evidence (each merges the later name into the summit it names again):
+
+- an apposition of a numbered acronym and a description (« le sommet ..., COP27, qui »);
+- the same name after another summit noun (« sommet pour la paix » / « conférence pour la paix »);
+- a name that is only a place where a summit of the article is held (« le sommet du Brésil »,
+  « du sommet de Rio de Janeiro » when the G20 summit is in Rio, or in Brazil);
+- a description with no name in it (« le sommet sur le climat », « la conférence de l'ONU sur le climat »)
+  while a summit that is not a body's own (« COP27 », « UNOC3 ») is under discussion.
+
+Never an edition named as another (« le prochain sommet », « le dernier sommet », another number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.context import ArticleContext
+from kg.names import match_key
+from kg.extract.rules.summits import main_summit
+
+_NUMBERED = re.compile(r"^[A-Z]{3,6}\d{1,2}$")
+
+
+def summit_variants(ctx: ArticleContext) -> None:
+    """Merge the variant names of one summit (see the module), then choose the main summit again."""
+    merged = False
+    while True:
+        pair = _apposition(ctx) or _same_tail(ctx) or _place_variant(ctx) or _description(ctx)
+        if pair is None:
+            break
+        old, new = pair
+        _merge(ctx, old, new)
+        merged = True
+    if merged:
+        main_summit(ctx)
+
+
+def _editions(ctx: ArticleContext) -> set[str]:
+    """Summits that are another edition than the one they are named after: not to be merged."""
+    return set(ctx.next_of.values()) | set(ctx.next_of) | set(ctx.prev_editions)
+
+
+def _mergeable(ctx: ArticleContext, a: str, b: str) -> bool:
+    if a == b or a not in ctx.ents or b not in ctx.ents:
+        return False
+    if a in _editions(ctx) or b in _editions(ctx):
+        return False
+    ea, eb = ctx.ents[a].attrs.get("edition"), ctx.ents[b].attrs.get("edition")
+    return not (ea and eb and ea != eb)
+
+
+def _apposition(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« au sommet annuel des Nations Unies sur le climat, COP27, qui ... »: the description is the acronym's."""
+    seq = sorted(ctx.summit_seq)
+    doc = ctx.doc
+    for (s1, e1, k1), (s2, e2, k2) in zip(seq, seq[1:]):
+        if not _mergeable(ctx, k1, k2) or e1 >= len(doc) or doc.words[e1] != ",":
+            continue
+        gap = s2 - e1 - 1
+        if gap > 1 or (gap == 1 and ctx.doc.pos[e1 + 1] != "DET"):
+            continue
+        n1, n2 = bool(_NUMBERED.match(ctx.ents[k1].label)), bool(_NUMBERED.match(ctx.ents[k2].label))
+        if n1 != n2:
+            return (k2, k1) if n1 else (k1, k2)
+    return None
+
+
+def _tail(ctx: ArticleContext, start: int, end: int) -> tuple[str, ...] | None:
+    """The words of a summit mention after its summit noun (« pour la paix »), as names are compared;
+    ``None`` for a mention not made of a summit noun and a name."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for k in range(start, end):
+        if doc.lower[k] in lex.summit_nouns or doc.lower[k] in lex.conference_nouns:
+            if any(doc.lower[j] in lex.previous_words | lex.next_words for j in range(start, k)):
+                return None
+            return tuple(match_key(doc.span_text(k + 1, end)).split()) if k + 1 < end else ()
+    return None
+
+
+def _same_tail(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« le sommet pour la paix » ... « la conférence pour la paix »: one name after two summit nouns."""
+    seen: dict[tuple[str, ...], str] = {}
+    for s, e, k in sorted(ctx.summit_seq):
+        tail = _tail(ctx, s, e)
+        if not tail:
+            continue
+        first = seen.setdefault(tail, k)
+        if _mergeable(ctx, k, first):
+            return k, first
+    return None
+
+
+def _place_variant(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« au sommet du Brésil », « du sommet de Rio de Janeiro », « le G20 de Rio »: a name that is only a place
+    where another summit of the article is held (its host city or country, a city in its host country, the
+    country of its host city)."""
+    doc = ctx.doc
+    places = _summit_places(ctx)
+    for s, e, k in sorted(ctx.summit_seq):
+        inside = ctx.mentions_in(s, e, ("City", "Country"))
+        if len(inside) != 1:
+            continue
+        p = inside[0]
+        if _tail(ctx, s, e) is not None:
+            head = next(j for j in range(s, e) if doc.lower[j] in ctx.lex.summit_nouns | ctx.lex.conference_nouns)
+        else:  # « le G20 de Rio »: a body's name, then the place
+            body = ctx.mention_at(s, ("Organization",))
+            if body is None or body.start != s:
+                continue
+            head = body.end - 1
+        if p.end != e or any(doc.lower[j] not in ctx.lex.of_forms_contracted | ctx.lex.definite_articles
+                             for j in range(head + 1, p.start)):
+            continue
+        for other, where in places.items():
+            if other != k and p.key in where and _mergeable(ctx, k, other):
+                return k, other
+    return None
+
+
+def _summit_places(ctx: ArticleContext) -> dict[str, set[str]]:
+    """For each summit with a host: its host city and country, the cities of its host country and the country of
+    its host city."""
+    located = {(s, o) for (s, p, o) in ctx.relations if p == "locatedIn"}
+    out: dict[str, set[str]] = {}
+    for (s, p, o) in ctx.relations:
+        if p in ("hostCity", "hostCountry") and ctx.ents[s].type == "Summit":
+            out.setdefault(s, set()).add(o)
+    for s, where in out.items():
+        extra = set()
+        for o in where:
+            if ctx.ents[o].type == "City":
+                city = ctx.ref.city(ctx.ents[o].label)
+                extra.update(c for (ci, c) in located if ci == o)
+                if city:
+                    extra.add(f"country/{city.country}")
+            else:
+                extra.update(ci for (ci, c) in located if c == o)
+                extra.update(k for k, e in ctx.ents.items() if e.type == "City" and (city := ctx.ref.city(e.label))
+                             and f"country/{city.country}" == o)
+        where |= extra
+    return out
+
+
+def _description(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« lors du sommet sur le climat », « la conférence internationale sur le climat »: a summit named by a
+    description alone (no capitalised word but a global body's name) is the summit under discussion, when that
+    one is not the summit of a body named in it (a description does not rename « le sommet du G7 »)."""
+    doc = ctx.doc
+    current = None
+    for s, e, k in sorted(ctx.summit_seq):
+        if current and k != current and _descriptive(ctx, s, e) and _mergeable(ctx, k, current) and not _own_body(ctx, current):
+            return k, current
+        if k not in _editions(ctx):
+            current = k
+    return None
+
+
+def _descriptive(ctx: ArticleContext, s: int, e: int) -> bool:
+    tail = _tail(ctx, s, e)
+    if not tail:
+        return False
+    doc = ctx.doc
+    global_bodies = ctx.lex.global_bodies
+    for j in range(s, e):
+        if doc.words[j][:1].isupper() and j != s:
+            m = ctx.mention_at(j, ("Organization",))
+            if m is None or m.key.split("/", 1)[-1] not in global_bodies:
+                return False
+    return True
+
+
+def _own_body(ctx: ArticleContext, key: str) -> bool:
+    """Is the summit ``key`` named after a body that is not a global one (« sommet du G7 », « sommet de l'OTAN »)?"""
+    ent = ctx.ents[key]
+    if _NUMBERED.match(ent.label):
+        return False
+    for s, e, k in ctx.summit_seq:
+        if k == key:
+            for m in ctx.mentions_in(s, e, ("Organization",)):
+                if m.key.split("/", 1)[-1] not in ctx.lex.global_bodies:
+                    return True
+    return False
+
+
+def _merge(ctx: ArticleContext, old: str, new: str) -> None:
+    """``old`` is ``new``: its names, mentions and relations move (:meth:`ArticleContext.merge`), and so do its
+    places in the summit sequence and edition links."""
+    ctx.merge(old, new)
+    ctx.summit_seq[:] = [(s, e, new if k == old else k) for s, e, k in ctx.summit_seq]
+    ctx.next_of = {(new if a == old else a): (new if b == old else b) for a, b in ctx.next_of.items()}
+    ctx.prev_editions[:] = [new if k == old else k for k in ctx.prev_editions]
