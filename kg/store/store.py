@@ -162,6 +162,7 @@ class KgStore:
                 with contextlib.suppress(Exception):
                     self.oxigraph.flush()
             self.oxigraph = None
+        self._reconciler = None  # it holds the Oxigraph store too: the database closes when both are gone
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
