@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none (YYYY-MM or YYYY when only the month or year is known); relative dates (« mercredi », « en juin ») are resolved against it, as far as it allows")
     _common(b)
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    b.add_argument("--verbose", "-v", action="store_true",
+                   help="say where the time went: spaCy, extraction, mapping to RDF, writing, validation, view")
     b.add_argument("--no-view", action="store_true", help="do not write the interactive view OUT/graph.html")
     _scale_options(b)
 
@@ -136,8 +138,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                          engine=args.engine, scheduler=args.scheduler)
     targets = BuildTargets(out=Path(args.out) if args.out is not None else None, store=args.store,
                            nquads=Path(args.nquads) if args.nquads else None, resume=not args.no_resume,
-                           view=not args.no_view, keep_graph=not getattr(args, "no_validate", False))
-    bar = _ProgressBar() if not args.quiet and sys.stderr.isatty() else None
+                           view=not args.no_view, validate=not getattr(args, "no_validate", False),
+                           shapes=Path(args.shapes) if getattr(args, "shapes", None) else None)
+    bar = _ProgressBar(verbose=args.verbose) if not args.quiet and sys.stderr.isatty() else None
     try:
         result = run_build(args.inputs, config, targets, published=args.published, stdin=sys.stdin,
                            on_skip=lambda s: _warn(f"skipped {s.source}: {s.reason}"), on_warning=_warn,
@@ -156,10 +159,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         print(_summary(result, args))
-    if result.graph is not None and result.target is not None:
+        if args.verbose and result.stats is not None:
+            print(_timings(result))
+    if result.report is not None:
         from kg.cli.validate import check_build
 
-        if check_build(args, result.graph, result.target):  # violations reported on stderr; 1 with --fail-on-invalid
+        if check_build(args, result.report):  # violations reported on stderr; 1 with --fail-on-invalid
             return 1
     return 3 if result.skipped else 0  # 3: built, but some inputs were skipped (listed above)
 
@@ -167,8 +172,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 class _ProgressBar:
     """A tqdm progress bar on stderr, fed by :func:`kg.pipeline.run.run_build`'s progress callback."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbose: bool = False) -> None:
         self._bar = None
+        self._verbose = verbose
 
     def __call__(self, p) -> None:
         if self._bar is None:
@@ -178,7 +184,14 @@ class _ProgressBar:
                              smoothing=0.1)
         self._bar.update(p.done - self._bar.n)
         if p.words_per_second is not None:
-            self._bar.set_postfix_str(f"{p.words_per_second:,.0f} words/s", refresh=False)
+            where = ""
+            if self._verbose and p.stats is not None:
+                s = p.stats
+                busy = s.parse_seconds + s.extract_seconds + s.map_seconds
+                if busy > 0:
+                    where = (f" · spaCy {s.parse_seconds / busy:.0%}, extraction {s.extract_seconds / busy:.0%}, "
+                             f"mapping {s.map_seconds / busy:.0%}, writer busy {s.load_seconds:.1f}s")
+            self._bar.set_postfix_str(f"{p.words_per_second:,.0f} words/s{where}", refresh=False)
 
     def close(self) -> None:
         if self._bar is not None:
@@ -189,18 +202,38 @@ def _summary(result, args: argparse.Namespace) -> str:
     """The line ``kg build`` prints at the end."""
     skipped = f", {len(result.skipped)} skipped" if result.skipped else ""
     stats = result.stats
-    if stats is None:
-        from kg.graph.summary import graph_summary
-
-        return (f"built {result.articles} article(s) in {result.seconds:.1f}s{skipped}: "
-                f"{graph_summary(result.graph)} → {', '.join(result.written)}")
-    where = " and ".join([*([args.store] if args.store else []), *([f"{args.nquads}/"] if args.nquads else [])])
     rate = f": {stats.rate('words'):,.0f} words/s, {stats.rate('articles'):,.1f} articles/s" if stats.articles else ""
-    return (f"built {stats.articles} article(s), {stats.words:,} words, {stats.triples:,} triples in "
+    head = (f"built {stats.articles} article(s), {stats.words:,} words, {stats.triples:,} triples in "
             f"{result.seconds:.1f}s (pipeline ready after {stats.startup_seconds:.1f}s){rate}"
-            + (f"; {stats.resumed} already in the store (resumed)" if stats.resumed else "")
-            + f"{skipped} → {where}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged"
-            + (f"; {', '.join(result.written)}" if result.written else ""))
+            + (f"; {stats.resumed} already in the store (resumed)" if stats.resumed else "") + skipped)
+    where = " and ".join([*([args.store] if args.store else []), *([f"{args.nquads}/"] if args.nquads else [])])
+    if where:
+        head += f" → {where}: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged"
+    if result.summary:
+        head += f"; graph: {result.summary}"
+    if result.written:
+        head += f" → {', '.join(result.written)}"
+    return head
+
+
+def _timings(result) -> str:
+    """``--verbose``: where the build's time went."""
+    s = result.stats
+    lines = [f"time: {s.seconds:.1f}s from the pipeline being ready to the last file written",
+             f"  spaCy {s.parse_seconds:.1f}s, extraction {s.extract_seconds:.1f}s, mapping to N-Triples "
+             f"{s.map_seconds:.1f}s (summed over the processes running spaCy)",
+             f"  writer (a thread, alongside): {s.load_seconds:.1f}s handing {s.loaded_triples:,} triples to "
+             + ("the store" if result.output is None else "the helper process"),
+             f"  after the last article: {s.finish_seconds:.1f}s"]
+    if result.output is not None:
+        t = result.output.seconds
+        alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph") if k in t)
+        lines.append(f"  helper process, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
+        end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("dump", "turtle", "summary", "view") if k in t)
+        if "validation" in t:
+            end += f"; validation {t['validation']:.1f}s (a thread, alongside; waited {t.get('validation wait', 0):.1f}s)"
+        lines.append(f"  helper process, at the end: {end}")
+    return "\n".join(lines)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -110,11 +110,17 @@ def build_corpus(
                 stats.articles += 1
                 stats.words += res.words
                 stats.triples += res.triples
+                parse, extract, mapping = res.seconds
+                stats.parse_seconds += parse
+                stats.extract_seconds += extract
+                stats.map_seconds += mapping
                 writer.put(res)
-            if on_progress is not None:
-                stats.seconds = time.perf_counter() - (ready["t"] or t_start)
-                on_progress(len(chunk_results), stats)
+                if on_progress is not None:
+                    stats.seconds = time.perf_counter() - (ready["t"] or t_start)
+                    on_progress(1, stats)
+        t_last = time.perf_counter()
         writer.close()
+        stats.finish_seconds = time.perf_counter() - t_last
         ok = True
     finally:
         if not ok:

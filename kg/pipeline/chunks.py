@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
@@ -52,11 +53,16 @@ def process_chunk(articles: list[Article], config: BuildConfig, mode: Mode = "re
 
     nlp = load_pipeline(config.model)
     out: list = []
+    clock = time.perf_counter
     with _PIPE_LOCK, _memory_zone(nlp):
         docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=config.batch_size)
-        for doc, art in docs:
+        t0 = clock()
+        for doc, art in docs:  # waiting for the next doc: spaCy's time (a batch's goes to its first doc)
+            t1 = clock()
             ex = extract(doc, art)
-            out.append(ex if mode == "records" else article_result(ex, config))
+            t2 = clock()
+            out.append(ex if mode == "records" else article_result(ex, config, seconds=(t1 - t0, t2 - t1)))
+            t0 = clock()
     return out
 
 

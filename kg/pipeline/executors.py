@@ -100,7 +100,5 @@ def local_results(
             if not pending:
                 break
             yield pending.popleft().get()
-        pool.close()
-        pool.join()
     finally:
-        pool.terminate()
+        pool.terminate()  # every result is in (or the build stopped): the workers are not waited for

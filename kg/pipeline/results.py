@@ -25,6 +25,7 @@ class ArticleResult:
     nt: bytes  #: the article's triples as sorted N-Triples lines
     triples: int
     words: int
+    seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  #: time in spaCy, extraction and mapping to N-Triples
 
     @property
     def content_hash(self) -> str:
@@ -48,6 +49,10 @@ class BuildStats:
     cpu_seconds: float = 0.0  #: CPU time of this process (all its threads) over ``seconds``
     load_seconds: float = 0.0  #: time the writer spent loading batches into the sinks
     loaded_triples: int = 0  #: triples written by the writer (store: named graph + merged graph quads)
+    parse_seconds: float = 0.0  #: time in spaCy (``nlp.pipe``), summed over the processes running it
+    extract_seconds: float = 0.0  #: time in kg's extraction rules, likewise
+    map_seconds: float = 0.0  #: time writing the articles' N-Triples (the emitter), likewise
+    finish_seconds: float = 0.0  #: after the last article: the writer's last batch, then graph.ttl, validation, view
 
     def rate(self, what: str) -> float:
         return getattr(self, what) / self.seconds if self.seconds > 0 else 0.0
@@ -70,10 +75,15 @@ def input_hash(article: Article, model: str, min_confidence: float) -> str:
     return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def article_result(ex: Extraction, config: BuildConfig, ihash: str | None = None) -> ArticleResult:
-    """``ex`` as N-Triples (:func:`kg.rdf.ntriples.article_lines`) with its bookkeeping."""
+def article_result(ex: Extraction, config: BuildConfig, ihash: str | None = None,
+                   seconds: tuple[float, float] = (0.0, 0.0)) -> ArticleResult:
+    """``ex`` as N-Triples (:func:`kg.rdf.ntriples.article_lines`) with its bookkeeping
+    (``seconds``: the time spaCy and the extraction took over it)."""
+    import time
+
     from kg.rdf.ntriples import article_lines
 
+    t0 = time.perf_counter()
     lines = article_lines(ex, min_confidence=config.min_confidence)
     art = ex.article
     return ArticleResult(
@@ -82,4 +92,5 @@ def article_result(ex: Extraction, config: BuildConfig, ihash: str | None = None
         nt="".join(sorted(lines)).encode("utf-8"),
         triples=len(lines),
         words=len(art.text.split()),
+        seconds=(seconds[0], seconds[1], time.perf_counter() - t0),
     )

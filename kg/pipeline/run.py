@@ -5,17 +5,20 @@
 calls it, and prints the :class:`BuildResult` it returns. Progress, skipped inputs and warnings
 come through callbacks while it runs.
 
-* Without ``store``/``nquads`` the graph is built in memory (:func:`kg.pipeline.build.build_graph`)
-  and written to ``OUT/graph.ttl`` (atomically) and ``OUT/graph.html``.
+* Without ``store``/``nquads`` the articles stream (:func:`kg.pipeline.build.build_corpus`) to a
+  helper process (:mod:`kg.pipeline.outputs`) that merges them in an in-memory Oxigraph store and
+  writes ``OUT/graph.ttl`` (atomically), validates it and writes ``OUT/graph.html``.
 * With ``store`` (a kg store folder, or the http(s) URL of a SPARQL Graph Store) and/or
   ``nquads`` the articles stream to them (:func:`kg.pipeline.build.build_corpus`), keeping no
   graph in memory; a store build resumes (articles whose input the store has are skipped) and,
-  with ``out`` too, ``OUT/graph.ttl`` is the store's merged graph, exported after the build.
+  with ``out`` too, ``OUT/graph.ttl`` is the store's merged graph, written (and validated, and
+  viewed) by the same helper process after the build.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -41,7 +44,8 @@ class BuildTargets:
     nquads: Path | None = None  #: folder for N-Quads files ``part-NNNNNN.nq``
     resume: bool = True  #: store builds: skip the articles whose input the store already has
     view: bool = True  #: write ``OUT/graph.html``
-    keep_graph: bool = True  #: store builds with ``out``: load the merged graph into the result (e.g. to validate it)
+    validate: bool = True  #: check ``OUT/graph.ttl`` against the SHACL shapes (the report is in the result)
+    shapes: Path | None = None  #: validate against these shapes (Turtle) instead of ``ontology/shapes.ttl``
 
     @property
     def streaming(self) -> bool:
@@ -59,7 +63,8 @@ class BuildProgress:
 
     done: int  #: articles done so far (extracted, or skipped because the store has them)
     total: int | None  #: an estimate of the articles to read (None: unknown, e.g. standard input)
-    words_per_second: float | None = None  #: store builds: extraction throughput so far
+    words_per_second: float | None = None  #: extraction throughput so far
+    stats: BuildStats | None = None  #: the build's counts and timings so far
 
 
 @dataclass
@@ -69,12 +74,24 @@ class BuildResult:
     articles: int = 0  #: articles extracted in this run
     skipped: list = field(default_factory=list)  #: inputs that could not be read (:class:`kg.inputs.reader.Skipped`)
     seconds: float = 0.0  #: the whole build
-    graph: Any = None  #: the rdflib graph built in memory, or the store's merged graph (with ``out``)
     target: Path | None = None  #: ``OUT/graph.ttl``, if written
     written: list[str] = field(default_factory=list)  #: the files written (graph.ttl, graph.html)
-    stats: BuildStats | None = None  #: store / N-Quads builds: counts and timings
+    stats: BuildStats | None = None  #: counts and timings (None: nothing was read)
     recovered: list[str] = field(default_factory=list)  #: graphs an interrupted build had left half-written, removed
     interrupted: bool = False  #: stopped by Ctrl-C (store builds keep what was written)
+    report: Any = None  #: the validation :class:`kg.validate.Report` of ``graph.ttl`` (None: not validated)
+    summary: str = ""  #: entities per class, relations and triples of ``graph.ttl``
+    output: Any = None  #: what the helper writing ``out`` reported (:class:`kg.pipeline.outputs.OutputReport`)
+    _graph: Any = field(default=None, repr=False)
+
+    @property
+    def graph(self):
+        """``graph.ttl`` as an rdflib graph (read on first use: slow for large graphs); None if not written."""
+        if self._graph is None and self.target is not None and self.target.is_file():
+            from kg.rdf.formats import load_graph
+
+            self._graph = load_graph(self.target)
+        return self._graph
 
     @property
     def read(self) -> int:
@@ -128,8 +145,12 @@ def run_build(
 
     t0 = time.perf_counter()
     out = targets.out_dir
-    if out is not None and out.exists() and not out.is_dir():
-        raise InputError(f"{out}: --out must be a folder, and this is a file")
+    if out is not None:
+        check_out_dir(out)
+    if targets.shapes is not None and targets.validate and out is not None:
+        from kg.validate.shacl import _shapes_file
+
+        _shapes_file(targets.shapes)  # a missing or broken shapes file: said before the build
     result = BuildResult()
 
     def skip(s) -> None:
@@ -145,31 +166,81 @@ def run_build(
         if targets.streaming:
             _streaming(articles, config, targets, out, result, total, on_warning, on_progress)
         else:
-            _in_memory(articles, config, targets, out, result, total, on_progress)
+            _to_out(articles, config, targets, out, result, total, on_progress)
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _in_memory(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path, result: BuildResult,
-               total: int | None, on_progress) -> None:
-    from kg.output import atomic_write_text
+def check_out_dir(out: Path) -> None:
+    """Refuse at once, with one line naming it, an output folder that cannot be written — rather
+    than after the build. Tries a temporary file in it (or in the nearest folder above it that
+    exists, when it is to be created), so that read-only file systems are caught too; nothing
+    is left behind."""
+    import tempfile
 
-    def on_article(_ex) -> None:
-        result.articles += 1
+    base = out
+    while not base.exists() and base != base.parent:
+        base = base.parent
+    if not base.is_dir():
+        if base == out:
+            raise InputError(f"{out}: --out must be a folder, and this is a file")
+        raise InputError(f"{out}: cannot create this folder: {base} is a file")
+    try:
+        with tempfile.TemporaryFile(dir=base):
+            pass
+    except OSError as exc:
+        where = "in this folder" if base == out else f"this folder (in {base})"
+        raise InputError(f"{out}: cannot write {where}: {exc.strerror or exc}") from None
+
+
+def _progress(total: int | None, on_progress) -> Callable[[int, BuildStats], None]:
+    done = 0
+
+    def progress(n: int, s: BuildStats) -> None:
+        nonlocal done
+        done += n
         if on_progress is not None:
-            on_progress(BuildProgress(result.articles, total))
+            on_progress(BuildProgress(done, total, s.rate("words") if s.seconds > 0 else None, s))
 
-    graph = build.build_graph(articles, config, on_article=on_article)
-    if result.articles == 0:
-        return
-    result.graph = graph
+    return progress
+
+
+#: ``--out`` builds hand smaller batches to the helper process (it loads them while spaCy runs, so
+#: the last one, which the build waits for, stays small)
+_OUT_MIN_TRIPLES = 20_000
+
+
+def _to_out(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path, result: BuildResult,
+            total: int | None, on_progress) -> None:
+    from kg.pipeline.outputs import OutputSink
+
+    result.stats = stats = BuildStats()
+    sink = OutputSink(out, view=targets.view, validate=targets.validate, shapes=targets.shapes)
+    try:
+        build.build_corpus(articles, [sink], dataclasses.replace(config, min_triples=min(config.min_triples, _OUT_MIN_TRIPLES)),
+                           on_progress=_progress(total, on_progress), stats=stats)
+        result.articles = stats.articles
+        if stats.articles == 0:
+            sink.abort()
+            return
+        _finish(sink, result, out)
+    except BaseException:
+        sink.abort()
+        raise
+
+
+def _finish(sink, result: BuildResult, out: Path) -> None:
+    """Wait for the helper process to write ``out``; its report goes into ``result``."""
+    t0 = time.perf_counter()
+    rep = sink.finish()
+    if result.stats is not None:  # the build's time runs until its files are written
+        result.stats.finish_seconds += time.perf_counter() - t0
+        result.stats.seconds += time.perf_counter() - t0
+    result.output = rep
     result.target = out / "graph.ttl"
-    atomic_write_text(result.target, graph.serialize(format="turtle"))
-    result.written.append(str(result.target))
-    if targets.view:
-        from kg.views.render import write_build_view
-
-        result.written.append(str(write_build_view(graph, out)))
+    result.written += rep.written
+    result.report = rep.report
+    result.summary = rep.summary
 
 
 def _streaming(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path | None,
@@ -193,28 +264,24 @@ def _streaming(articles: Iterator[Article], config: BuildConfig, targets: BuildT
             sinks.append(StoreSink(st))
         if targets.nquads:
             sinks.append(NQuadsSink(targets.nquads))
-        done = 0
+        sink = None
+        if out is not None and st is not None:
+            from kg.pipeline.outputs import OutputSink
 
-        def progress(n: int, s: BuildStats) -> None:
-            nonlocal done
-            done += n
-            if on_progress is not None:
-                on_progress(BuildProgress(done, total, s.rate("words") if s.seconds > 0 else None))
-
+            sink = OutputSink(out, view=targets.view, validate=targets.validate, shapes=targets.shapes)  # it starts while spaCy loads
+            stack.callback(sink.abort)
         try:
             build.build_corpus(articles, sinks, config, resume=st.input_hash if st is not None and targets.resume else None,
-                               on_progress=progress, stats=stats)
+                               on_progress=_progress(total, on_progress), stats=stats)
         except KeyboardInterrupt:
             result.interrupted = True
         result.articles = stats.articles
-        if result.interrupted or result.read == 0 or out is None or st is None:
+        if result.interrupted or result.read == 0 or sink is None:
             return
-        result.target = out / "graph.ttl"
-        st.export(result.target, "turtle")
-        result.written.append(str(result.target))
-        if targets.view or targets.keep_graph:
-            result.graph = st.to_graph()
-        if targets.view:
-            from kg.views.render import write_build_view
+        import pyoxigraph as ox
 
-            result.written.append(str(write_build_view(result.graph, out)))
+        t0 = time.perf_counter()
+        sink.write_ntriples(st.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+        stats.finish_seconds += time.perf_counter() - t0
+        stats.seconds += time.perf_counter() - t0
+        _finish(sink, result, out)

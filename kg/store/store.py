@@ -103,6 +103,7 @@ class KgStore:
         self.oxigraph = oxstore
         self.read_only = read_only
         self._lock_file = lock_file
+        self._reconciler: merged.BatchReconciler | None = None  # bulk loads: what the default graph names (kept between batches)
 
     # ---------------------------------------------------------------------------- open / close
 
@@ -161,6 +162,7 @@ class KgStore:
                 with contextlib.suppress(Exception):
                     self.oxigraph.flush()
             self.oxigraph = None
+        self._reconciler = None  # it holds the Oxigraph store too: the database closes when both are gone
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
@@ -301,6 +303,7 @@ class KgStore:
         """Make named graph ``g`` hold ``new`` with bookkeeping ``meta`` (``new`` and ``meta`` empty:
         remove it), keeping the default graph the reconciled merge: one transaction."""
         st = self.oxigraph
+        self._reconciler = None  # what it remembers of the default graph may change here
         delete, insert = merged.default_changes(st, g, new)
         old_meta = [q.triple for q in st.quads_for_pattern(g, None, None, _META)]
         if not delete and not old_meta and next(iter(st.quads_for_pattern(None, None, None, g)), None) is None:
@@ -322,6 +325,7 @@ class KgStore:
     def _update(self, delete: list, insert: list) -> None:
         """Delete, then insert, default-graph triples in one transaction."""
         if delete or insert:
+            self._reconciler = None
             self.oxigraph.update(" ;\n".join(
                 [f"DELETE DATA {{ {' '.join(map(nt_line, delete))} }}"] * bool(delete)
                 + [f"INSERT DATA {{ {' '.join(map(nt_line, insert))} }}"] * bool(insert)))
@@ -365,15 +369,20 @@ class KgStore:
             true = ox.Literal("true", datatype=ox.NamedNode(PREFIXES["xsd"] + "boolean"))
             marks = [ox.Quad(g, pend, true, _META) for g, _ in fresh]
             st.extend(marks)
-            named = []
+            if self._reconciler is None:
+                self._reconciler = merged.BatchReconciler(
+                    st, fresh=next(iter(st.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None)
+            # one bulk load: the named graphs, their bookkeeping and the default graph (N-Quads
+            # lines without a graph name), then the entities whose names changed are reconciled
+            parts = []
             for g, r in fresh:
-                named.append(r.nt.replace(b" .\n", b" " + str(g).encode() + b" .\n"))
+                parts.append(r.nt.replace(b" .\n", b" " + str(g).encode() + b" .\n"))
                 meta = meta_triples(g, r.key, r.content_hash, r.triples, article_iri(r.key), r.input_hash)
-                named.append("".join(f"{t.subject} {t.predicate} {t.object} {_META} .\n" for t in meta).encode("utf-8"))
-            st.bulk_load(b"".join(named), format=ox.RdfFormat.N_QUADS, lenient=True)
-            st.bulk_load(b"".join(r.nt for _, r in fresh), format=ox.RdfFormat.N_TRIPLES, lenient=True,
-                         to_graph=ox.DefaultGraph())
-            self._update(*merged.reconcile_loaded(st, [g for g, _ in fresh]))
+                parts.append("".join(f"{t.subject} {t.predicate} {t.object} {_META} .\n" for t in meta).encode("utf-8"))
+            default = b"".join(r.nt for _, r in fresh)
+            parts.append(default)
+            st.bulk_load(b"".join(parts), format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._reconciler.apply(default)
             for q in marks:
                 st.remove(q)
             counts["added"] = len(fresh)

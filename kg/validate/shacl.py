@@ -1,4 +1,17 @@
-"""SHACL validation of kg graphs against ``ontology/shapes.ttl`` (pySHACL).
+"""SHACL validation of kg graphs against ``ontology/shapes.ttl``.
+
+Two engines give the same violations (focus node, property, value, message):
+
+* ``"shacl"`` (the default): the `shacl <https://pypi.org/project/shacl/>`_ package, a SHACL
+  engine written in Rust, run on the graph's N-Triples: 60–300× faster than pySHACL on an
+  article, 10–30× on 100,000 triples;
+* ``"pyshacl"``: `pySHACL <https://github.com/RDFLib/pySHACL>`_ on an rdflib graph, the reference
+  (``tests/validate/test_engines.py`` checks that both report the same violations on every
+  broken graph of ``tests/validate/test_validate.py``).
+
+A graph the Rust engine cannot read — an rdflib graph holding an IRI that is not valid RDF, such
+as one with a space, which rdflib keeps in memory but no N-Triples parser accepts — is validated
+with pySHACL instead.
 
 >>> report = validate_graph(graph)                       # doctest: +SKIP
 >>> report.conforms, len(report.violations)              # doctest: +SKIP
@@ -15,7 +28,7 @@ and assertions carry article, sentence, offsets and a confidence between 0 and 1
 Each :class:`Violation` names the focus node (and its ``rdfs:label``), the property, the
 offending value and the shape's message in plain words.
 
-Speed: pySHACL re-parses a SPARQL-based constraint's text for every focus node, and rdflib's
+Speed, pySHACL: it re-parses a SPARQL-based constraint's text for every focus node, and rdflib's
 parser is slow (~0.2 s a parse here). :func:`validate_graph` hands pySHACL a view of the graph
 (same store, no copy) whose ``query`` parses each distinct query text once.
 """
@@ -29,11 +42,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 
-__all__ = ["Violation", "Report", "shapes_path", "load_shapes", "validate_graph", "validate_file", "validate_build"]
+__all__ = ["Violation", "Report", "ENGINES", "shapes_path", "load_shapes", "validate_graph", "validate_ntriples", "validate_file",
+           "validate_build"]
+
+#: The validation engines, by name; the first is the default.
+ENGINES = ("shacl", "pyshacl")
 
 
 def shapes_path() -> Path:
@@ -113,10 +130,47 @@ class _PreparedQueries(Graph):
         return super().query(query_object, processor, result, initNs, initBindings, use_store_provided, **kwargs)
 
 
-def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> Report:
-    """Validate ``graph`` against the kg shapes (or ``shapes``); the graph is not modified."""
+def _shapes_file(path: str | os.PathLike[str]) -> Path:
+    """A shapes file given by the user: it must exist and parse (the engines' own errors are terse)."""
+    from kg.errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such shapes file", path=p)
+    try:
+        Graph().parse(p, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - rdflib's parsers raise many types
+        raise InputError(f"cannot parse the shapes: {' '.join(str(exc).split())}", path=p) from None
+    return p
+
+
+def validate_graph(graph: Graph, *, shapes: Graph | str | os.PathLike[str] | None = None, engine: str = "shacl") -> Report:
+    """Validate ``graph`` against the kg shapes (or ``shapes``, a graph or a Turtle file); the
+    graph is not modified."""
+    _check_engine(engine)
+    if engine == "shacl":
+        try:
+            text = graph.serialize(format="nt")
+        except Exception:  # noqa: BLE001 - an IRI rdflib holds but cannot write (a space...): pySHACL reads it
+            text = None
+        if text is not None:
+            report = validate_ntriples(text, shapes=shapes, label=lambda node: graph.value(node, RDFS.label))
+            return report
+    return _validate_pyshacl(graph, shapes)
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        from kg.errors import InputError
+
+        raise InputError(f"unknown validation engine {engine!r}: {', '.join(ENGINES)}")
+
+
+def _validate_pyshacl(graph: Graph, shapes: Graph | str | os.PathLike[str] | None) -> Report:
     import pyshacl
 
+    if shapes is not None and not isinstance(shapes, Graph):
+        shapes = Graph().parse(_shapes_file(shapes), format="turtle")
     shapes = load_shapes() if shapes is None else shapes
     view = _PreparedQueries(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
     t0 = time.perf_counter()
@@ -128,17 +182,114 @@ def validate_graph(graph: Graph, *, shapes: Graph | None = None) -> Report:
     return Report(bool(conforms), violations, len(graph), seconds)
 
 
-def validate_file(path: str | os.PathLike[str]) -> Report:
-    """Parse an RDF file (format from its extension, Turtle by default) and validate it.
+@functools.lru_cache(maxsize=4)
+def _rust_shapes(path: str | None, text: str | None = None):
+    """The shapes compiled by the Rust engine, once per file (or text)."""
+    import shacl
 
-    A missing file or one that does not parse raises :class:`~kg.errors.InputError` with the parser's message.
+    return shacl.Shapes.from_file(path) if text is None else shacl.Shapes.from_text(text, format="turtle")
+
+
+def validate_ntriples(text: str | bytes, *, shapes: Graph | str | os.PathLike[str] | None = None,
+                      label: Callable[[URIRef], object] | None = None, triples: int | None = None) -> Report:
+    """Validate a graph given as N-Triples text with the Rust engine; ``label(node)`` gives a
+    focus node's ``rdfs:label`` for the report (the caller holds the graph). ``shapes``: a shapes
+    graph or file instead of the kg shapes."""
+    from kg.rdf.turtle import parse_term
+
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if shapes is None or not isinstance(shapes, Graph):
+        engine = _rust_shapes(str(shapes_path() if shapes is None else _shapes_file(shapes)))
+    else:
+        engine = _rust_shapes(None, shapes.serialize(format="turtle"))
+    t0 = time.perf_counter()
+    report = engine.validate_text(text, format="ntriples", allow_warnings=True)
+    seconds = time.perf_counter() - t0
+
+    def term(nt: str | None):
+        if nt is None:
+            return None
+        if nt.startswith("_:"):
+            return BNode(nt[2:])
+        if nt.startswith("^"):
+            return parse_term(nt[1:])
+        return parse_term(nt)
+
+    violations = []
+    for r in report.results:
+        focus = term(r.focus_node)
+        value = term(r.value)
+        path = None
+        if r.path is not None:
+            path = ("^" if r.path.startswith("^") else "") + _short(None, term(r.path))
+        lab = label(focus) if label is not None and focus is not None else None
+        messages = sorted(m for m in (r.messages or []) if m)
+        source = term(r.source_shape)
+        violations.append(Violation(
+            focus=str(focus) if isinstance(focus, URIRef) else f"_:{focus}",
+            focus_label=str(lab) if lab is not None else None,
+            path=path,
+            value=None if value is None or value == focus else _short(None, value),
+            message=messages[0] if messages else "violates " + _short(None, URIRef(r.component_iri)),
+            severity=r.severity or "Violation",
+            shape=_short(None, source) if isinstance(source, URIRef) else "",
+        ))
+    violations.sort(key=lambda v: (v.message, v.focus, v.path or "", v.value or ""))
+    n = triples if triples is not None else text.count("\n")
+    return Report(bool(report.conforms), violations, n, seconds)
+
+
+def validate_file(path: str | os.PathLike[str], *, engine: str = "shacl",
+                  shapes: str | os.PathLike[str] | None = None) -> Report:
+    """Read an RDF file (format from its extension, Turtle by default) and validate it.
+
+    A missing file, a folder, or a file that does not parse raises :class:`~kg.errors.InputError`
+    with the parser's message.
     """
+    from kg.errors import InputError
     from kg.rdf.formats import load_graph
 
-    graph = load_graph(path)
-    report = validate_graph(graph)
+    _check_engine(engine)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a folder: give the graph file it holds (e.g. graph.ttl), or a store with kg query --store",
+                         path=p)
+    report = None
+    if shapes is not None:
+        shapes = _shapes_file(shapes)
+    if engine == "shacl" and p.is_file():
+        report = _validate_file_rust(p, shapes)
+    if report is None:
+        graph = load_graph(path)
+        report = validate_graph(graph, engine=engine, shapes=shapes)
     report.source = os.fspath(path)
     return report
+
+
+def _validate_file_rust(path: Path, shapes: Path | None) -> Report | None:
+    """The file read by Oxigraph and validated by the Rust engine (None: let rdflib read it)."""
+    import pyoxigraph as ox
+
+    from kg.errors import InputError
+    from kg.rdf.formats import load_graph_file
+    from kg.rdf.terms import to_ox
+
+    try:
+        store, _dataset = load_graph_file(path)
+    except InputError:
+        return None  # rdflib reads some files Oxigraph refuses, and gives its own message for the others
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) if not _dataset else \
+        ox.serialize((q.triple for q in store), format=ox.RdfFormat.N_TRIPLES)
+    label_p = ox.NamedNode(str(RDFS.label))
+
+    def label(node):
+        try:
+            return next((q.object.value for q in store.quads_for_pattern(to_ox(node), label_p, None)), None)
+        except (TypeError, ValueError):
+            return None
+
+    return validate_ntriples(text, label=label, shapes=shapes)
 
 
 @functools.lru_cache(maxsize=1)

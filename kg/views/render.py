@@ -155,7 +155,9 @@ def _network_class():
     return _Network
 
 
+@lru_cache(maxsize=1)
 def _template_env():
+    """The Jinja environment of the page (one per process: it caches the compiled template)."""
     import pyvis
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 

@@ -301,7 +301,7 @@ def test_failed_build_leaves_previous_graph(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("extraction crashed")
 
-    monkeypatch.setattr("kg.pipeline.build.build_graph", boom)
+    monkeypatch.setattr("kg.pipeline.build.build_corpus", boom)
     with pytest.raises(RuntimeError, match="extraction crashed"):
         main(["build", str(EXAMPLE), "--out", str(out)])
     assert (out / "graph.ttl").read_text() == previous
@@ -316,7 +316,7 @@ def test_interrupted_build_exits_130_and_keeps_graph(tmp_path, monkeypatch, caps
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.pipeline.build.build_graph", interrupted)
+    monkeypatch.setattr("kg.pipeline.build.build_corpus", interrupted)
     assert main(["build", str(EXAMPLE), "--out", str(out)]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert (out / "graph.ttl").read_text() == "# previous\n"

@@ -5,6 +5,8 @@ the last test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -48,7 +50,9 @@ def test_in_memory_and_store_builds_give_the_same_reconciled_graph(tmp_path, cor
     seen = []
     mem = run_build([str(corpus)], BuildConfig(), BuildTargets(out=tmp_path / "out", view=False), published="2024-03-05",
                     on_progress=seen.append)
-    assert mem.articles == mem.read == 3 and mem.stats is None and mem.written == [str(tmp_path / "out" / "graph.ttl")]
+    assert mem.articles == mem.read == 3 and mem.stats.added == 3 and mem.written == [str(tmp_path / "out" / "graph.ttl")]
+    assert mem.report.conforms and mem.report.source == str(tmp_path / "out" / "graph.ttl")  # validated by the helper
+    assert mem.output.reconciled == 1  # Barrot: three labels across the articles, one kept
     assert [p.done for p in seen] == [1, 2, 3] and seen[-1].total == 3
     st = run_build([str(corpus)], BuildConfig(chunk_size=2), BuildTargets(store=str(tmp_path / "st")), published="2024-03-05")
     assert st.stats.added == 3 and st.graph is None and st.written == []
@@ -149,3 +153,43 @@ def test_kg_build_on_a_terminal_shows_a_progress_bar(tmp_path, corpus, monkeypat
     assert main(["build", str(corpus), "--published", "2024-03-05", *target]) == 0
     assert "building: 100%" in err.getvalue() and "3/3" in err.getvalue()
     assert "built 3 article(s)" in capsys.readouterr().out
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused_before_building(tmp_path, corpus, capsys):
+    from kg.cli.app import main
+
+    (tmp_path / "file").write_text("x")
+    for out, words in ((tmp_path / "file" / "out", "is a file"), (tmp_path / "file", "must be a folder")):
+        with pytest.raises(InputError, match=words):
+            run_build([str(corpus)], targets=BuildTargets(out=out))
+        assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(out) in err and "Traceback" not in err
+    if Path("/proc/self").is_dir():  # a folder no one may write into, not even root
+        with pytest.raises(InputError, match="cannot write"):
+            run_build([str(corpus)], targets=BuildTargets(out=Path("/proc/kg-out")))
+    assert not (tmp_path / "file" / "out").exists()
+
+
+def test_the_helper_writing_out_reports_and_fails_cleanly(tmp_path):
+    from kg.errors import KgError
+    from kg.pipeline.outputs import OutputSink
+    from kg.pipeline.results import article_result
+
+    sink = OutputSink(tmp_path / "o", view=False)
+    exs = list(RECORDS.values())
+    assert sink.write([article_result(ex, BuildConfig()) for ex in exs]) == {"added": 3, "loaded": sum(
+        article_result(ex, BuildConfig()).triples for ex in exs)}
+    rep = sink.finish()
+    assert rep.written == [str(tmp_path / "o" / "graph.ttl")] and rep.report.conforms and rep.reconciled == 1
+    assert isomorphic(canon(Graph().parse(tmp_path / "o" / "graph.ttl")), canon(to_graph(exs)))
+    assert set(rep.seconds) >= {"load", "reconcile", "dump", "turtle", "validation"}
+
+    dead = OutputSink(tmp_path / "o2")
+    dead._proc.kill()
+    dead._proc.wait()
+    with pytest.raises(KgError, match="the process writing the build's files stopped"):
+        dead.write([article_result(exs[0], BuildConfig())])
+        dead.finish()
+    dead.abort()
+    assert not (tmp_path / "o2").exists()

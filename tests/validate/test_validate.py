@@ -10,7 +10,7 @@ from rdflib import namespace as rns
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.cli.app import main
-from kg.validate.shacl import load_shapes, shapes_path, validate_file, validate_graph
+from kg.validate.shacl import ENGINES, load_shapes, shapes_path, validate_file, validate_graph
 from kg.rdf.vocab import KG, KGID
 
 from _paths import ROOT  # noqa: E402
@@ -47,10 +47,10 @@ def test_shapes_file_parses_and_names_every_rule():
 
 
 @pytest.mark.model
-@pytest.mark.model
-def test_example_graph_conforms(example_graph):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_example_graph_conforms(example_graph, engine):
     before = len(example_graph)
-    report = validate_graph(example_graph)
+    report = validate_graph(example_graph, engine=engine)
     assert report.conforms, report.format()
     assert report.violations == [] and report.triples == before
     assert len(example_graph) == before  # validation does not touch the graph
@@ -170,12 +170,12 @@ MUTATIONS = [_no_label, _two_labels, _two_classes, _bad_range, _bad_domain, _dat
 
 
 @pytest.mark.model
-@pytest.mark.model
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("mutate", MUTATIONS, ids=[m.__name__.strip("_") for m in MUTATIONS])
-def test_each_rule_catches_its_violation(example_graph, mutate):
+def test_each_rule_catches_its_violation(example_graph, mutate, engine):
     g = copy(example_graph)
     focus, path, words = mutate(g)
-    report = validate_graph(g)
+    report = validate_graph(g, engine=engine)
     assert not report.conforms
     hits = [v for v in report.violations if v.focus == str(focus)]
     assert hits, report.format(max_items=None)
@@ -187,7 +187,6 @@ def test_each_rule_catches_its_violation(example_graph, mutate):
         assert all(v.focus_label == str(label) for v in hits)
 
 
-@pytest.mark.model
 @pytest.mark.model
 def test_cli_validate_readable_report_and_exit_codes(example_graph, tmp_path, capsys):
     good = tmp_path / "good.ttl"
@@ -211,6 +210,8 @@ def test_cli_validate_readable_report_and_exit_codes(example_graph, tmp_path, ca
 
     assert main(["validate", str(tmp_path / "missing.ttl")]) == 2
     assert "missing.ttl: no such file" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path)]) == 2
+    assert f"{tmp_path}: is a folder: give the graph file it holds" in capsys.readouterr().err
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix kg: <https://w3id.org/kg-news/ontology#> .\nkg:a kg:b \"unterminated .\n")
     assert main(["validate", str(broken)]) == 2
@@ -219,44 +220,46 @@ def test_cli_validate_readable_report_and_exit_codes(example_graph, tmp_path, ca
     assert capsys.readouterr().out == ""
 
 
-def test_validate_file_names_the_file(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_validate_file_names_the_file(tmp_path, engine, capsys):
     empty = tmp_path / "empty.ttl"
     empty.write_text("")
-    report = validate_file(empty)
+    report = validate_file(empty, engine=engine)
     assert report.conforms and report.triples == 0
     assert report.format().startswith(f"{empty}: conforms")
+    assert main(["validate", str(tmp_path), "--engine", engine]) == 2  # a folder: say so, and what to give
+    err = capsys.readouterr().err
+    assert err == f"kg: error: {tmp_path}: is a folder: give the graph file it holds (e.g. graph.ttl), or a store with kg query --store\n"
 
 
 @pytest.mark.model
-@pytest.mark.model
-def test_build_reports_violations_and_fail_on_invalid_makes_them_fatal(tmp_path, capsys, monkeypatch):
-    # A stricter rule set, which the article (a text file: no title) cannot meet.
+def test_build_reports_violations_and_fail_on_invalid_makes_them_fatal(tmp_path, capsys):
+    # A stricter rule set (--shapes), which the article (a text file: no title) cannot meet.
     strict = tmp_path / "shapes.ttl"
     strict.write_text(shapes_path().read_text(encoding="utf-8") + """
 kgsh:Titled a sh:NodeShape ; sh:targetClass kg:Article ;
     sh:property [ sh:path dcterms:title ; sh:minCount 1 ; sh:message "an article needs a title here" ] .
 """, encoding="utf-8")
-    load_shapes.cache_clear()
-    monkeypatch.setattr("kg.validate.shacl.shapes_path", lambda: strict)
-    try:
-        src = tmp_path / "a.txt"
-        src.write_text(GOOD_TEXT, encoding="utf-8")
-        out = tmp_path / "out"
-        assert main(["build", str(src), "--out", str(out), "--no-view"]) == 0  # reported, not fatal
-        err = capsys.readouterr().err
-        assert "kg: warning:" in err and "an article needs a title here" in err and f"{out / 'graph.ttl'}" in err
-        (out / "graph.ttl").unlink()
-        assert main(["build", str(src), "--out", str(out), "--no-view", "--fail-on-invalid"]) == 1
-        err = capsys.readouterr().err
-        assert "an article needs a title here" in err and "--fail-on-invalid" in err
-        assert (out / "graph.ttl").exists()  # written all the same, to be inspected
-        with pytest.raises(SystemExit) as exc:
-            main(["build", str(src), "--out", str(out), "--no-view", "--no-validate", "--fail-on-invalid"])
-        assert exc.value.code == 2 and "not allowed with" in capsys.readouterr().err
-        assert main(["build", str(src), "--out", str(out), "--no-view", "--no-validate"]) == 0
-        assert "title" not in capsys.readouterr().err
-    finally:
-        monkeypatch.undo()
-        load_shapes.cache_clear()
+    src = tmp_path / "a.txt"
+    src.write_text(GOOD_TEXT, encoding="utf-8")
+    out = tmp_path / "out"
+    shapes = ["--shapes", str(strict)]
+    assert main(["build", str(src), "--out", str(out), "--no-view", *shapes]) == 0  # reported, not fatal
+    err = capsys.readouterr().err
+    assert "kg: warning:" in err and "an article needs a title here" in err and f"{out / 'graph.ttl'}" in err
+    (out / "graph.ttl").unlink()
+    assert main(["build", str(src), "--out", str(out), "--no-view", "--fail-on-invalid", *shapes]) == 1
+    err = capsys.readouterr().err
+    assert "an article needs a title here" in err and "--fail-on-invalid" in err
+    assert (out / "graph.ttl").exists()  # written all the same, to be inspected
+    assert main(["validate", str(out / "graph.ttl"), *shapes]) == 1
+    assert "an article needs a title here" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(src), "--out", str(out), "--no-view", "--no-validate", "--fail-on-invalid"])
+    assert exc.value.code == 2 and "not allowed with" in capsys.readouterr().err
+    assert main(["build", str(src), "--out", str(out), "--no-view", "--no-validate", *shapes]) == 0
+    assert "title" not in capsys.readouterr().err
     assert main(["build", str(src), "--out", str(out), "--no-view", "--fail-on-invalid"]) == 0
     assert "violation" not in capsys.readouterr().err
+    assert main(["build", str(src), "--out", str(out), "--shapes", str(tmp_path / "none.ttl")]) == 2
+    assert "none.ttl: no such shapes file" in capsys.readouterr().err

@@ -1,0 +1,358 @@
+"""What ``kg build --out`` writes — ``graph.ttl``, its validation, ``graph.html`` — made by a helper
+process while spaCy runs.
+
+    this process: nlp.pipe ─► extraction ─► N-Triples (kg.rdf.emit) ─► BatchWriter ─► OutputSink
+                                                                                        │ (a pipe)
+    helper process, for each batch:                                                     ▼
+        bulk load into an in-memory Oxigraph store: the merged graph (its default graph)
+        reconcile the entities whose names the batch changed (kg.store.merged.BatchReconciler)
+        add what the view reads (entities, relations, assertions, articles: not the mentions)
+        to an rdflib graph, reconciled the same way
+    then, at the end:
+        its N-Triples go back to this process, which writes graph.ttl from them as rdflib
+        writes Turtle (kg.rdf.turtle), while the helper validates them (the Rust SHACL engine,
+        in a thread: it releases the GIL) and draws graph.html (kg.views) from the rdflib graph
+
+Why a process: the work of writing (loading, reconciling, building the view's graph) then runs on
+another core than spaCy instead of taking turns with it for Python's GIL, so that a build with one
+spaCy process runs at nearly the speed of bare ``nlp.pipe``. The merged graph is the one a store
+build's default graph holds (same bulk loads, same reconcile step), so ``kg build --out`` and
+``kg build --store`` write the same triples.
+
+The helper reports back an :class:`OutputReport`: files written, validation report, the graph's
+summary and where its time went.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KgError
+from kg.pipeline.results import ArticleResult
+
+__all__ = ["OutputReport", "OutputSink"]
+
+
+@dataclass
+class OutputReport:
+    """What the helper process wrote and found."""
+
+    written: list[str] = field(default_factory=list)  #: graph.ttl, graph.html
+    triples: int = 0  #: triples of the merged graph
+    summary: str = ""  #: entities per class, relations, triples (as ``kg build`` prints it)
+    report: Any = None  #: the validation :class:`kg.validate.Report` (None: not validated)
+    seconds: dict[str, float] = field(default_factory=dict)  #: where the helper's time went, by step
+    reconciled: int = 0  #: entities whose label or class merging decided
+
+
+class OutputSink:
+    """A sink (:mod:`kg.pipeline.sinks`) handing batches to the helper process that writes
+    ``out_dir``'s files; :meth:`finish` waits for them and returns the :class:`OutputReport`.
+
+    The helper is ``python -m kg.pipeline.outputs`` (a plain subprocess, so it starts the same from
+    a script, a notebook or the CLI); batches go to its standard input as length-prefixed frames
+    (an empty one ends), the pickled report comes back on its standard output."""
+
+    def __init__(self, out_dir: str | Path, *, view: bool = True, validate: bool = True, shapes: Path | None = None) -> None:
+        import os
+        import subprocess
+        import sys
+
+        import kg
+
+        env = dict(os.environ)
+        root = str(Path(kg.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [env.get("PYTHONPATH")])])
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "kg.pipeline.outputs", str(out_dir), "1" if view else "0", "1" if validate else "0",
+             str(shapes or "")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._target = Path(out_dir) / "graph.ttl"
+        self.report: OutputReport | None = None
+
+    def write(self, results: list[ArticleResult]) -> dict:
+        self._send(b"".join(r.nt for r in results))
+        return {"added": len(results), "loaded": sum(r.triples for r in results)}
+
+    def write_ntriples(self, nt: bytes) -> None:
+        """Add N-Triples to the graph (e.g. a store's merged graph)."""
+        if nt:
+            self._send(nt)
+
+    def _send(self, data: bytes) -> None:
+        try:
+            self._proc.stdin.write(len(data).to_bytes(8, "little"))
+            self._proc.stdin.write(data)
+            self._proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise KgError(self._failure()) from None
+
+    def finish(self) -> OutputReport:
+        """Write the files and return what the helper reports.
+
+        The helper sends the merged graph's N-Triples first; this process writes ``graph.ttl``
+        from them while the helper validates them and draws the view (three jobs, two cores)."""
+        import pickle
+
+        from kg.output import atomic_write_text
+        from kg.rdf.turtle import turtle
+
+        self._send(b"")
+        try:
+            nt = _read(self._proc.stdout)
+        except (EOFError, OSError):
+            raise KgError(self._failure()) from None
+        t0 = time.perf_counter()
+        if nt:
+            atomic_write_text(self._target, turtle(nt.decode("utf-8").split("\n")))
+        del nt
+        turtle_seconds = time.perf_counter() - t0
+        # graph.html only now, after graph.ttl: a build killed while writing graph.ttl leaves both as they were
+        self._send(b"graph.ttl written")
+        try:
+            self._proc.stdin.close()
+            reply = pickle.loads(self._proc.stdout.read())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            raise KgError(self._failure()) from None
+        finally:
+            self._proc.wait()
+        if isinstance(reply, dict) and "error" in reply:
+            if reply.get("input_error"):
+                from kg.errors import InputError
+
+                raise InputError(reply["error"])
+            raise KgError(f"writing the build's files failed: {reply['error']}\n{reply.get('traceback', '')}")
+        reply.written.insert(0, str(self._target))
+        reply.seconds["turtle"] = turtle_seconds
+        if reply.report is not None:
+            reply.report.source = str(self._target)
+        self.report = reply
+        return reply
+
+    def abort(self) -> None:
+        """Stop the helper without writing anything (nothing if it has finished)."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+        with contextlib.suppress(Exception):
+            self._proc.stdin.close()
+        with contextlib.suppress(Exception):
+            self._proc.stdout.close()
+        self._proc.wait()
+
+    def _failure(self) -> str:
+        with contextlib.suppress(Exception):
+            self._proc.wait(timeout=5)
+        return f"the process writing the build's files stopped (exit code {self._proc.returncode})"
+
+
+# ------------------------------------------------------------------------------ the helper process
+
+_MENTION = "<https://w3id.org/kg-news/ontology#Mention>"
+_SCHEMA_MENTIONS = "<https://schema.org/mentions>"
+_MENTION_LINE = re.compile(r"^(<[^>]*>) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> " + re.escape(_MENTION) + r" \.$",
+                           re.M)
+
+
+class _ViewGraph:
+    """What the view reads (entities with their names and data, relations, assertions, articles)
+    as an rdflib graph, batch by batch: everything but the mentions, about half of the triples."""
+
+    def __init__(self) -> None:
+        from kg.rdf.mapping import new_graph
+
+        self.graph = new_graph()
+        self._terms: dict[str, Any] = {}
+
+    def _term(self, text: str):
+        t = self._terms.get(text)
+        if t is None:
+            from kg.rdf.turtle import parse_term
+
+            t = parse_term(text)
+            if len(self._terms) < 200_000:
+                self._terms[text] = t
+        return t
+
+    def add(self, text: str, reconcile: list[bytes]) -> None:
+        from rdflib import URIRef
+
+        from kg.rdf.reconcile import reconcile_graph
+
+        mentions = set(_MENTION_LINE.findall(text))
+        add, term = self.graph.add, self._term
+        for line in text.split("\n"):
+            if not line:
+                continue
+            s, p, o = line[:-2].split(" ", 2)
+            if p == _SCHEMA_MENTIONS or s in mentions:
+                continue
+            add((term(s), term(p), term(o)))
+        reconcile_graph(self.graph, [URIRef(e[1:-1].decode("utf-8")) for e in reconcile])
+
+
+def _summary(st) -> str:
+    """Entities per class, relations and triples, counted by Oxigraph (the words of
+    :func:`kg.graph.summary.graph_summary`)."""
+    from kg.rdf.vocab import KG
+    from kg.records import ENTITY_TYPES, RELATION_TYPES
+
+    classes = {str(KG[t]): t for t in ENTITY_TYPES}
+    props = {str(KG[p]) for p in RELATION_TYPES}
+    ents = {}
+    for row in st.query("SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"):
+        if row["c"].value in classes:
+            ents[classes[row["c"].value]] = int(row["n"].value)
+    rels = sum(int(row["n"].value) for row in st.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+               if row["p"].value in props)
+    parts = ", ".join(f"{n} {t}" for t, n in sorted(ents.items(), key=lambda x: (-x[1], x[0])))
+    return f"{sum(ents.values())} entities ({parts}), {rels} relations, {len(st)} triples"
+
+
+def _read(f) -> bytes:
+    head = f.read(8)
+    if len(head) < 8:
+        raise EOFError("the build stopped sending")
+    n = int.from_bytes(head, "little")
+    data = f.read(n)
+    if len(data) < n:
+        raise EOFError("the build stopped sending")
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The helper process: batches in on standard input, the pickled report out on standard output."""
+    import os
+    import pickle
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    out_dir, view, validate, shapes = (argv if argv is not None else sys.argv[1:])[:4]
+    reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr  # nothing else may write on the reply channel
+    source = sys.stdin.buffer
+    try:
+        reply = _run(lambda: _read(source), reply_to, Path(out_dir), view == "1", validate == "1", shapes or None)
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent
+        from kg.errors import InputError
+
+        reply = {"error": str(exc) or type(exc).__name__, "input_error": isinstance(exc, InputError),
+                 "traceback": traceback.format_exc()}
+    with contextlib.suppress(BrokenPipeError):
+        if isinstance(reply, dict):
+            reply_to.write((0).to_bytes(8, "little"))  # no N-Triples: an error
+        reply_to.write(pickle.dumps(reply))
+        reply_to.close()
+    return 0
+
+
+def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str | None = None) -> OutputReport:
+    import threading
+
+    import pyoxigraph as ox
+
+    from kg.store.merged import BatchReconciler
+
+    seconds: dict[str, float] = {"load": 0.0, "reconcile": 0.0, "view graph": 0.0}
+    if view:  # while spaCy loads: the view's first page costs ~0.7 s more than the next ones (imports, caches)
+        t0 = time.perf_counter()
+        from kg.rdf.mapping import new_graph
+        from kg.views.render import render_networkx, to_networkx
+
+        render_networkx(to_networkx(new_graph()))
+        seconds["view warm-up"] = time.perf_counter() - t0
+    st = ox.Store()
+    reconciler = BatchReconciler(st, fresh=True)
+    vg = _ViewGraph() if view else None
+    while True:
+        data = receive()
+        if not data:
+            break
+        t0 = time.perf_counter()
+        st.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
+        t1 = time.perf_counter()
+        reconciler.apply(data)
+        t2 = time.perf_counter()
+        if vg is not None:
+            vg.add(data.decode("utf-8"), reconciler.last_checked)
+        seconds["load"] += t1 - t0
+        seconds["reconcile"] += t2 - t1
+        seconds["view graph"] += time.perf_counter() - t2
+
+    report = OutputReport(triples=len(st), reconciled=reconciler.reconciled)
+    t0 = time.perf_counter()
+    nt = st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    reply_to.write(len(nt).to_bytes(8, "little"))  # graph.ttl is written by the parent, meanwhile
+    reply_to.write(nt)
+    reply_to.flush()
+    nt = nt.decode("utf-8")
+    seconds["dump"] = time.perf_counter() - t0
+    checked: dict = {}
+    thread = None
+    if validate:
+        thread = threading.Thread(target=_validate, args=(st, nt, checked, shapes), name="kg-validate", daemon=True)
+        thread.start()
+    del nt
+    t0 = time.perf_counter()
+    report.summary = _summary(st)
+    seconds["summary"] = time.perf_counter() - t0
+    view_page = None
+    if vg is not None:
+        from kg.views.render import inline_view
+
+        t0 = time.perf_counter()
+        view_page = inline_view(vg.graph)  # the page write_build_view writes, not written yet
+        seconds["view"] = time.perf_counter() - t0
+    try:
+        receive()  # the parent has written graph.ttl
+    except EOFError:
+        raise KgError("the build stopped before graph.ttl was written") from None
+    if view_page is not None:
+        report.written.append(str(view_page.save(out / "graph.html")))
+    if thread is not None:
+        t0 = time.perf_counter()
+        thread.join()
+        seconds["validation wait"] = time.perf_counter() - t0
+        if "error" in checked:
+            raise checked["error"]
+        report.report = checked["report"]
+        seconds["validation"] = checked["seconds"]
+    report.seconds = seconds
+    return report
+
+
+def _validate(st, nt: str, checked: dict, shapes: str | None) -> None:
+    import pyoxigraph as ox
+    from rdflib import RDFS
+
+    from kg.validate.shacl import validate_ntriples
+
+    label_p = ox.NamedNode(str(RDFS.label))
+
+    def label(node):
+        try:
+            return next((q.object.value for q in st.quads_for_pattern(ox.NamedNode(str(node)), label_p, None,
+                                                                      ox.DefaultGraph())), None)
+        except (TypeError, ValueError):
+            return None
+
+    t0 = time.perf_counter()
+    try:
+        checked["report"] = validate_ntriples(nt, label=label, triples=len(st), shapes=shapes)
+    except BaseException as exc:  # noqa: BLE001 - raised by the helper's main thread
+        checked["error"] = exc
+    checked["seconds"] = time.perf_counter() - t0
+
+
+if __name__ == "__main__":
+    import sys
+
+    from kg.pipeline.outputs import main as _main  # this module's classes, not __main__'s, in the pickled report
+
+    sys.exit(_main())
