@@ -227,7 +227,7 @@ def _timings(result) -> str:
              f"  after the last article: {s.finish_seconds:.1f}s"]
     if result.output is not None:
         t = result.output.seconds
-        alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph") if k in t)
+        alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph", "validation (batches)") if k in t)
         lines.append(f"  helper process, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
         end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("dump", "turtle", "summary", "view") if k in t)
         if "validation" in t:

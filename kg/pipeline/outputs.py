@@ -270,6 +270,12 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     st = ox.Store()
     reconciler = BatchReconciler(st, fresh=True)
     vg = _ViewGraph() if view else None
+    validator = None
+    if validate:
+        from kg.validate.batches import BatchValidator
+
+        validator = BatchValidator(shapes)  # the shapes checkable batch by batch, while spaCy runs
+        seconds["validation (batches)"] = 0.0
     while True:
         data = receive()
         if not data:
@@ -281,9 +287,13 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         t2 = time.perf_counter()
         if vg is not None:
             vg.add(data.decode("utf-8"), reconciler.last_checked)
+        t3 = time.perf_counter()
+        if validator is not None:
+            validator.check_batch(data)
+            seconds["validation (batches)"] += time.perf_counter() - t3
         seconds["load"] += t1 - t0
         seconds["reconcile"] += t2 - t1
-        seconds["view graph"] += time.perf_counter() - t2
+        seconds["view graph"] += t3 - t2
 
     report = OutputReport(triples=len(st), reconciled=reconciler.reconciled)
     t0 = time.perf_counter()
@@ -296,7 +306,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     checked: dict = {}
     thread = None
     if validate:
-        thread = threading.Thread(target=_validate, args=(st, nt, checked, shapes), name="kg-validate", daemon=True)
+        thread = threading.Thread(target=_validate, args=(st, nt, checked, validator), name="kg-validate", daemon=True)
         thread.start()
     del nt
     t0 = time.perf_counter()
@@ -327,11 +337,9 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     return report
 
 
-def _validate(st, nt: str, checked: dict, shapes: str | None) -> None:
+def _validate(st, nt: str, checked: dict, validator) -> None:
     import pyoxigraph as ox
     from rdflib import RDFS
-
-    from kg.validate.shacl import validate_ntriples
 
     label_p = ox.NamedNode(str(RDFS.label))
 
@@ -344,7 +352,7 @@ def _validate(st, nt: str, checked: dict, shapes: str | None) -> None:
 
     t0 = time.perf_counter()
     try:
-        checked["report"] = validate_ntriples(nt, label=label, triples=len(st), shapes=shapes)
+        checked["report"] = validator.finish(nt, label=label, triples=len(st))
     except BaseException as exc:  # noqa: BLE001 - raised by the helper's main thread
         checked["error"] = exc
     checked["seconds"] = time.perf_counter() - t0

@@ -195,7 +195,6 @@ def validate_ntriples(text: str | bytes, *, shapes: Graph | str | os.PathLike[st
     """Validate a graph given as N-Triples text with the Rust engine; ``label(node)`` gives a
     focus node's ``rdfs:label`` for the report (the caller holds the graph). ``shapes``: a shapes
     graph or file instead of the kg shapes."""
-    from kg.rdf.turtle import parse_term
 
     if isinstance(text, bytes):
         text = text.decode("utf-8")
@@ -203,6 +202,13 @@ def validate_ntriples(text: str | bytes, *, shapes: Graph | str | os.PathLike[st
         engine = _rust_shapes(str(shapes_path() if shapes is None else _shapes_file(shapes)))
     else:
         engine = _rust_shapes(None, shapes.serialize(format="turtle"))
+    return _report(engine, text, label, triples)
+
+
+def _report(engine, text: str, label: Callable[[URIRef], object] | None, triples: int | None) -> Report:
+    """Run the compiled Rust shapes ``engine`` on N-Triples ``text``: the :class:`Report`."""
+    from kg.rdf.turtle import parse_term
+
     t0 = time.perf_counter()
     report = engine.validate_text(text, format="ntriples", allow_warnings=True)
     seconds = time.perf_counter() - t0
