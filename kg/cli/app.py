@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.errors import InputError, KgError
+from kg.inputs.sources import ARTICLE_SUFFIXES
 
 __all__ = ["main"]
 
@@ -61,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph of articles into OUT/graph.ttl",
                        description="Extract entities and relations from French articles and write them as Turtle.",
                        epilog=EPILOG_BUILD, formatter_class=argparse.RawDescriptionHelpFormatter)
-    b.add_argument("inputs", nargs="+", metavar="PATH", help="article files (.txt, .md, .jsonl), folders, or - for standard input")
+    b.add_argument("inputs", nargs="+", metavar="PATH", help="article files (.txt, .md, .jsonl; .html, .htm, .xhtml: web pages, their main text is read), "
+                   f"folders (their {', '.join(ARTICLE_SUFFIXES)} files, recursively), or - for standard input")
     b.add_argument("--out", "-o", default=None, metavar="DIR",
                    help="output folder for graph.ttl and graph.html (default: out, or none with --store / --nquads: the articles then stream to the store)")
     b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none (YYYY-MM or YYYY when only the month or year is known); relative dates (« mercredi », « en juin ») are resolved against it, as far as it allows")

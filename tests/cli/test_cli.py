@@ -65,6 +65,16 @@ def test_help_in_process(capsys):
     assert "--min-confidence" in capsys.readouterr().out
 
 
+def test_build_help_names_the_file_kinds_folders_are_read_for(capsys):
+    from kg.inputs import ARTICLE_SUFFIXES
+
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for suffix in ARTICLE_SUFFIXES:
+        assert suffix in text.split("folders (")[1].split(")")[0], suffix
+
+
 def test_no_command_is_usage_error(capsys):
     assert main([]) == 2
     assert "build" in capsys.readouterr().out
