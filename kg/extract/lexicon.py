@@ -75,6 +75,7 @@ class Lexicon:
     negations: frozenset[str]  #: around an announcing verb
     collective_nouns: frozenset[str]  #: « les dirigeants », « les Sept »
     remote_words: frozenset[str]  #: « communiqué », « visioconférence »: said from afar
+    podium_nouns: frozenset[str]  #: remote words that are a place at the summit after « à la » (« à la tribune »)
     absence_words: frozenset[str]
     company_nouns: frozenset[str]
     recipient_heads: frozenset[str]  #: « livraison à Kiev »: to whom, not where
@@ -89,6 +90,9 @@ class Lexicon:
     venue_nouns: frozenset[str]  #: « le château de X »
     motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
+    meeting_verbs: frozenset[str]  #: lemmas: reflexive, a meeting taking place (« le G7 s'est ouvert », « se tiendra »)
+    intransitive_meeting_verbs: frozenset[str]  #: lemmas: the same without « se » (« le sommet siège », « ouvre ses portes »)
+    contracted_le: frozenset[str]  #: « au Caire », « du Cap »: « à »/« de » + the « Le » of a place name
     gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
     topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place
     cleft_openers: frozenset[str]  #: « C'est à X que se tiendra ... »

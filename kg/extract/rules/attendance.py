@@ -177,8 +177,11 @@ def _in_quotes(ctx: ArticleContext, i: int, sent: Span) -> bool:
 
 
 def remote(ctx: ArticleContext, start: int, end: int) -> bool:
-    """Do tokens ``start:end`` say words were sent from afar (« dans un communiqué », « sur X »)?"""
-    if not ctx.lex.remote_words.isdisjoint(ctx.doc.lower[start:end]):
+    """Do tokens ``start:end`` say words were sent from afar (« dans un communiqué », « sur X »)? Not « à la
+    tribune » (the podium, there)."""
+    lower, lex = ctx.doc.lower, ctx.lex
+    if any(lower[i] in lex.remote_words and not (lower[i] in lex.podium_nouns and ctx.lower(i - 2) == "à")
+           for i in range(start, end)):
         return True
     return any(start <= s < end for s, _ in ctx.triggers.get("REMOTE", ()))
 
@@ -213,7 +216,7 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     doc = ctx.doc
     hosts = {o for (s, p, o) in ctx.relations if s == main and p == "hostCity"}
     family = {main} | {k for k, v in ctx.next_parent.items() if v == main}
-    away_words = ctx.lex.remote_words | ctx.lex.absence_words
+    away_words = ctx.lex.absence_words
     starts = [s for s, _, k in ctx.summit_seq if k == main and not before_summit(ctx, s)]
     if not starts:
         return  # the article tells what happened before the summit (« en prélude à la COP30 »)

@@ -53,7 +53,8 @@ def summits(ctx: ArticleContext) -> None:
         if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
-            name = f"{m.group(1).upper()}{num}" if m and num else doc[i:end].text
+            name = f"{m.group(1).upper()}{num}" if m and num else (
+                f"{doc.words[i].upper()}{num}" if num and num < 100 else doc[i:end].text)  # « COP 29 »: « COP29 »
             key = f"summit/{slug(name)}"
             ent = ctx.add("Summit", key, name, i, end, rank=3)
             if num:
@@ -89,30 +90,61 @@ def summits(ctx: ArticleContext) -> None:
 def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
     """Bodies named for their meeting: « lors du Conseil européen », « le Conseil européen extraordinaire »
     (a body that is its own summit, ``meeting_bodies``: its mention becomes the summit's), « le G20 de Rio »
-    (a summit series and the city it meets in). By start token: (end, name)."""
+    (a summit series and the city it meets in), « lors du G20 », « le G7 s'est ouvert », « participer au G20 »
+    (a series met: « sommet du G20 »), « le Forum sur la coopération sino-africaine s'est ouvert » (a body
+    named for a gathering, meeting). By start token: (end, name)."""
     lex = ctx.lex
     doc = ctx.doc
     out = {}
     for m in ctx.mentions:
         key = m.key.split("/", 1)[-1]
-        if ctx.ents[m.key].type != "Organization" or key not in lex.meeting_bodies | lex.summit_series:
+        if ctx.ents[m.key].type != "Organization":
+            continue
+        gathering = ctx.lower(m.start) in lex.gathering_nouns or (
+            ctx.lower(m.start) in lex.definite_articles and ctx.lower(m.start + 1) in lex.gathering_nouns)
+        if key not in lex.meeting_bodies | lex.summit_series and not gathering:
             continue
         if key in lex.summit_series:
             # « le G20 de Rio »: the series and its host city
             city = ctx.mention_at(m.end + 1, ("City",)) if ctx.lower(m.end) in lex.of_forms else None
             if city is not None and city.start == m.end + 1 and ctx.lower(m.start - 1) in lex.definite_articles | {"du", "au"}:
                 out[m.start] = (city.end, doc.span_text(m.start, city.end))
+            elif _met(ctx, m.start, m.end):
+                plural = ctx.lower(m.start - 1) in ("des", "aux", "les")
+                out[m.start] = (m.end, f"sommet {'des' if plural else 'du'} {doc.span_text(m.start, m.end)}")
+            continue
+        if key not in lex.meeting_bodies:
+            if _met(ctx, m.start, m.end, during=False):  # a gathering body: only as the subject of its meeting
+                ctx.remove_mention(m)
+                out[m.start] = (m.end, doc.span_text(m.start, m.end))
             continue
         end = m.end
         if ctx.lower(end) in lex.meeting_adjectives:
             end += 1
         timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
-        during = ctx.lower(m.start - 1) in ("du", "le", "au") and ctx.lower(m.start - 2) in lex.meeting_preps
-        if end > m.end or timed or during:
+        if end > m.end or timed or _met(ctx, m.start, m.end):
             ctx.remove_mention(m)
             out[m.start] = (end, doc.span_text(m.start, end))
     return out
+
+
+def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool:
+    """Is the body named at tokens ``start:end`` its meeting: after « lors du », « en marge du », « à l'issue du »
+    (``during``: also the place one goes to or takes part in, « participer au G20 », « se rendre au G7 »), or the
+    subject of a reflexive meeting verb (« le G7 s'est ouvert », « le Conseil européen se réunit », « se tiendra »)?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    prev = ctx.lower(start - 1)
+    if during and prev in ("du", "le", "au", "des", "aux", "les") and ctx.lower(start - 2) in lex.meeting_preps:
+        return True
+    head = next((i for i in range(start, end) if not start <= doc.heads[i] < end or doc.heads[i] == i), start)
+    v = doc.heads[head]
+    if during and prev in lex.venue_preps and (doc.lemma[v] in lex.attend_verbs or doc.lower[v] in lex.attend_verbs):
+        return True
+    if doc.deps[head].startswith("nsubj") and doc.lemma[v] in lex.meeting_verbs:
+        return any(doc.lower[c] in lex.reflexive_pronouns for c in doc.children(v)) or doc.lemma[v] in lex.intransitive_meeting_verbs
+    return False
 
 
 def _conference(ctx: ArticleContext, i: int) -> bool:
