@@ -84,12 +84,15 @@ class Lexicon:
     gerund_announce_verbs: frozenset[str]  #: announce as « en annonçant »
     exhort_verbs: frozenset[str]  #: « appelle à ne pas ... » announces nothing
     absence_verbs: frozenset[str]
+    proxy_verbs: frozenset[str]  #: lemmas: « X était représenté par Y », « s'est fait remplacer »: X stayed away
     locative_preps: frozenset[str]  #: before a place used as a location
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
     motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
+    session_nouns: frozenset[str]  #: « la 64e session ordinaire »: a summit when followed by ``session_adjectives``
+    session_adjectives: frozenset[str]
     meeting_verbs: frozenset[str]  #: lemmas: reflexive, a meeting taking place (« le G7 s'est ouvert », « se tiendra »)
     intransitive_meeting_verbs: frozenset[str]  #: lemmas: the same without « se » (« le sommet siège », « ouvre ses portes »)
     contracted_le: frozenset[str]  #: « au Caire », « du Cap »: « à »/« de » + the « Le » of a place name

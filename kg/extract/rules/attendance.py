@@ -288,11 +288,25 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        if _represented(ctx, h, start, end):
+            return True
         # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... »
         if any(doc.deps[c] in ("ccomp", "xcomp") and _negated_attendance(ctx, c) for c in kids):
             return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
+
+
+def _represented(ctx: ArticleContext, h: int, start: int, end: int) -> bool:
+    """« X était représenté par son ministre », « X s'est fait représenter par Y »: the person at ``start:end``,
+    subject of a passive or « faire » proxy verb ``h``, sent someone in their place."""
+    doc = ctx.doc
+    if doc.lemma[h] not in ctx.lex.proxy_verbs:
+        return False
+    kids = doc.children(h)
+    if not any(doc.deps[c].startswith("nsubj") and any(start <= t < end for t in doc.subtree(c)) for c in kids):
+        return False
+    return any(doc.deps[c] == "aux:pass" or doc.lemma[c] == "faire" for c in kids) or doc.lemma[doc.heads[h]] == "faire"
 
 
 def _negated_attendance(ctx: ArticleContext, v: int) -> bool:

@@ -46,7 +46,7 @@ def summit_relations(ctx: ArticleContext) -> None:
                 ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
+            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
                 continue
             before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
             if before and c.start - before[-1][1] <= 8:
@@ -68,6 +68,12 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _bare_country_after_a(ctx: ArticleContext, c: Mention) -> bool:
+    """« à Bahreïn », « à Singapour », « à Cuba »: a country named without an article takes « à » as a location."""
+    country = ctx.ref.country(ctx.ents[c.key].label)
+    return ctx.lower(c.start - 1) == "à" and country is not None and not country.article
 
 
 def _hosting_agent(ctx: ArticleContext, c: Mention, events: list[tuple[int, int, str]]) -> tuple[str, int] | None:

@@ -32,7 +32,7 @@ def summits(ctx: ArticleContext) -> None:
     lower, pos, n = doc.lower, doc.pos, len(doc)
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
-    starters = summit_nouns | edition_nouns | acronyms | conference_nouns  # and « COP28 », « cmp-5 » (_COP_NUMBER)
+    starters = summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns  # and « COP28 » (_COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -66,7 +66,12 @@ def summits(ctx: ArticleContext) -> None:
         if low in conference_nouns and not _conference(ctx, i):
             i += 1
             continue
-        if (low in summit_nouns or low in conference_nouns) and pos[i] in ("NOUN", "PROPN", "X"):
+        # « la 64e session ordinaire de la Conférence des chefs d'État »: a session of a body's leaders
+        session = low in lex.session_nouns and ctx.lower(i + 1) in lex.session_adjectives
+        if low in lex.session_nouns and not session:
+            i += 1
+            continue
+        if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
             if _generic(ctx, i):
                 i += 1
                 continue
@@ -85,6 +90,44 @@ def summits(ctx: ArticleContext) -> None:
             continue
         i += 1
     _resolve_pending(ctx, pending)
+    _body_names(ctx)
+
+
+def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
+    """The body whose members meet in tokens ``start:end`` (« les chefs d'État de la Cédéao se sont réunis », « les
+    dirigeants de l'OCS ... lors de leur sommet »): an organisation named after a collective noun (« dirigeants »,
+    « chefs », « membres »), with the « de la » before it; ``None`` if there is none."""
+    lex = ctx.lex
+    for m in ctx.mentions_in(start, end, ("Organization",)):
+        if m.key.split("/", 1)[-1] in lex.global_bodies or ctx.lower(m.start - 1) not in lex.definite_articles | lex.of_forms_contracted:
+            continue
+        k = m.start - 1 - (ctx.lower(m.start - 1) in lex.definite_articles)
+        if ctx.lower(k) not in lex.of_forms_contracted:
+            continue
+        if any(ctx.lower(j) in lex.collective_nouns for j in range(max(start, k - 4), k)):
+            return m.key, ctx.doc.text_with_ws(k, m.start)
+    return None
+
+
+def _body_names(ctx: ArticleContext) -> None:
+    """« lors de leur sommet annuel » when « les dirigeants de l'OCS » meet: a summit named without a name (no
+    capital: « sommet annuel », « 64e session ordinaire ») is also « sommet de l'OCS », under each name of the body."""
+    for key in {k for _, _, k in ctx.summit_seq}:
+        ent = ctx.ents.get(key)
+        if ent is None or any(ch.isupper() for ch in ent.label) or key in ctx.next_of.values():
+            continue
+        found = None
+        for s, _, k in ctx.summit_seq:
+            if k == key:
+                sent = ctx.sent_at(s)
+                found = _meeting_body(ctx, sent.start, sent.end)
+                if found:
+                    break
+        if found is None:
+            continue
+        body, prefix = found
+        surfaces = {ctx.doc.span_text(m.start, m.end) for m in ctx.mentions if m.key == body} | {ctx.ents[body].label}
+        ent.aliases.update(f"sommet {prefix}{name}" for name in surfaces)
 
 
 def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
@@ -254,6 +297,9 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
+        if current and edition and not cur_ed and _future(ctx, i):
+            # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
+            return _next_edition(ctx, current, i - 1, end, edition=edition), end
         if current and edition and cur_ed and int(cur_ed) != edition:
             start = i - 1
             return _next_edition(ctx, current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
@@ -283,6 +329,20 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         ctx.ents[key].attrs.setdefault("edition", edition)
     _summit_context(ctx, i, end, key)
     return key, end
+
+
+def _future(ctx: ArticleContext, i: int) -> bool:
+    """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
+    doc = ctx.doc
+    t = i
+    for _ in range(4):
+        if doc.heads[t] == t:
+            break
+        t = doc.heads[t]
+        if doc.pos[t] in ("VERB", "AUX"):
+            verbs = [t] + [c for c in doc.children(t) if doc.deps[c].startswith("aux")]
+            return any(doc.morph(v, "Tense") == "Fut" for v in verbs)
+    return False
 
 
 def _is_apposition(ctx: ArticleContext, i: int, current: str) -> bool:
