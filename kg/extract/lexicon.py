@@ -78,6 +78,7 @@ class Lexicon:
     podium_nouns: frozenset[str]  #: remote words that are a place at the summit after « à la » (« à la tribune »)
     absence_words: frozenset[str]
     company_nouns: frozenset[str]
+    head_of_nouns: frozenset[str]  #: « le patron de X », « la fondatrice de X »: X is an organisation
     recipient_heads: frozenset[str]  #: « livraison à Kiev »: to whom, not where
     speech_verbs: frozenset[str]  #: a person only quoted is not shown to attend
     reporting_announce_verbs: frozenset[str]  #: still announce in « ..., a annoncé X »

@@ -174,3 +174,15 @@ def test_a_person_represented_by_someone_else_is_absent(nlp):
     text = "Le sommet de la Ligue arabe s'est ouvert à Djeddah. Aïmene Benabderrahmane y représentait l'Algérie."
     _, rels = run(nlp, text)
     assert ("sommet de la Ligue arabe", "attendee", "Aïmene Benabderrahmane") in rels
+
+
+# ── affiliation ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_who_heads_a_body_unknown_to_the_reference_names_an_organisation(nlp):
+    ents, rels = run(nlp, "Le PDG de Renault, Luca de Meo, a rencontré Emmanuel Macron.")
+    assert ents["Renault"].type == "Organization"
+    assert ("Luca de Meo", "affiliation", "Renault") in rels
+    # a summit's director heads no company
+    ents, _ = run(nlp, "Le directeur de la COP28, Adnan Amin, a salué l'accord.")
+    assert not [e for e in ents.values() if e.type == "Organization"]
