@@ -75,20 +75,28 @@ class Lexicon:
     negations: frozenset[str]  #: around an announcing verb
     collective_nouns: frozenset[str]  #: « les dirigeants », « les Sept »
     remote_words: frozenset[str]  #: « communiqué », « visioconférence »: said from afar
+    podium_nouns: frozenset[str]  #: remote words that are a place at the summit after « à la » (« à la tribune »)
     absence_words: frozenset[str]
     company_nouns: frozenset[str]
+    head_of_nouns: frozenset[str]  #: « le patron de X », « la fondatrice de X »: X is an organisation
     recipient_heads: frozenset[str]  #: « livraison à Kiev »: to whom, not where
     speech_verbs: frozenset[str]  #: a person only quoted is not shown to attend
     reporting_announce_verbs: frozenset[str]  #: still announce in « ..., a annoncé X »
     gerund_announce_verbs: frozenset[str]  #: announce as « en annonçant »
     exhort_verbs: frozenset[str]  #: « appelle à ne pas ... » announces nothing
     absence_verbs: frozenset[str]
+    proxy_verbs: frozenset[str]  #: lemmas: « X était représenté par Y », « s'est fait remplacer »: X stayed away
     locative_preps: frozenset[str]  #: before a place used as a location
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
     motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
+    session_nouns: frozenset[str]  #: « la 64e session ordinaire »: a summit when followed by ``session_adjectives``
+    session_adjectives: frozenset[str]
+    meeting_verbs: frozenset[str]  #: lemmas: reflexive, a meeting taking place (« le G7 s'est ouvert », « se tiendra »)
+    intransitive_meeting_verbs: frozenset[str]  #: lemmas: the same without « se » (« le sommet siège », « ouvre ses portes »)
+    contracted_le: frozenset[str]  #: « au Caire », « du Cap »: « à »/« de » + the « Le » of a place name
     gathering_nouns: frozenset[str]  #: « la conférence », « la réunion »: a sentence about a gathering
     topic_links: frozenset[str]  #: « la conférence pour la paix en X »: a topic, not a place
     cleft_openers: frozenset[str]  #: « C'est à X que se tiendra ... »

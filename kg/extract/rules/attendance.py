@@ -177,8 +177,11 @@ def _in_quotes(ctx: ArticleContext, i: int, sent: Span) -> bool:
 
 
 def remote(ctx: ArticleContext, start: int, end: int) -> bool:
-    """Do tokens ``start:end`` say words were sent from afar (« dans un communiqué », « sur X »)?"""
-    if not ctx.lex.remote_words.isdisjoint(ctx.doc.lower[start:end]):
+    """Do tokens ``start:end`` say words were sent from afar (« dans un communiqué », « sur X »)? Not « à la
+    tribune » (the podium, there)."""
+    lower, lex = ctx.doc.lower, ctx.lex
+    if any(lower[i] in lex.remote_words and not (lower[i] in lex.podium_nouns and ctx.lower(i - 2) == "à")
+           for i in range(start, end)):
         return True
     return any(start <= s < end for s, _ in ctx.triggers.get("REMOTE", ()))
 
@@ -213,7 +216,7 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     doc = ctx.doc
     hosts = {o for (s, p, o) in ctx.relations if s == main and p == "hostCity"}
     family = {main} | {k for k, v in ctx.next_parent.items() if v == main}
-    away_words = ctx.lex.remote_words | ctx.lex.absence_words
+    away_words = ctx.lex.absence_words
     starts = [s for s, _, k in ctx.summit_seq if k == main and not before_summit(ctx, s)]
     if not starts:
         return  # the article tells what happened before the summit (« en prélude à la COP30 »)
@@ -285,11 +288,25 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        if _represented(ctx, h, start, end):
+            return True
         # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... »
         if any(doc.deps[c] in ("ccomp", "xcomp") and _negated_attendance(ctx, c) for c in kids):
             return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
+
+
+def _represented(ctx: ArticleContext, h: int, start: int, end: int) -> bool:
+    """« X était représenté par son ministre », « X s'est fait représenter par Y »: the person at ``start:end``,
+    subject of a passive or « faire » proxy verb ``h``, sent someone in their place."""
+    doc = ctx.doc
+    if doc.lemma[h] not in ctx.lex.proxy_verbs:
+        return False
+    kids = doc.children(h)
+    if not any(doc.deps[c].startswith("nsubj") and any(start <= t < end for t in doc.subtree(c)) for c in kids):
+        return False
+    return any(doc.deps[c] == "aux:pass" or doc.lemma[c] == "faire" for c in kids) or doc.lemma[doc.heads[h]] == "faire"
 
 
 def _negated_attendance(ctx: ArticleContext, v: int) -> bool:

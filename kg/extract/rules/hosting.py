@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
+from kg.extract.rules.attendance import remote
 from kg.extract.rules.places import between, is_dateline, is_locative
 from kg.records import Relation
 
@@ -19,7 +20,6 @@ def summit_relations(ctx: ArticleContext) -> None:
     """Host city and country of the summits and events of each sentence: the nearest place after one, a
     place in its name (« sommet de Vilnius »), a country after « au/en », a country that hosts (« accueillera »)."""
     doc = ctx.doc
-    host_verbs = ctx.lex.host_verbs
     by_sent: dict[int, list[tuple[int, int, str]]] = {}
     for s, e, k in ctx.summit_seq:
         by_sent.setdefault(ctx.sent_at(s).start, []).append((s, e, k))
@@ -46,7 +46,7 @@ def summit_relations(ctx: ArticleContext) -> None:
                 ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps:
+            if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
                 continue
             before = [ev for ev in events if ev[1] <= c.start and ctx.ents[ev[2]].type == "Summit"]
             if before and c.start - before[-1][1] <= 8:
@@ -58,37 +58,58 @@ def summit_relations(ctx: ArticleContext) -> None:
         for s, e, k in events:
             for c in ctx.mentions_in(s, e, ("City",)):
                 ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
-        # host country: « organisé par le Royaume-Uni », « la France accueillera ... »
-        for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-            tok = doc[c.start]
-            head = tok.head
-            while head.dep_ in ("flat:name", "fixed") and head.head.i != head.i:
-                head = head.head
-            verb = None
-            if tok.dep_ == "conj" and (tok.head.dep_ == "obl:agent" or ctx.lower(tok.head.i - 1) == "par"
-                                       or ctx.lower(tok.head.i - 2) == "par"):
-                tok = tok.head  # « co-organisé par la France et le Costa Rica »: both host
-            if tok.dep_ in ("obl:agent",) or ctx.lower(tok.i - 1) == "par" or ctx.lower(tok.i - 2) == "par":
-                h = tok.head
-                if h.lemma_.lower() in host_verbs:
-                    verb = h
-            elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in host_verbs:
-                verb = tok.head
-            if verb is None:
+        # host country: « organisé par le Royaume-Uni », « la France accueillera ... »; host city: « Nairobi a
+        # accueilli le sommet », « la ville de Kigali accueille ... »
+        for c in ctx.mentions_in(sent.start, sent.end, ("Country", "City")):
+            found = _hosting_agent(ctx, c, events)
+            if found is None:
                 continue
-            # the summit the verb is about: a summit mention in the verb's subtree or its head
-            cand = None
-            for s, e, k in events:
-                if ctx.ents[k].type != "Summit":
-                    continue
-                toks = set(range(s, e))
-                if any(t.i in toks for t in verb.subtree) or doc[s].head == verb or verb.head.i in toks or any(
-                    t.i in toks for t in verb.head.subtree if verb.dep_ in ("acl", "acl:relcl")):
-                    cand = k
-                    if verb.i < s:
-                        break
-            if cand:
-                ctx.relate(cand, "hostCountry", c.key, min(c.start, verb.i), max(c.end, verb.i + 1), confidence("hosting_verb"))
+            cand, verb = found
+            is_city = ctx.ents[c.key].type == "City"
+            ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
+                       confidence("hosting_verb"))
+
+
+def _bare_country_after_a(ctx: ArticleContext, c: Mention) -> bool:
+    """« à Bahreïn », « à Singapour », « à Cuba »: a country named without an article takes « à » as a location."""
+    country = ctx.ref.country(ctx.ents[c.key].label)
+    return ctx.lower(c.start - 1) == "à" and country is not None and not country.article
+
+
+def _hosting_agent(ctx: ArticleContext, c: Mention, events: list[tuple[int, int, str]]) -> tuple[str, int] | None:
+    """The summit the place at ``c`` hosts, and the hosting verb: the place is the subject or the agent of a
+    hosting verb (« organisé par la France », « la France et le Costa Rica coorganisent », « la ville de X
+    accueille ») whose clause names the summit."""
+    doc = ctx.doc
+    host_verbs = ctx.lex.host_verbs
+    # the name's head (« Le Caire »: « Caire »)
+    tok = doc[next((i for i in range(c.start, c.end) if not c.start <= doc.heads[i] < c.end or doc.heads[i] == i), c.start)]
+    if ctx.ents[c.key].type == "City" and tok.dep_ == "nmod" and ctx.lower(tok.head.i) in ctx.lex.place_nouns:
+        tok = tok.head  # « la ville de Kigali accueille »
+    verb = None
+    if tok.dep_ == "conj" and (tok.head.dep_ == "obl:agent" or ctx.lower(tok.head.i - 1) == "par"
+                               or ctx.lower(tok.head.i - 2) == "par"):
+        tok = tok.head  # « co-organisé par la France et le Costa Rica »: both host
+    if tok.dep_ in ("obl:agent",) or ctx.lower(tok.i - 1) == "par" or ctx.lower(tok.i - 2) == "par":
+        h = tok.head
+        if h.lemma_.lower() in host_verbs:
+            verb = h
+    elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in host_verbs:
+        verb = tok.head
+    if verb is None:
+        return None
+    # the summit the verb is about: a summit mention in the verb's subtree or its head
+    cand = None
+    for s, e, k in events:
+        if ctx.ents[k].type != "Summit":
+            continue
+        toks = set(range(s, e))
+        if any(t.i in toks for t in verb.subtree) or doc[s].head == verb or verb.head.i in toks or any(
+            t.i in toks for t in verb.head.subtree if verb.dep_ in ("acl", "acl:relcl")):
+            cand = k
+            if verb.i < s:
+                break
+    return (cand, verb.i) if cand else None
 
 
 def host_nouns(ctx: ArticleContext) -> None:
@@ -150,6 +171,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             if k != key:
                 continue
             sent = ctx.sent_at(s)
+            if remote(ctx, sent.start, sent.end):
+                continue  # « dans un communiqué publié à Washington »: where words were sent from
             for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
                 if doc[c.start].is_sent_start or not (is_locative(ctx, c.start) or ctx.lower(c.start - 2) in ctx.lex.venue_nouns):
                     continue
@@ -255,6 +278,9 @@ def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
         if ctx.ents[c.key].type != "City" or doc.sent_start[c.start] or not is_locative(ctx, c.start) or between(ctx, c.start):
             continue
         if any(s <= c.start < e for s, e in others):
+            continue
+        sent = ctx.sent_at(c.start)
+        if remote(ctx, sent.start, sent.end):
             continue
         h, gathering = c.start, False
         for _ in range(2):

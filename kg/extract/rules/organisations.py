@@ -27,6 +27,14 @@ def companies(ctx: ArticleContext) -> None:
     nouns = ctx.lex.company_nouns
     # a company noun, or one of several words (« start-up » comes as three tokens, « jeune pousse »)
     triggers = [(i, i + 1) for i, low in enumerate(doc.lower) if low in nouns] + ctx.triggers.get("COMPANY", [])
+    # « le patron de Total », « la fondatrice d'Oxfam », « le PDG du groupe X »: who heads a body is named with it
+    lower = doc.lower
+    for i in range(n - 2):
+        if lower[i] in ctx.lex.head_of_nouns and lower[i + 1] in ctx.lex.of_forms_contracted:
+            j = i + 2 + (lower[i + 2] in ctx.lex.definite_articles or doc.words[i + 2] in ("l'", "l’"))
+            if j < n and lower[j] not in ctx.lex.summit_nouns | ctx.lex.conference_nouns | ctx.lex.gathering_nouns and (
+                    not lower[j][:3] in ("cop", "cmp")) and doc.ent_type[j] != "PER":
+                triggers.append((i, j))
     for _, j in sorted(triggers):
         while j < n:
             if j in nat_at:

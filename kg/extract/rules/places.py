@@ -56,6 +56,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             org = ref.organization(s.text)
             if org:
                 ctx.add("Organization", f"org/{org.key}", org.name, s.start, s.end, rank=2)
+    _contracted_cities(ctx)
     for e in ctx.doc.ents:
         if ctx.overlaps_mention(e.start, e.end):
             # « l'OTAN Jens Stoltenberg » tagged as one organisation: the name after it is a person
@@ -72,6 +73,21 @@ def places_and_orgs(ctx: ArticleContext) -> None:
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
     _misspelt_cities(ctx)
+
+
+def _contracted_cities(ctx: ArticleContext) -> None:
+    """« au Caire », « du Cap », « au Havre »: a city whose name begins with « Le » loses it after « à »/« de »."""
+    doc = ctx.doc
+    for i in range(1, len(doc)):
+        if ctx.lower(i - 1) not in ctx.lex.contracted_le or not doc.words[i][:1].isupper() or ctx.overlaps_mention(i, i + 1):
+            continue
+        for end in (i + 2, i + 1):  # « au Cap-Vert » is a country (the gazetteer has it): longest first
+            if end > len(doc):
+                continue
+            city = ctx.ref.city("Le " + doc.span_text(i, end))
+            if city and not ctx.overlaps_mention(i, end) and city.name.startswith("Le "):
+                ctx.add("City", f"city/{slug(city.name)}", city.name, i, end, rank=2)
+                break
 
 
 def _misspelt_cities(ctx: ArticleContext) -> None:
@@ -206,6 +222,8 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         k = start - 2
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
+        if ctx.lower(k - 1) in lex.of_forms_contracted and ctx.lower(k - 2) in lex.venue_nouns:
+            k -= 2  # « au palais des congrès de Bakou », « au centre de conférences de X »
         return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
     # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
@@ -228,6 +246,8 @@ def is_dateline(ctx: ArticleContext, start: int) -> bool:
         return False
     w = doc.words[k]
     if w in ctx.lex.dateline_marks:
+        if w == "-" and not doc.tws(k - 1).endswith(" "):
+            return False  # « Ngozi Okonjo-Iweala, ... »: a hyphenated name, not « Bruxelles - »
         return w != "(" or (k + 1 < n and doc.words[k + 1][:1].isupper())
     return w == "," and k + 1 < n and (doc.words[k + 1][:1].isdigit() or is_date_word(doc.words[k + 1]))
 
@@ -245,11 +265,14 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
     """Is the place at ``start``, after « à », what something is given or said to (its head a verb or noun
     of giving, sending, promising)?"""
     heads = ctx.lex.recipient_heads
+    meetings = ctx.lex.summit_nouns | ctx.lex.conference_nouns | ctx.lex.gathering_nouns
     doc = ctx.doc
     h = doc.heads[start]
     for _ in range(2):
         if doc.lemma[h] in heads or doc.lower[h] in heads:
             return True
+        if doc.lower[h] in meetings:
+            return False  # « au sommet de l'Otan à Vilnius, les Alliés ont promis »: the meeting's place
         if doc.heads[h] == h:
             break
         h = doc.heads[h]

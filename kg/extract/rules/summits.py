@@ -32,7 +32,7 @@ def summits(ctx: ArticleContext) -> None:
     lower, pos, n = doc.lower, doc.pos, len(doc)
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
-    starters = summit_nouns | edition_nouns | acronyms | conference_nouns  # and « COP28 », « cmp-5 » (_COP_NUMBER)
+    starters = summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns  # and « COP28 » (_COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -53,7 +53,8 @@ def summits(ctx: ArticleContext) -> None:
         if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
-            name = f"{m.group(1).upper()}{num}" if m and num else doc[i:end].text
+            name = f"{m.group(1).upper()}{num}" if m and num else (
+                f"{doc.words[i].upper()}{num}" if num and num < 100 else doc[i:end].text)  # « COP 29 »: « COP29 »
             key = f"summit/{slug(name)}"
             ent = ctx.add("Summit", key, name, i, end, rank=3)
             if num:
@@ -65,7 +66,12 @@ def summits(ctx: ArticleContext) -> None:
         if low in conference_nouns and not _conference(ctx, i):
             i += 1
             continue
-        if (low in summit_nouns or low in conference_nouns) and pos[i] in ("NOUN", "PROPN", "X"):
+        # « la 64e session ordinaire de la Conférence des chefs d'État »: a session of a body's leaders
+        session = low in lex.session_nouns and ctx.lower(i + 1) in lex.session_adjectives
+        if low in lex.session_nouns and not session:
+            i += 1
+            continue
+        if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
             if _generic(ctx, i):
                 i += 1
                 continue
@@ -84,35 +90,104 @@ def summits(ctx: ArticleContext) -> None:
             continue
         i += 1
     _resolve_pending(ctx, pending)
+    _body_names(ctx)
+
+
+def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
+    """The body whose members meet in tokens ``start:end`` (« les chefs d'État de la Cédéao se sont réunis », « les
+    dirigeants de l'OCS ... lors de leur sommet »): an organisation named after a collective noun (« dirigeants »,
+    « chefs », « membres »), with the « de la » before it; ``None`` if there is none."""
+    lex = ctx.lex
+    for m in ctx.mentions_in(start, end, ("Organization",)):
+        if m.key.split("/", 1)[-1] in lex.global_bodies or ctx.lower(m.start - 1) not in lex.definite_articles | lex.of_forms_contracted:
+            continue
+        k = m.start - 1 - (ctx.lower(m.start - 1) in lex.definite_articles)
+        if ctx.lower(k) not in lex.of_forms_contracted:
+            continue
+        if any(ctx.lower(j) in lex.collective_nouns for j in range(max(start, k - 4), k)):
+            return m.key, ctx.doc.text_with_ws(k, m.start)
+    return None
+
+
+def _body_names(ctx: ArticleContext) -> None:
+    """« lors de leur sommet annuel » when « les dirigeants de l'OCS » meet: a summit named without a name (no
+    capital: « sommet annuel », « 64e session ordinaire ») is also « sommet de l'OCS », under each name of the body."""
+    for key in {k for _, _, k in ctx.summit_seq}:
+        ent = ctx.ents.get(key)
+        if ent is None or any(ch.isupper() for ch in ent.label) or key in ctx.next_of.values():
+            continue
+        found = None
+        for s, _, k in ctx.summit_seq:
+            if k == key:
+                sent = ctx.sent_at(s)
+                found = _meeting_body(ctx, sent.start, sent.end)
+                if found:
+                    break
+        if found is None:
+            continue
+        body, prefix = found
+        surfaces = {ctx.doc.span_text(m.start, m.end) for m in ctx.mentions if m.key == body} | {ctx.ents[body].label}
+        ent.aliases.update(f"sommet {prefix}{name}" for name in surfaces)
 
 
 def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
     """Bodies named for their meeting: « lors du Conseil européen », « le Conseil européen extraordinaire »
     (a body that is its own summit, ``meeting_bodies``: its mention becomes the summit's), « le G20 de Rio »
-    (a summit series and the city it meets in). By start token: (end, name)."""
+    (a summit series and the city it meets in), « lors du G20 », « le G7 s'est ouvert », « participer au G20 »
+    (a series met: « sommet du G20 »), « le Forum sur la coopération sino-africaine s'est ouvert » (a body
+    named for a gathering, meeting). By start token: (end, name)."""
     lex = ctx.lex
     doc = ctx.doc
     out = {}
     for m in ctx.mentions:
         key = m.key.split("/", 1)[-1]
-        if ctx.ents[m.key].type != "Organization" or key not in lex.meeting_bodies | lex.summit_series:
+        if ctx.ents[m.key].type != "Organization":
+            continue
+        gathering = ctx.lower(m.start) in lex.gathering_nouns or (
+            ctx.lower(m.start) in lex.definite_articles and ctx.lower(m.start + 1) in lex.gathering_nouns)
+        if key not in lex.meeting_bodies | lex.summit_series and not gathering:
             continue
         if key in lex.summit_series:
             # « le G20 de Rio »: the series and its host city
             city = ctx.mention_at(m.end + 1, ("City",)) if ctx.lower(m.end) in lex.of_forms else None
             if city is not None and city.start == m.end + 1 and ctx.lower(m.start - 1) in lex.definite_articles | {"du", "au"}:
                 out[m.start] = (city.end, doc.span_text(m.start, city.end))
+            elif _met(ctx, m.start, m.end):
+                plural = ctx.lower(m.start - 1) in ("des", "aux", "les")
+                out[m.start] = (m.end, f"sommet {'des' if plural else 'du'} {doc.span_text(m.start, m.end)}")
+            continue
+        if key not in lex.meeting_bodies:
+            if _met(ctx, m.start, m.end, during=False):  # a gathering body: only as the subject of its meeting
+                ctx.remove_mention(m)
+                out[m.start] = (m.end, doc.span_text(m.start, m.end))
             continue
         end = m.end
         if ctx.lower(end) in lex.meeting_adjectives:
             end += 1
         timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
-        during = ctx.lower(m.start - 1) in ("du", "le", "au") and ctx.lower(m.start - 2) in lex.meeting_preps
-        if end > m.end or timed or during:
+        if end > m.end or timed or _met(ctx, m.start, m.end):
             ctx.remove_mention(m)
             out[m.start] = (end, doc.span_text(m.start, end))
     return out
+
+
+def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool:
+    """Is the body named at tokens ``start:end`` its meeting: after « lors du », « en marge du », « à l'issue du »
+    (``during``: also the place one goes to or takes part in, « participer au G20 », « se rendre au G7 »), or the
+    subject of a reflexive meeting verb (« le G7 s'est ouvert », « le Conseil européen se réunit », « se tiendra »)?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    prev = ctx.lower(start - 1)
+    if during and prev in ("du", "le", "au", "des", "aux", "les") and ctx.lower(start - 2) in lex.meeting_preps:
+        return True
+    head = next((i for i in range(start, end) if not start <= doc.heads[i] < end or doc.heads[i] == i), start)
+    v = doc.heads[head]
+    if during and prev in lex.venue_preps and (doc.lemma[v] in lex.attend_verbs or doc.lower[v] in lex.attend_verbs):
+        return True
+    if doc.deps[head].startswith("nsubj") and doc.lemma[v] in lex.meeting_verbs:
+        return any(doc.lower[c] in lex.reflexive_pronouns for c in doc.children(v)) or doc.lemma[v] in lex.intransitive_meeting_verbs
+    return False
 
 
 def _conference(ctx: ArticleContext, i: int) -> bool:
@@ -222,6 +297,9 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
+        if current and edition and not cur_ed and _future(ctx, i):
+            # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
+            return _next_edition(ctx, current, i - 1, end, edition=edition), end
         if current and edition and cur_ed and int(cur_ed) != edition:
             start = i - 1
             return _next_edition(ctx, current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
@@ -251,6 +329,20 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         ctx.ents[key].attrs.setdefault("edition", edition)
     _summit_context(ctx, i, end, key)
     return key, end
+
+
+def _future(ctx: ArticleContext, i: int) -> bool:
+    """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
+    doc = ctx.doc
+    t = i
+    for _ in range(4):
+        if doc.heads[t] == t:
+            break
+        t = doc.heads[t]
+        if doc.pos[t] in ("VERB", "AUX"):
+            verbs = [t] + [c for c in doc.children(t) if doc.deps[c].startswith("aux")]
+            return any(doc.morph(v, "Tense") == "Fut" for v in verbs)
+    return False
 
 
 def _is_apposition(ctx: ArticleContext, i: int, current: str) -> bool:
