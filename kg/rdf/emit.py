@@ -23,6 +23,9 @@ this?"):
   evidence of a relation (``rdf:subject``/``rdf:predicate``/``rdf:object``), each with
   ``prov:wasDerivedFrom`` the article, ``kg:sentence``, ``kg:startOffset``, ``kg:endOffset`` and
   one ``kg:confidence`` (the highest, when the same span is read twice);
+* ``kg:implied true`` on an assertion whose evidence is implied (inferred from the story, not
+  stated in its sentence: :attr:`kg.records.Evidence.implied`), so that users can leave such facts
+  out; a stated assertion carries no ``kg:implied``;
 * ``schema:mentions`` from the article to each entity it mentions (one triple per article and
   entity, so that counting the articles that mention an entity reads no mentions);
 * the relations whose confidence reaches ``min_confidence``.
@@ -71,6 +74,7 @@ VOCAB = {
     "startOffset": KG.startOffset,
     "endOffset": KG.endOffset,
     "confidence": KG.confidence,
+    "implied": KG.implied,
     "iso3": KG.iso3,
     "mentionCount": KG.mentionCount,
     "assertionCount": KG.assertionCount,
@@ -101,6 +105,7 @@ class Vocab:
     startOffset: Any
     endOffset: Any
     confidence: Any
+    implied: Any
     iso3: Any
     mentionCount: Any
     assertionCount: Any
@@ -149,6 +154,9 @@ class TermFactory:
 
     def date(self, value: str) -> Any:
         return self.literal(value, date_datatype(value))
+
+    def boolean(self, value: bool) -> Any:
+        return self.literal("true" if value else "false", XSD_NS + "boolean")
 
     def attr(self, name: str, value: str | int) -> Any:
         """The value of data property ``name`` (:func:`kg.rdf.terms.attr_value`)."""
@@ -280,6 +288,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
                 yield m, mention_of, node
                 yield from provenance(m, ev, mention_nodes)
                 yield a_node if ev.article_id == art_id else article(ev.article_id), mentions, node
+    implied: dict[Any, bool] = {}  # assertion node → all its evidence is implied
     for rel in ex.relations:
         if rel.confidence < min_confidence:
             continue
@@ -287,6 +296,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         yield s, p, o
         for ev in rel.evidence:
             a = terms.evidence("assertion", rel.subject, rel.predicate, rel.object, ev.article_id, ev.start, ev.end)
+            implied[a] = implied.get(a, True) and ev.implied
             yield a, rdf_type, V.Assertion
             yield a, V.subject, s
             yield a, V.predicate, p
@@ -295,5 +305,10 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
     confidence = V.confidence
     for node, (_value, text) in best.items():
         yield node, confidence, terms.decimal(text)
+    if any(implied.values()):
+        implied_p, true = V.implied, terms.boolean(True)
+        for node, is_implied in implied.items():
+            if is_implied:
+                yield node, implied_p, true
     yield a_node, V.mentionCount, integer(len(mention_nodes))
     yield a_node, V.assertionCount, integer(len(assertion_nodes))
