@@ -44,9 +44,14 @@ examples:
   kg export --store data/kg --out graph.ttl               # format from the extension
   kg export --store data/kg --out corpus.trig             # one named graph per article
   kg export --store data/kg --format nt > corpus.nt
+  kg export --graph out/graph.ttl --out graph.jsonld      # convert a graph file
+  kg export --graph corpus.trig --format nq > corpus.nq
 
-Turtle, N-Triples and JSON-LD hold the merged graph (each fact once); TriG keeps one named
-graph per article (kgid:graph/<article>). Files are written atomically.
+Formats: turtle (.ttl), nt (.nt), nq (.nq), trig (.trig), json-ld (.jsonld), xml (RDF/XML:
+.rdf), n3 (.n3); a graph file is read in any of them (by its extension). From a store,
+Turtle, N-Triples, N3, RDF/XML and JSON-LD hold the merged graph (each fact once); TriG and
+N-Quads keep one named graph per article (kgid:graph/<article>). JSON-LD is compacted with
+kg's context (ontology/context.jsonld, embedded in the file). Files are written atomically.
 """
 
 EPILOG_SERVE = """\
@@ -104,13 +109,16 @@ def register(subparsers) -> None:
     q.set_defaults(handler=cmd_query)
 
     e = subparsers.add_parser(
-        "export", help="write a store as Turtle, N-Triples, TriG or JSON-LD",
-        description="Write the contents of a kg store to a file or standard output.",
+        "export", help="write a store or convert a graph file: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, N3",
+        description="Write the contents of a kg store, or a graph file, to a file or standard output in another RDF format.",
         epilog=EPILOG_EXPORT, formatter_class=raw,
     )
-    e.add_argument("--store", "-s", required=True, metavar="DIR", help="the kg store folder")
+    esrc = e.add_mutually_exclusive_group(required=True)
+    esrc.add_argument("--store", "-s", metavar="DIR", help="the kg store folder")
+    esrc.add_argument("--graph", "-g", metavar="FILE", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .n3)")
     e.add_argument("--out", "-o", metavar="FILE", help="output file (default: standard output)")
-    e.add_argument("--format", "-f", choices=["turtle", "nt", "trig", "json-ld"], help="default: from --out's extension, else turtle")
+    e.add_argument("--format", "-f", metavar="FORMAT",
+                   help="turtle, nt, nq, trig, json-ld, xml or n3 (default: from --out's extension, else turtle)")
     e.set_defaults(handler=cmd_export)
 
     s = subparsers.add_parser(
@@ -187,17 +195,25 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store.store import KgStore
+    from kg.rdf.writers import convert_file, output_format
 
-    if not Path(args.store).is_dir():
-        raise InputError("no such store folder", path=args.store)
-    with KgStore.open(args.store, read_only=True) as st:
+    fmt = output_format(args.out, args.format)  # an unknown format stops before anything is read
+    out = args.out if args.out else sys.stdout.buffer
+    if args.graph:
+        n = convert_file(args.graph, out, fmt)
         if args.out:
-            fmt = st.export(args.out, args.format)
-            print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
-        else:
-            st.export(sys.stdout.buffer, args.format or "turtle")
-            sys.stdout.flush()
+            print(f"exported {n} {'quads' if fmt in ('nq', 'trig') else 'triples'} as {fmt} → {args.out}", file=sys.stderr)
+    else:
+        from kg.store.store import KgStore
+
+        if not Path(args.store).is_dir():
+            raise InputError("no such store folder", path=args.store)
+        with KgStore.open(args.store, read_only=True) as st:
+            st.export(out, fmt)
+            if args.out:
+                print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
+    if not args.out:
+        sys.stdout.flush()
     return 0
 
 
