@@ -46,12 +46,16 @@ examples:
   kg export --store data/kg --format nt > corpus.nt
   kg export --graph out/graph.ttl --out graph.jsonld      # convert a graph file
   kg export --graph corpus.trig --format nq > corpus.nq
+  kg export --store data/kg --out corpus.ttl --inferred-types   # also schema:Person, prov:Agent...
 
 Formats: turtle (.ttl), nt (.nt), nq (.nq), trig (.trig), json-ld (.jsonld), xml (RDF/XML:
 .rdf), n3 (.n3); a graph file is read in any of them (by its extension). From a store,
 Turtle, N-Triples, N3, RDF/XML and JSON-LD hold the merged graph (each fact once); TriG and
 N-Quads keep one named graph per article (kgid:graph/<article>). JSON-LD is compacted with
 kg's context (ontology/context.jsonld, embedded in the file). Files are written atomically.
+--inferred-types adds to each node the schema.org / PROV-O classes its kg class is a subclass
+of in ontology/kg.ttl (a kg:Minister is also a schema:Person and a prov:Agent), for consumers
+that do no RDFS inference.
 """
 
 EPILOG_SERVE = """\
@@ -119,6 +123,8 @@ def register(subparsers) -> None:
     e.add_argument("--out", "-o", metavar="FILE", help="output file (default: standard output)")
     e.add_argument("--format", "-f", metavar="FORMAT",
                    help="turtle, nt, nq, trig, json-ld, xml or n3 (default: from --out's extension, else turtle)")
+    e.add_argument("--inferred-types", action="store_true",
+                   help="also type each node with the schema.org / PROV-O superclasses of its kg class (from ontology/kg.ttl)")
     e.set_defaults(handler=cmd_export)
 
     s = subparsers.add_parser(
@@ -200,7 +206,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = output_format(args.out, args.format)  # an unknown format stops before anything is read
     out = args.out if args.out else sys.stdout.buffer
     if args.graph:
-        n = convert_file(args.graph, out, fmt)
+        n = convert_file(args.graph, out, fmt, inferred_types=args.inferred_types)
         if args.out:
             print(f"exported {n} {'quads' if fmt in ('nq', 'trig') else 'triples'} as {fmt} → {args.out}", file=sys.stderr)
     else:
@@ -209,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not Path(args.store).is_dir():
             raise InputError("no such store folder", path=args.store)
         with KgStore.open(args.store, read_only=True) as st:
-            st.export(out, fmt)
+            st.export(out, fmt, inferred_types=args.inferred_types)
             if args.out:
                 print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
     if not args.out:

@@ -13,6 +13,9 @@ pyoxigraph triples and quads: :func:`write_rdf`. ``kg export`` uses it for a sto
   Compaction is done by `PyLD <https://github.com/digitalbazaar/pyld>`_, the JSON-LD reference
   processor; it is in memory and slower than the other formats (about 20,000 triples/s here):
   prefer N-Triples or Turtle for very large stores.
+* ``inferred_types=True`` adds, to each node of a kg class, the schema.org / PROV-O / RDF classes
+  that class is a subclass of in ``ontology/kg.ttl`` (:func:`kg.rdf.ontology.aligned_types`;
+  ``kg export --inferred-types``), for consumers that do no RDFS inference.
 * Files are written with :func:`kg.output.atomic_open`: an interrupted export leaves the previous
   file as it was.
 
@@ -35,7 +38,8 @@ from typing import IO, Any
 from kg.errors import InputError
 from kg.rdf.vocab import PREFIXES
 
-__all__ = ["OUTPUT_FORMATS", "output_format", "write_rdf", "convert_file", "jsonld_context", "compact_jsonld"]
+__all__ = ["OUTPUT_FORMATS", "output_format", "write_rdf", "convert_file", "jsonld_context", "compact_jsonld",
+           "with_aligned_types"]
 
 #: Output formats: name → (file extensions, the first the usual one; keeps named graphs).
 OUTPUT_FORMATS: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -119,16 +123,44 @@ def compact_jsonld(triples: Iterable[Any]) -> dict[str, Any]:
     return jsonld.compact(expanded, jsonld_context(), options={"documentLoader": _no_remote_documents})
 
 
+def with_aligned_types(terms: Iterable[Any]) -> Iterable[Any]:
+    """pyoxigraph triples or quads, each ``?s rdf:type kg:C`` followed by ``?s rdf:type X`` for
+    the classes X of other vocabularies that kg:C is a subclass of (each added triple once)."""
+    import pyoxigraph as ox
+
+    from kg.rdf.ontology import aligned_types
+
+    rdf_type, ns = ox.NamedNode(_RDF_TYPE), PREFIXES["kg"]
+    added: set = set()
+    for t in terms:
+        yield t
+        o = t.object
+        if t.predicate == rdf_type and isinstance(o, ox.NamedNode) and o.value.startswith(ns):
+            for sup in sorted(aligned_types(o.value[len(ns):])):
+                key = (t.subject, sup, getattr(t, "graph_name", None))
+                if key not in added:
+                    added.add(key)
+                    if isinstance(t, ox.Quad):
+                        yield ox.Quad(t.subject, rdf_type, ox.NamedNode(sup), t.graph_name)
+                    else:
+                        yield ox.Triple(t.subject, rdf_type, ox.NamedNode(sup))
+
+
 def write_rdf(out: str | os.PathLike[str] | IO[bytes], fmt: str, *, triples: Callable[[], Iterable[Any]],
-              quads: Callable[[], Iterable[Any]] | None = None) -> None:
+              quads: Callable[[], Iterable[Any]] | None = None, inferred_types: bool = False) -> None:
     """Write a graph in format ``fmt`` to the file ``out`` (atomically) or the binary stream ``out``.
 
     ``triples()`` gives the graph's pyoxigraph ``Triple`` objects; ``quads()``, when given, the
     ``Quad`` objects that TriG and N-Quads write (else they write the triples in the default graph).
+    ``inferred_types``: add the schema.org / PROV-O types (:func:`with_aligned_types`).
     """
     import pyoxigraph as ox
 
     from kg.output import atomic_open
+
+    if inferred_types:
+        triples = functools.partial(_aligned, triples)
+        quads = functools.partial(_aligned, quads) if quads is not None else None
 
     def write(f: IO[bytes]) -> None:
         if fmt == "json-ld":
@@ -149,9 +181,14 @@ def write_rdf(out: str | os.PathLike[str] | IO[bytes], fmt: str, *, triples: Cal
         write(out)
 
 
-def convert_file(source: str | os.PathLike[str], out: str | os.PathLike[str] | IO[bytes], fmt: str) -> int:
+def _aligned(make: Callable[[], Iterable[Any]]) -> Iterable[Any]:
+    return with_aligned_types(make())
+
+
+def convert_file(source: str | os.PathLike[str], out: str | os.PathLike[str] | IO[bytes], fmt: str, *,
+                 inferred_types: bool = False) -> int:
     """Write the RDF file ``source`` (any format :func:`kg.rdf.formats.load_graph_file` reads) as
-    ``fmt``; returns the number of triples written. A dataset (TriG, N-Quads) written in a
+    ``fmt``; returns the number of triples (or quads) written. A dataset (TriG, N-Quads) written in a
     format of one graph becomes the union of its graphs, each triple once."""
     import pyoxigraph as ox
 
@@ -163,5 +200,18 @@ def convert_file(source: str | os.PathLike[str], out: str | os.PathLike[str] | I
         triples: Callable[[], Iterable[Any]] = lambda: union  # noqa: E731
     else:
         triples = lambda: (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))  # noqa: E731
-    write_rdf(out, fmt, triples=triples, quads=lambda: iter(store))
-    return len(store) if keeps_graphs(fmt) else (len(union) if dataset else len(store))
+    written = 0
+
+    def counted(make: Callable[[], Iterable[Any]]) -> Callable[[], Iterable[Any]]:
+        def run() -> Iterable[Any]:
+            nonlocal written
+            for t in make():
+                written += 1
+                yield t
+        return run
+
+    quads: Callable[[], Iterable[Any]] = lambda: iter(store)  # noqa: E731
+    if inferred_types:
+        triples, quads = functools.partial(_aligned, triples), functools.partial(_aligned, quads)
+    write_rdf(out, fmt, triples=counted(triples), quads=counted(quads))
+    return written

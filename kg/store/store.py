@@ -380,11 +380,14 @@ class KgStore:
 
     # ---------------------------------------------------------------------------- export
 
-    def export(self, out: str | os.PathLike[str] | IO[bytes], fmt: str | None = None) -> str:
+    def export(self, out: str | os.PathLike[str] | IO[bytes], fmt: str | None = None, *,
+               inferred_types: bool = False) -> str:
         """Write the store in format ``fmt`` (default: from ``out``'s extension, see
         :func:`kg.rdf.writers.output_format`): Turtle, N-Triples, N3, RDF/XML and JSON-LD
         (compacted with kg's context) get the merged graph; TriG and N-Quads one named graph per
-        article (the bookkeeping graph is left out). Files are written atomically. Returns the format."""
+        article (the bookkeeping graph is left out). Files are written atomically. ``inferred_types``:
+        also the schema.org / PROV-O types of each kg class (:func:`kg.rdf.writers.with_aligned_types`).
+        Returns the format."""
         fmt = output_format(out if isinstance(out, (str, os.PathLike)) else None, fmt)
         st = self.oxigraph
 
@@ -395,5 +398,5 @@ class KgStore:
             graphs = sorted(e["graph"] for e in self.keys().values())
             return (q for gname in graphs for q in st.quads_for_pattern(None, None, None, ox.NamedNode(gname)))
 
-        write_rdf(out, fmt, triples=triples, quads=quads)
+        write_rdf(out, fmt, triples=triples, quads=quads, inferred_types=inferred_types)
         return fmt

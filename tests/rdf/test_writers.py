@@ -172,3 +172,42 @@ def test_an_export_that_fails_leaves_the_previous_file(ttl, tmp_path, monkeypatc
 def test_json_ld_fetches_nothing():
     with pytest.raises(Exception, match="does not fetch"):
         writers._no_remote_documents("https://example.org/context.jsonld")
+
+
+def test_inferred_types_add_the_aligned_classes_of_kg_ttl(exs, ttl, tmp_path):
+    """--inferred-types: each node also gets the schema.org / PROV-O / RDF classes its kg class is a
+    subclass of (through kg superclasses too), so that a consumer without inference finds them."""
+    from kg.rdf.ontology import aligned_types
+
+    assert aligned_types("Minister") == {"https://schema.org/Person", "http://www.w3.org/ns/prov#Agent"}
+    assert aligned_types("Summit") == {"https://schema.org/Event"}  # through kg:Event
+    assert aligned_types("Assertion") == {"http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement",
+                                          "http://www.w3.org/ns/prov#Entity"}
+    plain = canon(Graph().parse(ttl))
+    out = tmp_path / "inf.ttl"
+    assert main(["export", "--graph", str(ttl), "--out", str(out), "--inferred-types"]) == 0
+    g = canon(Graph().parse(out))
+    added = set(g) - set(plain)
+    assert set(plain) <= set(g) and added
+    RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    for s, p, o in added:
+        assert str(p) == RDF_TYPE and not str(o).startswith(PREFIXES["kg"])
+        (cls,) = [c for c in plain.objects(s, p) if str(c).startswith(PREFIXES["kg"])]
+        assert str(o) in aligned_types(str(cls)[len(PREFIXES["kg"]):])
+    q = "SELECT ?x WHERE { ?x a <https://schema.org/Person> }"
+    assert {str(r.x) for r in g.query(q)} == {"https://w3id.org/kg-news/id/person/ilse-varnok"}
+    assert not list(plain.query(q))
+    # the same from a store, in JSON-LD (compacted) and TriG (each article's graph)
+    with KgStore.open(tmp_path / "st") as st:
+        st.add_extractions(exs)
+    jl = tmp_path / "inf.jsonld"
+    assert main(["export", "--store", str(tmp_path / "st"), "--out", str(jl), "--inferred-types"]) == 0
+    nodes = {n["@id"]: n for n in json.loads(jl.read_text(encoding="utf-8"))["@graph"]}
+    assert sorted(nodes["kgid:person/ilse-varnok"]["@type"]) == ["Minister", "prov:Agent", "schema:Person"]
+    assert isomorphic(canon(Graph().parse(jl, format="json-ld")), canon(g))
+    trig = tmp_path / "inf.trig"
+    assert main(["export", "--store", str(tmp_path / "st"), "--out", str(trig), "--inferred-types"]) == 0
+    ds = Dataset()
+    ds.parse(trig, format="trig")
+    typed = {str(c) for s, p, o, c in ds.quads() if str(o) == "https://schema.org/Person"}
+    assert len(typed) == len(exs)  # in every article's graph
