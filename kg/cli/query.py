@@ -64,6 +64,7 @@ examples:
   kg serve --store data/kg --port 8000
   kg serve --store data/kg --writable                # also accepts SPARQL UPDATE at /update
   kg serve --store data/kg --timeout 30              # stops any query running over 30 s
+  kg serve --graph out/graph.ttl --cors              # web pages of other origins may query it
 
 Runs Oxigraph's SPARQL 1.1 Protocol server on localhost: a query page at /, queries at
 /query (GET ?query=… or POST). Stop it with Ctrl-C. While it serves a store, kg build --store
@@ -76,6 +77,8 @@ Oxigraph (on an internal port) sees it.
     "Authorization: Bearer TOKEN", and are refused from another web page (Origin, Referer).
   * The Host header must be the address served (no DNS rebinding).
   * SERVICE and LOAD (requests to other servers) get 400 unless --allow-service.
+  * --cors lets a SPARQL client in any web page read the data (Access-Control-Allow-Origin: *);
+    writes from another page stay refused.
   * Request bodies: at most 8 MiB for queries (128 MiB for authorised writes), sent within
     120 s, no pause over 30 s.
 
@@ -143,6 +146,9 @@ def register(subparsers) -> None:
     s.add_argument("--allow-service", action="store_true", help="let SERVICE and LOAD send requests to other servers (refused by default)")
     s.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                    help="stop requests that run longer than SECONDS (0: no limit, the default; answered 503; Oxigraph is restarted, see below)")
+    s.add_argument("--cors", action="store_true",
+                   help="answer cross-origin requests (Oxigraph's --cors), so that a SPARQL client in a web page of another "
+                        "origin can query; any web page can then read the data (off by default)")
     s.set_defaults(handler=cmd_serve)
 
 
@@ -231,7 +237,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = (args.token or os.environ.get("KG_SERVE_TOKEN") or None) if args.writable else None
     srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
                        writable=args.writable, timeout=args.timeout or None, allow_service=args.allow_service,
-                       token=token)
+                       token=token, cors=args.cors)
 
     def _terminate(signum, frame):
         raise KeyboardInterrupt
@@ -250,6 +256,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   "(and the Host header is not checked)", flush=True)
         if args.allow_service:
             print("kg serve: SERVICE and LOAD are allowed: queries can make the server send requests to other servers",
+                  flush=True)
+        if args.cors:
+            print("kg serve: cross-origin requests are answered (--cors): any web page you open can read the data",
                   flush=True)
         if srv.timeout:
             print(f"kg serve: requests running over {srv.timeout:g} s are stopped (HTTP 503)", flush=True)
