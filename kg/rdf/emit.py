@@ -16,7 +16,9 @@ this?"):
 * the ``kg:Article`` with ``dcterms:identifier``, ``dcterms:issued``, ``schema:url``,
   ``dcterms:title``, and ``kg:mentionCount`` / ``kg:assertionCount``: how many mentions and
   assertions are derived from it (so that listing articles needs no counting);
-* each entity with its class, one ``rdfs:label`` and its ``skos:altLabel`` aliases (records of
+* each entity with its class, one ``rdfs:label`` and its ``skos:altLabel`` aliases, tagged
+  ``@fr`` (names as a French article gives them, SKOS practice; other text — sentences, titles,
+  roles, summaries — stays ``xsd:string``) (records of
   the same entity are reconciled first: :mod:`kg.rdf.reconcile`), its data properties, and
   ``kg:iso3`` for a country;
 * a ``kg:Mention`` per evidence of an entity (``kg:mentionOf`` it) and a ``kg:Assertion`` per
@@ -45,7 +47,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.rdf.reconcile import Names, reconcile
-from kg.rdf.terms import XSD_NS, attr_value, date_datatype
+from kg.rdf.terms import LABEL_LANGUAGE, XSD_NS, attr_value, date_datatype
 from kg.rdf.vocab import KG, KGID, SCHEMA, article_iri, entity_iri, evidence_iri, evidence_path
 from kg.records import Entity, Extraction
 
@@ -146,6 +148,10 @@ class TermFactory:
     def string(self, value: str) -> Any:
         return self.literal(value)
 
+    def name(self, value: str) -> Any:
+        """A name or label read in a French article: a literal tagged ``@fr`` (:data:`LABEL_LANGUAGE`)."""
+        raise NotImplementedError
+
     def integer(self, value: int) -> Any:
         return self.literal(str(int(value)), XSD_NS + "integer")
 
@@ -165,6 +171,9 @@ class TermFactory:
 
 class RdflibTerms(TermFactory):
     """rdflib terms (``URIRef``, ``Literal``)."""
+
+    def name(self, value: str) -> Literal:
+        return Literal(value, lang=LABEL_LANGUAGE)
 
     def iri(self, value: str) -> URIRef:
         return URIRef(value)
@@ -207,6 +216,9 @@ class OxigraphTerms(TermFactory):
         if datatype is None:
             return self._ox.Literal(lexical)
         return self._ox.Literal(lexical, datatype=self.iri(datatype))
+
+    def name(self, value: str) -> Any:
+        return self._ox.Literal(value, language=LABEL_LANGUAGE)
 
 
 #: rdflib terms (the in-memory graph).
@@ -266,6 +278,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         return ((node, derived, a_node if aid == art_id else article(aid)), (node, sentence, string(ev.sentence)),
                 (node, start_p, integer(ev.start)), (node, end_p, integer(ev.end)))
 
+    fr = terms.name
     rdf_type, label_p, alt_p, mention_c, mention_of, mentions = V.type, V.label, V.altLabel, V.Mention, V.mentionOf, V.mentions
     groups: dict[str, list[Entity]] = {}
     for ent in ex.entities:
@@ -274,9 +287,9 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         node = terms.entity(key)
         label, cls, alt_labels = _entity_names(ents)
         yield node, rdf_type, terms.kg(cls)
-        yield node, label_p, string(label)
+        yield node, label_p, fr(label)
         for alias in alt_labels:
-            yield node, alt_p, string(alias)
+            yield node, alt_p, fr(alias)
         if cls == "Country":
             yield node, V.iso3, string(key.split("/", 1)[1])
         for ent in ents:

@@ -151,8 +151,12 @@ def test_param_errors(graph):
 
 
 def test_adhoc_query_with_prefixes_and_param(source):
-    q = "SELECT ?name ?label WHERE { ?m a kg:Minister ; rdfs:label ?label . FILTER(?label = ?name) }"
+    q = "SELECT ?name ?label WHERE { ?m a kg:Minister ; rdfs:label ?label . FILTER(STR(?label) = ?name) }"
     assert values(run_query(source, q, {"name": "Bruno Le Maire"}), "label") == [("Bruno Le Maire",)]
+    # labels are tagged @fr: a plain string is another literal, STR() compares the text
+    assert len(run_query(source, q.replace("STR(?label)", "?label"), {"name": "Bruno Le Maire"})) == 0
+    fr = q.replace("STR(?label) = ?name", '?label = "Bruno Le Maire"@fr')
+    assert values(run_query(source, fr), "label") == [("Bruno Le Maire",)]
 
 
 def test_formats(graph):
@@ -224,10 +228,11 @@ def test_python_api(graph, ttl):
     try:
         import pandas as pd
     except ImportError:
-        assert df[0]["minister"] == Literal("Bruno Le Maire")
+        assert df[0]["minister"] == Literal("Bruno Le Maire", lang="fr")
     else:
         assert isinstance(df, pd.DataFrame)
         assert df.loc[0, "minister"] == "Bruno Le Maire"
+        assert type(df.loc[0, "minister"]) is str and type(df.loc[0, "countryName"]) is str  # @fr labels as text
     assert kg.query.run_query(graph, "summits").vars[0] == "summit"
     assert kg.query(graph, "ASK { ?s a kg:Minister }") is True
 
