@@ -22,15 +22,16 @@ def canon(g: Graph) -> Graph:
     return out
 
 
-def _ev(aid: str, text: str, surface: str, conf: float = 1.0) -> Evidence:
+def _ev(aid: str, text: str, surface: str, conf: float = 1.0, implied: bool = False) -> Evidence:
     start = text.index(surface)
-    return Evidence(aid, text, start, start + len(surface), conf)
+    return Evidence(aid, text, start, start + len(surface), conf, implied)
 
 
 def synthetic(i: int, *, variant: str = "") -> Extraction:
     """One article's records with the corner cases of the mapping: a person seen twice (as Person,
     then Minister) under two labels, the same evidence read twice with two confidences, quotes
-    and newlines in literals, a url."""
+    and newlines in literals, a url; in odd articles the minister's country is implied, read
+    both implied and stated on the same span in articles 3, 7, 11..."""
     aid = f"art-{i}"
     text = f"Le sommet {i} s'ouvre à Tervala.{variant}\nLa ministre Ilse Varnok annonce un \"plan\" de {i} millions."
     e = lambda s, c=1.0: (_ev(aid, text, s, c),)  # noqa: E731
@@ -48,7 +49,9 @@ def synthetic(i: int, *, variant: str = "") -> Extraction:
         Relation(f"summit/sommet-{i % 3}", "hostCity", "city/tervala", e("Tervala", 0.6) + e("Tervala", 0.8), 0.8),
         Relation(f"summit/sommet-{i % 3}", "attendee", "person/ilse-varnok", e("Ilse Varnok", 0.5), 0.5),
         Relation(f"announcement/{aid}-1", "announcedBy", "person/ilse-varnok", e("annonce"), 1.0),
-        Relation("person/ilse-varnok", "ministerOf", "country/FRA", e("ministre", 0.9), 0.9),
+        Relation("person/ilse-varnok", "ministerOf", "country/FRA",
+                 (_ev(aid, text, "ministre", 0.9, implied=i % 2 == 1),) + ((_ev(aid, text, "ministre", 0.7),) if i % 4 == 3 else ()),
+                 0.9),
     )
     art = Article(aid, text, f"2024-06-{i % 27 + 1:02d}", url=f"https://example.org/a/{i}?x=\"y\"", title=f"Titre « {i} »")
     return Extraction(art, ents, rels)

@@ -12,10 +12,10 @@ G7_TEXT = "Le sommet du G7 s'ouvre à Bari. Bruno Le Maire, ministre de l'Econom
 COP_TEXT = "La COP28 se tient à Dubaï. Bruno Le Maire représente la France aux Emirats arabes unis."
 
 
-def ev(article: str, text: str, surface: str, confidence: float = 1.0) -> Evidence:
+def ev(article: str, text: str, surface: str, confidence: float = 1.0, implied: bool = False) -> Evidence:
     start = text.index(surface)
     sentence = next(s for s in text.split(". ") if surface in s)
-    return Evidence(article, sentence, start, start + len(surface), confidence)
+    return Evidence(article, sentence, start, start + len(surface), confidence, implied)
 
 
 def extractions() -> list[Extraction]:
@@ -61,7 +61,9 @@ def extractions() -> list[Extraction]:
             Relation("summit/cop28", "hostCity", "city/dubai", c("Dubaï", 0.9), 0.9),
             Relation("summit/cop28", "attendee", "person/bruno-le-maire", c("Bruno Le Maire", 0.8), 0.8),
             Relation("summit/cop28", "attendee", "country/FRA", c("France", 0.8), 0.8),
-            Relation("person/bruno-le-maire", "ministerOf", "country/FRA", c("représente la France", 0.6), 0.6),
+            # implied: the COP story does not say he is France's minister (the G7 story does)
+            Relation("person/bruno-le-maire", "ministerOf", "country/FRA",
+                     (ev("cop28", COP_TEXT, "représente la France", 0.6, implied=True),), 0.6),
         ),
     )
     return [g7, cop]

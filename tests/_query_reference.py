@@ -43,9 +43,15 @@ SELECT ?country
        (MIN(?cl) AS ?countryName) (MIN(?ml) AS ?minister)
        (GROUP_CONCAT(DISTINCT STR(?r); separator="; ") AS ?role)
        (GROUP_CONCAT(DISTINCT STR(?pf); separator="; ") AS ?portfolio)
+       (MIN(?imp) AS ?implied)
 WHERE {
   ?m a kg:Minister ; rdfs:label ?ml .
-  OPTIONAL { ?m kg:ministerOf ?c . ?c rdfs:label ?cl . OPTIONAL { ?c kg:iso3 ?iso } }
+  OPTIONAL {
+    ?m kg:ministerOf ?c . ?c rdfs:label ?cl . OPTIONAL { ?c kg:iso3 ?iso }
+    OPTIONAL { ?ia rdf:subject ?m ; rdf:predicate kg:ministerOf ; rdf:object ?c ; kg:implied true }
+    OPTIONAL { ?sa rdf:subject ?m ; rdf:predicate kg:ministerOf ; rdf:object ?c . FILTER NOT EXISTS { ?sa kg:implied true } }
+    BIND(BOUND(?ia) && !BOUND(?sa) AS ?imp)
+  }
   OPTIONAL { ?m kg:role ?r }
   OPTIONAL { ?m kg:portfolio ?pf }
   FILTER(COALESCE(STR(?country), "") = ""
@@ -114,7 +120,7 @@ WHERE {
   BIND(?article AS ?articleId)
 }
 GROUP BY ?predicate ?subject ?article ?a ?relation ?articleId ?issued ?sentence ?start ?end ?confidence
-ORDER BY ?articleId ?start ?end ?relation ?objectName
+ORDER BY ?articleId ?start ?end ?relation ?objectName ?subjectName
 """,
     "most-mentioned": """\
 SELECT ?type (MIN(?label) AS ?entity) (MIN(?className) AS ?class)

@@ -45,7 +45,7 @@ def test_the_wheel_holds_the_licence_and_the_type_marker(built):
 
 def test_the_wheel_holds_every_data_file(built):
     names = built["names"]
-    for folder, pattern in (("ontology", "*.ttl"), ("ontology/queries", "*.rq"), ("ontology/data", "*.json"),
+    for folder, pattern in (("ontology", "*.ttl"), ("ontology", "*.jsonld"), ("ontology/queries", "*.rq"), ("ontology/data", "*.json"),
                             ("examples", "*.txt")):
         files = sorted((ROOT / folder).glob(pattern))
         assert files, f"{folder}/{pattern} matches nothing in the checkout"
@@ -87,3 +87,20 @@ def test_the_example_is_reachable_from_the_installed_wheel(built):
     run = subprocess.run([sys.executable, "-m", "kg.examples"], cwd=tmp, capture_output=True, text=True, timeout=300,
                          env=env)
     assert run.returncode == 0 and run.stdout.strip() == article, run.stderr
+
+
+def test_the_installed_wheel_writes_compacted_json_ld(built, tmp_path):
+    """ontology/context.jsonld ships as package data: kg export finds it away from the checkout."""
+    site = install_wheel(built["wheel"], tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text('<https://w3id.org/kg-news/id/city/paris> a <https://w3id.org/kg-news/ontology#City> .\n',
+                   encoding="utf-8")
+    code = ("import sys, kg.rdf.writers as w; print(w.__file__); "
+            "from kg.cli import main; sys.exit(main(['export', '--graph', sys.argv[1], '--format', 'json-ld']))")
+    run = subprocess.run([sys.executable, "-c", code, str(ttl)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300, env=env)
+    assert run.returncode == 0, run.stderr
+    where, doc = run.stdout.split("\n", 1)
+    assert where == str(site / "kg" / "rdf" / "writers.py")
+    assert '"@id": "kgid:city/paris"' in doc and '"@type": "City"' in doc

@@ -44,9 +44,18 @@ examples:
   kg export --store data/kg --out graph.ttl               # format from the extension
   kg export --store data/kg --out corpus.trig             # one named graph per article
   kg export --store data/kg --format nt > corpus.nt
+  kg export --graph out/graph.ttl --out graph.jsonld      # convert a graph file
+  kg export --graph corpus.trig --format nq > corpus.nq
+  kg export --store data/kg --out corpus.ttl --inferred-types   # also schema:Person, prov:Agent...
 
-Turtle, N-Triples and JSON-LD hold the merged graph (each fact once); TriG keeps one named
-graph per article (kgid:graph/<article>). Files are written atomically.
+Formats: turtle (.ttl), nt (.nt), nq (.nq), trig (.trig), json-ld (.jsonld), xml (RDF/XML:
+.rdf), n3 (.n3); a graph file is read in any of them (by its extension). From a store,
+Turtle, N-Triples, N3, RDF/XML and JSON-LD hold the merged graph (each fact once); TriG and
+N-Quads keep one named graph per article (kgid:graph/<article>). JSON-LD is compacted with
+kg's context (ontology/context.jsonld, embedded in the file). Files are written atomically.
+--inferred-types adds to each node the schema.org / PROV-O classes its kg class is a subclass
+of in ontology/kg.ttl (a kg:Minister is also a schema:Person and a prov:Agent), for consumers
+that do no RDFS inference.
 """
 
 EPILOG_SERVE = """\
@@ -55,6 +64,7 @@ examples:
   kg serve --store data/kg --port 8000
   kg serve --store data/kg --writable                # also accepts SPARQL UPDATE at /update
   kg serve --store data/kg --timeout 30              # stops any query running over 30 s
+  kg serve --graph out/graph.ttl --cors              # web pages of other origins may query it
 
 Runs Oxigraph's SPARQL 1.1 Protocol server on localhost: a query page at /, queries at
 /query (GET ?query=… or POST). Stop it with Ctrl-C. While it serves a store, kg build --store
@@ -67,6 +77,8 @@ Oxigraph (on an internal port) sees it.
     "Authorization: Bearer TOKEN", and are refused from another web page (Origin, Referer).
   * The Host header must be the address served (no DNS rebinding).
   * SERVICE and LOAD (requests to other servers) get 400 unless --allow-service.
+  * --cors lets a SPARQL client in any web page read the data (Access-Control-Allow-Origin: *);
+    writes from another page stay refused.
   * Request bodies: at most 8 MiB for queries (128 MiB for authorised writes), sent within
     120 s, no pause over 30 s.
 
@@ -104,13 +116,18 @@ def register(subparsers) -> None:
     q.set_defaults(handler=cmd_query)
 
     e = subparsers.add_parser(
-        "export", help="write a store as Turtle, N-Triples, TriG or JSON-LD",
-        description="Write the contents of a kg store to a file or standard output.",
+        "export", help="write a store or convert a graph file: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, N3",
+        description="Write the contents of a kg store, or a graph file, to a file or standard output in another RDF format.",
         epilog=EPILOG_EXPORT, formatter_class=raw,
     )
-    e.add_argument("--store", "-s", required=True, metavar="DIR", help="the kg store folder")
+    esrc = e.add_mutually_exclusive_group(required=True)
+    esrc.add_argument("--store", "-s", metavar="DIR", help="the kg store folder")
+    esrc.add_argument("--graph", "-g", metavar="FILE", help="an RDF file (.ttl, .nt, .nq, .trig, .jsonld, .rdf, .n3)")
     e.add_argument("--out", "-o", metavar="FILE", help="output file (default: standard output)")
-    e.add_argument("--format", "-f", choices=["turtle", "nt", "trig", "json-ld"], help="default: from --out's extension, else turtle")
+    e.add_argument("--format", "-f", metavar="FORMAT",
+                   help="turtle, nt, nq, trig, json-ld, xml or n3 (default: from --out's extension, else turtle)")
+    e.add_argument("--inferred-types", action="store_true",
+                   help="also type each node with the schema.org / PROV-O superclasses of its kg class (from ontology/kg.ttl)")
     e.set_defaults(handler=cmd_export)
 
     s = subparsers.add_parser(
@@ -129,6 +146,9 @@ def register(subparsers) -> None:
     s.add_argument("--allow-service", action="store_true", help="let SERVICE and LOAD send requests to other servers (refused by default)")
     s.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                    help="stop requests that run longer than SECONDS (0: no limit, the default; answered 503; Oxigraph is restarted, see below)")
+    s.add_argument("--cors", action="store_true",
+                   help="answer cross-origin requests (Oxigraph's --cors), so that a SPARQL client in a web page of another "
+                        "origin can query; any web page can then read the data (off by default)")
     s.set_defaults(handler=cmd_serve)
 
 
@@ -187,17 +207,25 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store.store import KgStore
+    from kg.rdf.writers import convert_file, output_format
 
-    if not Path(args.store).is_dir():
-        raise InputError("no such store folder", path=args.store)
-    with KgStore.open(args.store, read_only=True) as st:
+    fmt = output_format(args.out, args.format)  # an unknown format stops before anything is read
+    out = args.out if args.out else sys.stdout.buffer
+    if args.graph:
+        n = convert_file(args.graph, out, fmt, inferred_types=args.inferred_types)
         if args.out:
-            fmt = st.export(args.out, args.format)
-            print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
-        else:
-            st.export(sys.stdout.buffer, args.format or "turtle")
-            sys.stdout.flush()
+            print(f"exported {n} {'quads' if fmt in ('nq', 'trig') else 'triples'} as {fmt} → {args.out}", file=sys.stderr)
+    else:
+        from kg.store.store import KgStore
+
+        if not Path(args.store).is_dir():
+            raise InputError("no such store folder", path=args.store)
+        with KgStore.open(args.store, read_only=True) as st:
+            st.export(out, fmt, inferred_types=args.inferred_types)
+            if args.out:
+                print(f"exported {len(st)} triples ({len(st.keys())} graphs) as {fmt} → {args.out}", file=sys.stderr)
+    if not args.out:
+        sys.stdout.flush()
     return 0
 
 
@@ -209,7 +237,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = (args.token or os.environ.get("KG_SERVE_TOKEN") or None) if args.writable else None
     srv = start_server(graph=args.graph, store=args.store, host=args.host, port=args.port,
                        writable=args.writable, timeout=args.timeout or None, allow_service=args.allow_service,
-                       token=token)
+                       token=token, cors=args.cors)
 
     def _terminate(signum, frame):
         raise KeyboardInterrupt
@@ -228,6 +256,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                   "(and the Host header is not checked)", flush=True)
         if args.allow_service:
             print("kg serve: SERVICE and LOAD are allowed: queries can make the server send requests to other servers",
+                  flush=True)
+        if args.cors:
+            print("kg serve: cross-origin requests are answered (--cors): any web page you open can read the data",
                   flush=True)
         if srv.timeout:
             print(f"kg serve: requests running over {srv.timeout:g} s are stopped (HTTP 503)", flush=True)

@@ -16,13 +16,18 @@ this?"):
 * the ``kg:Article`` with ``dcterms:identifier``, ``dcterms:issued``, ``schema:url``,
   ``dcterms:title``, and ``kg:mentionCount`` / ``kg:assertionCount``: how many mentions and
   assertions are derived from it (so that listing articles needs no counting);
-* each entity with its class, one ``rdfs:label`` and its ``skos:altLabel`` aliases (records of
+* each entity with its class, one ``rdfs:label`` and its ``skos:altLabel`` aliases, tagged
+  ``@fr`` (names as a French article gives them, SKOS practice; other text — sentences, titles,
+  roles, summaries — stays ``xsd:string``) (records of
   the same entity are reconciled first: :mod:`kg.rdf.reconcile`), its data properties, and
   ``kg:iso3`` for a country;
 * a ``kg:Mention`` per evidence of an entity (``kg:mentionOf`` it) and a ``kg:Assertion`` per
   evidence of a relation (``rdf:subject``/``rdf:predicate``/``rdf:object``), each with
   ``prov:wasDerivedFrom`` the article, ``kg:sentence``, ``kg:startOffset``, ``kg:endOffset`` and
   one ``kg:confidence`` (the highest, when the same span is read twice);
+* ``kg:implied true`` on an assertion whose evidence is implied (inferred from the story, not
+  stated in its sentence: :attr:`kg.records.Evidence.implied`), so that users can leave such facts
+  out; a stated assertion carries no ``kg:implied``;
 * ``schema:mentions`` from the article to each entity it mentions (one triple per article and
   entity, so that counting the articles that mention an entity reads no mentions);
 * the relations whose confidence reaches ``min_confidence``.
@@ -42,7 +47,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.rdf.reconcile import Names, reconcile
-from kg.rdf.terms import XSD_NS, attr_value, date_datatype
+from kg.rdf.terms import LABEL_LANGUAGE, XSD_NS, attr_value, date_datatype
 from kg.rdf.vocab import KG, KGID, SCHEMA, article_iri, entity_iri, evidence_iri, evidence_path
 from kg.records import Entity, Extraction
 
@@ -71,6 +76,7 @@ VOCAB = {
     "startOffset": KG.startOffset,
     "endOffset": KG.endOffset,
     "confidence": KG.confidence,
+    "implied": KG.implied,
     "iso3": KG.iso3,
     "mentionCount": KG.mentionCount,
     "assertionCount": KG.assertionCount,
@@ -101,6 +107,7 @@ class Vocab:
     startOffset: Any
     endOffset: Any
     confidence: Any
+    implied: Any
     iso3: Any
     mentionCount: Any
     assertionCount: Any
@@ -141,6 +148,10 @@ class TermFactory:
     def string(self, value: str) -> Any:
         return self.literal(value)
 
+    def name(self, value: str) -> Any:
+        """A name or label read in a French article: a literal tagged ``@fr`` (:data:`LABEL_LANGUAGE`)."""
+        raise NotImplementedError
+
     def integer(self, value: int) -> Any:
         return self.literal(str(int(value)), XSD_NS + "integer")
 
@@ -150,6 +161,9 @@ class TermFactory:
     def date(self, value: str) -> Any:
         return self.literal(value, date_datatype(value))
 
+    def boolean(self, value: bool) -> Any:
+        return self.literal("true" if value else "false", XSD_NS + "boolean")
+
     def attr(self, name: str, value: str | int) -> Any:
         """The value of data property ``name`` (:func:`kg.rdf.terms.attr_value`)."""
         return self.literal(*attr_value(name, value))
@@ -157,6 +171,9 @@ class TermFactory:
 
 class RdflibTerms(TermFactory):
     """rdflib terms (``URIRef``, ``Literal``)."""
+
+    def name(self, value: str) -> Literal:
+        return Literal(value, lang=LABEL_LANGUAGE)
 
     def iri(self, value: str) -> URIRef:
         return URIRef(value)
@@ -199,6 +216,9 @@ class OxigraphTerms(TermFactory):
         if datatype is None:
             return self._ox.Literal(lexical)
         return self._ox.Literal(lexical, datatype=self.iri(datatype))
+
+    def name(self, value: str) -> Any:
+        return self._ox.Literal(value, language=LABEL_LANGUAGE)
 
 
 #: rdflib terms (the in-memory graph).
@@ -258,6 +278,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         return ((node, derived, a_node if aid == art_id else article(aid)), (node, sentence, string(ev.sentence)),
                 (node, start_p, integer(ev.start)), (node, end_p, integer(ev.end)))
 
+    fr = terms.name
     rdf_type, label_p, alt_p, mention_c, mention_of, mentions = V.type, V.label, V.altLabel, V.Mention, V.mentionOf, V.mentions
     groups: dict[str, list[Entity]] = {}
     for ent in ex.entities:
@@ -266,9 +287,9 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         node = terms.entity(key)
         label, cls, alt_labels = _entity_names(ents)
         yield node, rdf_type, terms.kg(cls)
-        yield node, label_p, string(label)
+        yield node, label_p, fr(label)
         for alias in alt_labels:
-            yield node, alt_p, string(alias)
+            yield node, alt_p, fr(alias)
         if cls == "Country":
             yield node, V.iso3, string(key.split("/", 1)[1])
         for ent in ents:
@@ -280,6 +301,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
                 yield m, mention_of, node
                 yield from provenance(m, ev, mention_nodes)
                 yield a_node if ev.article_id == art_id else article(ev.article_id), mentions, node
+    implied: dict[Any, bool] = {}  # assertion node → all its evidence is implied
     for rel in ex.relations:
         if rel.confidence < min_confidence:
             continue
@@ -287,6 +309,7 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
         yield s, p, o
         for ev in rel.evidence:
             a = terms.evidence("assertion", rel.subject, rel.predicate, rel.object, ev.article_id, ev.start, ev.end)
+            implied[a] = implied.get(a, True) and ev.implied
             yield a, rdf_type, V.Assertion
             yield a, V.subject, s
             yield a, V.predicate, p
@@ -295,5 +318,10 @@ def emit(ex: Extraction, terms: TermFactory, *, min_confidence: float = 0.0) -> 
     confidence = V.confidence
     for node, (_value, text) in best.items():
         yield node, confidence, terms.decimal(text)
+    if any(implied.values()):
+        implied_p, true = V.implied, terms.boolean(True)
+        for node, is_implied in implied.items():
+            if is_implied:
+                yield node, implied_p, true
     yield a_node, V.mentionCount, integer(len(mention_nodes))
     yield a_node, V.assertionCount, integer(len(assertion_nodes))

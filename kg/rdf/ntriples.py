@@ -19,7 +19,7 @@ import functools
 import re
 
 from kg.rdf.emit import TermFactory, emit
-from kg.rdf.terms import attr_value, date_datatype
+from kg.rdf.terms import LABEL_LANGUAGE, attr_value, date_datatype
 from kg.rdf.vocab import KG, KGID, article_iri, entity_iri, evidence_path
 from kg.records import Extraction
 
@@ -36,6 +36,11 @@ def nt_string(value: str) -> str:
     if _NEEDS_ESCAPE.search(value) is None:
         return f'"{value}"'
     return '"' + value.translate(_ESCAPES) + '"'
+
+
+@functools.lru_cache(maxsize=65536)
+def _name(value: str) -> str:
+    return f"{nt_string(value)}@{LABEL_LANGUAGE}"
 
 
 def _typed(lexical: str, datatype: str | None) -> str:
@@ -85,6 +90,7 @@ class NTriplesTerms(TermFactory):
         super().__init__()
         self.kg, self.entity, self.article = _kg, _entity, _article  # type: ignore[method-assign]
         self.string, self.integer, self.date, self.attr = nt_string, _integer, _date, _attr  # type: ignore[method-assign]
+        self.name = _name  # type: ignore[method-assign]
 
     def iri(self, value: str) -> str:
         return f"<{value}>"

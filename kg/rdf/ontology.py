@@ -7,6 +7,8 @@ a Person or a Summit an Event:
 'Minister'
 >>> is_subclass("Summit", "Event")
 True
+>>> sorted(aligned_types("Minister"))
+['http://www.w3.org/ns/prov#Agent', 'https://schema.org/Person']
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rdflib import RDFS, Graph, URIRef
 from kg.rdf.vocab import KG
 from kg.records import ENTITY_TYPES
 
-__all__ = ["ontology_graph", "superclasses", "is_subclass", "most_specific", "specificity"]
+__all__ = ["ontology_graph", "superclasses", "is_subclass", "most_specific", "specificity", "aligned_types"]
 
 _NS = str(KG)
 
@@ -80,3 +82,25 @@ def most_specific(classes: Iterable[str]) -> str | None:
         if best is None or key < best[0]:
             best = (key, c)
     return None if best is None else best[1]
+
+
+@functools.lru_cache(maxsize=64)
+def aligned_types(cls: str) -> frozenset[str]:
+    """The classes of other vocabularies (schema.org, PROV-O, RDF) that kg class ``cls`` (a local
+    name) is a subclass of, through the ``rdfs:subClassOf`` closure of ``kg.ttl``: what a consumer
+    without RDFS inference needs as explicit types (a Summit is a ``schema:Event`` through
+    ``kg:Event``). The kg superclasses themselves are left out: an entity keeps one kg class."""
+    g = ontology_graph()
+    out: set[str] = set()
+    todo, seen = [KG[cls]], set()
+    while todo:
+        c = todo.pop()
+        if c in seen:
+            continue
+        seen.add(c)
+        for sup in g.objects(c, RDFS.subClassOf):
+            if isinstance(sup, URIRef):
+                todo.append(sup)
+                if not str(sup).startswith(_NS):
+                    out.add(str(sup))
+    return frozenset(out)

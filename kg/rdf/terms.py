@@ -6,7 +6,11 @@ import re
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-__all__ = ["XSD_NS", "date_datatype", "attr_value", "date_literal", "attr_literal", "from_ox", "to_ox", "OxConverter"]
+__all__ = ["LABEL_LANGUAGE", "XSD_NS", "date_datatype", "attr_value", "date_literal", "attr_literal", "from_ox", "to_ox", "OxConverter"]
+
+#: The language tag of the names and labels kg writes (``rdfs:label``, ``skos:altLabel``): the
+#: articles are French, and a label is the name as they give it.
+LABEL_LANGUAGE = "fr"
 
 #: The XML Schema namespace, as text (the datatypes of the ontology's literals).
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"

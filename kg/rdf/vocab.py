@@ -69,6 +69,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef
     endOffset: URIRef
     confidence: URIRef
+    implied: URIRef
     mentionCount: URIRef
     assertionCount: URIRef
 

@@ -17,6 +17,13 @@ accepts SPARQL UPDATE at ``/update`` and Graph Store writes at ``/store``.
   (:mod:`kg.serve.proxy`, a :class:`http.server.ThreadingHTTPServer`) on the public port checks
   every request — Host, writes (read-only; or token and same origin), body size and time,
   SERVICE/LOAD: :mod:`kg.serve.guard` — and forwards the others as they are.
+* ``--cors``: passed to Oxigraph, which then answers preflight ``OPTIONS`` requests and adds
+  ``Access-Control-Allow-Origin: *`` to its answers: any web page may read the data served.
+* No ``--union-default-graph``: a store's default graph is already the reconciled merge of its
+  articles; Oxigraph's union of the default and named graphs is a bag (each fact once per
+  article that states it, plus once in the merged graph), with every article's own labels and
+  classes and the store's bookkeeping graph: nothing in it is correct that the default graph
+  does not already give. ``GRAPH ?g { … }`` reaches the articles' graphs.
 * ``--timeout SECONDS`` (0: none): kg enforces it itself, because Oxigraph's ``--timeout-s``
   does not stop a runaway query (oxigraph 0.5.13 goes on computing a cross join's ``COUNT(*)``,
   even after the client has gone). A request not answered in full after SECONDS gets ``503
@@ -212,12 +219,16 @@ def start_server(
     ready_timeout: float = 30.0,
     allow_service: bool = False,
     token: str | None = None,
+    cors: bool = False,
 ) -> Server:
     """Start the server on ``graph`` (a file) or ``store`` (a kg store folder) and wait until
     it accepts connections. ``port=0`` picks a free port. ``timeout`` (seconds; 0 or ``None``:
     none) stops requests running longer (see the module's docstring). A ``writable`` server takes
     writes with ``token`` (a new random one if not given: ``Server.token``); ``allow_service``
-    lets queries use SERVICE (and updates LOAD)."""
+    lets queries use SERVICE (and updates LOAD); ``cors`` makes Oxigraph answer cross-origin
+    requests (``oxigraph serve --cors``: ``Access-Control-Allow-Origin: *``), so that a SPARQL
+    client in a web page of another origin can read the results (writes from another page stay
+    refused by the front)."""
     from kg.store.store import DATA, acquire_lock, is_store
 
     if (graph is None) == (store is None):
@@ -256,7 +267,7 @@ def start_server(
         if not Path(location).exists():
             lock.close()
             raise InputError("the store is empty: add articles with kg build ... --store DIR", path=spath)
-    cmd = [binary, "serve" if writable else "serve-read-only", "--location", location]
+    cmd = [binary, "serve" if writable else "serve-read-only", "--location", location, *(["--cors"] if cors else [])]
     front = None
     try:
         backend = Backend(cmd, "127.0.0.1", internal_port(), ready_timeout)

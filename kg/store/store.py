@@ -36,6 +36,7 @@ from rdflib import BNode, Graph, URIRef
 
 from kg.errors import InputError, KgError
 from kg.rdf.vocab import KGID, PREFIXES, article_iri
+from kg.rdf.writers import OUTPUT_FORMATS, output_format, write_rdf
 from kg.store import ids, merged
 from kg.store.layout import (  # noqa: F401 - DATA, LOCK: part of this module's interface
     DATA,
@@ -54,14 +55,8 @@ from kg.store.lock import StoreLockedError, acquire_lock
 __all__ = ["KgStore", "StoreLockedError", "is_store", "STORE", "META_GRAPH", "EXPORT_FORMATS", "graph_iri", "content_hash",
            "acquire_lock"]
 
-#: ``kg export`` formats: name → (file extension, pyoxigraph format name, keeps named graphs)
-EXPORT_FORMATS = {
-    "turtle": (".ttl", "TURTLE", False),
-    "nt": (".nt", "N_TRIPLES", False),
-    "trig": (".trig", "TRIG", True),
-    "json-ld": (".jsonld", "JSON_LD", False),
-}
-_EXT_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+#: ``kg export`` formats: name → (file extensions, keeps named graphs) (:mod:`kg.rdf.writers`)
+EXPORT_FORMATS = OUTPUT_FORMATS
 _META = ox.NamedNode(str(META_GRAPH))
 #: the marker's flag: the default graph is reconciled (stores written before are reconciled once, when a writer opens them)
 _RECONCILED = "reconciled"
@@ -394,33 +389,23 @@ class KgStore:
 
     # ---------------------------------------------------------------------------- export
 
-    def export(self, out: str | os.PathLike[str] | IO[bytes], fmt: str | None = None) -> str:
-        """Write the store: Turtle, N-Triples and JSON-LD get the merged graph; TriG one named
-        graph per article (the bookkeeping graph is left out). Files are written atomically."""
-        from kg.output import atomic_open
+    def export(self, out: str | os.PathLike[str] | IO[bytes], fmt: str | None = None, *,
+               inferred_types: bool = False) -> str:
+        """Write the store in format ``fmt`` (default: from ``out``'s extension, see
+        :func:`kg.rdf.writers.output_format`): Turtle, N-Triples, N3, RDF/XML and JSON-LD
+        (compacted with kg's context) get the merged graph; TriG and N-Quads one named graph per
+        article (the bookkeeping graph is left out). Files are written atomically. ``inferred_types``:
+        also the schema.org / PROV-O types of each kg class (:func:`kg.rdf.writers.with_aligned_types`).
+        Returns the format."""
+        fmt = output_format(out if isinstance(out, (str, os.PathLike)) else None, fmt)
+        st = self.oxigraph
 
-        if fmt is None:
-            if isinstance(out, (str, os.PathLike)):
-                fmt = _EXT_FORMATS.get(Path(out).suffix.lower())
-            if fmt is None:
-                raise InputError(f"cannot tell the format from {out!r}: give --format {'|'.join(EXPORT_FORMATS)}")
-        if fmt not in EXPORT_FORMATS:
-            raise InputError(f"unknown export format {fmt!r}: {', '.join(EXPORT_FORMATS)}")
-        _ext, oxname, datasets = EXPORT_FORMATS[fmt]
-        oxfmt = getattr(ox.RdfFormat, oxname)
+        def triples():
+            return (q.triple for q in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
-        def write(f) -> None:
-            if datasets:
-                graphs = sorted(e["graph"] for e in self.keys().values())
-                quads = (q for gname in graphs for q in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(gname)))
-                ox.serialize(quads, f, format=oxfmt, prefixes=PREFIXES)
-            else:
-                kwargs = {"prefixes": PREFIXES} if fmt != "nt" else {}
-                self.oxigraph.dump(f, format=oxfmt, from_graph=ox.DefaultGraph(), **kwargs)
+        def quads():
+            graphs = sorted(e["graph"] for e in self.keys().values())
+            return (q for gname in graphs for q in st.quads_for_pattern(None, None, None, ox.NamedNode(gname)))
 
-        if isinstance(out, (str, os.PathLike)):
-            with atomic_open(out, "wb") as f:
-                write(f)
-        else:
-            write(out)
+        write_rdf(out, fmt, triples=triples, quads=quads, inferred_types=inferred_types)
         return fmt

@@ -42,6 +42,7 @@ def _outs(tmp_path, ttl, store):
         lambda out: ["view", "--ontology", "--out", out],
         lambda out: ["view", str(ttl), "--out", out],
         lambda out: ["export", "--store", str(store), "--out", out],
+        lambda out: ["export", "--graph", str(ttl), "--out", out],
     ]
 
 

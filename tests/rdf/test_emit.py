@@ -56,8 +56,8 @@ def test_records_of_one_entity_in_one_article_are_reconciled():
     assert article_lines(ex) == article_lines(reordered)
     g = to_graph([ex])
     node = entity_iri("person/ilse-varnok")
-    assert list(g.objects(node, RDFS.label)) == [Literal("Ilse Varnok")]
-    assert set(g.objects(node, SKOS.altLabel)) == {Literal("Mme Varnok"), Literal("I. Varnok")}
+    assert list(g.objects(node, RDFS.label)) == [Literal("Ilse Varnok", lang="fr")]
+    assert set(g.objects(node, SKOS.altLabel)) == {Literal("Mme Varnok", lang="fr"), Literal("I. Varnok", lang="fr")}
     assert set(g.objects(node, RDF.type)) == {KG.Minister}
 
 
@@ -83,3 +83,40 @@ def test_articles_count_their_mentions_and_assertions():
     (art,) = g.subjects(RDF.type, KG.Article)
     assert int(g.value(art, KG.mentionCount)) == len(set(g.subjects(RDF.type, KG.Mention))) == 4
     assert int(g.value(art, KG.assertionCount)) == len(set(g.subjects(RDF.type, KG.Assertion))) == 4
+
+
+def _implied_lines(lines: set[str]) -> set[str]:
+    return {line for line in lines if f"<{KG.implied}>" in line}
+
+
+def test_an_implied_relation_is_marked_on_its_assertion_on_every_path():
+    """``kg:implied true`` on the assertion of an implied relation, written alike by the three
+    factories (rdflib graph, pyoxigraph store writes, N-Triples bulk loads); nothing on stated ones."""
+    true = '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+    implied, stated, mixed = synthetic(1), synthetic(2), synthetic(3)  # ministerOf: implied / stated / both on one span
+    lines = article_lines(implied)
+    assert _implied_lines(lines) == _implied_lines(_ox_lines(implied)) == _implied_lines(_rdflib_lines(implied))
+    (line,) = _implied_lines(lines)
+    assert line.endswith(f" <{KG.implied}> {true} .\n")
+    g = to_graph([implied])
+    (a,) = g.subjects(KG.implied, Literal(True))
+    assert g.value(a, RDF.predicate) == KG.ministerOf and g.value(a, RDF.subject) == entity_iri("person/ilse-varnok")
+    assert _implied_lines(article_lines(stated)) == set()
+    assert _implied_lines(article_lines(mixed)) == set()  # one span read as stated too: the assertion is stated
+    # the store's bulk load of N-Triples keeps the marker
+    st = ox.Store()
+    st.bulk_load("".join(lines).encode(), format=ox.RdfFormat.N_TRIPLES)
+    assert len(list(st.quads_for_pattern(None, ox.NamedNode(str(KG.implied)), ox.Literal(True)))) == 1
+
+
+def test_names_are_tagged_fr_and_other_literals_are_not():
+    """rdfs:label and skos:altLabel carry @fr on every path; ids, sentences, titles, numbers and dates do not."""
+    ex = synthetic(1)
+    lines = article_lines(ex)
+    assert lines == _ox_lines(ex) == _rdflib_lines(ex)
+    g = to_graph([ex])
+    names = [o for p in (RDFS.label, SKOS.altLabel) for o in g.objects(None, p)]
+    assert names and all(o.language == "fr" and o.datatype is None for o in names)
+    others = [o for s, p, o in g if isinstance(o, Literal) and p not in (RDFS.label, SKOS.altLabel)]
+    assert others and all(o.language is None for o in others)
+    assert '"Ilse Varnok"@fr .\n' in "".join(lines)

@@ -51,8 +51,8 @@ def test_merging_articles_in_any_order_gives_one_graph():
     graphs = [to_graph(list(order)) for order in itertools.permutations(exs)]
     assert all(isomorphic(graphs[0], g) for g in graphs[1:])
     g, node = graphs[0], entity_iri(BARROT)
-    assert list(g.objects(node, RDFS.label)) == [Literal("Jean-Noël Barrot")]
-    assert set(g.objects(node, SKOS.altLabel)) == {Literal("Jean-Noel Barrot"), Literal("JEAN-NOEL BARROT")}
+    assert list(g.objects(node, RDFS.label)) == [Literal("Jean-Noël Barrot", lang="fr")]
+    assert set(g.objects(node, SKOS.altLabel)) == {Literal("Jean-Noel Barrot", lang="fr"), Literal("JEAN-NOEL BARROT", lang="fr")}
     assert set(g.objects(node, RDF.type)) == {KG.Minister}
     report = validate_graph(g)
     assert report.conforms, report.format()

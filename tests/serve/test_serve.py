@@ -244,3 +244,30 @@ def test_kg_serve_timeout_stops_the_query_and_leaves_no_process(ttl):
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=15) == 0, proc.stderr.read()
     _assert_all_gone(kids, port)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("cors", [False, True])
+def test_cors_is_passed_to_oxigraph_and_writes_stay_refused(ttl, cors):
+    """--cors: a preflight OPTIONS and a GET carrying an Origin are answered with
+    Access-Control-Allow-Origin (through kg's front); without it, no such header. A cross-origin
+    write is refused by the front either way."""
+    origin = {"Origin": "http://example.org"}
+    with start_server(graph=ttl, port=0, cors=cors, writable=True) as srv:
+        pre = httpx.request("OPTIONS", srv.query_url, headers={**origin, "Access-Control-Request-Method": "POST",
+                                                                 "Access-Control-Request-Headers": "content-type"},
+                            timeout=10)
+        r = httpx.get(srv.query_url, params={"query": MINISTERS}, headers={**JSON, **origin}, timeout=10)
+        assert r.status_code == 200
+        assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Bruno Le Maire"]
+        if cors:
+            assert pre.status_code in (200, 204)
+            assert pre.headers.get("Access-Control-Allow-Origin") in ("*", "http://example.org")
+            assert r.headers.get("Access-Control-Allow-Origin") in ("*", "http://example.org")
+        else:
+            assert "Access-Control-Allow-Origin" not in pre.headers
+            assert "Access-Control-Allow-Origin" not in r.headers
+        w = httpx.post(srv.update_url, content=UPDATE, timeout=10,
+                       headers={**origin, **auth(srv), "Content-Type": "application/sparql-update"})
+        assert w.status_code == 403
+        assert httpx.get(srv.query_url, params={"query": ASK}, headers=JSON, timeout=10).json()["boolean"] is False

@@ -132,3 +132,20 @@ def test_the_database_of_a_killed_serve_is_removed_at_the_next_start(ttl, tmp_pa
         mine = [p for p in tmp.iterdir() if p.name.startswith("kg-serve-")]
         assert len(mine) == 1 and mine[0] != left[0] and srv.tmpdir == str(mine[0])
     assert not any(tmp.iterdir())
+
+
+@pytest.mark.integration
+def test_kg_serve_cors_says_so_and_answers_other_origins(ttl):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(ttl), "--port", str(port), "--cors"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = [proc.stdout.readline() for _ in range(3)]
+        assert any("cross-origin requests are answered (--cors)" in line for line in banner), banner
+        r = httpx.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK { ?s ?p ?o }"},
+                      headers={"Origin": "http://example.org", "Accept": "application/sparql-results+json"}, timeout=10)
+        assert r.status_code == 200 and r.json()["boolean"] is True
+        assert r.headers.get("Access-Control-Allow-Origin") in ("*", "http://example.org")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0

@@ -81,6 +81,21 @@ def test_ministers(source):
     assert len(run_query(source, "ministers", {"country": "ITA"})) == 0
 
 
+def test_ministers_says_whether_the_country_is_implied(source, tmp_path):
+    """The COP story only implies Bruno Le Maire's country, the G7 story states it: implied alone, stated together."""
+    (row,) = run_query(source, "ministers", {"country": "FRA"})
+    assert row["implied"].toPython() is False
+    cop = to_graph(_query_data.extractions()[1:])
+    if not isinstance(source, Graph):
+        cop.serialize(tmp_path / "cop.ttl", format="turtle")
+        cop = tmp_path / "cop.ttl"
+    (row,) = run_query(cop, "ministers")
+    assert (str(row["countryName"]), str(row["minister"]), row["implied"].toPython()) == ("France", "Bruno Le Maire", True)
+    kept = run_query(cop, "SELECT ?m ?c WHERE { ?a rdf:subject ?m ; rdf:predicate kg:ministerOf ; rdf:object ?c "
+                          "FILTER NOT EXISTS { ?a kg:implied true } }")
+    assert len(kept) == 0  # the README's filter leaves the implied fact out
+
+
 def test_announcements(source):
     res = run_query(source, "announcements", {"agent": "le maire"})
     assert values(res, "announcement", "announcedBy", "date", "place", "during") == [
@@ -136,8 +151,12 @@ def test_param_errors(graph):
 
 
 def test_adhoc_query_with_prefixes_and_param(source):
-    q = "SELECT ?name ?label WHERE { ?m a kg:Minister ; rdfs:label ?label . FILTER(?label = ?name) }"
+    q = "SELECT ?name ?label WHERE { ?m a kg:Minister ; rdfs:label ?label . FILTER(STR(?label) = ?name) }"
     assert values(run_query(source, q, {"name": "Bruno Le Maire"}), "label") == [("Bruno Le Maire",)]
+    # labels are tagged @fr: a plain string is another literal, STR() compares the text
+    assert len(run_query(source, q.replace("STR(?label)", "?label"), {"name": "Bruno Le Maire"})) == 0
+    fr = q.replace("STR(?label) = ?name", '?label = "Bruno Le Maire"@fr')
+    assert values(run_query(source, fr), "label") == [("Bruno Le Maire",)]
 
 
 def test_formats(graph):
@@ -209,10 +228,11 @@ def test_python_api(graph, ttl):
     try:
         import pandas as pd
     except ImportError:
-        assert df[0]["minister"] == Literal("Bruno Le Maire")
+        assert df[0]["minister"] == Literal("Bruno Le Maire", lang="fr")
     else:
         assert isinstance(df, pd.DataFrame)
         assert df.loc[0, "minister"] == "Bruno Le Maire"
+        assert type(df.loc[0, "minister"]) is str and type(df.loc[0, "countryName"]) is str  # @fr labels as text
     assert kg.query.run_query(graph, "summits").vars[0] == "summit"
     assert kg.query(graph, "ASK { ?s a kg:Minister }") is True
 
@@ -280,6 +300,8 @@ def _corpus() -> list[Extraction]:
         for k, _ in ps[:4] + cs[1:]:
             R(s0[0], "attendee", k)
         R(ps[0][0], "ministerOf", cs[0][0]); R(ps[1][0], "ministerOf", cs[1][0])  # ps[2]: minister of no country
+        rels.append(Relation(ps[1][0], "ministerOf", cs[2][0],  # implied in some articles (no draw: the pools stay as they were)
+                             (Evidence(aid, f"phrase {aid} implied", 950, 955, 0.6, n % 2 == 0),), 0.6))
         R(ps[3][0], "nationality", cs[2][0]); R("person/curie", "nationality", cs[0][0])
         if n % 4:
             R(ann, "announcedBy", ps[n % 2][0])  # every fourth announcement has no agent
@@ -353,6 +375,7 @@ def test_saved_queries_return_what_the_straightforward_queries_return(corpus_sou
 def test_corpus_covers_the_special_cases(corpus_source):
     ministers = run_query(corpus_source, "ministers")
     assert any(r["countryName"] is None for r in ministers)  # a minister of no country
+    assert {r["implied"].toPython() for r in ministers if r["implied"] is not None} == {True, False}
     assert any(r["announcedBy"] is None or str(r["announcedBy"]) == "" for r in run_query(corpus_source, "announcements"))
     assert any(r["hostCountry"] is None and r["startDate"] is None for r in run_query(corpus_source, "summits"))
     assert len(run_query(corpus_source, "most-mentioned")) == 50  # more entities than the top 50

@@ -23,7 +23,7 @@ def _same(g):
 
 
 # more ways to break a graph than test_validate.py's: literals of the wrong form, a lowercase ISO
-# code, a mention of a literal, a language-tagged label, an empty alternative label
+# code, a mention of a literal, a number as a label, an empty alternative label
 def _ill_typed_date(g):
     s = sorted(g.subjects(KG.startDate, None))[0]
     g.set((s, KG.startDate, Literal("2023-13-45", datatype=rns.XSD.date)))
@@ -39,10 +39,9 @@ def _mention_of_a_literal(g):
     g.set((m, KG.mentionOf, Literal("quelqu'un")))
 
 
-def _language_label(g):
+def _number_as_label(g):
     c = first(g, KG.City)
-    label = g.value(c, RDFS.label)
-    g.set((c, RDFS.label, Literal(str(label), lang="fr")))
+    g.set((c, RDFS.label, Literal(42)))
 
 
 def _empty_alt_label(g):
@@ -55,7 +54,7 @@ def _edition_zero(g):
     g.set((s, KG.edition, Literal(0)))
 
 
-EXTRA = [_ill_typed_date, _lowercase_iso3, _mention_of_a_literal, _language_label, _empty_alt_label, _edition_zero]
+EXTRA = [_ill_typed_date, _lowercase_iso3, _mention_of_a_literal, _number_as_label, _empty_alt_label, _edition_zero]
 
 
 @pytest.mark.model

@@ -46,6 +46,20 @@ def test_shapes_file_parses_and_names_every_rule():
     assert len(shapes) > 200
 
 
+def test_shapes_accept_implied_assertions_and_refuse_other_values():
+    """``kg:implied true`` (kg/rdf/emit.py) is what the shapes expect of an assertion; a string is not."""
+    from _graphs import synthetic
+    from kg.rdf.mapping import to_graph
+
+    g = to_graph([synthetic(1)])
+    (a,) = g.subjects(KG.implied, Literal(True))
+    report = validate_graph(g)
+    assert not [v for v in report.violations if v.path == "kg:implied" or v.focus == str(a)], report.format()
+    g.set((a, KG.implied, Literal("oui")))
+    hits = [v for v in validate_graph(g).violations if v.focus == str(a)]
+    assert [v.path for v in hits] == ["kg:implied"] and "xsd:boolean" in hits[0].message
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("engine", ENGINES)
 def test_example_graph_conforms(example_graph, engine):
@@ -164,9 +178,16 @@ def _article_two_dates(g):
     return art, "dcterms:issued", "at most one publication date"
 
 
+def _implied_not_boolean(g):
+    a = first(g, KG.Assertion)
+    g.add((a, KG.implied, Literal("oui")))
+    return a, "kg:implied", "kg:implied at most once"
+
+
 MUTATIONS = [_no_label, _two_labels, _two_classes, _bad_range, _bad_domain, _date_as_string, _start_after_end,
              _announcement_without_agent, _relation_without_provenance, _assertion_without_article,
-             _confidence_above_one, _offsets_reversed, _bad_iri, _untyped_mention_target, _article_two_dates]
+             _confidence_above_one, _offsets_reversed, _bad_iri, _untyped_mention_target, _article_two_dates,
+             _implied_not_boolean]
 
 
 @pytest.mark.model
