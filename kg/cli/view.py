@@ -41,7 +41,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     v.add_argument("graph_file", nargs="?", metavar="GRAPH", help="the graph (Turtle, or any RDF format by extension)")
     v.add_argument("--graph", "-g", dest="graph_opt", metavar="GRAPH", help="the graph, as an option (same as GRAPH)")
     v.add_argument("--out", "-o", metavar="FILE.html", help="where to write the page (default: GRAPH with .html, or view.html)")
-    v.add_argument("--focus", metavar="NAME", help="only this entity's neighbourhood (label or alternative name; case and accents ignored)")
+    v.add_argument("--focus", metavar="NAME", help="only this entity's neighbourhood (its name, another name or whole words of one; case and accents ignored)")
     v.add_argument("--depth", type=int, default=2, metavar="N", help="hops around --focus (default: %(default)s)")
     v.add_argument("--ontology", action="store_true", help="draw the ontology itself: classes, subclasses, object properties")
     v.add_argument("--query", metavar="NAME", help="draw the result of a saved query (ontology/queries/NAME.rq), a .rq file or SPARQL text")

@@ -15,7 +15,9 @@ Sources (``source``):
 Queries (``query_or_name``): the name of a saved query (``ontology/queries/NAME.rq``), the path
 of a ``.rq`` file, or SPARQL text (:mod:`kg.sparql.saved`). The prefixes of
 :data:`kg.rdf.vocab.PREFIXES` are predeclared. Parameters are bound as RDF terms
-(:mod:`kg.sparql.params`); declared parameters are dropped from the rows returned.
+(:mod:`kg.sparql.params`); declared parameters are dropped from the rows returned, except an
+``entity`` parameter, resolved from a name to IRIs before the query runs (once per entity,
+:mod:`kg.sparql.entities`), whose column gives the IRI of the entity each row is about.
 
 With a timeout the query runs in a child process, stopped once the timeout has passed (the clock
 starts when the source is loaded); a timeout of 0 (or ``None``) means none.
@@ -28,6 +30,7 @@ URL) — is refused with :class:`~kg.sparql.remote.RemoteRefused` unless ``allow
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import re
@@ -43,6 +46,7 @@ from kg.rdf.terms import OxConverter as _OxConverter
 from kg.rdf.terms import from_ox as _from_ox
 from kg.rdf.terms import to_ox as _to_ox
 from kg.rdf.vocab import PREFIXES
+from kg.sparql.entities import entity_bindings
 from kg.sparql.params import bindings as _bindings
 from kg.sparql.remote import RemoteRefused, check_remote, remote_keyword
 from kg.sparql.results import QueryResult, Row
@@ -190,27 +194,55 @@ def _new_graph() -> Graph:
     return new_graph()
 
 
+def _rdflib_labels(graph: Graph):
+    from rdflib.namespace import RDFS, SKOS
+
+    return lambda: itertools.chain(((s, str(o), False) for s, o in graph.subject_objects(RDFS.label)),
+                                   ((s, str(o), True) for s, o in graph.subject_objects(SKOS.altLabel)))
+
+
+def _ox_labels(store, union: bool):
+    import pyoxigraph as ox
+    from rdflib.namespace import RDFS, SKOS
+
+    graph = None if union else ox.DefaultGraph()
+
+    def read():
+        for p, alternative in ((RDFS.label, False), (SKOS.altLabel, True)):
+            for q in store.quads_for_pattern(None, ox.NamedNode(str(p)), None, graph):
+                yield q.subject, q.object.value, alternative
+    return read
+
+
 def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None, allow_service: bool = False) -> QueryResult:
     """Run ``sq`` on any kind of source; ``on_loaded()`` is called once the source is open."""
     kind = _source_kind(source)
-    if kind in ("rdflib", "kgstore", "oxstore"):
+    closer = None
+    if kind == "rdflib":
+        def run(text: str, b: dict) -> QueryResult:
+            return _run_rdflib(source, text, b, allow_service)
+        labels, to_term = _rdflib_labels(source), (lambda n: n)
+    else:
+        if kind == "path":
+            store, union, closer = _open_path(source)
+        else:
+            store, union = (source.oxigraph if kind == "kgstore" else source), False
+
+        def run(text: str, b: dict) -> QueryResult:
+            return _run_ox(store, text, b, union)
+        labels, to_term = _ox_labels(store, union), _from_ox
+    try:
         if on_loaded is not None:
             on_loaded()
-        if kind == "rdflib":
-            result = _run_rdflib(source, sq.text, bindings, allow_service)
-        else:
-            result = _run_ox(source.oxigraph if kind == "kgstore" else source, sq.text, bindings, False)
-    else:
-        store, union, closer = _open_path(source)
-        try:
-            if on_loaded is not None:
-                on_loaded()
-            result = _run_ox(store, sq.text, bindings, union)
-        finally:
-            if closer is not None:
-                closer.close()
-    if sq.params and result.kind == "select":
-        result = result.drop(p.name for p in sq.params)
+        results = [run(sq.text, b) for b in entity_bindings(sq, bindings, labels, to_term)]
+    finally:
+        if closer is not None:
+            closer.close()
+    result = results[0]
+    if len(results) > 1 and result.kind == "select":  # one run per entity a name named
+        result = QueryResult("select", result.vars, [row for r in results for row in r.rows])
+    if sq.params and result.kind == "select":  # an entity parameter's column says which entity a row is about
+        result = result.drop(p.name for p in sq.params if p.type != "entity")
     return result
 
 
