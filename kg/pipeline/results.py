@@ -25,6 +25,7 @@ class ArticleResult:
     nt: bytes  #: the article's triples as sorted N-Triples lines
     triples: int
     words: int
+    warnings: tuple[str, ...] = ()  #: the extraction's warnings (:attr:`kg.records.Extraction.warnings`)
 
     @property
     def content_hash(self) -> str:
@@ -82,4 +83,5 @@ def article_result(ex: Extraction, config: BuildConfig, ihash: str | None = None
         nt="".join(sorted(lines)).encode("utf-8"),
         triples=len(lines),
         words=len(art.text.split()),
+        warnings=ex.warnings,
     )

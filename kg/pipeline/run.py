@@ -119,7 +119,9 @@ def run_build(
     """Build the articles of ``inputs`` (files, folders, ``-`` for ``stdin``) into ``targets``.
 
     Articles without a date get ``published``. Unreadable inputs are skipped (``on_skip``, and
-    listed in the result), problems that do not stop an input go to ``on_warning``. Nothing
+    listed in the result), problems that do not stop an input go to ``on_warning`` (reading
+    problems, and one line per article whose relative dates could not be resolved for want of a
+    publication date). Nothing
     readable: a result with ``read == 0``, before spaCy is loaded. Raises :class:`InputError` for
     bad targets; Ctrl-C stops an in-memory build (nothing written) or a store build (what was
     written stays; ``interrupted`` is set).
@@ -145,13 +147,13 @@ def run_build(
         if targets.streaming:
             _streaming(articles, config, targets, out, result, total, on_warning, on_progress)
         else:
-            _in_memory(articles, config, targets, out, result, total, on_progress)
+            _in_memory(articles, config, targets, out, result, total, on_warning, on_progress)
     result.seconds = time.perf_counter() - t0
     return result
 
 
 def _in_memory(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path, result: BuildResult,
-               total: int | None, on_progress) -> None:
+               total: int | None, on_warning, on_progress) -> None:
     from kg.output import atomic_write_text
 
     def on_article(_ex) -> None:
@@ -159,7 +161,7 @@ def _in_memory(articles: Iterator[Article], config: BuildConfig, targets: BuildT
         if on_progress is not None:
             on_progress(BuildProgress(result.articles, total))
 
-    graph = build.build_graph(articles, config, on_article=on_article)
+    graph = build.build_graph(articles, config, on_article=on_article, on_warning=on_warning)
     if result.articles == 0:
         return
     result.graph = graph
@@ -203,7 +205,7 @@ def _streaming(articles: Iterator[Article], config: BuildConfig, targets: BuildT
 
         try:
             build.build_corpus(articles, sinks, config, resume=st.input_hash if st is not None and targets.resume else None,
-                               on_progress=progress, stats=stats)
+                               on_progress=progress, stats=stats, on_warning=on_warning)
         except KeyboardInterrupt:
             result.interrupted = True
         result.articles = stats.articles
