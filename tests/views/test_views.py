@@ -558,3 +558,21 @@ def test_the_page_template_ships_in_the_wheel(tmp_path):
     assert run.stdout.strip() == str(site / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
     page = (tmp_path / "view.html").read_text(encoding="utf-8")
     assert "window.kgReady" in page and "This graph has no entities to show." in page
+
+
+def test_view_help_explains_the_tooltips_and_every_option(capsys):
+    """kg view --help says what hovering shows (with the numbers the page uses) and names every option."""
+    from kg.cli import view as view_cli
+    from kg.views.tooltips import EVIDENCE_SHOWN, MENTIONS_SHOWN
+
+    with pytest.raises(SystemExit) as done:
+        view_main(["view", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"up to {MENTIONS_SHOWN} of its mentions" in text and f"up to {EVIDENCE_SHOWN} sentences that state the relation" in text
+    for shown in ("the sentence with the entity's names highlighted", "the article's title, date and id",
+                  "http(s) URL is a link that opens it in a new tab", "pins its tooltip", "Escape"):
+        assert shown in text, shown
+    parser = argparse.ArgumentParser()
+    options = {o for a in view_cli.register(parser.add_subparsers())._actions for o in a.option_strings} - {"-h", "--help"}
+    assert options and all(o in text for o in options)
