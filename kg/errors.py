@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["KgError", "InputError", "OutputError"]
+__all__ = ["KgError", "InputError", "OutputError", "UnknownEntityError"]
 
 
 class KgError(Exception):
@@ -45,3 +45,21 @@ class OutputError(InputError, OSError):
     >>> str(OutputError("cannot write (Permission denied)", path="out/graph.ttl"))
     'out/graph.ttl: cannot write (Permission denied)'
     """
+
+
+class UnknownEntityError(InputError):
+    """A name (``kg view --focus``, ``kg query entity --param entity=…``) names no entity of the
+    graph; ``suggestions`` holds the closest names (:meth:`kg.names.NameIndex.suggest`).
+
+    >>> str(UnknownEntityError("Barot", ["Jean-Noël Barrot"]))
+    'no entity named « Barot » in the graph; closest names: « Jean-Noël Barrot »'
+    """
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = ("; closest names: " + ", ".join(f"« {s} »" for s in self.suggestions)) if self.suggestions else ""
+        super().__init__(f"no entity named « {name} » in the graph{hint}")
+
+    def __reduce__(self):  # pickled by ``kg query --timeout``'s child process
+        return (UnknownEntityError, (self.name, self.suggestions))

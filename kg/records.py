@@ -113,8 +113,11 @@ class Relation:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What was extracted from one article."""
+    """What was extracted from one article, and the warnings about it that the build reports
+    (``warnings``: one line each, naming the article; they travel back from worker processes
+    with the records)."""
 
     article: Article
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = ()

@@ -85,10 +85,10 @@ GROUP BY ?agent ?a
 ORDER BY ?date ?announcement
 """,
     "entity": """\
-SELECT ?entity ?node ?direction ?property ?value (MIN(?vl) AS ?valueName)
+SELECT ?name (?node AS ?entity) ?direction ?property ?value (MIN(?vl) AS ?valueName)
 WHERE {
-  ?node rdfs:label|skos:altLabel ?name .
-  FILTER(LCASE(STR(?name)) = LCASE(STR(?entity)))
+  ?node rdfs:label|skos:altLabel ?n .
+  FILTER(LCASE(STR(?n)) = LCASE(STR(?name)))
   {
     ?node ?property ?value .
     BIND("out" AS ?direction)
@@ -99,7 +99,7 @@ WHERE {
   }
   OPTIONAL { ?value rdfs:label ?vl }
 }
-GROUP BY ?entity ?node ?direction ?property ?value
+GROUP BY ?name ?node ?direction ?property ?value
 ORDER BY ?node DESC(?direction) ?property ?value
 """,
     "evidence": """\

@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                    f"folders (their {', '.join(ARTICLE_SUFFIXES)} files, recursively), or - for standard input")
     b.add_argument("--out", "-o", default=None, metavar="DIR",
                    help="output folder for graph.ttl and graph.html (default: out, or none with --store / --nquads: the articles then stream to the store)")
-    b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none (YYYY-MM or YYYY when only the month or year is known); relative dates (« mercredi », « en juin ») are resolved against it, as far as it allows")
+    b.add_argument("--published", metavar="YYYY-MM-DD", help="publication date of articles that carry none (YYYY-MM or YYYY when only the month or year is known); relative dates (« mercredi », « en juin ») are resolved against it, as far as it allows; an article whose relative dates it cannot resolve gets one warning naming it")
     _common(b)
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     b.add_argument("--verbose", "-v", action="store_true",

@@ -29,9 +29,12 @@ QUERY is the name of a saved query (ontology/queries/NAME.rq), a .rq file, or SP
 Prefixes kg: kgid: rdf: rdfs: owl: xsd: skos: schema: prov: dcterms: are predeclared.
 --param NAME=VALUE binds ?NAME to VALUE as an RDF term (a string; <https://…> or, for
 parameters a saved query declares as iri, kg:name is an IRI): values are never pasted into
-the query text. Formats: table (default), json, csv, tsv (SPARQL 1.1 results formats);
-CONSTRUCT and DESCRIBE print Turtle. Exit status 2 for a malformed query (with line and
-column), an unknown saved query, a missing graph or store, or a refused SERVICE; 1 for a
+the query text. kg query entity --param entity=NAME finds the entity by its name, another
+name or whole words of either, case and accents ignored (Barrot, jean-noel barrot), or by
+its IRI; a name that names nothing is an error listing the closest names. Formats: table
+(default), json, csv, tsv (SPARQL 1.1 results formats); CONSTRUCT and DESCRIBE print Turtle.
+Exit status 2 for a malformed query (with line and column), an unknown saved query, an
+entity name that names nothing, a missing graph or store, or a refused SERVICE; 1 for a
 query stopped by --timeout (0: no limit) or a remote SERVICE that failed.
 
 SERVICE <URL> makes the engine send a request to URL — any server this machine can reach — and

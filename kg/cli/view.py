@@ -23,12 +23,29 @@ examples:
   kg view --query attendees --graph out/graph.ttl --out q.html            # a saved CONSTRUCT/SELECT query
   kg view --query ministers --param country=France --graph out/graph.ttl --out q.html
 
-The page opens from disk with no network (vis-network is inlined). Hover a node for its class,
-names, role and dates, an edge for the sentences that state it; the legend's boxes filter the
-classes; the search box finds an entity by name. A SELECT query shows the entities its rows name
-and the relations between them. A query that would fetch from another server (SERVICE, or FROM,
-which rdflib downloads) is refused unless --allow-service. An --out that cannot be written is
-one error line (exit status 2).
+The page is one file that opens from disk with no network (vis-network is inlined): one node
+per entity, coloured and shaped by class, one arrow per relation.
+  * Hover a node: its class, other names, role, portfolio and dates, its number of links, and
+    where it was read: up to 3 of its mentions (one article at a time), each the sentence with
+    the entity's names highlighted and the article's title, date and id, then how many more
+    sentences and articles there are (an entity without relations can be traced too).
+  * Hover an edge: up to 4 sentences that state the relation, each with its article, date and
+    the extractor's confidence.
+  * An article with an http(s) URL is a link that opens it in a new tab; the tooltip stays while
+    the pointer moves onto it. A click on a node or an edge pins its tooltip (click elsewhere or
+    Escape to close).
+  * The legend's boxes show or hide classes; the search box finds an entity by name or other
+    name (case and accents ignored; Enter again for the next match).
+Names, sentences, titles and URLs are shown as text, never as HTML.
+
+--focus NAME keeps the entities within --depth hops of NAME (its name, another name or whole
+words of either, as kg query entity); a name that names nothing stops with the closest names.
+--query draws a CONSTRUCT's graph, or the entities a SELECT's rows name (IRIs, or names equal to
+an entity's) and the relations between them. A query that would fetch from another server
+(SERVICE, or FROM, which rdflib downloads) is refused unless --allow-service. --lang fr gives
+the French labels of classes and properties. Exit status 2 (one error line) for a graph file
+that is missing or does not parse, an unknown --focus name, a bad query or an --out that
+cannot be written.
 """
 
 
@@ -41,7 +58,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     v.add_argument("graph_file", nargs="?", metavar="GRAPH", help="the graph (Turtle, or any RDF format by extension)")
     v.add_argument("--graph", "-g", dest="graph_opt", metavar="GRAPH", help="the graph, as an option (same as GRAPH)")
     v.add_argument("--out", "-o", metavar="FILE.html", help="where to write the page (default: GRAPH with .html, or view.html)")
-    v.add_argument("--focus", metavar="NAME", help="only this entity's neighbourhood (label or alternative name; case and accents ignored)")
+    v.add_argument("--focus", metavar="NAME", help="only this entity's neighbourhood (its name, another name or whole words of one; case and accents ignored)")
     v.add_argument("--depth", type=int, default=2, metavar="N", help="hops around --focus (default: %(default)s)")
     v.add_argument("--ontology", action="store_true", help="draw the ontology itself: classes, subclasses, object properties")
     v.add_argument("--query", metavar="NAME", help="draw the result of a saved query (ontology/queries/NAME.rq), a .rq file or SPARQL text")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "RefDate", "find_dates", "parse_iso", "parse_reference"]
+__all__ = ["DateMention", "RefDate", "find_dates", "parse_iso", "parse_reference", "unresolved_dates"]
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -251,3 +251,31 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
             continue
         kept.append(d)
     return kept
+
+
+#: Words that date what they tell by the day the article was written (:func:`find_dates` leaves
+#: them out: only :func:`unresolved_dates` looks for them).
+_DEICTIC = re.compile(r"\b(?:avant-hier|hier|aujourd['’]hui|après-demain|demain)\b", re.I)
+_ANY_DAY = "2000-06-15"  # a reference known to the day resolves every expression find_dates reads
+
+
+def unresolved_dates(text: str, published: str | None) -> list[str]:
+    """The relative date expressions of ``text`` that ``published`` cannot resolve, in text order
+    (each once): with no publication date, or one known only to the month or the year, the
+    weekdays (« mercredi »), dates without a year (« lundi (30 octobre) », « en juin ») and
+    « hier », « aujourd'hui », « demain »; ``[]`` when ``published`` gives the day.
+
+    >>> unresolved_dates("Mercredi, hier, le 3 mars 2024 et lundi (30 octobre).", None)
+    ['Mercredi', 'hier', '30 octobre']
+    >>> unresolved_dates("Mercredi et en juin.", "2023-11")
+    ['Mercredi']
+    >>> unresolved_dates("Mercredi.", "2023-11-01")
+    []
+    """
+    ref = parse_reference(published)
+    if ref is not None and ref.day is not None:
+        return []
+    resolved = {(d.start, d.end) for d in find_dates(text, published)}
+    found = [(d.start, d.text) for d in find_dates(text, _ANY_DAY) if (d.start, d.end) not in resolved]
+    found += [(m.start(), m.group(0)) for m in _DEICTIC.finditer(text)]
+    return list(dict.fromkeys(t for _, t in sorted(found)))

@@ -27,6 +27,7 @@ import networkx as nx
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.errors import InputError
 from kg.graph.projection import class_rank, find_entities, to_networkx
 from kg.rdf.vocab import KG
 
@@ -83,10 +84,17 @@ def entities(source, *, min_articles: int = 0, lang: str = "en") -> list[dict]:
 
 
 def _resolve(G: nx.MultiDiGraph, name: str) -> str:
-    """A node id from a label, an alternative name or the IRI itself."""
+    """A node id from a label, an alternative name, whole words of either, or the IRI itself; a
+    name that finds entities of different labels (``"Macron"``: Emmanuel and Brigitte) is an
+    :class:`~kg.errors.InputError` listing them."""
     if name in G:
         return name
-    return find_entities(G, name)[0]
+    found = find_entities(G, name)
+    labels = sorted({G.nodes[n].get("label", n) for n in found})
+    if len(labels) > 1:
+        listed = ", ".join(f"« {label} »" for label in labels[:10])
+        raise InputError(f"« {name} » names {len(labels)} entities ({listed}): give a full name or an IRI")
+    return found[0]
 
 
 def entity_graph(source, name: str) -> Graph:

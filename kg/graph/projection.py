@@ -25,15 +25,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from difflib import get_close_matches
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from kg.errors import InputError
-from kg.names import fold
+from kg.errors import InputError, UnknownEntityError
+from kg.names import NameIndex, fold
 from kg.rdf.ontology import most_specific, ontology_graph
 from kg.rdf.vocab import KG, SCHEMA
 from kg.records import ENTITY_TYPES, RELATION_TYPES
@@ -49,6 +48,7 @@ __all__ = [
     "query_networkx",
     "ontology_networkx",
     "UnknownEntityError",
+    "name_index",
 ]
 
 #: The order classes are shown in (legend, tables): events, people, places, organisations,
@@ -65,16 +65,6 @@ _NODE_ATTRS = ("role", "portfolio", "startDate", "endDate", "date", "edition", "
 def class_rank(cls: str) -> int:
     """Where ``cls`` comes in :data:`DISPLAY_ORDER` (unknown classes last)."""
     return DISPLAY_ORDER.index(cls) if cls in DISPLAY_ORDER else len(DISPLAY_ORDER)
-
-
-class UnknownEntityError(InputError):
-    """``--focus NAME`` names no entity; ``suggestions`` holds the closest names."""
-
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        self.name = name
-        self.suggestions = suggestions
-        hint = ("; closest names: " + ", ".join(f"« {s} »" for s in suggestions)) if suggestions else ""
-        super().__init__(f"no entity named « {name} » in the graph{hint}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -249,27 +239,22 @@ def _node_attrs(g: Graph, node) -> dict:
 # focus
 
 
+def name_index(G: nx.MultiDiGraph) -> NameIndex:
+    """The :class:`~kg.names.NameIndex` of the nodes of ``G`` (labels and aliases)."""
+    return NameIndex((n, d.get("label", ""), d.get("aliases", ())) for n, d in G.nodes(data=True))
+
+
 def find_entities(G: nx.MultiDiGraph, name: str) -> list[str]:
-    """The nodes whose label (or else an alias) is ``name``, ignoring case and accents.
+    """The nodes ``name`` names: their label, else an alias, else whole words of either, ignoring
+    case and accents (:meth:`kg.names.NameIndex.find`).
 
     Raises :class:`UnknownEntityError` with the closest names when there is none.
     """
-    want = fold(name)
-    by_label = [n for n, d in G.nodes(data=True) if fold(d.get("label", "")) == want]
-    if by_label:
-        return by_label
-    by_alias = [n for n, d in G.nodes(data=True) if any(fold(a) == want for a in d.get("aliases", ()))]
-    if by_alias:
-        return by_alias
-    names: dict[str, str] = {}
-    for _, d in G.nodes(data=True):
-        for s in [d.get("label", ""), *d.get("aliases", ())]:
-            names.setdefault(fold(s), d.get("label", s))
-    # names that contain what was typed ("Macron" → "Emmanuel Macron") first, then look-alikes
-    close = [k for k in sorted(names) if want and want in k]
-    close += [k for k in get_close_matches(want, list(names), n=5, cutoff=0.6) if k not in close]
-    suggestions = list(dict.fromkeys(names[k] for k in close))[:5]
-    raise UnknownEntityError(name, suggestions)
+    index = name_index(G)
+    found = index.find(name)
+    if not found:
+        raise UnknownEntityError(name, index.suggest(name))
+    return found
 
 
 def neighbourhood(G: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> nx.MultiDiGraph:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from kg.inputs.clean import clean_id, clean_text
 from kg.inputs.dates import document_date
-from kg.inputs.decode import SNIFF, legacy_decode, looks_binary, report_guess, sniff
+from kg.inputs.decode import SNIFF, legacy_codec, legacy_decode, looks_binary, report_guess, sniff
 from kg.inputs.parts import MAX_PART_CHARS, split_article
 from kg.inputs.problems import Skipped, Unreadable, warn as _warn
 from kg.inputs.sources import Source
@@ -42,17 +42,17 @@ def _jsonl_lines(src: Source, warn: Callable[[str], None]) -> Iterator[tuple[int
             return
         if looks_binary(head):
             raise Unreadable("binary file")
-        fallback_warned = False
+        legacy = None  # the encoding of lines that are not UTF-8, found on the first of them
         for lineno, raw in enumerate(f, 1):
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8):]
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
-                line, codec = legacy_decode(raw)
-                if not fallback_warned:
-                    fallback_warned = True
-                    warn(f"{src.display}:{lineno}: not valid UTF-8; this and later such lines read as {codec}")
+                if legacy is None:
+                    legacy, said = legacy_codec(raw)
+                    warn(f"{src.display}:{lineno}: not valid UTF-8; this and later such lines read as {said}")
+                line = legacy_decode(raw, legacy)
             yield lineno, line
 
 

@@ -38,11 +38,15 @@ Markdown
     title when the front matter gives none.
 
 Encodings
-    UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM. Other bytes that are not valid UTF-8
-    are read as cp1252 (or latin-1 for the five bytes cp1252 leaves undefined), with a warning
-    naming the first bad byte and its offset. An HTML page's declared ``charset`` is used when the
-    bytes agree with it. Standard input is decoded as it streams: from the first byte that is not
-    UTF-8 on, it is read as cp1252 (with the same warning).
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with BOM, and without BOM (told by their zero
+    bytes, with a warning). Other bytes that are not valid UTF-8 are in a legacy encoding:
+    charset-normalizer picks it among cp1252, ISO-8859-15, Mac-Roman and cp850
+    (:func:`kg.inputs.decode.detect_legacy`), and when it cannot tell they are read as cp1252 (or
+    latin-1 for the five bytes cp1252 leaves undefined); a warning names the first bad byte, its
+    offset and the encoding assumed (« read as Mac-Roman (detected) »). An HTML page's declared
+    ``charset`` is used when the bytes agree with it. Standard input is decoded as it streams:
+    from the first byte that is not UTF-8 on, it is read in the encoding detected there (with the
+    same warning).
 
 Large inputs
     Nothing is read whole: JSONL files line by line, text and Markdown files and standard input in
@@ -55,9 +59,10 @@ Large inputs
 
 Cleaning (:func:`clean_text`, done before the :class:`Article` is created, so every later
 character offset refers to ``Article.text``)
-    newlines become ``\\n``; no-break spaces (U+00A0, U+202F) become spaces; zero-width characters,
-    soft hyphens, bidirectional controls and control characters (but tab and newline) are removed;
-    lone surrogates (``"\\ud800"`` in JSON) become U+FFFD; the text is NFC-normalised and stripped.
+    newlines (and U+0085) become ``\\n``; no-break spaces (U+00A0, U+202F) become spaces; zero-width
+    characters, soft hyphens, bidirectional controls and C0 and C1 control characters (but tab and
+    newline) are removed; lone surrogates (``"\\ud800"`` in JSON) become U+FFFD; the text is
+    NFC-normalised and stripped.
 
 Dates
     ``published`` (the argument, a JSONL field, front matter) is ``YYYY-MM-DD``, or ``YYYY-MM`` /

@@ -57,11 +57,19 @@ def build_graph(
     config: BuildConfig = BuildConfig(),
     *,
     on_article: Callable[[Extraction], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Graph:
-    """The knowledge graph of ``articles`` (one IRI per entity across all of them, reconciled)."""
+    """The knowledge graph of ``articles`` (one IRI per entity across all of them, reconciled).
+
+    ``on_warning`` gets the warnings about each article (:attr:`Extraction.warnings`, e.g.
+    relative dates without a publication date), as its extraction comes back.
+    """
     g = new_graph()
     for ex in extract_articles(articles, config):
         add_extraction(g, ex, min_confidence=config.min_confidence)
+        if on_warning is not None:
+            for w in ex.warnings:
+                on_warning(w)
         if on_article is not None:
             on_article(ex)
     return g
@@ -75,6 +83,7 @@ def build_corpus(
     resume: Callable[[str], str | None] | None = None,
     on_progress: Callable[[int, BuildStats], None] | None = None,
     stats: BuildStats | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> BuildStats:
     """Build ``articles`` into ``sinks`` (:mod:`kg.pipeline.sinks`); returns the :class:`BuildStats`.
 
@@ -82,6 +91,8 @@ def build_corpus(
     articles whose hash matches are skipped before extraction. ``on_progress(n, stats)`` is
     called after every ``n`` articles done (extracted or skipped). ``stats`` (optional) is
     filled in as the build goes, so that a caller still has the counts after an interruption.
+    ``on_warning`` gets the warnings about each article extracted (they come back from the
+    workers with its triples: :attr:`ArticleResult.warnings`).
     """
     stats = stats if stats is not None else BuildStats()
     t_start = time.perf_counter()
@@ -114,6 +125,9 @@ def build_corpus(
                 stats.parse_seconds += parse
                 stats.extract_seconds += extract
                 stats.map_seconds += mapping
+                if on_warning is not None:
+                    for w in res.warnings:
+                        on_warning(w)
                 writer.put(res)
                 if on_progress is not None:
                     stats.seconds = time.perf_counter() - (ready["t"] or t_start)

@@ -2,7 +2,7 @@
 
 A chunk (``chunk_size`` articles) is parsed with ``nlp.pipe`` inside a spaCy *memory zone* (the
 strings it adds to the vocabulary are freed after it, so memory stays flat over any corpus),
-extracted, and returned in input order as :class:`~kg.records.Extraction` records
+extracted (with :func:`date_warnings`), and returned in input order as :class:`~kg.records.Extraction` records
 (``mode="records"``: in-memory builds) or as :class:`~kg.pipeline.results.ArticleResult`
 (``mode="ntriples"``: corpus builds, the article's triples already written as N-Triples, which
 is what travels back from a worker process cheaply). :func:`process_chunk` runs wherever the
@@ -16,12 +16,13 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Literal
 
 from kg.pipeline.config import BuildConfig
 from kg.records import Article
 
-__all__ = ["Mode", "iter_chunks", "process_chunk", "init_worker", "worker_chunk", "check_model"]
+__all__ = ["Mode", "iter_chunks", "process_chunk", "date_warnings", "init_worker", "worker_chunk", "check_model"]
 
 #: What a chunk gives back: Extraction records, or ArticleResult (N-Triples) records.
 Mode = Literal["records", "ntriples"]
@@ -60,10 +61,30 @@ def process_chunk(articles: list[Article], config: BuildConfig, mode: Mode = "re
         for doc, art in docs:  # waiting for the next doc: spaCy's time (a batch's goes to its first doc)
             t1 = clock()
             ex = extract(doc, art)
+            notes = date_warnings(art)
+            if notes:
+                ex = replace(ex, warnings=ex.warnings + notes)
             t2 = clock()
             out.append(ex if mode == "records" else article_result(ex, config, seconds=(t1 - t0, t2 - t1)))
             t0 = clock()
     return out
+
+
+def date_warnings(article: Article) -> tuple[str, ...]:
+    """The warning for an article whose relative dates cannot be resolved (no publication date,
+    or one without the day): one line naming it, its first such expressions and how to give a
+    date; ``()`` when there is none."""
+    from kg.extract.dates import unresolved_dates
+
+    found = unresolved_dates(article.text, article.published)
+    if not found:
+        return ()
+    where = f"{article.source} (article {article.id})" if article.source and article.source != article.id else article.id
+    shown = ", ".join(f"« {' '.join(t.split())} »" for t in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    why = (f"its publication date {article.published} does not give the day" if article.published
+           else "it has no publication date")
+    return (f"{where}: relative dates ({shown}) could not be resolved: {why}; give one with --published YYYY-MM-DD, "
+            "or in its metadata (a JSONL \"published\" field, \"published:\" in Markdown front matter, a web page's date)",)
 
 
 def _memory_zone(nlp):

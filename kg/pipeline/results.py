@@ -26,6 +26,7 @@ class ArticleResult:
     triples: int
     words: int
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  #: time in spaCy, extraction and mapping to N-Triples
+    warnings: tuple[str, ...] = ()  #: the extraction's warnings (:attr:`kg.records.Extraction.warnings`)
 
     @property
     def content_hash(self) -> str:
@@ -93,4 +94,5 @@ def article_result(ex: Extraction, config: BuildConfig, ihash: str | None = None
         triples=len(lines),
         words=len(art.text.split()),
         seconds=(seconds[0], seconds[1], time.perf_counter() - t0),
+        warnings=ex.warnings,
     )

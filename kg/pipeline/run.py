@@ -136,7 +136,9 @@ def run_build(
     """Build the articles of ``inputs`` (files, folders, ``-`` for ``stdin``) into ``targets``.
 
     Articles without a date get ``published``. Unreadable inputs are skipped (``on_skip``, and
-    listed in the result), problems that do not stop an input go to ``on_warning``. Nothing
+    listed in the result), problems that do not stop an input go to ``on_warning`` (reading
+    problems, and one line per article whose relative dates could not be resolved for want of a
+    publication date). Nothing
     readable: a result with ``read == 0``, before spaCy is loaded. Raises :class:`InputError` for
     bad targets; Ctrl-C stops an in-memory build (nothing written) or a store build (what was
     written stays; ``interrupted`` is set).
@@ -166,7 +168,7 @@ def run_build(
         if targets.streaming:
             _streaming(articles, config, targets, out, result, total, on_warning, on_progress)
         else:
-            _to_out(articles, config, targets, out, result, total, on_progress)
+            _to_out(articles, config, targets, out, result, total, on_warning, on_progress)
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -211,14 +213,14 @@ _OUT_MIN_TRIPLES = 20_000
 
 
 def _to_out(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path, result: BuildResult,
-            total: int | None, on_progress) -> None:
+            total: int | None, on_warning, on_progress) -> None:
     from kg.pipeline.outputs import OutputSink
 
     result.stats = stats = BuildStats()
     sink = OutputSink(out, view=targets.view, validate=targets.validate, shapes=targets.shapes)
     try:
         build.build_corpus(articles, [sink], dataclasses.replace(config, min_triples=min(config.min_triples, _OUT_MIN_TRIPLES)),
-                           on_progress=_progress(total, on_progress), stats=stats)
+                           on_progress=_progress(total, on_progress), stats=stats, on_warning=on_warning)
         result.articles = stats.articles
         if stats.articles == 0:
             sink.abort()
@@ -272,7 +274,7 @@ def _streaming(articles: Iterator[Article], config: BuildConfig, targets: BuildT
             stack.callback(sink.abort)
         try:
             build.build_corpus(articles, sinks, config, resume=st.input_hash if st is not None and targets.resume else None,
-                               on_progress=_progress(total, on_progress), stats=stats)
+                               on_progress=_progress(total, on_progress), stats=stats, on_warning=on_warning)
         except KeyboardInterrupt:
             result.interrupted = True
         result.articles = stats.articles

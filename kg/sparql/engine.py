@@ -15,7 +15,9 @@ Sources (``source``):
 Queries (``query_or_name``): the name of a saved query (``ontology/queries/NAME.rq``), the path
 of a ``.rq`` file, or SPARQL text (:mod:`kg.sparql.saved`). The prefixes of
 :data:`kg.rdf.vocab.PREFIXES` are predeclared. Parameters are bound as RDF terms
-(:mod:`kg.sparql.params`); declared parameters are dropped from the rows returned.
+(:mod:`kg.sparql.params`); declared parameters are dropped from the rows returned, except an
+``entity`` parameter, resolved from a name to IRIs before the query runs (once per entity,
+:mod:`kg.sparql.entities`), whose column gives the IRI of the entity each row is about.
 
 With a timeout the query runs in a child process, stopped once the timeout has passed (the clock
 starts when the source is loaded); a timeout of 0 (or ``None``) means none.
@@ -28,6 +30,7 @@ URL) — is refused with :class:`~kg.sparql.remote.RemoteRefused` unless ``allow
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import re
@@ -43,6 +46,7 @@ from kg.rdf.terms import OxConverter as _OxConverter
 from kg.rdf.terms import from_ox as _from_ox
 from kg.rdf.terms import to_ox as _to_ox
 from kg.rdf.vocab import PREFIXES
+from kg.sparql.entities import entity_bindings
 from kg.sparql.params import bindings as _bindings
 from kg.sparql.remote import RemoteRefused, check_remote, remote_keyword
 from kg.sparql.results import QueryResult, Row
@@ -190,33 +194,103 @@ def _new_graph() -> Graph:
     return new_graph()
 
 
-def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None, allow_service: bool = False) -> QueryResult:
-    """Run ``sq`` on any kind of source; ``on_loaded()`` is called once the source is open."""
+def _iris(result: QueryResult) -> list:
+    """The IRIs of a SELECT result's rows, each once."""
+    from rdflib import URIRef
+
+    return list(dict.fromkeys(t for row in result.rows for t in row if isinstance(t, URIRef)))
+
+
+def _rdflib_names(graph: Graph, iris: list) -> dict[str, str]:
+    from rdflib.namespace import RDFS
+
+    out = {}
+    for iri in iris:
+        labels = [str(o) for o in graph.objects(iri, RDFS.label)]
+        if labels:
+            out[str(iri)] = min(labels)
+    return out
+
+
+def _ox_names(store, union: bool, iris: list) -> dict[str, str]:
+    import pyoxigraph as ox
+    from rdflib.namespace import RDFS
+
+    label, graph = ox.NamedNode(str(RDFS.label)), None if union else ox.DefaultGraph()
+    out = {}
+    for iri in iris:
+        labels = [q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(iri)), label, None, graph)]
+        if labels:
+            out[str(iri)] = min(labels)
+    return out
+
+
+def _rdflib_labels(graph: Graph):
+    from rdflib.namespace import RDFS, SKOS
+
+    return lambda: itertools.chain(((s, str(o), False) for s, o in graph.subject_objects(RDFS.label)),
+                                   ((s, str(o), True) for s, o in graph.subject_objects(SKOS.altLabel)))
+
+
+def _ox_labels(store, union: bool):
+    import pyoxigraph as ox
+    from rdflib.namespace import RDFS, SKOS
+
+    graph = None if union else ox.DefaultGraph()
+
+    def read():
+        for p, alternative in ((RDFS.label, False), (SKOS.altLabel, True)):
+            for q in store.quads_for_pattern(None, ox.NamedNode(str(p)), None, graph):
+                yield q.subject, q.object.value, alternative
+    return read
+
+
+def _execute(source, sq: SavedQuery, bindings: dict, on_loaded=None, allow_service: bool = False,
+             labels: bool = False) -> QueryResult:
+    """Run ``sq`` on any kind of source; ``on_loaded()`` is called once the source is open; with
+    ``labels``, the ``rdfs:label`` of the IRIs of a SELECT's rows are read from the source too."""
     kind = _source_kind(source)
-    if kind in ("rdflib", "kgstore", "oxstore"):
+    closer = None
+    if kind == "rdflib":
+        def run(text: str, b: dict) -> QueryResult:
+            return _run_rdflib(source, text, b, allow_service)
+        names, to_term = _rdflib_labels(source), (lambda n: n)
+
+        def label_of(iris: list) -> dict[str, str]:
+            return _rdflib_names(source, iris)
+    else:
+        if kind == "path":
+            store, union, closer = _open_path(source)
+        else:
+            store, union = (source.oxigraph if kind == "kgstore" else source), False
+
+        def run(text: str, b: dict) -> QueryResult:
+            return _run_ox(store, text, b, union)
+        names, to_term = _ox_labels(store, union), _from_ox
+
+        def label_of(iris: list) -> dict[str, str]:
+            return _ox_names(store, union, iris)
+    try:
         if on_loaded is not None:
             on_loaded()
-        if kind == "rdflib":
-            result = _run_rdflib(source, sq.text, bindings, allow_service)
-        else:
-            result = _run_ox(source.oxigraph if kind == "kgstore" else source, sq.text, bindings, False)
-    else:
-        store, union, closer = _open_path(source)
-        try:
-            if on_loaded is not None:
-                on_loaded()
-            result = _run_ox(store, sq.text, bindings, union)
-        finally:
-            if closer is not None:
-                closer.close()
-    if sq.params and result.kind == "select":
-        result = result.drop(p.name for p in sq.params)
+        results = [run(sq.text, b) for b in entity_bindings(sq, bindings, names, to_term)]
+        if labels and results[0].kind == "select":
+            results[0].labels = label_of(_iris(QueryResult("select", rows=[row for r in results for row in r.rows])))
+    finally:
+        if closer is not None:
+            closer.close()
+    result = results[0]
+    if len(results) > 1 and result.kind == "select":  # one run per entity a name named
+        result = QueryResult("select", result.vars, [row for r in results for row in r.rows], labels=result.labels)
+    if sq.params and result.kind == "select":  # an entity parameter's column says which entity a row is about
+        result = result.drop(p.name for p in sq.params if p.type != "entity")
     return result
 
 
-def _child(conn, source, sq, bindings, allow_service) -> None:  # pragma: no cover - runs in a child process
+def _child(conn, source, sq, bindings, allow_service, labels) -> None:  # pragma: no cover - runs in a child process
     try:
-        result = _execute(source, sq, bindings, on_loaded=lambda: conn.send(("ready", None)), allow_service=allow_service)
+        result = _execute(source, sq, bindings, on_loaded=lambda: conn.send(("ready", None)), allow_service=allow_service,
+                          labels=labels)
         conn.send(("ok", result))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
         try:
@@ -227,7 +301,8 @@ def _child(conn, source, sq, bindings, allow_service) -> None:  # pragma: no cov
         conn.close()
 
 
-def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float, allow_service: bool = False) -> QueryResult:
+def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float, allow_service: bool = False,
+                          labels: bool = False) -> QueryResult:
     """Run the query in a child process and stop it after ``timeout`` seconds.
 
     The clock starts once the source is loaded: a big graph file takes its time to parse, the
@@ -239,7 +314,7 @@ def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float
         raise KgError("a timeout on an in-memory graph needs the 'fork' start method; query a file or store path instead")
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, source, sq, bindings, allow_service), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, source, sq, bindings, allow_service, labels), daemon=True)
     proc.start()
     child.close()
     try:
@@ -270,12 +345,14 @@ def _execute_with_timeout(source, sq: SavedQuery, bindings: dict, timeout: float
 
 
 def run_query(source, query_or_name: str, params: Mapping[str, Any] | None = None, timeout: float | None = None,
-              *, allow_service: bool = False) -> QueryResult:
+              *, allow_service: bool = False, labels: bool = False) -> QueryResult:
     """Run a saved query (by name), a ``.rq`` file or SPARQL text against ``source``.
 
     ``params`` are bound as RDF terms (declared types for saved queries; plain strings become
     literals, ``<…>`` IRIs). ``timeout`` (seconds; 0 or ``None``: none) stops a runaway query with
-    :class:`QueryTimeout`. ``SERVICE`` (and, with rdflib, ``FROM``) is refused unless
+    :class:`QueryTimeout`. ``labels`` reads the ``rdfs:label`` of the IRIs of a SELECT's rows
+    into :attr:`QueryResult.labels` (what :meth:`QueryResult.to_dataframe` shows beside them).
+    ``SERVICE`` (and, with rdflib, ``FROM``) is refused unless
     ``allow_service`` (:class:`~kg.sparql.remote.RemoteRefused`). Errors are
     :class:`kg.errors.InputError` (bad query, unknown name, missing source, refused SERVICE) or
     :class:`kg.errors.KgError`.
@@ -290,8 +367,8 @@ def run_query(source, query_or_name: str, params: Mapping[str, Any] | None = Non
     if timeout is not None and timeout < 0:
         raise InputError("--timeout must be 0 (none) or a positive number of seconds")
     if timeout:
-        return _execute_with_timeout(source, sq, bindings, timeout, allow_service)
-    return _execute(source, sq, bindings, allow_service=allow_service)
+        return _execute_with_timeout(source, sq, bindings, timeout, allow_service, labels)
+    return _execute(source, sq, bindings, allow_service=allow_service, labels=labels)
 
 
 def query(source, query_or_name: str, params: Mapping[str, Any] | None = None, *, timeout: float | None = None,
@@ -300,18 +377,22 @@ def query(source, query_or_name: str, params: Mapping[str, Any] | None = None, *
 
     Returns a pandas ``DataFrame`` for SELECT when pandas is installed (else the
     :class:`QueryResult` rows), a ``bool`` for ASK and an rdflib ``Graph`` for CONSTRUCT/DESCRIBE.
+    In the DataFrame a column of IRIs ``x`` holds their names (``rdfs:label``, else the prefixed
+    IRI) and ``x_iri`` the IRIs; dates are ``datetime64``, numbers ``Int64``/``Float64``, text
+    ``string``, and a missing value is ``pd.NA`` (``NaT`` for dates): :mod:`kg.sparql.results`.
 
     >>> import kg                                                          # doctest: +SKIP
     >>> kg.query("out/graph.ttl", "ministers", country="FRA")               # doctest: +SKIP
     """
     merged = {**(params or {}), **kwparams}
-    result = run_query(source, query_or_name, merged, timeout=timeout, allow_service=allow_service)
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        pandas = None
+    result = run_query(source, query_or_name, merged, timeout=timeout, allow_service=allow_service,
+                       labels=pandas is not None)
     if result.kind == "ask":
         return bool(result.boolean)
     if result.kind == "graph":
         return result.graph
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        return result
-    return result.to_dataframe()
+    return result if pandas is None else result.to_dataframe()

@@ -3,7 +3,8 @@
 ever a string to compare with.
 
 A saved query's declared types give the term: ``literal`` (default), ``iri`` (``kg:ministerOf``,
-``<https://…>``), ``integer``, ``date``. For SPARQL text, plain strings become literals and
+``<https://…>``), ``integer``, ``date``, ``entity`` (an IRI as ``iri``, else a name: a literal that
+the engine resolves to the entities it names, :mod:`kg.sparql.entities`). For SPARQL text, plain strings become literals and
 ``<…>`` values IRIs. A parameter variable must appear in the SELECT clause (Oxigraph substitutes
 projected variables only).
 """
@@ -32,6 +33,8 @@ def param_term(value: Any, ptype: str = "literal"):
         return value
     if ptype == "iri":
         return _iri(str(value))
+    if ptype == "entity":
+        return _iri(str(value)) if _looks_like_iri(str(value)) else Literal(str(value))
     if ptype == "integer":
         try:
             return Literal(int(value), datatype=XSD.integer)
@@ -50,6 +53,13 @@ def param_term(value: Any, ptype: str = "literal"):
 
 
 _IRI_BAD = re.compile(r'[\s<>"{}|^`\\]')
+
+
+def _looks_like_iri(value: str) -> bool:
+    """``<…>``, ``http(s)://…`` or a prefixed name with a predeclared prefix (``kgid:person/x``)."""
+    v = value.strip()
+    return ((v.startswith("<") and v.endswith(">")) or bool(re.match(r"https?://\S+$", v))
+            or (":" in v and v.split(":", 1)[0] in PREFIXES and not re.search(r"\s", v)))
 
 
 def _iri(value: str) -> URIRef:

@@ -8,8 +8,9 @@ A saved query declares its parameters in its header::
     # param: predicate (iri) — only this relation, e.g. kg:ministerOf
     # param: entity (required) — name of the entity
 
-Types are ``literal`` (default), ``iri`` (``kg:ministerOf``, ``<https://…>``), ``integer``
-and ``date``.
+Types are ``literal`` (default), ``iri`` (``kg:ministerOf``, ``<https://…>``), ``integer``,
+``date`` and ``entity`` (a name resolved to the IRIs of the entities it names, or an IRI;
+:mod:`kg.sparql.entities`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from kg.errors import InputError, KgError
 __all__ = ["PARAM_TYPES", "Param", "SavedQuery", "parse_saved_query", "queries_dir", "saved_queries", "resolve_query"]
 
 #: The types a saved query's parameter may declare.
-PARAM_TYPES = ("literal", "iri", "integer", "date")
+PARAM_TYPES = ("literal", "iri", "integer", "date", "entity")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Param:
     """A parameter a saved query declares: its name, type, whether it is required, what it means."""
 
     name: str
-    type: str = "literal"  #: literal | iri | integer | date
+    type: str = "literal"  #: literal | iri | integer | date | entity
     required: bool = False
     description: str = ""
 

@@ -419,3 +419,24 @@ def test_eval_empty_article_does_not_shift_scores(tmp_path, capsys):
     assert float(rows["ai_safety_summit_fr"][3]) >= 0.95  # its own extraction, scored against its own gold
     assert "aaa_empty" not in rows or float(rows["aaa_empty"][3]) == 0.0  # nothing extracted from an empty text
 
+
+
+@pytest.mark.integration
+@pytest.mark.model
+def test_build_warns_once_per_article_whose_relative_dates_have_no_date(tmp_path):
+    """« mercredi », « lundi (30 octobre) », « hier » without --published nor a date in the metadata:
+    one warning line naming the article, from worker processes too (it comes back with the records)."""
+    undated = "Le sommet s'est ouvert mercredi à Paris. Lundi (30 octobre), hier encore, le ministre Jean-Noël Barrot l'a préparé."
+    rows = [{"id": "sans-date", "text": undated},
+            {"id": "date", "text": undated, "published": "2023-11-01"},
+            {"id": "rien", "text": GOOD_TEXT}]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    for extra in (["--out", str(tmp_path / "out")], ["--store", str(tmp_path / "st")]):
+        proc = run_kg("build", str(corpus), "--processes", "2", "--quiet", *extra)
+        assert proc.returncode == 0, proc.stderr
+        lines = [ln for ln in proc.stderr.splitlines() if "relative dates" in ln]
+        assert lines == [f"kg: warning: {corpus}:1 (article sans-date): relative dates (« mercredi », « 30 octobre », « hier ») "
+                         "could not be resolved: it has no publication date; give one with --published "
+                         "YYYY-MM-DD, or in its metadata (a JSONL \"published\" field, \"published:\" in Markdown front "
+                         "matter, a web page's date)"]

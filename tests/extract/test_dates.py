@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.extract.dates import RefDate, find_dates, parse_reference
+from kg.extract.dates import RefDate, find_dates, parse_reference, unresolved_dates
 
 PUB = "2023-11-01"  # a Wednesday
 
@@ -69,3 +69,16 @@ def test_partial_publication_dates_resolve_as_far_as_they_allow(published, text,
 ])
 def test_parse_reference(value, expected):
     assert parse_reference(value) == expected
+
+
+@pytest.mark.parametrize("published, text, expected", [
+    (None, "Le sommet s'ouvre mercredi ; lundi (30 octobre), hier et aujourd’hui, puis en juin.",
+     ["mercredi", "30 octobre", "hier", "aujourd’hui", "en juin"]),
+    (None, "Le sommet du 3 mars 2024 s'est tenu en 2023.", []),  # dates that say it all
+    (None, "Mercredi, puis mercredi encore.", ["Mercredi", "mercredi"]),
+    ("2023", "mercredi, le 30 octobre, en juin", ["mercredi"]),  # the year resolves the month and the day
+    ("2023-11", "mercredi, le 30 octobre, demain", ["mercredi", "demain"]),
+    ("2023-11-01", "mercredi, hier, lundi (30 octobre)", []),
+])
+def test_unresolved_dates_are_those_the_publication_date_cannot_resolve(published, text, expected):
+    assert unresolved_dates(text, published) == expected

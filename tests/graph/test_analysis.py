@@ -12,8 +12,10 @@ import re
 import networkx as nx
 import pytest
 from rdflib import RDF, Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
+from kg.errors import InputError
 from kg.graph import analysis
 from kg import views
 from kg.graph.diff import graph_diff
@@ -149,7 +151,12 @@ def test_entity_graph_holds_the_facts_and_their_evidence(both):
 
 def test_entity_graph_of_an_unknown_name_lists_the_closest(both):
     with pytest.raises(views.UnknownEntityError, match="Ana Sousa"):
-        analysis.entity_graph(both, "Sousa")
+        analysis.entity_graph(both, "Souza")
+    # whole words of a name find it, case and accents ignored
+    assert isomorphic(analysis.entity_graph(both, "SOUSA"), analysis.entity_graph(both, "Ana Sousa"))
+    # words that two entities share: neither is picked behind the reader's back
+    with pytest.raises(InputError, match="« oceans » names 2 entities .*« Organisation des océans », « Un plan pour les océans »"):
+        analysis.entity_graph(both, "oceans")
 
 
 # ---------------------------------------------------------------------------------------------

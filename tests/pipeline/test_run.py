@@ -193,3 +193,59 @@ def test_the_helper_writing_out_reports_and_fails_cleanly(tmp_path):
         dead.finish()
     dead.abort()
     assert not (tmp_path / "o2").exists()
+
+
+# ── warnings that travel back with the records ──────────────────────────────────────────────
+
+
+@pytest.fixture()
+def blank_pipeline(monkeypatch):
+    """The real chunk processing (nlp.pipe in a memory zone, then the date check) with a blank
+    French pipeline and an extraction of nothing: what comes back is what process_chunk adds."""
+    import spacy
+
+    import kg.extract.extractor
+    import kg.nlp.pipeline
+
+    nlp = spacy.blank("fr")
+    monkeypatch.setattr(kg.nlp.pipeline, "load_pipeline", lambda model="md": nlp)
+    monkeypatch.setattr(kg.extract.extractor, "extract", lambda doc, art: Extraction(art))
+
+
+UNDATED = "Le sommet s'est ouvert mercredi ; lundi (30 octobre), les ministres s'étaient réunis."
+
+
+@pytest.mark.parametrize("mode", ["records", "ntriples"])
+def test_process_chunk_attaches_the_relative_dates_warning(blank_pipeline, mode):
+    from kg.pipeline.chunks import process_chunk
+    from kg.records import Article
+
+    arts = [Article("a1", UNDATED, None, source="corpus.jsonl:1"), Article("a2", UNDATED, "2023-11-01"),
+            Article("a3", "Rien de relatif ici.", None)]
+    (w1, w2, w3) = [r.warnings for r in process_chunk(arts, BuildConfig(), mode)]
+    assert w2 == () and w3 == ()
+    assert w1 == ("corpus.jsonl:1 (article a1): relative dates (« mercredi », « 30 octobre ») could not be resolved: "
+                  "it has no publication date; give one with --published YYYY-MM-DD, or in its metadata (a JSONL "
+                  "\"published\" field, \"published:\" in Markdown front matter, a web page's date)",)
+
+
+@pytest.mark.parametrize("targets", ["in-memory", "store"])
+def test_run_build_reports_it_once_per_article(tmp_path, blank_pipeline, targets):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (folder / "plain.txt").write_text("Rien de relatif ici.", encoding="utf-8")
+    (folder / "partial.md").write_text("---\npublished: 2023-11\n---\n" + UNDATED, encoding="utf-8")
+    warned: list[str] = []
+    tg = BuildTargets(out=tmp_path / "out", view=False) if targets == "in-memory" else BuildTargets(store=str(tmp_path / "st"))
+    res = run_build([str(folder)], BuildConfig(chunk_size=2), tg, on_warning=warned.append)
+    assert res.articles == 3
+    assert sorted(w.split(": relative dates")[0] for w in warned) == [f"{folder / 'partial.md'} (article partial)",
+                                                                        f"{folder / 'undated.txt'} (article undated)"]
+    partial = next(w for w in warned if "partial.md" in w)
+    assert "« mercredi »" in partial and "30 octobre" not in partial and "publication date 2023-11 does not give the day" in partial
+    # with --published, nothing to say
+    warned.clear()
+    tg2 = BuildTargets(out=tmp_path / "out2", view=False) if targets == "in-memory" else BuildTargets(store=str(tmp_path / "st2"))
+    run_build([str(folder / "undated.txt")], BuildConfig(), tg2, published="2023-11-01", on_warning=warned.append)
+    assert warned == []

@@ -158,6 +158,7 @@ def test_a_node_with_several_classes_gets_the_most_specific():
 def test_focus_neighbourhood_and_suggestions(G):
     (centre,) = views.find_entities(G, "yoshimasa hayashi")  # case-insensitive
     assert views.find_entities(G, "M. Hayashi") == [centre]  # an alias
+    assert views.find_entities(G, "HAYASHI") == [centre]  # whole words of the name
     one = views.neighbourhood(G, [centre], 1)
     assert set(one) == {centre, iri("country/JPN"), iri("summit/g7-hiroshima")}
     assert iri("person/olaf-scholz") not in views.neighbourhood(G, [centre], 3)
@@ -209,9 +210,9 @@ def test_cli_view_writes_page(tmp_path, graph, capsys):
 def test_cli_unknown_focus_offers_closest_names(tmp_path, graph, capsys):
     ttl = tmp_path / "graph.ttl"
     ttl.write_text(graph.serialize(format="turtle"), encoding="utf-8")
-    assert view_main(["view", str(ttl), "--focus", "Hayashi", "--out", str(tmp_path / "x.html")]) == 2
+    assert view_main(["view", str(ttl), "--focus", "Hayasi", "--out", str(tmp_path / "x.html")]) == 2
     err = capsys.readouterr().err
-    assert "no entity named « Hayashi »" in err and "« Yoshimasa Hayashi »" in err
+    assert "no entity named « Hayasi »" in err and "« Yoshimasa Hayashi »" in err
     assert not (tmp_path / "x.html").exists()
 
 
@@ -557,3 +558,21 @@ def test_the_page_template_ships_in_the_wheel(tmp_path):
     assert run.stdout.strip() == str(site / "kg" / "__init__.py")  # the wheel's kg, not the checkout's
     page = (tmp_path / "view.html").read_text(encoding="utf-8")
     assert "window.kgReady" in page and "This graph has no entities to show." in page
+
+
+def test_view_help_explains_the_tooltips_and_every_option(capsys):
+    """kg view --help says what hovering shows (with the numbers the page uses) and names every option."""
+    from kg.cli import view as view_cli
+    from kg.views.tooltips import EVIDENCE_SHOWN, MENTIONS_SHOWN
+
+    with pytest.raises(SystemExit) as done:
+        view_main(["view", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"up to {MENTIONS_SHOWN} of its mentions" in text and f"up to {EVIDENCE_SHOWN} sentences that state the relation" in text
+    for shown in ("the sentence with the entity's names highlighted", "the article's title, date and id",
+                  "http(s) URL is a link that opens it in a new tab", "pins its tooltip", "Escape"):
+        assert shown in text, shown
+    parser = argparse.ArgumentParser()
+    options = {o for a in view_cli.register(parser.add_subparsers())._actions for o in a.option_strings} - {"-h", "--help"}
+    assert options and all(o in text for o in options)
