@@ -48,10 +48,18 @@ def conditional(ctx: ArticleContext, v: int) -> bool:
         return False
     word, lemma = doc.lower[v], doc.lemma[v]
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS
+    return (word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS) or _irregular(word, _IMPERFECT_ENDINGS)
 
 
 _FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+#: stems of irregular futures and conditionals (« tiendra », « aura », « sera », « enverrait », « pourrait »)
+_IRREGULAR_STEMS = ("tiendr", "viendr", "enverr", "verr", "pourr", "devr", "voudr", "saur", "faudr", "vaudr", "cevr")
+_SHORT_STEMS = ("aur", "ser", "fer", "ir")
+
+
+def _irregular(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(st + e) for st in _IRREGULAR_STEMS for e in endings) or any(
+        word == st + e for st in _SHORT_STEMS for e in endings)
 
 
 def future(ctx: ArticleContext, v: int) -> bool:
@@ -64,7 +72,7 @@ def future(ctx: ArticleContext, v: int) -> bool:
         return False
     word, lemma = doc.lower[v], doc.lemma[v]
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS
+    return (len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS) or _irregular(word, _FUTURE_ENDINGS)
 
 
 def reporting_verb(ctx: ArticleContext, v: int) -> int | None:

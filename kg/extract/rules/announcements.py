@@ -174,7 +174,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)):
+        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -210,6 +210,17 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _giver(ctx: ArticleContext, m) -> bool:
+    """« l'engagement de la Côte d'Ivoire à contribuer », « une contribution de l'Algérie »: who gives what is
+    pledged, not what the pledge is about."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type in ("Country", "Organization") and doc.deps[m.start] == "nmod" and h < m.start
+            and doc.lemma[h] in ctx.lex.pledge_nouns
+            and any(doc.lower[c] in ctx.lex.of_forms_contracted | {"de", "d'", "d’"} for c in doc.children(m.start)
+                    if doc.deps[c] == "case"))
 
 
 def _gapped_pledger(ctx: ArticleContext, m) -> bool:
