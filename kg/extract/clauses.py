@@ -33,6 +33,10 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
         # « le constructeur japonais Toyota » parsed as two subjects: the named one
         named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
         return (named or subjects)[0]
+    h = doc.heads[verb]
+    if (doc.deps[verb] == "acl" and h < verb and doc.pos[h] in ("NOUN", "PROPN")
+            and any(doc.deps[c] == "aux:tense" for c in doc.children(verb))):
+        return h  # « ..., et les pays du G7 ont publié » parsed as a clause on « pays »: its subject
     # « pour appeler », « afin de lancer »: the subject of the governing verb
     if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
         return subject(ctx, doc.heads[verb])
@@ -85,6 +89,13 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
             m = _antecedent(ctx, u)
         if m and m.key not in out:
             out.append(m.key)
+        if m and not (m.start <= u < m.end):
+            # « les ministres du Maroc et de l'Espagne »: the names coordinated with the one found inside
+            kind = ctx.ents[m.key].type
+            for c in (c for t in range(m.start, m.end) for c in doc.children(t) if doc.deps[c] == "conj"):
+                n = ctx.mention_at(c, (kind,))
+                if n is not None and n.key not in out:
+                    out.append(n.key)
     return out
 
 

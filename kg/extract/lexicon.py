@@ -192,6 +192,7 @@ class Lexicon:
     light_announce_nouns: Mapping[str, str]  #: noun of a light verb → the announcing verb it stands for
     concord_verbs: frozenset[str]  #: « se sont accordés sur un plan », « s'entendent sur un texte »: an agreement
     pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
+    adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
 
     @classmethod

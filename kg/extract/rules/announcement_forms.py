@@ -19,7 +19,7 @@ from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
-__all__ = ["pledge_candidates", "document_candidates", "fund_organisation", "reporting_verb", "modal_or_negated"]
+__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "fund_organisation", "reporting_verb", "modal_or_negated"]
 
 _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
@@ -242,7 +242,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         if quote_bounds(ctx, t) is not None:
             continue
         sub = [u for u in doc.subtree(t) if u < v or v < t]
-        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
+        # « la déclaration finale », « la déclaration de Lima » (named after a place or a summit)
+        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids) or any(
+            deps[k] == "nmod" and ctx.mention_at(k, ("City", "Summit")) is not None for k in kids)
         summit = next(((s, e, k) for s, e, k in ctx.summit_seq if t < s <= sub[-1]), None)
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
@@ -267,4 +269,49 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
                         label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
+    return out
+
+
+def adoption_candidates(ctx: ArticleContext, make) -> list:
+    """« Le sommet s'est conclu par l'adoption de la déclaration de Kazan », « la signature d'un accord entre X et
+    Y »: a text adopted or signed told as a noun, under a verb that is no announcing verb (that one tells it
+    itself). By the agent after « par » (« l'adoption par les Vingt-Sept de ... »), else by the body of the summit
+    the sentence is about (implied), else with no agent stated."""
+    doc = ctx.doc
+    lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
+    lex = ctx.lex
+    texts = lex.document_nouns | lex.named_document_nouns | lex.announce_nouns
+    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs
+    out = []
+    for t, pos in enumerate(doc.pos):
+        if pos != "NOUN" or lemmas[t] not in lex.adoption_nouns:
+            continue
+        kids = doc.children(t)
+        text = next((k for k in kids if deps[k] == "nmod" and lemmas[k] in texts and any(
+            lower[m] in lex.of_forms_contracted for m in doc.children(k) if deps[m] == "case")), None)
+        if text is None or quote_bounds(ctx, t) is not None:
+            continue
+        v, below = heads[t], t
+        for _ in range(3):  # up to the verb the noun depends on
+            if doc.pos[v] in ("VERB", "AUX") or heads[v] == v:
+                break
+            v, below = heads[v], v
+        # « a annoncé l'adoption de » (the verb tells it); not « s'est conclu par l'adoption de »
+        told = lemmas[v] in telling and not any(lower[m] == "par" for m in doc.children(below) if deps[m] == "case")
+        if doc.pos[v] == "VERB" and (told or modal_or_negated(ctx, v) or future(ctx, v) or conditional(ctx, v)):
+            continue  # « a annoncé l'adoption de » (the verb tells it), « pourrait aboutir à la signature »
+        if any(lower[k] in lex.time_preps | lex.pre_event_words for k in kids if deps[k] == "case"):
+            continue  # « avant la signature de l'accord »: a point in time
+        agents = []
+        by = next((k for k in kids if deps[k] == "nmod" and any(lower[m] == "par" for m in doc.children(k) if deps[m] == "case")), None)
+        if by is not None:
+            agents = [(k, by, by + 1, confidence("announcing_agent"), False) for k in agents_of(ctx, by)]
+        elif doc.pos[v] == "VERB":
+            subj = subject(ctx, v)
+            if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
+                agents = [(k, subj, subj + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        obj_toks = doc.subtree(text)
+        np = [u for u in obj_toks if deps[u] != "punct" or u == text]
+        label = clip(doc.span_text(text, np[-1] + 1).rstrip(" ,"), 90)
+        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:]))
     return out
