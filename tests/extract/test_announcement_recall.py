@@ -201,3 +201,18 @@ def test_the_giver_after_contribution_de_is_not_what_the_pledge_is_about(nlp):
     (ann,) = anns(ents)
     assert "country/DZA" not in about(rels, ann)
     assert "country/MLI" in about(rels, ann)
+
+
+def test_a_sum_pledged_to_no_one_right_after_the_fund_is_named_goes_to_the_fund(nlp):
+    text = ("Le Fonds mondial pour les mangroves a été lancé mardi. Le Chili s'est déjà engagé à apporter "
+            "200 millions de dollars.")
+    ents, rels = run(nlp, text)
+    fund = next(k for k, e in ents.items() if e.type == "Organization" and e.label == "Fonds mondial pour les mangroves")
+    pledges = [a for a in anns(ents) if "country/CHL" in agents(rels, a)]
+    assert pledges and fund in about(rels, pledges[0])
+    # near miss: a sum pledged to a named recipient goes to that recipient, not to the fund
+    text = ("Le Fonds mondial pour les mangroves a été lancé mardi. Le Chili s'est déjà engagé à apporter "
+            "200 millions de dollars au Pérou.")
+    ents, rels = run(nlp, text)
+    pledges = [a for a in anns(ents) if "country/CHL" in agents(rels, a)]
+    assert pledges and fund not in about(rels, pledges[0])

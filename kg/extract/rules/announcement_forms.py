@@ -19,7 +19,7 @@ from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
-__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "fund_organisation", "reporting_verb", "modal_or_negated"]
+__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "fund_in_context", "fund_organisation", "reporting_verb", "modal_or_negated"]
 
 _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
@@ -117,6 +117,20 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
     return next(iter(keys)) if len(keys) == 1 else None
 
 
+def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | None:
+    """« Cette Facilité ... (TFFF) ... Le Brésil s'est engagé à apporter un milliard de dollars »: a sum pledged to
+    no one named, right after the article's one fund is named (this sentence or the one before), goes to it."""
+    fund = fund_organisation(ctx)
+    if fund is None or not _money_in(ctx, obj_toks):
+        return None
+    doc = ctx.doc
+    if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
+        return None  # a named recipient (or the fund itself, told already)
+    n = ctx.sent_no(i)
+    start = ctx.sents[max(0, n - 1)].start
+    return fund if any(m.key == fund for m in ctx.mentions_in(start, ctx.sent_at(i).end, ("Organization",))) else None
+
+
 def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
     """Is one of the tokens ``comp`` a country introduced by « à », « au », « pour » (a recipient)?"""
     doc = ctx.doc
@@ -188,6 +202,9 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « contribuera aussi », « au fonds », « à ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        near = fund_in_context(ctx, i, obj_toks) if not about else None
+        if near is not None:
+            about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places = said_at(ctx, reporter, None)[0] if reporter is not None else []
         out.append(make(i, agents, obj_toks, not_about=set(keys), about=about, kind="pledge", places=places))
     return out

@@ -15,7 +15,7 @@ from kg.extract.clauses import inverted_clause, inverted_subject, misattached_su
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists, quote_bounds)
-from kg.extract.rules.announcement_forms import conditional, fund_organisation, future, modal_or_negated
+from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -336,6 +336,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « Lula inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        if not about and (lemma in ctx.lex.pledge_verbs or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
+            near = fund_in_context(ctx, i, obj_toks)
+            if near is not None:  # « s'est engagé à apporter un milliard », the fund named just before
+                about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places, where = said_at(ctx, i, head)
         obj_toks = [u for u in obj_toks if u not in where]
         core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
