@@ -33,6 +33,10 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
         # « le constructeur japonais Toyota » parsed as two subjects: the named one
         named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
         return (named or subjects)[0]
+    h = doc.heads[verb]
+    if (doc.deps[verb] == "acl" and h < verb and doc.pos[h] in ("NOUN", "PROPN")
+            and any(doc.deps[c] == "aux:tense" for c in doc.children(verb))):
+        return h  # « ..., et les pays du G7 ont publié » parsed as a clause on « pays »: its subject
     # « pour appeler », « afin de lancer »: the subject of the governing verb
     if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
         return subject(ctx, doc.heads[verb])
@@ -42,7 +46,16 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
 def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
     doc = ctx.doc
     out = []
-    for u in [tok] + [c for c in doc.children(tok) if doc.deps[c] == "conj"]:
+    # « L'Arabie saoudite et l'Iran »: the conjunct may hang on any word of the first name
+    m0 = ctx.mention_at(tok)
+    span = range(m0.start, m0.end) if m0 is not None and m0.start <= tok < m0.end else [tok]
+    conjs = [c for t in span for c in doc.children(t) if doc.deps[c] == "conj" and c not in span]
+    h = doc.heads[tok]
+    if doc.deps[tok].startswith("nsubj") and h != tok:
+        # « Le Mexique et le Canada ont conclu » parsed as two subjects, the second with the « et »
+        conjs += [c for c in doc.children(h) if c > tok and doc.deps[c] == doc.deps[tok]
+                  and any(doc.deps[k] == "cc" for k in doc.children(c))]
+    for u in [tok] + conjs:
         m = ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))
         if m is None and doc.lower[u] in ctx.lex.relative_pronouns:
             # « le président américain Joe Biden, qui a annoncé ... »: the antecedent
@@ -61,10 +74,28 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
                         break
                 if m:
                     break
+                # « Le Premier ministre indien Narendra Modi » with the name parsed apart from its title (or after a comma): the
+                # person named right after the title, not the title's nationality adjective
+                nxt = subtree[-1] + 1
+                if nxt + 1 < len(doc) and doc.words[nxt] == ",":
+                    nxt += 1  # « la secrétaire générale de l'OIF, Louise X »
+                if (types[0] == "Person" and nxt < len(doc) and doc.pos[u] == "NOUN"
+                        and doc.lower[u] in ctx.lex.actor_nouns and any(s.start <= u < s.end for s in ctx.role_spans)):
+                    m = ctx.mention_at(nxt, ("Person", "Minister"))
+                    if m is not None and m.start == nxt:
+                        break
+                    m = None
         if m is None and doc.pos[u] == "PRON" and doc.lower[u] in ctx.lex.subject_pronouns:
             m = _antecedent(ctx, u)
         if m and m.key not in out:
             out.append(m.key)
+        if m and not (m.start <= u < m.end):
+            # « les ministres du Maroc et de l'Espagne »: the names coordinated with the one found inside
+            kind = ctx.ents[m.key].type
+            for c in (c for t in range(m.start, m.end) for c in doc.children(t) if doc.deps[c] == "conj"):
+                n = ctx.mention_at(c, (kind,))
+                if n is not None and n.key not in out:
+                    out.append(n.key)
     return out
 
 

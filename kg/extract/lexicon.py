@@ -176,7 +176,8 @@ class Lexicon:
     #: de quitter »), « bare » (« s'est abstenu », no infinitive), « join » (« se joindre à une initiative »),
     #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
     #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
-    #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »)
+    #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »), « decision » (an
+    #: « object » or an « infinitive »: « a accepté la candidature », « a accepté de lever son veto »)
     approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
     join_verbs: frozenset[str]  #: « invités à rejoindre »
     delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum
@@ -195,6 +196,12 @@ class Lexicon:
     recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
     collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
     support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
+    light_announce_verbs: frozenset[str]  #: « prendre », « faire »: announce through their noun (« a pris l'engagement de »)
+    light_announce_nouns: Mapping[str, str]  #: noun of a light verb → the announcing verb it stands for
+    concord_verbs: frozenset[str]  #: « se sont accordés sur un plan », « s'entendent sur un texte »: an agreement
+    pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
+    adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
+    denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

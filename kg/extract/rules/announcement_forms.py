@@ -19,7 +19,7 @@ from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
-__all__ = ["pledge_candidates", "document_candidates", "fund_organisation", "reporting_verb", "modal_or_negated"]
+__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "fund_in_context", "fund_organisation", "reporting_verb", "modal_or_negated"]
 
 _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
@@ -48,10 +48,18 @@ def conditional(ctx: ArticleContext, v: int) -> bool:
         return False
     word, lemma = doc.lower[v], doc.lemma[v]
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS
+    return (word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS) or _irregular(word, _IMPERFECT_ENDINGS)
 
 
 _FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+#: stems of irregular futures and conditionals (« tiendra », « aura », « sera », « enverrait », « pourrait »)
+_IRREGULAR_STEMS = ("tiendr", "viendr", "enverr", "verr", "pourr", "devr", "voudr", "saur", "faudr", "vaudr", "cevr")
+_SHORT_STEMS = ("aur", "ser", "fer", "ir")
+
+
+def _irregular(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(st + e) for st in _IRREGULAR_STEMS for e in endings) or any(
+        word == st + e for st in _SHORT_STEMS for e in endings)
 
 
 def future(ctx: ArticleContext, v: int) -> bool:
@@ -64,7 +72,7 @@ def future(ctx: ArticleContext, v: int) -> bool:
         return False
     word, lemma = doc.lower[v], doc.lemma[v]
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS
+    return (len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS) or _irregular(word, _FUTURE_ENDINGS)
 
 
 def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
@@ -107,6 +115,20 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
     keys = {k for k, e in ctx.ents.items() if e.type == "Organization"
             and e.label.split(" ")[0].lower().strip("«»\"") in funds}
     return next(iter(keys)) if len(keys) == 1 else None
+
+
+def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | None:
+    """« Cette Facilité ... (TFFF) ... Le Brésil s'est engagé à apporter un milliard de dollars »: a sum pledged to
+    no one named, right after the article's one fund is named (this sentence or the one before), goes to it."""
+    fund = fund_organisation(ctx)
+    if fund is None or not _money_in(ctx, obj_toks):
+        return None
+    doc = ctx.doc
+    if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
+        return None  # a named recipient (or the fund itself, told already)
+    n = ctx.sent_no(i)
+    start = ctx.sents[max(0, n - 1)].start
+    return fund if any(m.key == fund for m in ctx.mentions_in(start, ctx.sent_at(i).end, ("Organization",))) else None
 
 
 def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
@@ -180,6 +202,9 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « contribuera aussi », « au fonds », « à ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        near = fund_in_context(ctx, i, obj_toks) if not about else None
+        if near is not None:
+            about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places = said_at(ctx, reporter, None)[0] if reporter is not None else []
         out.append(make(i, agents, obj_toks, not_about=set(keys), about=about, kind="pledge", places=places))
     return out
@@ -234,7 +259,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         if quote_bounds(ctx, t) is not None:
             continue
         sub = [u for u in doc.subtree(t) if u < v or v < t]
-        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids)
+        # « la déclaration finale », « la déclaration de Lima » (named after a place or a summit)
+        qualified = named_doc or adopted or any(deps[k] == "amod" and lemmas[k] in quals for k in kids) or any(
+            deps[k] == "nmod" and ctx.mention_at(k, ("City", "Summit")) is not None for k in kids)
         summit = next(((s, e, k) for s, e, k in ctx.summit_seq if t < s <= sub[-1]), None)
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
@@ -259,4 +286,49 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
                         label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
+    return out
+
+
+def adoption_candidates(ctx: ArticleContext, make) -> list:
+    """« Le sommet s'est conclu par l'adoption de la déclaration de Kazan », « la signature d'un accord entre X et
+    Y »: a text adopted or signed told as a noun, under a verb that is no announcing verb (that one tells it
+    itself). By the agent after « par » (« l'adoption par les Vingt-Sept de ... »), else by the body of the summit
+    the sentence is about (implied), else with no agent stated."""
+    doc = ctx.doc
+    lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
+    lex = ctx.lex
+    texts = lex.document_nouns | lex.named_document_nouns | lex.announce_nouns
+    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs
+    out = []
+    for t, pos in enumerate(doc.pos):
+        if pos != "NOUN" or lemmas[t] not in lex.adoption_nouns:
+            continue
+        kids = doc.children(t)
+        text = next((k for k in kids if deps[k] == "nmod" and lemmas[k] in texts and any(
+            lower[m] in lex.of_forms_contracted for m in doc.children(k) if deps[m] == "case")), None)
+        if text is None or quote_bounds(ctx, t) is not None:
+            continue
+        v, below = heads[t], t
+        for _ in range(3):  # up to the verb the noun depends on
+            if doc.pos[v] in ("VERB", "AUX") or heads[v] == v:
+                break
+            v, below = heads[v], v
+        # « a annoncé l'adoption de » (the verb tells it); not « s'est conclu par l'adoption de »
+        told = lemmas[v] in telling and not any(lower[m] == "par" for m in doc.children(below) if deps[m] == "case")
+        if doc.pos[v] == "VERB" and (told or modal_or_negated(ctx, v) or future(ctx, v) or conditional(ctx, v)):
+            continue  # « a annoncé l'adoption de » (the verb tells it), « pourrait aboutir à la signature »
+        if any(lower[k] in lex.time_preps | lex.pre_event_words for k in kids if deps[k] == "case"):
+            continue  # « avant la signature de l'accord »: a point in time
+        agents = []
+        by = next((k for k in kids if deps[k] == "nmod" and any(lower[m] == "par" for m in doc.children(k) if deps[m] == "case")), None)
+        if by is not None:
+            agents = [(k, by, by + 1, confidence("announcing_agent"), False) for k in agents_of(ctx, by)]
+        elif doc.pos[v] == "VERB":
+            subj = subject(ctx, v)
+            if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
+                agents = [(k, subj, subj + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        obj_toks = doc.subtree(text)
+        np = [u for u in obj_toks if deps[u] != "punct" or u == text]
+        label = clip(doc.span_text(text, np[-1] + 1).rstrip(" ,"), 90)
+        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:]))
     return out

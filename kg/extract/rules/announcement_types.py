@@ -81,7 +81,7 @@ def summary(doc: TokenCache, verb: int, sent: Span, obj_toks: list[int]) -> str:
         text = doc.text_with_ws(verb, sent.end)
     else:
         text = doc.text_with_ws(obj_toks[0], obj_toks[-1] + 1)
-    text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+)", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(?:qu['’]|que\s+|de\s+|d['’]|à\s+|sur\s+|pour\s+)", "", text.strip(), flags=re.I)
     return clip(text, 200)
 
 

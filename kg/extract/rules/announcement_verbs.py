@@ -14,8 +14,8 @@ import re
 from kg.extract.clauses import inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists)
-from kg.extract.rules.announcement_forms import conditional, fund_organisation, modal_or_negated
+from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists, quote_bounds)
+from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -31,6 +31,12 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         # « ont promis que l'Ukraine rejoindrait l'Alliance »: what another announces; « pour tenter de lever »
         return False, None
     inf = [c for c in kids if deps[c] == "xcomp" and pos[c] == "VERB"]
+    if lemmas[i] in ctx.lex.concord_verbs and any(doc.lower[c] in ("se", "s'", "s’") for c in kids) and any(
+            (deps[c] in ("obl:arg", "obl", "obl:mod") and any(doc.lower[m] == "sur" for m in doc.children(c) if deps[m] == "case"))
+            or (deps[c] in ("advcl", "xcomp") and doc.morph(c, "VerbForm") == "Inf") for c in kids):
+        return True, None  # « se sont accordés sur un plan », « s'entendent pour prolonger »: an agreement
+    if frame == "decision":  # « a accepté la candidature de X » (an object), « a accepté de lever son veto »
+        frame = "object" if any(deps[c] in ("obj", "obl:arg") for c in kids) else "infinitive"
     if frame in ("infinitive", "reflexive_infinitive"):
         # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
         inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
@@ -51,6 +57,8 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return not inf and not any(deps[c] in ("obj", "ccomp") or (deps[c] == "obl:arg" and any(
             doc.lower[m] in ctx.lex.of_forms_contracted for m in doc.children(c) if deps[m] == "case")) for c in kids), None
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    if target is None and any(deps[c] == "aux:pass" for c in kids):
+        target = next((c for c in kids if deps[c] == "nsubj:pass"), None)  # « l'accord a été entériné par X »
     if frame == "agreement":  # « se sont mis d'accord sur ... »
         return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
                    for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
@@ -71,6 +79,59 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return True, None
     nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
     return lemmas[target] in nouns, target
+
+
+def _reports_hosting(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
+    """Does the speech verb ``i`` report where a summit to come will be held (« a indiqué que le Cambodge
+    accueillera le prochain sommet », « Le sommet se tiendra à Lomé, a précisé X »)? A host or place verb in
+    the future or the conditional, with a summit, in the clause it reports."""
+    doc = ctx.doc
+    heads = [c for c in kids if doc.deps[c] == "ccomp" and any(
+        doc.lower[m] in ("que", "qu'", "qu’") for m in doc.children(c) if doc.deps[m] == "mark")]
+    content = [u for c in heads for u in doc.subtree(c)]
+    inverted = inverted_clause(ctx, i)
+    if not content and inverted is not None:
+        content = list(range(ctx.sent_at(i).start, inverted))
+        heads = [u for u in content if doc.heads[u] == u or doc.heads[u] == i or doc.heads[u] >= inverted]
+    if not content:
+        return False
+    places = ctx.lex.host_verbs | ctx.lex.place_verbs
+    summits = {s for s, _, _ in ctx.summit_seq}
+    has_summit = any(u in summits or (doc.lower[u] in ctx.lex.next_words and ctx.lower(u + 1) in ctx.lex.summit_nouns
+                                      | ctx.lex.edition_nouns) for u in content)
+    # the verb of the reported clause itself (not « le Brésil, qui accueillera le prochain sommet, veut ... »)
+    for v in heads + [x for h in heads for x in doc.children(h) if doc.deps[x] == "xcomp"]:
+        if doc.pos[v] != "VERB" or doc.lemma[v] not in places or modal_or_negated(ctx, v):
+            continue
+        to_come = future(ctx, v) or conditional(ctx, v) or (
+            doc.deps[v] == "xcomp" and doc.lemma[doc.heads[v]] == "aller")
+        if to_come and has_summit:
+            return True
+    return False
+
+
+def _group_adopts_text(ctx: ArticleContext, lemma: str, kids: list[int], agent_tok: int) -> bool:
+    """« Au terme du sommet, les dirigeants ont adopté la Déclaration de Nairobi »: a text adopted by a group
+    that names no body is still an announcement (with no agent stated)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    obj = next((c for c in kids if doc.deps[c] == "obj"), None)
+    return (lemma in lex.sign_verbs and obj is not None
+            and doc.lemma[obj] in lex.document_nouns | lex.named_document_nouns
+            and (doc.lower[agent_tok] in lex.collective_nouns | lex.group_nouns or doc.lemma[agent_tok] in lex.summit_nouns))
+
+
+def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
+    """« pourrait annoncer », « veut lancer » (speculation, an intention), « a démenti avoir promis » (a
+    denial), « annoncera-t-il une aide ? » (a question): nothing is announced."""
+    doc = ctx.doc
+    h = doc.heads[i]
+    if doc.deps[i] == "xcomp" and h != i and doc.lemma[h] in ctx.lex.speculation_verbs | ctx.lex.denial_verbs:
+        return True
+    if any(doc.deps[c].startswith("aux") and doc.lemma[c] in ctx.lex.speculation_verbs for c in doc.children(i)):
+        return True
+    last = next((k for k in range(sent.end - 1, sent.start - 1, -1) if not doc.words[k].isspace()), None)
+    return last is not None and doc.words[last] == "?" and quote_bounds(ctx, i) is None
 
 
 def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
@@ -177,7 +238,15 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             lemma = "annoncer"  # « a fait état d'un accord »
         elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
             lemma = "signer"  # « a conclu un partenariat »
+        light = None
+        if lemma in ctx.lex.light_announce_verbs:
+            # « a pris l'engagement de verser », « a fait l'annonce d'une aide »: the verb its noun stands for
+            light = next((c for c in kids if deps[c] == "obj" and lemmas[c] in ctx.lex.light_announce_nouns), None)
+            if light is not None:
+                lemma = ctx.lex.light_announce_nouns[lemmas[light]]
         joined = None
+        if lemma in ctx.lex.speech_verbs and lemma not in verbs and _reports_hosting(ctx, i, kids):
+            lemma = "annoncer"  # « Le Cambodge accueillera le prochain sommet, a indiqué X »: news, not a comment
         if lemma in frames:
             ok, joined = _frame_ok(ctx, i, frames[lemma], kids)
             if not ok:
@@ -196,6 +265,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if any(lower[c] in negs for c in kids) or any(
                 lower[c] in negs for c in range(sent.start, sent.end) if heads[c] == i):
             continue
+        if _speculated_or_denied(ctx, i, sent):
+            continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
@@ -213,10 +284,14 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if agent_tok is None:
             continue
         agents = resolve_agents(ctx, i, agent_tok)
-        if not agents:
+        if not agents and not _group_adopts_text(ctx, lemma, kids, agent_tok):
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        if light is not None:
+            # what the noun of a light verb governs (« l'engagement [de verser 3 milliards] »)
+            obj_toks = sorted({u for c in doc.children(light) if c > light and deps[c] in ("acl", "nmod", "xcomp")
+                               for u in doc.subtree(c)}) or obj_toks
         # « a annoncé un soutien financier pour aider l'Égypte »: what it is for (named by what it is)
         purpose = {u for c in kids if c > i and deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf"
                    and any(lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")
@@ -261,6 +336,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « Lula inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
+        if not about and (lemma in ctx.lex.pledge_verbs or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
+            near = fund_in_context(ctx, i, obj_toks)
+            if near is not None:  # « s'est engagé à apporter un milliard », the fund named just before
+                about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places, where = said_at(ctx, i, head)
         obj_toks = [u for u in obj_toks if u not in where]
         core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where

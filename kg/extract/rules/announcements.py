@@ -19,7 +19,7 @@ from datetime import timedelta
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
-from kg.extract.rules.announcement_forms import document_candidates, pledge_candidates
+from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
 from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
@@ -31,7 +31,8 @@ from kg.names import lookup_key as normalize
 def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
-    cands = verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
+    cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
+             + adoption_candidates(ctx, _make))
     made: list[str] = []
     for n, group in enumerate(_groups(ctx, cands), 1):
         key = f"announcement/{ctx.article.id}-{n}"
@@ -174,7 +175,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)):
+        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -210,6 +211,17 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _giver(ctx: ArticleContext, m) -> bool:
+    """« l'engagement de la Côte d'Ivoire à contribuer », « une contribution de l'Algérie »: who gives what is
+    pledged, not what the pledge is about."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return (ctx.ents[m.key].type in ("Country", "Organization") and doc.deps[m.start] == "nmod" and h < m.start
+            and doc.lemma[h] in ctx.lex.pledge_nouns
+            and any(doc.lower[c] in ctx.lex.of_forms_contracted | {"de", "d'", "d’"} for c in doc.children(m.start)
+                    if doc.deps[c] == "case"))
 
 
 def _gapped_pledger(ctx: ArticleContext, m) -> bool:
