@@ -186,3 +186,18 @@ def test_who_heads_a_body_unknown_to_the_reference_names_an_organisation(nlp):
     # a summit's director heads no company
     ents, _ = run(nlp, "Le directeur de la COP28, Adnan Amin, a salué l'accord.")
     assert not [e for e in ents.values() if e.type == "Organization"]
+
+
+# ── a summit under its body's other names ──────────────────────────────────────────────────────────
+
+
+def test_a_summit_named_after_its_body_also_has_the_bodys_other_names(nlp):
+    ents, _ = run(nlp, "Le sommet de l'Organisation du traité de l'Atlantique nord s'est ouvert mardi à Vilnius.")
+    (s,) = summits(ents).values()
+    assert "sommet de l'OTAN" in s.aliases and "sommet de l'Alliance atlantique" in s.aliases
+    ents, _ = run(nlp, "Le sommet de l'Organisation de coopération de Shanghai s'est tenu à Astana.")
+    (s,) = summits(ents).values()
+    assert "sommet de l'OCS" in s.aliases
+    # a summit named after a place gets no body's names
+    ents, _ = run(nlp, "Le sommet de Vilnius s'est ouvert mardi en présence de Joe Biden.")
+    assert all("OTAN" not in a for s in summits(ents).values() for a in s.aliases)

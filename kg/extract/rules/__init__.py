@@ -33,6 +33,7 @@ from kg.extract.rules.organisations import (acronym_organisations, affiliation_p
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
+from kg.extract.rules.summit_body_names import summit_body_names
 from kg.extract.rules.summit_variants import summit_variants
 from kg.extract.rules.summits import edition_links, main_summit, summits
 
@@ -109,6 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("summit_variants", summit_variants,
          needs=("summit_seq", "next_of", "prev_editions", "relations:hostCity", "relations:hostCountry", "relations:locatedIn"),
          provides=("mentions:Summit", "summit_seq", "next_parent", "main_summit")),
+    Rule("summit_body_names", summit_body_names, needs=("summit_seq", "mentions:Organization"), provides=("names:Summit",)),
     Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
          provides=("relations:attendee",)),
     Rule("country_attendance", country_attendance,
