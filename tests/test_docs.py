@@ -51,3 +51,11 @@ def test_the_contents_list_the_sections_in_order():
     listed = [m for m in re.findall(r"^\* \[[^\]]+\]\(#([^)]+)\)", toc, re.M)]
     sections = [anchor(line[3:]) for line in text.splitlines() if line.startswith("## ") and line != "## Contents"]
     assert listed == sections
+
+
+@pytest.mark.model
+def test_the_readme_gives_the_example_s_triple_count(example_graph):
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    counts = re.findall(r"example's (\d[\d,]*) triples", text) + re.findall(r"the example: (\d[\d,]*) →", text)
+    assert counts, "the README states the example's size"
+    assert {int(c.replace(",", "")) for c in counts} == {len(example_graph)}
