@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("summit_variants", summit_variants,
          needs=("summit_seq", "next_of", "prev_editions", "relations:hostCity", "relations:hostCountry", "relations:locatedIn"),
          provides=("mentions:Summit", "summit_seq", "next_parent", "main_summit")),
-    Rule("summit_body_names", summit_body_names, needs=("summit_seq", "mentions:Organization"), provides=("names:Summit",)),
+    Rule("summit_body_names", summit_body_names, needs=("summit_seq", "mentions:Organization"), provides=("entities:Summit",)),
     Rule("attendance", attendance, needs=("summit_seq", "next_parent", "main_summit", *_PEOPLE),
          provides=("relations:attendee",)),
     Rule("country_attendance", country_attendance,
