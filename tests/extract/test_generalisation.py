@@ -186,6 +186,9 @@ def test_who_heads_a_body_unknown_to_the_reference_names_an_organisation(nlp):
     # a summit's director heads no company
     ents, _ = run(nlp, "Le directeur de la COP28, Adnan Amin, a salué l'accord.")
     assert not [e for e in ents.values() if e.type == "Organization"]
+    # a name of several words is taken whole, as the recogniser reads it, not cut at its first word
+    ents, _ = run(nlp, "Le directeur de l'École normale supérieure a pris la parole à Paris.")
+    assert "École normale supérieure" in ents and "École" not in ents
 
 
 # ── a summit under its body's other names ──────────────────────────────────────────────────────────

@@ -35,6 +35,7 @@ def companies(ctx: ArticleContext) -> None:
             if j < n and lower[j] not in ctx.lex.summit_nouns | ctx.lex.conference_nouns | ctx.lex.gathering_nouns and (
                     not lower[j][:3] in ("cop", "cmp")) and doc.ent_type[j] != "PER":
                 triggers.append((i, j))
+    org_end = {e.start: e.end for e in doc.ents if e.label_ in ("ORG", "MISC") and e.end - e.start <= 6}
     for _, j in sorted(triggers):
         while j < n:
             if j in nat_at:
@@ -46,6 +47,8 @@ def companies(ctx: ArticleContext) -> None:
         k = j
         while k < n and k - j < 4 and words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN") and not sent_start[k]:
             k += 1
+        if k > j and org_end.get(j, 0) > k:
+            k = org_end[j]  # « Sciences Po », « l'École normale supérieure »: the name spaCy's recogniser read
         if k == j or ctx.overlaps_mention(j, k):
             continue
         name = doc.span_text(j, k)
