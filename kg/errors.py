@@ -51,8 +51,8 @@ class UnknownEntityError(InputError):
     """A name (``kg view --focus``, ``kg query entity --param entity=…``) names no entity of the
     graph; ``suggestions`` holds the closest names (:meth:`kg.names.NameIndex.suggest`).
 
-    >>> str(UnknownEntityError("Barot", ["Jean-Noël Barrot"]))
-    'no entity named « Barot » in the graph; closest names: « Jean-Noël Barrot »'
+    >>> str(UnknownEntityError("Lefevr", ["Noémie Lefèvre"]))
+    'no entity named « Lefevr » in the graph; closest names: « Noémie Lefèvre »'
     """
 
     def __init__(self, name: str, suggestions: list[str]) -> None:

@@ -118,8 +118,8 @@ _WORD_BREAK = re.compile(r"[^a-z0-9]+")
 def name_words(text: str) -> tuple[str, ...]:
     """The words of a name as :func:`fold` reads it, every other character a word break.
 
-    >>> name_words("Jean-Noël BARROT")
-    ('jean', 'noel', 'barrot')
+    >>> name_words("Noémie LEFÈVRE-Roux")
+    ('noemie', 'lefevre', 'roux')
     >>> name_words("l’Élysée")
     ('l', 'elysee')
     """
@@ -169,7 +169,7 @@ class NameIndex:
     1. the entities whose label is the name (:func:`fold` ed: ``"MACRON"`` is ``"Macron"``);
     2. those with the name as an alternative label;
     3. those whose label or an alternative label holds the name's words as whole words, in
-       order (``"Barrot"`` and ``"Jean-Noel Barrot"`` find « Jean-Noël Barrot »; ``"Barro"``
+       order (``"Lefevre"`` and ``"Noemie Lefevre"`` find « Noémie Lefèvre »; ``"Lefe"``
        finds nothing).
 
     :meth:`suggest` gives the labels closest to a name that found nothing.
@@ -179,11 +179,11 @@ class NameIndex:
     pattern of the characters that fold to each of its letters), so that a store of 100,000
     entities is searched in a fraction of a second.
 
-    >>> idx = NameIndex([("p1", "Emmanuel Macron", ["M. Macron"]), ("p2", "Jean-Noël Barrot", [])])
-    >>> idx.find("macron"), idx.find("jean noel barrot"), idx.find("Barro")
+    >>> idx = NameIndex([("p1", "Emmanuel Macron", ["M. Macron"]), ("p2", "Noémie Lefèvre", [])])
+    >>> idx.find("macron"), idx.find("noemie lefevre"), idx.find("Lefe")
     (['p1'], ['p2'], [])
-    >>> idx.suggest("Barro")
-    ['Jean-Noël Barrot']
+    >>> idx.suggest("Lefe")
+    ['Noémie Lefèvre']
     """
 
     #: From how many entries :meth:`find` filters the raw names before it folds them.
@@ -222,7 +222,7 @@ class NameIndex:
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Up to ``n`` labels close to ``name``: names that contain what was typed (``"Macr"`` →
         « Emmanuel Macron ») or its words in another order, then look-alikes of the whole name or
-        of one of its words (``"Barot"`` → « Jean-Noël Barrot »), by :func:`difflib.get_close_matches`."""
+        of one of its words (``"Lefevr"`` → « Noémie Lefèvre »), by :func:`difflib.get_close_matches`."""
         want = fold(name)
         if not want:
             return []

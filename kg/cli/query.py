@@ -30,7 +30,7 @@ Prefixes kg: kgid: rdf: rdfs: owl: xsd: skos: schema: prov: dcterms: are predecl
 --param NAME=VALUE binds ?NAME to VALUE as an RDF term (a string; <https://…> or, for
 parameters a saved query declares as iri, kg:name is an IRI): values are never pasted into
 the query text. kg query entity --param entity=NAME finds the entity by its name, another
-name or whole words of either, case and accents ignored (Barrot, jean-noel barrot), or by
+name or whole words of either, case and accents ignored (Lefevre, noemie lefevre), or by
 its IRI; a name that names nothing is an error listing the closest names. Formats: table
 (default), json, csv, tsv (SPARQL 1.1 results formats); CONSTRUCT and DESCRIBE print Turtle.
 Exit status 2 for a malformed query (with line and column), an unknown saved query, an

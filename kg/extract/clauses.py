@@ -74,7 +74,7 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
                         break
                 if m:
                     break
-                # « Le Premier ministre indien Narendra Modi » with the name parsed apart from its title (or after a comma): the
+                # « Le Premier ministre indien Arjun Mehta » with the name parsed apart from its title (or after a comma): the
                 # person named right after the title, not the title's nationality adjective
                 nxt = subtree[-1] + 1
                 if nxt + 1 < len(doc) and doc.words[nxt] == ",":

@@ -128,7 +128,7 @@ class Lexicon:
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
     verb_negations: frozenset[str]
-    acronym_org_heads: frozenset[str]  #: « la Facilité de financement ... (TFFF) »: an organisation with its acronym
+    acronym_org_heads: frozenset[str]  #: « le Fonds de protection ... (FPO) »: an organisation with its acronym
     government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
     non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
     affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
@@ -165,7 +165,7 @@ class Lexicon:
     time_preps: frozenset[str]  #: « depuis la précédente conférence »: a summit as a point in time, not where
     pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
     speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
-    locative_announce_preps: frozenset[str]  #: « a annoncé à Bélem »: where it was said
+    locative_announce_preps: frozenset[str]  #: « a annoncé à Nairobi »: where it was said
     non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted

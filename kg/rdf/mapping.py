@@ -7,11 +7,11 @@ label an alternative label, the most specific class), exactly as in a store's me
 >>> from rdflib import RDFS
 >>> from kg.records import Article, Entity, Extraction
 >>> from kg.rdf.vocab import entity_iri
->>> a = Extraction(Article("a", "…"), (Entity("person/jean-noel-barrot", "Person", "Jean-Noel Barrot"),))
->>> b = Extraction(Article("b", "…"), (Entity("person/jean-noel-barrot", "Minister", "Jean-Noël Barrot"),))
+>>> a = Extraction(Article("a", "…"), (Entity("person/noemie-lefevre", "Person", "Noemie Lefevre"),))
+>>> b = Extraction(Article("b", "…"), (Entity("person/noemie-lefevre", "Minister", "Noémie Lefèvre"),))
 >>> g = to_graph([a, b])
->>> [str(o) for o in g.objects(entity_iri("person/jean-noel-barrot"), RDFS.label)]
-['Jean-Noël Barrot']
+>>> [str(o) for o in g.objects(entity_iri("person/noemie-lefevre"), RDFS.label)]
+['Noémie Lefèvre']
 >>> g.isomorphic(to_graph([b, a]))
 True
 """

@@ -1,7 +1,7 @@
 """Reconcile: what merging articles decides about an entity, in one place.
 
-Articles name the same entity (the same IRI) in different ways: « Jean-Noël Barrot » here,
-« Jean-Noel Barrot » there; a minister in one article is only a person in another. A graph holds,
+Articles name the same entity (the same IRI) in different ways: « Noémie Lefèvre » here,
+« Noemie Lefevre » there; a minister in one article is only a person in another. A graph holds,
 for every entity:
 
 * **one ``rdfs:label``**, chosen among the labels the articles give by a total order, so that the
@@ -22,8 +22,8 @@ graph (:mod:`kg.store.merged`, from what its article graphs say). Reconciling is
 order, so reconciling a reconciled graph together with a new article gives the same result as
 reconciling all the articles at once.
 
->>> choose_label(["Jean-Noel Barrot", "Jean-Noël Barrot", "JEAN-NOËL BARROT"])
-'Jean-Noël Barrot'
+>>> choose_label(["Noemie Lefevre", "Noémie Lefèvre", "NOÉMIE LEFÈVRE"])
+'Noémie Lefèvre'
 >>> reconcile(Names(labels=frozenset({"MACRON", "Macron"}), classes=frozenset({"Person", "Minister"})))
 Names(labels=frozenset({'Macron'}), alt_labels=frozenset({'MACRON'}), classes=frozenset({'Minister'}))
 """

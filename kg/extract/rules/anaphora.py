@@ -4,8 +4,8 @@ Evidence: a definite singular title with no name (« Le Premier ministre (hongro
 président ») stands for the last person named a few sentences before whose known role and country fit
 it: that person gets the title's class (Minister), its country (ministerOf / nationality) and a mention
 there, so that later rules (attendance, announcements) read the sentence's facts as theirs; « les quatre
-dirigeants » are the four people just named (a mention each); « la Hongrie de Viktor Orban », « le Brésil
-du président Lula »: the person's country; a minister with no country serves the one country their
+dirigeants » are the four people just named (a mention each); « la Hongrie de Gábor Kiss », « le Chili
+du président Costa »: the person's country; a minister with no country serves the one country their
 sentences have act (``implied``: « ..., a déclaré X, ministre délégué chargé du Numérique »).
 """
 
@@ -47,7 +47,7 @@ def relate_country(ctx: ArticleContext, person: str, country: str, start: int, e
 
 
 def leaders_of_countries(ctx: ArticleContext) -> None:
-    """« la Hongrie de Viktor Orban », « le Brésil du président Lula »: a country followed by « de », maybe a
+    """« la Hongrie de Gábor Kiss », « le Chili du président Costa »: a country followed by « de », maybe a
     title, and a person (attached to the country in the parse, without a title) gives that person's
     country, when none is known."""
     doc = ctx.doc
@@ -58,7 +58,7 @@ def leaders_of_countries(ctx: ArticleContext) -> None:
         j = k + 1
         title = next((r for r in ctx.role_spans if r.start == j), None)
         if title is not None:
-            j = title.end  # « le Brésil du président Lula »
+            j = title.end  # « le Chili du président Costa »
         p = ctx.mention_at(j, _PEOPLE)
         if p is None or p.start != j:
             continue

@@ -285,7 +285,7 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
 
 
 def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tuple[str, int, int, float]], set[int]]:
-    """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Bélem »,
+    """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Nairobi »,
     « ici à Glasgow », « dans une allocution à Glasgow »), with the tokens of those complements."""
     doc = ctx.doc
     deps, lower = doc.deps, doc.lower

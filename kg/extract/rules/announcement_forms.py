@@ -118,7 +118,7 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
 
 
 def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | None:
-    """« Cette Facilité ... (TFFF) ... Le Brésil s'est engagé à apporter un milliard de dollars »: a sum pledged to
+    """« Ce Fonds ... (FPO) ... Le Chili s'est engagé à apporter un milliard de dollars »: a sum pledged to
     no one named, right after the article's one fund is named (this sentence or the one before), goes to it."""
     fund = fund_organisation(ctx)
     if fund is None or not _money_in(ctx, obj_toks):

@@ -4,7 +4,7 @@ An announcing verb (« annoncer », « dévoiler », « décider ») or a verb t
 complement (« a choisi de quitter », « a levé son veto », « se sont joints à cette initiative »), not negated,
 not speculated, not a way of saying, with a named agent: its subject (a quote's speaker for « nous »,
 countries listed with a group, co-agents after « avec »), its inverted reporter (« ..., a annoncé X »)
-or its passive agent; what is announced, where it was said (« a annoncé à Bélem »).
+or its passive agent; what is announced, where it was said (« a annoncé à Nairobi »).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
                     deps[m] == "mark" and doc.lower[m] in ctx.lex.of_forms | {"à"} for m in doc.children(u))]
         reflexive = any(doc.lower[c] in ("se", "s'", "s’") for c in kids)
         if frame == "reflexive_infinitive" and not reflexive:
-            return False, None  # « Lula entend en faire la COP de la vérité »: an intention
+            return False, None  # « Costa entend en faire la COP de l'action »: an intention
         if reflexive:
             # « se sont entendus pour reprendre le dialogue »
             inf += [c for c in kids if deps[c] == "advcl" and doc.morph(c, "VerbForm") == "Inf" and any(
@@ -180,7 +180,7 @@ def _content_participle(ctx: ArticleContext, head: int) -> list[int]:
 
 def _attendance_content(ctx: ArticleContext, i: int, kids: list[int], obj_toks: list[int]):
     """« a décidé d'envoyer un émissaire », « a annoncé qu'aucun représentant ne se rendrait à X », « renonce à
-    se rendre à Bakou »: a decision about going to the article's summit is about that summit, not made at it."""
+    se rendre à Nairobi »: a decision about going to the article's summit is about that summit, not made at it."""
     doc = ctx.doc
     ms = ctx.main_summit
     if ms is None or later_edition(ctx, ms):
@@ -334,7 +334,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
                                     for u in obj_toks) and not any(
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
-            # « Lula inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
+            # « Costa inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
         if not about and (lemma in ctx.lex.pledge_verbs or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
             near = fund_in_context(ctx, i, obj_toks)

@@ -182,7 +182,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
                     continue  # the place of another summit
                 dist = c.start - e if c.start >= e else s - c.end
                 if dist > 12 and _gathered_at(ctx, c.start):
-                    dist = 12  # « X a réuni jeudi à Belém, ..., une cinquantaine de dirigeants pour un sommet »
+                    dist = 12  # « X a réuni jeudi à Nairobi, ..., une cinquantaine de dirigeants pour un sommet »
                 if dist <= 12 and (best is None or dist < best[0]):
                     best = (dist, c, s, e)
         if best:

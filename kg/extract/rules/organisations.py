@@ -148,7 +148,7 @@ def _names_a_thing(ctx: ArticleContext, start: int, end: int) -> bool:
 
 
 def acronym_organisations(ctx: ArticleContext) -> None:
-    """« la Facilité de financement des forêts tropicales (TFFF) »: a capitalised noun phrase headed by an
+    """« le Fonds de protection des océans (FPO) »: a capitalised noun phrase headed by an
     organisation noun, followed by an acronym of its initials in brackets, is an organisation (the acronym an alias)."""
     doc = ctx.doc
     words, n = doc.words, len(doc)
@@ -171,7 +171,7 @@ def acronym_organisations(ctx: ArticleContext) -> None:
                     and w.lower() not in _LINK_WORDS]
         acro = [c for c in words[i + 1] if c.isalpha()]
         if sorted(acro) != sorted(initials):
-            continue  # (letters in any order: an acronym of the English name, « TFFF »)
+            continue  # (letters in any order: an acronym of the English name, « OPF »)
         name = doc.span_text(start, i)
         if ctx.ref.country(name) or ctx.ref.city(name):
             continue

@@ -223,7 +223,7 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         while k >= 0 and ctx.doc.pos[k] == "ADJ":
             k -= 1
         if ctx.lower(k - 1) in lex.of_forms_contracted and ctx.lower(k - 2) in lex.venue_nouns:
-            k -= 2  # « au palais des congrès de Bakou », « au centre de conférences de X »
+            k -= 2  # « au palais des congrès de Nairobi », « au centre de conférences de X »
         return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
     # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
