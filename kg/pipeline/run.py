@@ -138,8 +138,7 @@ def run_build(
     Articles without a date get ``published``. Unreadable inputs are skipped (``on_skip``, and
     listed in the result), problems that do not stop an input go to ``on_warning`` (reading
     problems, and one line per article whose relative dates could not be resolved for want of a
-    publication date). Nothing
-    readable: a result with ``read == 0``, before spaCy is loaded. Raises :class:`InputError` for
+    publication date). Nothing readable: a result with ``read == 0``, before spaCy is loaded. Raises :class:`InputError` for
     bad targets; Ctrl-C stops an in-memory build (nothing written) or a store build (what was
     written stays; ``interrupted`` is set).
     """
