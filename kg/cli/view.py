@@ -30,7 +30,7 @@ per entity, coloured and shaped by class, one arrow per relation.
     the entity's names highlighted and the article's title, date and id, then how many more
     sentences and articles there are (an entity without relations can be traced too).
   * Hover an edge: up to 4 sentences that state the relation, each with its article, date and
-    the extractor's confidence.
+    the extractor's confidence, and "implied" when the sentence only implies it (kg:implied).
   * An article with an http(s) URL is a link that opens it in a new tab; the tooltip stays while
     the pointer moves onto it. A click on a node or an edge pins its tooltip (click elsewhere or
     Escape to close).

@@ -135,12 +135,15 @@ def _sort_key(r: dict) -> tuple:
 def _evidence(g: Graph, prov: _Provenance) -> dict[tuple, list[dict]]:
     """(s, p, o) → the evidence records of its ``kg:Assertion`` nodes, sorted."""
     subjects, predicates, objects = _values(g, RDF.subject), _values(g, RDF.predicate), _values(g, RDF.object)
+    implied = {a for a, v in g.subject_objects(KG.implied) if v.toPython() is True}
     found: dict[tuple, list[dict]] = defaultdict(list)
     for a in g.subjects(RDF.type, KG.Assertion):
         s, p, o = subjects.get(a), predicates.get(a), objects.get(a)
         if s is None or p is None or o is None:
             continue
-        found[(s, p, o)].append(prov.record(a))
+        record = prov.record(a)
+        record["implied"] = a in implied  # inferred from the story, not stated in one phrase (kg:implied)
+        found[(s, p, o)].append(record)
     for records in found.values():
         records.sort(key=_sort_key)
     return found
@@ -172,7 +175,8 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
 
     Edges go from subject to object, keyed by the property's local name, with the attributes
     ``property``, ``label`` (the property's ontology label in ``lang``), ``iri``, ``evidence``
-    (records with ``sentence``, ``article``, ``published``, ``start``, ``end``, ``confidence``),
+    (records with ``sentence``, ``article``, ``published``, ``start``, ``end``, ``confidence``,
+    ``implied``),
     ``sentences`` and ``articles`` (the distinct article ids).
     """
     from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph

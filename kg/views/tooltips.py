@@ -188,13 +188,15 @@ class Tooltips:
         return tip
 
     def edge(self, d: dict) -> dict:
-        """An edge's tooltip: ``ev`` — ``[sentence, article, confidence]`` — ``more`` (sentences not
+        """An edge's tooltip: ``ev`` — ``[sentence, article, confidence]``, with a fourth item ``1`` when the
+        fact is only implied there (``kg:implied``) — ``more`` (sentences not
         shown) and ``note`` (the ontology view's comment when there is no evidence)."""
         ev = d.get("evidence") or []
         tip: dict = {}
         if ev:
             tip["ev"] = [[self._sentence_as_is(r.get("sentence", "")), self._article(r),
                           round(r["confidence"], 2) if r.get("confidence") is not None else None]
+                         + ([1] if r.get("implied") else [])
                          for r in ev[:EVIDENCE_SHOWN]]
             if len(ev) > EVIDENCE_SHOWN:
                 tip["more"] = len(ev) - EVIDENCE_SHOWN

@@ -133,3 +133,26 @@ def test_the_tables_are_json_that_cannot_close_the_script(tmp_path):
     tables = re.search(r"var tipData = (\{.*?\});\n", page).group(1)
     data = json.loads(tables)
     assert evil + " et encore" in data["sentences"] and data["articles"][0][1] == evil
+
+
+def test_an_implied_fact_says_so_in_its_edge_tooltip():
+    from kg.rdf.mapping import to_graph
+    from kg.records import Article, Entity, Evidence, Extraction, Relation
+    from kg.views import to_networkx
+
+    text = "Le ministre Paul Durand a parlé. La France a salué l'accord."
+    person, country = Entity("person/paul-durand", "Minister", "Paul Durand"), Entity("country/FRA", "Country", "France")
+    ev = lambda implied: (Evidence("a1", text, 12, 23, 0.6, implied=implied),)  # noqa: E731
+    ex = Extraction(Article("a1", text, "2024-01-01"),
+                    (Entity(person.key, person.type, person.label, evidence=ev(False)),
+                     Entity(country.key, country.type, country.label, evidence=ev(False))),
+                    (Relation(person.key, "ministerOf", country.key, ev(True)),
+                     Relation(person.key, "nationality", country.key, ev(False))))
+    G = to_networkx(to_graph([ex]))
+    (u,), (v,) = [n for n in G if n.endswith("paul-durand")], [n for n in G if n.endswith("FRA")]
+    implied, stated = G.edges[u, v, "ministerOf"], G.edges[u, v, "nationality"]
+    assert [r["implied"] for r in implied["evidence"]] == [True]
+    assert [r["implied"] for r in stated["evidence"]] == [False]
+    tips = Tooltips()
+    assert [len(x) for x in tips.edge(implied)["ev"]] == [4] and tips.edge(implied)["ev"][0][3] == 1
+    assert [len(x) for x in tips.edge(stated)["ev"]] == [3]

@@ -32,8 +32,8 @@ S3 = "Le Japon a annoncé un fonds de 5 milliards de dollars pour l’Ukraine."
 S4 = "Le ministre Yoshimasa Hayashi, ministre du Japon, a ouvert la séance."
 
 
-def _ev(art: str, sentence: str, start: int = 0, conf: float = 0.9) -> tuple[Evidence, ...]:
-    return (Evidence(art, sentence, start, start + 10, conf),)
+def _ev(art: str, sentence: str, start: int = 0, conf: float = 0.9, implied: bool = False) -> tuple[Evidence, ...]:
+    return (Evidence(art, sentence, start, start + 10, conf, implied=implied),)
 
 
 def small_extractions() -> list[Extraction]:
@@ -68,7 +68,7 @@ def small_extractions() -> list[Extraction]:
     ents2 = (Entity("person/yoshimasa-hayashi", "Minister", "Yoshimasa Hayashi", (), (), _ev("g7-b", S4)),
              Entity("country/JPN", "Country", "Japon", (), (), _ev("g7-b", S4, 30)))
     rels2 = (Relation("person/yoshimasa-hayashi", "ministerOf", "country/JPN", _ev("g7-b", S4, 3), 0.9),
-             Relation("person/yoshimasa-hayashi", "nationality", "country/JPN", _ev("g7-b", S4, 3), 0.9))
+             Relation("person/yoshimasa-hayashi", "nationality", "country/JPN", _ev("g7-b", S4, 3, 0.6, implied=True), 0.6))
     return [Extraction(a1, ents, rels), Extraction(a2, ents2, rels2)]
 
 
@@ -359,6 +359,9 @@ def test_view_in_chromium(tmp_path, driver, graph, G):
     edge_id = js("return kgEdges.get({filter: function (e) { return e.prop === 'ministerOf'; }})[0].id")
     tip = js("return kgShowTip(arguments[0])", edge_id)
     assert S2 in tip and S4 in tip and "g7-a" in tip and "g7-b" in tip and "minister of" in tip
+    assert "implied" not in tip
+    edge_id = js("return kgEdges.get({filter: function (e) { return e.prop === 'nationality'; }})[0].id")
+    assert "implied: inferred from the story" in js("return kgShowTip(arguments[0])", edge_id)  # kg:implied
     tip = js("return kgShowTip(arguments[0])", iri("announcement/g7-a-1"))
     assert "5 milliards de dollars" in tip and "2023-05-19" in tip and "Announcement" in tip
     # Escape closes the tooltip (it takes the pointer, for its links)
