@@ -125,6 +125,7 @@ def build_corpus(
                 stats.parse_seconds += parse
                 stats.extract_seconds += extract
                 stats.map_seconds += mapping
+                stats.handoff_seconds += res.handoff
                 if on_warning is not None:
                     for w in res.warnings:
                         on_warning(w)

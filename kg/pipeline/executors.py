@@ -52,6 +52,12 @@ def get_executor(name: str) -> Executor:
     return getattr(importlib.import_module(module), func)
 
 
+def _handoff(config: BuildConfig, mode: Mode) -> bool:
+    """One process: extraction in a second process (:mod:`kg.pipeline.handoff`)? Corpus builds only
+    (N-Triples travel back cheaply; in-memory builds keep their records here)."""
+    return mode == "ntriples" and config.extraction_process
+
+
 def local_results(
     chunks: Iterable[list[Article]],
     config: BuildConfig,
@@ -68,6 +74,11 @@ def local_results(
         return
     chunks = itertools.chain([first], it)
     processes = config.processes
+    if processes <= 1 and _handoff(config, mode):
+        from kg.pipeline.handoff import handoff_results
+
+        yield from handoff_results(chunks, config, on_ready)
+        return
     if processes <= 1:
         from kg.nlp.pipeline import load_pipeline
 
