@@ -29,7 +29,6 @@ import pickle
 import queue
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -127,7 +126,7 @@ class ExtractionProcess:
     the :class:`~kg.pipeline.results.ArticleResult` that are back, :meth:`finish` the rest, in
     the order sent. Its failures are raised as one-line :class:`KgError`."""
 
-    def __init__(self, config: BuildConfig) -> None:
+    def __init__(self, config: BuildConfig, *, depth: int = 128) -> None:
         import os
         import subprocess
         import sys
@@ -148,6 +147,13 @@ class ExtractionProcess:
         self._reader.start()
         self._sent: collections.deque = collections.deque()  # the handoff seconds of the docs not back yet
         self._ready = False
+        self._failed = False
+        # frames go out from a thread: spaCy's docs come in bursts (a batch at a time), faster than they
+        # are extracted, and a full pipe would otherwise hold spaCy up until the helper has caught up;
+        # ``depth`` docs at most wait (a helper slower than spaCy holds spaCy up, rather than fill memory)
+        self._outbox: queue.Queue = queue.Queue(maxsize=depth)
+        self._sender = threading.Thread(target=self._send_frames, name="kg-extraction-sender", daemon=True)
+        self._sender.start()
         self._send_frame(config)
 
     def _read_replies(self) -> None:
@@ -161,11 +167,30 @@ class ExtractionProcess:
             if data is None:
                 return
 
+    def _send_frames(self) -> None:
+        stdin = self._proc.stdin
+        while True:
+            data = self._outbox.get()
+            if data is None:
+                break
+            try:
+                stdin.write(len(data).to_bytes(8, "little"))
+                stdin.write(data)
+                stdin.flush()
+            except (OSError, ValueError):  # the helper stopped: the reader sees it too, and says why
+                self._failed = True
+                break
+        with contextlib.suppress(OSError, ValueError):
+            stdin.close()
+
     def _send_frame(self, obj) -> None:
-        try:
-            _write(self._proc.stdin, obj)
-        except (BrokenPipeError, OSError, ValueError):
-            self._raise_failure()
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        while True:
+            if self._failed or not self._sender.is_alive():
+                self._raise_failure()
+            with contextlib.suppress(queue.Full):
+                self._outbox.put(data, timeout=1)
+                return
 
     def _reply(self, block: bool):
         """The next reply (None: none yet, without ``block``); raises the helper's failures."""
@@ -183,7 +208,6 @@ class ExtractionProcess:
     def wait_ready(self) -> None:
         """Wait until the helper has loaded the pipeline."""
         if not self._ready:
-            self._proc.stdin.flush()
             self._reply(block=True)
             self._ready = True
 
@@ -191,7 +215,6 @@ class ExtractionProcess:
         t0 = time.perf_counter()
         payload = doc_to_bytes(doc)
         self._send_frame((article, parse_seconds, payload))
-        self.flush()
         self._sent.append(time.perf_counter() - t0)
 
     def ready(self) -> list:
@@ -205,29 +228,29 @@ class ExtractionProcess:
         return out
 
     def finish(self) -> list:
-        """Wait for the results of every doc sent."""
-        with contextlib.suppress(OSError, ValueError):
-            self._proc.stdin.flush()
+        """Wait for the results of every doc sent (the wait counts as handing over: spaCy is done)."""
         out = []
+        t0 = time.perf_counter()
         while self._sent:
-            out.append(replace(self._reply(block=True), handoff=self._sent.popleft()))
+            res = self._reply(block=True)
+            out.append(replace(res, handoff=self._sent.popleft()))
+        if out:
+            out[-1] = replace(out[-1], handoff=out[-1].handoff + time.perf_counter() - t0)
         return out
 
-    def flush(self) -> None:
-        try:
-            self._proc.stdin.flush()
-        except (BrokenPipeError, OSError, ValueError):
-            self._raise_failure()
-
     def close(self) -> None:
-        """Stop the helper (at the end of its input; killed if it does not stop at once)."""
-        with contextlib.suppress(Exception):
-            self._proc.stdin.close()
-        try:
-            self._proc.wait(timeout=5)
-        except Exception:  # noqa: BLE001
+        """Stop the helper at once: after :meth:`finish` it has nothing left to do (and waiting for a
+        Python process with spaCy loaded to exit costs half a second), after an error or Ctrl-C nothing
+        it would still do is wanted."""
+        if self._proc.poll() is None:
             self._proc.kill()
-            self._proc.wait()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._outbox.get_nowait()
+        with contextlib.suppress(queue.Full):
+            self._outbox.put(None, timeout=5)
+        self._sender.join(timeout=5)
+        self._proc.wait()
         with contextlib.suppress(Exception):
             self._proc.stdout.close()
         self._reader.join(timeout=5)
@@ -265,6 +288,7 @@ def handoff_results(chunks: Iterable[list[Article]], config: BuildConfig,
             if out:
                 yield out
         out = helper.finish()
+        helper.close()
         if out:
             yield out
     finally:
@@ -324,7 +348,6 @@ def main() -> int:
         msg = " ".join((str(exc) or type(exc).__name__).split())
         if not isinstance(exc, KgError):
             msg = f"extracting the articles failed: {where}{type(exc).__name__}: {msg}"
-            traceback.print_exc(file=sys.stderr)
         with contextlib.suppress(Exception):
             _write(reply_to, {"error": msg})
             reply_to.flush()
