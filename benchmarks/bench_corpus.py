@@ -111,8 +111,17 @@ def child_bare(corpus: str, model: str, batch_size: int) -> dict:
             "rss_mb": _rss_mb()}
 
 
-def child_build(corpus: str, model: str, processes: int, target: str, kind: str) -> dict:
+def child_build(corpus: str, model: str, processes: int, target: str, kind: str, in_process: bool = False) -> dict:
     from kg.cli.app import _parser, cmd_build
+
+    if in_process:  # extraction in spaCy's process (BuildConfig.extraction_process=False), for comparison
+        import dataclasses
+
+        import kg.pipeline.run
+
+        run_build = kg.pipeline.run.run_build
+        kg.pipeline.run.run_build = lambda inputs, config, *a, **k: run_build(
+            inputs, dataclasses.replace(config, extraction_process=False), *a, **k)
 
     where = {"out": ["--out", target], "store": ["--store", target], "nquads": ["--nquads", target]}[kind]
     args = _parser().parse_args(["build", corpus, *where, "--quiet", "--model", model, "--processes", str(processes)])
@@ -123,6 +132,7 @@ def child_build(corpus: str, model: str, processes: int, target: str, kind: str)
     return {"status": status, "startup": st.startup_seconds, "seconds": wall - st.startup_seconds, "cpu": st.cpu_seconds,
             "words": st.words, "articles": st.articles, "triples": st.triples, "load_seconds": st.load_seconds,
             "finish": st.finish_seconds, "parse": st.parse_seconds, "extract": st.extract_seconds, "map": st.map_seconds,
+            "handoff": st.handoff_seconds,
             "rss_mb": _rss_mb(), "rss_children_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
 
 
@@ -202,7 +212,7 @@ def _child_main(argv: list[str]) -> int:
     if kind == "bare":
         out = child_bare(rest[0], rest[1], int(rest[2]))
     elif kind == "build":
-        out = child_build(rest[0], rest[1], int(rest[2]), rest[3], rest[4])
+        out = child_build(rest[0], rest[1], int(rest[2]), rest[3], rest[4], rest[5:] == ["in-process"])
     elif kind == "load":
         out = child_load(int(rest[0]), rest[1], int(rest[2]), int(rest[3]))
     else:
@@ -238,7 +248,7 @@ def _line(name: str, r: dict) -> str:
     s = r["seconds"]
     extra = ""
     if "parse" in r:
-        extra = (f" | spaCy {r['parse']:.1f}s, extraction {r['extract']:.1f}s, mapping {r['map']:.1f}s, "
+        extra = (f" | spaCy {r['parse']:.1f}s, handoff {r.get('handoff', 0):.1f}s, extraction {r['extract']:.1f}s, mapping {r['map']:.1f}s, "
                  f"writer {r['load_seconds']:.1f}s, after the last article {r['finish']:.1f}s")
     return (f"{name:22}: {r['words'] / s:7,.0f} words/s {r['articles'] / s:6.2f} articles/s | {s:6.1f}s wall "
             f"{r['cpu']:6.1f}s CPU | peak RSS {r['rss_mb']:,.0f} MB{extra} | load avg {r['loadavg'][0]:.1f}→{r['loadavg'][1]:.1f}")
@@ -246,7 +256,8 @@ def _line(name: str, r: dict) -> str:
 
 def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
     rows: dict = {}
-    plan = [("bare", None, 1), ("out", "out", 1), ("store", "store", 1)] + \
+    plan = [("bare", None, 1), ("out", "out", 1)] + ([("out in-process", "out", 1)] if args.in_process else []) + \
+        [("store", "store", 1)] + ([("store in-process", "store", 1)] if args.in_process else []) + \
         [(f"store -j{p}", "store", p) for p in args.processes if p != 1] + [("bare again", None, 1)]
     for label, kind, p in plan:
         if kind is None:
@@ -254,12 +265,14 @@ def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
         else:
             target = work / f"{name}-{kind}-{p}"
             shutil.rmtree(target, ignore_errors=True)
-            r = run_child("build", str(corpus), args.model, str(p), str(target), kind)
+            r = run_child("build", str(corpus), args.model, str(p), str(target), kind,
+                          *(["in-process"] if label.endswith("in-process") else []))
             shutil.rmtree(target, ignore_errors=True)
             if r["status"] not in (0, 3):
                 raise SystemExit(f"kg build {kind} -j{p} exited with {r['status']}")
         rows[label] = r
-        print(_line(f"{'kg build --' + kind if kind else label} -j{p}" if kind else label, r), flush=True)
+        print(_line(f"kg build --{kind} -j{p}{' in-process' if label.endswith('in-process') else ''}" if kind else label, r),
+              flush=True)
     if len(args.processes) > 1:
         pair = run_child("bare", str(corpus), args.model, str(args.batch_size), copies=2)
         wall = max(r["seconds"] for r in pair)
@@ -270,12 +283,17 @@ def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
     ref = statistics.mean(bare)
     rate = {k: r["words"] / r["seconds"] for k, r in rows.items()}
     out = {"bare": ref, "bare spread": abs(bare[0] - bare[1]) / ref, "out": rate["out"] / ref, "store": rate["store"] / ref}
+    for k in ("out in-process", "store in-process"):
+        if k in rate:
+            out[k] = rate[k] / ref
     for p in args.processes:
         if p != 1:
             out[f"j{p}"] = rate[f"store -j{p}"] / rate["store"]
     if "two bare at once" in rate:
         out["2 bare"] = rate["two bare at once"] / ref
     print(f"ratios ({name}): --out / bare {out['out']:.3f} (target ≥ 0.85) · --store / bare {out['store']:.3f} (≥ 0.85)"
+          + "".join(f" · --{k.replace(' in-process', '')} with the extraction in spaCy's process / bare {out[k]:.3f}"
+                    for k in ("out in-process", "store in-process") if k in out)
           + "".join(f" · --store -j{p} / -j1 {out[f'j{p}']:.3f} (≥ 1.6)" for p in args.processes if p != 1)
           + (f" · two bare processes at once / one {out['2 bare']:.3f} (-j2's ceiling now)" if "2 bare" in out else "")
           + f"   [bare: {bare[0]:,.0f} and {bare[1]:,.0f} words/s, spread {100 * out['bare spread']:.0f} %]", flush=True)
@@ -293,6 +311,8 @@ def main() -> int:
     ap.add_argument("--words", type=int, nargs=2, default=[150, 250], metavar=("MIN", "MAX"), help="synthetic article length")
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size of the bare run (kg build's default: 64)")
     ap.add_argument("--load-triples", type=int, default=500_000, help="triples for the store load figure (0: skip)")
+    ap.add_argument("--in-process", action="store_true",
+                    help="also build with the extraction in spaCy's process (-j1 builds otherwise hand the docs to a second one)")
     ap.add_argument("--repeat", type=int, default=1, help="run everything this many times")
     ap.add_argument("--workdir", help="keep corpora here (default: a temporary folder, removed)")
     args = ap.parse_args()

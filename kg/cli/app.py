@@ -190,7 +190,10 @@ class _ProgressBar:
             if self._verbose and p.stats is not None:
                 s = p.stats
                 busy = s.parse_seconds + s.extract_seconds + s.map_seconds
-                if busy > 0:
+                if busy > 0 and s.handoff_seconds > 0:  # extraction in a second process, alongside spaCy
+                    where = (f" · spaCy {s.parse_seconds:.1f}s, handing over {s.handoff_seconds:.1f}s, extraction process "
+                             f"{s.extract_seconds + s.map_seconds:.1f}s, writer busy {s.load_seconds:.1f}s")
+                elif busy > 0:
                     where = (f" · spaCy {s.parse_seconds / busy:.0%}, extraction {s.extract_seconds / busy:.0%}, "
                              f"mapping {s.map_seconds / busy:.0%}, writer busy {s.load_seconds:.1f}s")
             self._bar.set_postfix_str(f"{p.words_per_second:,.0f} words/s{where}", refresh=False)
@@ -221,20 +224,25 @@ def _summary(result, args: argparse.Namespace) -> str:
 def _timings(result) -> str:
     """``--verbose``: where the build's time went."""
     s = result.stats
-    lines = [f"time: {s.seconds:.1f}s from the pipeline being ready to the last file written",
-             f"  spaCy {s.parse_seconds:.1f}s, extraction {s.extract_seconds:.1f}s, mapping to N-Triples "
-             f"{s.map_seconds:.1f}s (summed over the processes running spaCy)",
-             f"  writer (a thread, alongside): {s.load_seconds:.1f}s handing {s.loaded_triples:,} triples to "
-             + ("the store" if result.output is None else "the helper process"),
-             f"  after the last article: {s.finish_seconds:.1f}s"]
+    lines = [f"time: {s.seconds:.1f}s from the pipeline being ready to the last file written"]
+    if s.handoff_seconds > 0:  # -j1: extraction in a second process (kg.pipeline.handoff)
+        lines += [f"  spaCy {s.parse_seconds:.1f}s, handing the docs over {s.handoff_seconds:.1f}s (with the wait for the last ones)",
+                  f"  extraction process, alongside: extraction {s.extract_seconds:.1f}s (rebuilding the docs included), "
+                  f"mapping to N-Triples {s.map_seconds:.1f}s"]
+    else:
+        lines.append(f"  spaCy {s.parse_seconds:.1f}s, extraction {s.extract_seconds:.1f}s, mapping to N-Triples "
+                     f"{s.map_seconds:.1f}s (summed over the processes running spaCy)")
+    lines += [f"  writer (a thread, alongside): {s.load_seconds:.1f}s handing {s.loaded_triples:,} triples to "
+              + ("the store" if result.output is None else "the helper process"),
+              f"  after the last article: {s.finish_seconds:.1f}s"]
     if result.output is not None:
         t = result.output.seconds
         alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph", "validation (batches)") if k in t)
-        lines.append(f"  helper process, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
+        lines.append(f"  helper process writing --out, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
         end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("dump", "turtle", "summary", "view") if k in t)
         if "validation" in t:
             end += f"; validation {t['validation']:.1f}s (a thread, alongside; waited {t.get('validation wait', 0):.1f}s)"
-        lines.append(f"  helper process, at the end: {end}")
+        lines.append(f"  helper process writing --out, at the end: {end}")
     return "\n".join(lines)
 
 

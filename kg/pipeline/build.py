@@ -8,6 +8,8 @@
     articles ─► [resume: skip what the store has] ─► chunks ─► executor: nlp.pipe + extract + N-Triples
              ─► BatchWriter (a thread) ─► sinks
 
+  (one process: spaCy here, extract + N-Triples in a second process, :mod:`kg.pipeline.handoff`)
+
 * **Streaming.** Articles are read lazily and sent to the executor in chunks of
   ``config.chunk_size`` (:mod:`kg.pipeline.chunks`), a bounded number in flight; results come
   back in input order, so the output is the same whatever the number of processes.
@@ -125,6 +127,7 @@ def build_corpus(
                 stats.parse_seconds += parse
                 stats.extract_seconds += extract
                 stats.map_seconds += mapping
+                stats.handoff_seconds += res.handoff
                 if on_warning is not None:
                     for w in res.warnings:
                         on_warning(w)

@@ -35,6 +35,8 @@ class BuildConfig:
     batch_size: int = 64  #: articles per ``nlp.pipe`` batch
     chunk_size: int = 64  #: articles per spaCy memory zone (and per task sent to a worker)
     processes: int = 1  #: worker processes running spaCy (1: this process; 0: one per core)
+    #: with one process, corpus builds extract in a second process while spaCy parses (:mod:`kg.pipeline.handoff`)
+    extraction_process: bool = True
     engine: str = "local"  #: the executor: "local" (this machine) or "dask" (:mod:`kg.pipeline.executors`)
     scheduler: str | None = None  #: the Dask scheduler's address (None: a local cluster of ``processes`` workers)
     batch_triples: int = 200_000  #: store writes: a batch is written once it has this many triples...

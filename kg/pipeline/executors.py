@@ -9,7 +9,8 @@ Nothing is loaded or started when there is no chunk at all (a fully resumed buil
 ========  ==========================================================================
 name      runs on
 ========  ==========================================================================
-local     this process (``processes=1``) or a pool of worker processes (:func:`local_results`)
+local     this process (``processes=1``; corpus builds extract in a second process alongside,
+          :mod:`kg.pipeline.handoff`) or a pool of worker processes (:func:`local_results`)
 dask      a Dask cluster (:mod:`kg.pipeline.dask_executor`; optional ``dask[distributed]``)
 ========  ==========================================================================
 
@@ -52,6 +53,12 @@ def get_executor(name: str) -> Executor:
     return getattr(importlib.import_module(module), func)
 
 
+def _handoff(config: BuildConfig, mode: Mode) -> bool:
+    """One process: extraction in a second process (:mod:`kg.pipeline.handoff`)? Corpus builds only
+    (N-Triples travel back cheaply; in-memory builds keep their records here)."""
+    return mode == "ntriples" and config.extraction_process
+
+
 def local_results(
     chunks: Iterable[list[Article]],
     config: BuildConfig,
@@ -59,7 +66,9 @@ def local_results(
     *,
     on_ready: Callable[[], None] | None = None,
 ) -> Iterator[list]:
-    """Process ``chunks`` in this process (``config.processes == 1``) or in a pool of
+    """Process ``chunks`` in this process (``config.processes == 1``; with ``mode="ntriples"`` and
+    ``config.extraction_process``, spaCy here and the extraction in a second process:
+    :func:`kg.pipeline.handoff.handoff_results`) or in a pool of
     ``config.processes`` worker processes (``spawn``, each loading the pipeline once), with at
     most ``2 × processes`` chunks in flight."""
     it = iter(chunks)
@@ -68,6 +77,11 @@ def local_results(
         return
     chunks = itertools.chain([first], it)
     processes = config.processes
+    if processes <= 1 and _handoff(config, mode):
+        from kg.pipeline.handoff import handoff_results
+
+        yield from handoff_results(chunks, config, on_ready)
+        return
     if processes <= 1:
         from kg.nlp.pipeline import load_pipeline
 

@@ -2,6 +2,7 @@
 process while spaCy runs.
 
     this process: nlp.pipe ─► extraction ─► N-Triples (kg.rdf.emit) ─► BatchWriter ─► OutputSink
+                  (-j1: extraction and N-Triples in a second process, kg.pipeline.handoff)
                                                                                         │ (a pipe)
     helper process, for each batch:                                                     ▼
         bulk load into an in-memory Oxigraph store: the merged graph (its default graph)

@@ -27,6 +27,7 @@ class ArticleResult:
     words: int
     seconds: tuple[float, float, float] = (0.0, 0.0, 0.0)  #: time in spaCy, extraction and mapping to N-Triples
     warnings: tuple[str, ...] = ()  #: the extraction's warnings (:attr:`kg.records.Extraction.warnings`)
+    handoff: float = 0.0  #: time spaCy's process spent handing the doc to the extraction process (:mod:`kg.pipeline.handoff`)
 
     @property
     def content_hash(self) -> str:
@@ -53,6 +54,7 @@ class BuildStats:
     parse_seconds: float = 0.0  #: time in spaCy (``nlp.pipe``), summed over the processes running it
     extract_seconds: float = 0.0  #: time in kg's extraction rules, likewise
     map_seconds: float = 0.0  #: time writing the articles' N-Triples (the emitter), likewise
+    handoff_seconds: float = 0.0  #: time spaCy's process spent handing docs to the extraction process (``-j1``)
     finish_seconds: float = 0.0  #: after the last article: the writer's last batch, then graph.ttl, validation, view
 
     def rate(self, what: str) -> float:

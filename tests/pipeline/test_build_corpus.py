@@ -123,6 +123,7 @@ def fake_pipeline(monkeypatch):
         return out
 
     monkeypatch.setattr(kg.pipeline.executors, "process_chunk", fake_chunk)
+    monkeypatch.setattr(kg.pipeline.executors, "_handoff", lambda config, mode: False)  # no second process with spaCy in it
     monkeypatch.setattr(kg.nlp.pipeline, "load_pipeline", lambda model="md": None)
     return seen
 
@@ -289,6 +290,22 @@ def test_two_processes_build_the_same_graph(tmp_path, reference_builds):
     # (store builds run the same worker pool, with N-Triples instead of records)
     assert main(["build", str(corpus), "--model", "sm", "-j", "2", "--out", str(tmp_path / "out"), "--no-view", "--no-validate", "--quiet"]) == 0
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == ttl
+
+
+@pytest.mark.model
+@pytest.mark.integration
+def test_extraction_in_spacys_process_builds_the_same_graph_as_in_a_second_process(tmp_path, reference_builds):
+    """-j1 corpus builds hand the docs to a second process (kg.pipeline.handoff, the default, which
+    the reference builds took); with ``extraction_process=False`` they extract in spaCy's process:
+    the same graph.ttl bytes and the same store."""
+    from kg.pipeline.run import BuildTargets, run_build
+
+    corpus, ttl, store_lines = reference_builds
+    cfg = BuildConfig(model="sm", extraction_process=False)
+    run_build([str(corpus)], cfg, BuildTargets(out=tmp_path / "out", view=False, validate=False))
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == ttl
+    run_build([str(corpus)], cfg, BuildTargets(store=str(tmp_path / "st")))
+    assert _store_lines(tmp_path / "st") == store_lines
 
 
 @pytest.mark.model

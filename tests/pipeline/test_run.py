@@ -38,6 +38,7 @@ def corpus(tmp_path, monkeypatch):
         return exs if mode == "records" else [article_result(ex, config) for ex in exs]
 
     monkeypatch.setattr(kg.pipeline.executors, "process_chunk", fake_chunk)
+    monkeypatch.setattr(kg.pipeline.executors, "_handoff", lambda config, mode: False)  # no second process with spaCy in it
     monkeypatch.setattr(kg.nlp.pipeline, "load_pipeline", lambda model="md": None)
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -206,10 +207,12 @@ def blank_pipeline(monkeypatch):
 
     import kg.extract.extractor
     import kg.nlp.pipeline
+    import kg.pipeline.executors
 
     nlp = spacy.blank("fr")
     monkeypatch.setattr(kg.nlp.pipeline, "load_pipeline", lambda model="md": nlp)
     monkeypatch.setattr(kg.extract.extractor, "extract", lambda doc, art: Extraction(art))
+    monkeypatch.setattr(kg.pipeline.executors, "_handoff", lambda config, mode: False)  # extract here, with the fake
 
 
 UNDATED = "Le sommet s'est ouvert mercredi ; lundi (30 octobre), les ministres s'étaient réunis."
