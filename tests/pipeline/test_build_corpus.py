@@ -300,9 +300,13 @@ def test_extraction_in_spacys_process_builds_the_same_graph_as_in_a_second_proce
     the same graph.ttl bytes and the same store."""
     from kg.pipeline.run import BuildTargets, run_build
 
+    from kg.cli.app import _parser, cmd_build
+
     corpus, ttl, store_lines = reference_builds
     cfg = BuildConfig(model="sm", extraction_process=False)
-    run_build([str(corpus)], cfg, BuildTargets(out=tmp_path / "out", view=False, validate=False))
+    args = _parser().parse_args(["build", str(corpus), "--model", "sm", "--no-extraction-process", "--out",
+                                 str(tmp_path / "out"), "--no-view", "--no-validate", "--quiet"])  # the command's way
+    assert cmd_build(args) == 0 and args.build_stats.handoff_seconds == 0  # no doc was handed over
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == ttl
     run_build([str(corpus)], cfg, BuildTargets(store=str(tmp_path / "st")))
     assert _store_lines(tmp_path / "st") == store_lines
