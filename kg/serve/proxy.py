@@ -202,18 +202,21 @@ class _Forward(BaseHTTPRequestHandler):
         except TimeoutError:
             raise _Stalled from None
 
+    def _read(self, left: int, short: str) -> Iterator[bytes]:
+        """``left`` bytes of the body, in parts of at most ``_PART``; ``short``: the error if it ends first."""
+        while left:
+            part = self.rfile.read(min(left, _PART))
+            if not part:
+                raise _BadBody(short)
+            left -= len(part)
+            yield part
+
     def _unframe(self, framing: str, length: int | None, cap: int) -> Iterator[bytes]:
         if framing == "length":
             assert length is not None
             if length > cap:
                 raise _TooLarge
-            left = length
-            while left:
-                part = self.rfile.read(min(left, _PART))
-                if not part:
-                    raise _BadBody("the body is shorter than its Content-Length")
-                left -= len(part)
-                yield part
+            yield from self._read(length, "the body is shorter than its Content-Length")
             return
         if framing == "chunked":
             total = 0
@@ -232,13 +235,7 @@ class _Forward(BaseHTTPRequestHandler):
                 total += size
                 if total > cap:
                     raise _TooLarge
-                left = size
-                while left:
-                    part = self.rfile.read(min(left, _PART))
-                    if not part:
-                        raise _BadBody("the body ends inside a chunk")
-                    left -= len(part)
-                    yield part
+                yield from self._read(size, "the body ends inside a chunk")
                 self.rfile.readline(1024)
 
     # --- forwarding -------------------------------------------------------------------------------

@@ -6,29 +6,11 @@ summits are made up or unrelated to the corpora.
 
 import pytest
 
-from kg.extract import extract
 from kg.records import Article
 
+from _extracted import attr, run
+
 pytestmark = pytest.mark.model
-
-
-def attr(entity, name):
-    """The value of data property ``name`` of an extracted entity (``None`` if it has none)."""
-    return dict(entity.attrs).get(name)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp.pipeline import load_pipeline
-
-    return load_pipeline("md")
-
-
-def run(nlp, text, published="2024-06-14"):
-    ex = extract(nlp(text), Article("t", text, published))
-    ents = {e.key: e for e in ex.entities}
-    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
-    return ents, rels
 
 
 def key(ents, label):

@@ -10,13 +10,6 @@ from kg.records import Article
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp.pipeline import load_pipeline
-
-    return load_pipeline("md")
-
-
 def run(nlp, text, published="2024-06-14"):
     ex = extract(nlp(text), Article("t", text, published))
     labels = {e.key: e.label for e in ex.entities}

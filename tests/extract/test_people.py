@@ -6,24 +6,9 @@ roles.py, organisations.py) and checks what it should produce and a near miss it
 
 import pytest
 
-from kg.extract import extract
-from kg.records import Article
+from _extracted import run
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp.pipeline import load_pipeline
-
-    return load_pipeline("md")
-
-
-def run(nlp, text, published="2024-06-14"):
-    ex = extract(nlp(text), Article("t", text, published))
-    ents = {e.key: e for e in ex.entities}
-    rels = {(r.subject, r.predicate, r.object) for r in ex.relations}
-    return ents, rels
 
 
 def by_label(ents, label):

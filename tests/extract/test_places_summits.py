@@ -7,19 +7,9 @@ import pytest
 from kg.extract import extract
 from kg.records import Article
 
+from _extracted import attr
+
 pytestmark = pytest.mark.model
-
-
-def attr(entity, name):
-    """The value of data property ``name`` of an extracted entity (``None`` if it has none)."""
-    return dict(entity.attrs).get(name)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from kg.nlp.pipeline import load_pipeline
-
-    return load_pipeline("md")
 
 
 def run(nlp, text, published="2024-06-14"):
