@@ -4,9 +4,7 @@ writes (CSRF), endless or oversized request bodies. Real servers on loopback."""
 from __future__ import annotations
 
 import base64
-import http.server
 import socket
-import threading
 import time
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 httpx = pytest.importorskip("httpx")
 
 import _query_data  # noqa: E402
+from _recorder import recording_server  # noqa: E402
 
 from kg.serve import start_server  # noqa: E402
 
@@ -31,31 +30,11 @@ def ttl(tmp_path_factory) -> Path:
     return path
 
 
-class _Admin(http.server.BaseHTTPRequestHandler):
-    """A local 'admin' page an attacker would like kg serve to call: records hits, answers a secret."""
-
-    def _answer(self) -> None:
-        self.server.hits.append((self.command, self.path))  # type: ignore[attr-defined]
-        body = b"TOP SECRET admin page"
-        self.send_response(500)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST = _answer  # noqa: N815
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def admin():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Admin)
-    srv.hits = []  # type: ignore[attr-defined]
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    """A local 'admin' page an attacker would like kg serve to call: records hits, answers a secret."""
+    with recording_server() as srv:
+        yield srv
 
 
 def _asks(srv) -> bool:

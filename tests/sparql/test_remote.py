@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import http.server
 import itertools
-import threading
 
 import pyoxigraph as ox
 import pytest
@@ -15,6 +13,8 @@ from kg.cli.app import main
 from kg.errors import InputError, KgError
 from kg.sparql import run_query, saved_queries
 
+from _recorder import recording_server
+
 
 def remote_keyword(text: str):
     from kg.sparql.remote import remote_keyword as detect  # imported here: the end-to-end tests run on any kg
@@ -22,30 +22,11 @@ def remote_keyword(text: str):
     return detect(text)
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    def _answer(self) -> None:
-        self.server.hits.append((self.command, self.path))  # type: ignore[attr-defined]
-        body = b"secret admin page"
-        self.send_response(500)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    do_GET = do_POST = _answer  # noqa: N815
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def remote():
     """A local server standing for the 'admin' page an attacker aims at; it records every hit."""
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    srv.hits = []  # type: ignore[attr-defined]
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    with recording_server() as srv:
+        yield srv
 
 
 def _ox_store() -> ox.Store:

@@ -41,14 +41,7 @@ _IMPERFECT_ENDINGS = ("ait", "aient", "ais", "ions", "iez")
 def conditional(ctx: ArticleContext, v: int) -> bool:
     """Is ``v`` in the conditional (« investirait », « apporteraient »)? The parser tags it as an imperfect:
     the conditional is the infinitive (« -re » losing its « e ») with the imperfect's endings."""
-    doc = ctx.doc
-    if doc.morph(v, "Mood") == "Cnd":
-        return True
-    if doc.morph(v, "VerbForm") != "Fin":
-        return False
-    word, lemma = doc.lower[v], doc.lemma[v]
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return (word.startswith(stem) and word[len(stem):] in _IMPERFECT_ENDINGS) or _irregular(word, _IMPERFECT_ENDINGS)
+    return ctx.doc.morph(v, "Mood") == "Cnd" or _built_on_infinitive(ctx, v, _IMPERFECT_ENDINGS)
 
 
 _FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
@@ -62,17 +55,21 @@ def _irregular(word: str, endings: tuple[str, ...]) -> bool:
         word == st + e for st in _SHORT_STEMS for e in endings)
 
 
-def future(ctx: ArticleContext, v: int) -> bool:
-    """Is ``v`` in the future (« fourniront », « livrera »)? The parser sometimes tags it as a present: the
-    future is the infinitive (« -re » losing its « e ») with the endings of « avoir »."""
+def _built_on_infinitive(ctx: ArticleContext, v: int, endings: tuple[str, ...], min_stem: int = 0) -> bool:
+    """Is the finite verb ``v`` its infinitive (« -re » losing its « e »; a stem of at least ``min_stem``
+    letters) with one of ``endings``, or an irregular stem with one of them?"""
     doc = ctx.doc
-    if doc.morph(v, "Tense") == "Fut":
-        return True
     if doc.morph(v, "VerbForm") != "Fin":
         return False
     word, lemma = doc.lower[v], doc.lemma[v]
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return (len(stem) > 3 and word.startswith(stem) and word[len(stem):] in _FUTURE_ENDINGS) or _irregular(word, _FUTURE_ENDINGS)
+    return (len(stem) >= min_stem and word.startswith(stem) and word[len(stem):] in endings) or _irregular(word, endings)
+
+
+def future(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` in the future (« fourniront », « livrera »)? The parser sometimes tags it as a present: the
+    future is the infinitive (« -re » losing its « e ») with the endings of « avoir »."""
+    return ctx.doc.morph(v, "Tense") == "Fut" or _built_on_infinitive(ctx, v, _FUTURE_ENDINGS, min_stem=4)
 
 
 def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
@@ -123,7 +120,6 @@ def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | N
     fund = fund_organisation(ctx)
     if fund is None or not _money_in(ctx, obj_toks):
         return None
-    doc = ctx.doc
     if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
         return None  # a named recipient (or the fund itself, told already)
     n = ctx.sent_no(i)
