@@ -241,9 +241,12 @@ def _timings(result) -> str:
               f"  after the last article: {s.finish_seconds:.1f}s"]
     if result.output is not None:
         t = result.output.seconds
-        alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph", "validation (batches)") if k in t)
+        alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph", "turtle (batches)",
+                                                            "validation (batches)") if k in t)
         lines.append(f"  helper process writing --out, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
-        end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("dump", "turtle", "summary", "view") if k in t)
+        end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("turtle", "summary", "view") if k in t)
+        if "writing graph.ttl" in t:
+            end += f" (graph.ttl written by this process meanwhile: {t['writing graph.ttl']:.1f}s)"
         if "validation" in t:
             end += f"; validation {t['validation']:.1f}s (a thread, alongside; waited {t.get('validation wait', 0):.1f}s)"
         lines.append(f"  helper process writing --out, at the end: {end}")

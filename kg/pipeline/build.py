@@ -11,7 +11,8 @@
   (one process: spaCy here, extract + N-Triples in a second process, :mod:`kg.pipeline.handoff`)
 
 * **Streaming.** Articles are read lazily and sent to the executor in chunks of
-  ``config.chunk_size`` (:mod:`kg.pipeline.chunks`), a bounded number in flight; results come
+  ``config.articles_per_chunk`` (:mod:`kg.pipeline.chunks`: 64 with one process, 16 per task
+  sent to a worker process), a bounded number in flight; results come
   back in input order, so the output is the same whatever the number of processes.
 * **Resume.** The store records, for every article, a hash of its input (id, text, published,
   url, title, model, min confidence, kg version: :func:`kg.pipeline.results.input_hash`). A
@@ -45,12 +46,12 @@ __all__ = ["BuildConfig", "extract_articles", "build_graph", "build_corpus"]
 def extract_articles(articles: Iterable[Article], config: BuildConfig = BuildConfig()) -> Iterator[Extraction]:
     """Parse the articles with spaCy in batches and extract each one, in input order.
 
-    Articles are streamed in chunks of ``config.chunk_size``, each parsed inside a spaCy memory
+    Articles are streamed in chunks of ``config.articles_per_chunk``, each parsed inside a spaCy memory
     zone, so memory does not grow with the number of articles; with ``config.processes > 1``
     the chunks go to worker processes and come back in order.
     """
     run = get_executor(config.engine)
-    for chunk in run(iter_chunks(articles, config.chunk_size), config, "records"):
+    for chunk in run(iter_chunks(articles, config.articles_per_chunk), config, "records"):
         yield from chunk
 
 
@@ -114,7 +115,7 @@ def build_corpus(
             yield art
 
     run = get_executor(config.engine)
-    results = run(iter_chunks(todo(), config.chunk_size), config, "ntriples", on_ready=on_ready)
+    results = run(iter_chunks(todo(), config.articles_per_chunk), config, "ntriples", on_ready=on_ready)
     writer = BatchWriter(sinks, stats, batch_triples=config.batch_triples, min_triples=config.min_triples)
     ok = False
     try:

@@ -33,7 +33,10 @@ class BuildConfig:
     model: str = "md"  #: "md" (:data:`kg.nlp.pipeline.DEFAULT_MODEL`), "sm" or a spaCy package name
     min_confidence: float = 0.0  #: relations below this confidence are left out
     batch_size: int = 64  #: articles per ``nlp.pipe`` batch
-    chunk_size: int = 64  #: articles per spaCy memory zone (and per task sent to a worker)
+    chunk_size: int = 64  #: articles per spaCy memory zone (with one process)
+    #: articles per task sent to a worker process (``processes`` > 1, or Dask): small, so that the
+    #: results stream in while the workers run and the last tasks end close together
+    task_size: int = 16
     processes: int = 1  #: worker processes running spaCy (1: this process; 0: one per core)
     #: with one process, corpus builds extract in a second process while spaCy parses (:mod:`kg.pipeline.handoff`)
     extraction_process: bool = True
@@ -41,6 +44,11 @@ class BuildConfig:
     scheduler: str | None = None  #: the Dask scheduler's address (None: a local cluster of ``processes`` workers)
     batch_triples: int = 200_000  #: store writes: a batch is written once it has this many triples...
     min_triples: int = 50_000  #: ... or this many when the writer is idle (:class:`kg.pipeline.writer.BatchWriter`)
+
+    @property
+    def articles_per_chunk(self) -> int:
+        """Articles per chunk: ``chunk_size`` when this process runs spaCy, else ``task_size``."""
+        return self.chunk_size if self.processes <= 1 and self.engine == "local" else min(self.chunk_size, self.task_size)
 
     def __post_init__(self) -> None:
         if self.processes < 0:
@@ -51,5 +59,5 @@ class BuildConfig:
             raise InputError("--min-confidence must be between 0 and 1")
         if self.scheduler and self.engine != "dask":
             raise InputError("--scheduler goes with --engine dask")
-        if min(self.batch_size, self.chunk_size, self.batch_triples, self.min_triples) < 1:
+        if min(self.batch_size, self.chunk_size, self.task_size, self.batch_triples, self.min_triples) < 1:
             raise InputError("batch and chunk sizes must be 1 or more")

@@ -1,7 +1,7 @@
 """``kg build --engine dask``: extraction on a Dask cluster (``dask.distributed``).
 
 The client (the machine running ``kg build``) reads the articles, skips those the store already
-has, and submits them in partitions of ``chunk_size`` articles, keeping at most two partitions
+has, and submits them in partitions of ``task_size`` articles, keeping at most two partitions
 per worker in flight (memory stays flat on both sides). Each worker loads the spaCy pipeline once
 (:func:`kg.nlp.pipeline.load_pipeline` is cached per process; it is loaded on every worker before the
 first partition) and runs :func:`kg.pipeline.chunks.process_chunk` on its partitions: ``nlp.pipe`` in a

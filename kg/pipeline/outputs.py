@@ -9,10 +9,12 @@ process while spaCy runs.
         reconcile the entities whose names the batch changed (kg.store.merged.BatchReconciler)
         add what the view reads (entities, relations, assertions, articles: not the mentions)
         to an rdflib graph, reconciled the same way
+        format the Turtle blocks of the subjects the batch added or changed, as rdflib writes
+        Turtle (kg.rdf.turtle.TurtleBuilder, reading them back from the store: canonical literals)
     then, at the end:
-        its N-Triples go back to this process, which writes graph.ttl from them as rdflib
-        writes Turtle (kg.rdf.turtle), while the helper validates them (the Rust SHACL engine,
-        in a thread: it releases the GIL) and draws graph.html (kg.views) from the rdflib graph
+        the blocks are joined into graph.ttl's text, which goes back to this process to be
+        written, while the helper validates the merged graph (the Rust SHACL engine, in a thread:
+        it releases the GIL) and draws graph.html (kg.views) from the rdflib graph
 
 Why a process: the work of writing (loading, reconciling, building the view's graph) then runs on
 another core than spaCy instead of taking turns with it for Python's GIL, so that a build with one
@@ -97,23 +99,22 @@ class OutputSink:
     def finish(self) -> OutputReport:
         """Write the files and return what the helper reports.
 
-        The helper sends the merged graph's N-Triples first; this process writes ``graph.ttl``
-        from them while the helper validates them and draws the view (three jobs, two cores)."""
+        The helper sends ``graph.ttl``'s text first; this process writes it while the helper
+        validates the graph and draws the view."""
         import pickle
 
-        from kg.output import atomic_write_text
-        from kg.rdf.turtle import turtle
+        from kg.output import atomic_write_bytes
 
         self._send(b"")
         try:
-            nt = _read(self._proc.stdout)
+            ttl = _read(self._proc.stdout)
         except (EOFError, OSError):
             raise KgError(self._failure()) from None
         t0 = time.perf_counter()
-        if nt:
-            atomic_write_text(self._target, turtle(nt.decode("utf-8").split("\n")))
-        del nt
-        turtle_seconds = time.perf_counter() - t0
+        if ttl:
+            atomic_write_bytes(self._target, ttl)
+        del ttl
+        write_seconds = time.perf_counter() - t0
         # graph.html only now, after graph.ttl: a build killed while writing graph.ttl leaves both as they were
         self._send(b"graph.ttl written")
         try:
@@ -130,7 +131,7 @@ class OutputSink:
                 raise InputError(reply["error"])
             raise KgError(f"writing the build's files failed: {reply['error']}\n{reply.get('traceback', '')}")
         reply.written.insert(0, str(self._target))
-        reply.seconds["turtle"] = turtle_seconds
+        reply.seconds["writing graph.ttl"] = write_seconds
         if reply.report is not None:
             reply.report.source = str(self._target)
         self.report = reply
@@ -260,7 +261,9 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
 
     from kg.store.merged import BatchReconciler
 
-    seconds: dict[str, float] = {"load": 0.0, "reconcile": 0.0, "view graph": 0.0}
+    from kg.rdf.turtle import TurtleBuilder
+
+    seconds: dict[str, float] = {"load": 0.0, "reconcile": 0.0, "view graph": 0.0, "turtle (batches)": 0.0}
     if view:  # while spaCy loads: the view's first page costs ~0.7 s more than the next ones (imports, caches)
         t0 = time.perf_counter()
         from kg.rdf.mapping import new_graph
@@ -271,6 +274,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     st = ox.Store()
     reconciler = BatchReconciler(st, fresh=True)
     vg = _ViewGraph() if view else None
+    tb: TurtleBuilder | None = TurtleBuilder()  # graph.ttl, formatted batch by batch (None: with rdflib at the end)
     validator = None
     if validate:
         from kg.validate.batches import BatchValidator
@@ -286,30 +290,41 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         t1 = time.perf_counter()
         reconciler.apply(data)
         t2 = time.perf_counter()
+        text = data.decode("utf-8")
         if vg is not None:
-            vg.add(data.decode("utf-8"), reconciler.last_checked)
+            vg.add(text, reconciler.last_checked)
         t3 = time.perf_counter()
+        if tb is not None:
+            tb = _add_turtle(tb, st, text, reconciler.last_checked)
+        del text
+        t4 = time.perf_counter()
         if validator is not None:
             validator.check_batch(data)
-            seconds["validation (batches)"] += time.perf_counter() - t3
+            seconds["validation (batches)"] += time.perf_counter() - t4
         seconds["load"] += t1 - t0
         seconds["reconcile"] += t2 - t1
         seconds["view graph"] += t3 - t2
+        seconds["turtle (batches)"] += t4 - t3
 
     report = OutputReport(triples=len(st), reconciled=reconciler.reconciled)
-    t0 = time.perf_counter()
-    nt = st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    reply_to.write(len(nt).to_bytes(8, "little"))  # graph.ttl is written by the parent, meanwhile
-    reply_to.write(nt)
-    reply_to.flush()
-    nt = nt.decode("utf-8")
-    seconds["dump"] = time.perf_counter() - t0
     checked: dict = {}
     thread = None
     if validate:
-        thread = threading.Thread(target=_validate, args=(st, nt, checked, validator), name="kg-validate", daemon=True)
+        thread = threading.Thread(target=_validate, args=(st, checked, validator), name="kg-validate", daemon=True)
         thread.start()
-    del nt
+    t0 = time.perf_counter()
+    if tb is not None:
+        ttl = tb.text().encode("utf-8")
+    else:
+        from kg.rdf.turtle import turtle
+
+        ttl = turtle(st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8").split("\n")).encode("utf-8")
+    del tb
+    reply_to.write(len(ttl).to_bytes(8, "little"))  # graph.ttl is written by the parent, meanwhile
+    reply_to.write(ttl)
+    reply_to.flush()
+    del ttl
+    seconds["turtle"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     report.summary = _summary(st)
     seconds["summary"] = time.perf_counter() - t0
@@ -338,7 +353,28 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     return report
 
 
-def _validate(st, nt: str, checked: dict, validator) -> None:
+def _add_turtle(tb, st, text: str, changed: list[bytes]):
+    """Give the Turtle builder ``tb`` the triples, as ``st`` holds them (literals in Oxigraph's
+    canonical form, entities' names reconciled), of the subjects of a batch's N-Triples ``text``
+    and of the entities reconciling ``changed``; None: blank nodes or quoted triples (the Turtle is
+    then written with rdflib at the end)."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    subjects = dict.fromkeys(line[:line.index(" ")] for line in text.split("\n") if line)
+    subjects.update(dict.fromkeys(e.decode("utf-8") for e in changed))
+    for s in subjects:
+        if s[0] != "<":
+            return None
+        pairs = [(str(q.predicate), str(q.object)) for q in st.quads_for_pattern(ox.NamedNode(s[1:-1]), None, None, default)]
+        if any(o[0] not in '<"' for _, o in pairs):
+            return None
+        tb.replace(s, pairs)
+    tb.format_changed()
+    return tb
+
+
+def _validate(st, checked: dict, validator) -> None:
     import pyoxigraph as ox
     from rdflib import RDFS
 
@@ -353,6 +389,7 @@ def _validate(st, nt: str, checked: dict, validator) -> None:
 
     t0 = time.perf_counter()
     try:
+        nt = st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
         checked["report"] = validator.finish(nt, label=label, triples=len(st))
     except BaseException as exc:  # noqa: BLE001 - raised by the helper's main thread
         checked["error"] = exc

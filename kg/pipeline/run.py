@@ -208,7 +208,7 @@ def _progress(total: int | None, on_progress) -> Callable[[int, BuildStats], Non
 
 #: ``--out`` builds hand smaller batches to the helper process (it loads them while spaCy runs, so
 #: the last one, which the build waits for, stays small)
-_OUT_MIN_TRIPLES = 20_000
+_OUT_MIN_TRIPLES = 5_000
 
 
 def _to_out(articles: Iterator[Article], config: BuildConfig, targets: BuildTargets, out: Path, result: BuildResult,

@@ -29,7 +29,7 @@ from rdflib import Literal, URIRef
 
 from kg.rdf.vocab import KGID
 
-__all__ = ["turtle", "parse_term", "unescape"]
+__all__ = ["turtle", "TurtleBuilder", "parse_term", "unescape"]
 
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -142,46 +142,110 @@ def turtle(lines: Iterable[str], prefixes: dict[str, str] | None = None) -> str:
     triple once; split N-Triples text at ``\\n`` only, not with ``str.splitlines``, which also cuts
     at U+2028 and other characters a literal may hold), with kg's prefixes bound (or ``prefixes``)."""
     lines = list(lines)
+    builder = TurtleBuilder(prefixes)
+    if not builder.add(lines):
+        return _with_rdflib(lines, prefixes)  # blank nodes, quoted triples
+    return builder.text()
+
+
+def _rows(lines: Iterable[str]) -> list[list[str]] | None:
+    """``[s, p, o]`` of each N-Triples statement; None if one has a blank node or a quoted triple."""
     rows = [line.rstrip("\n")[:-2].rstrip().split(" ", 2) for line in lines if line.strip() and line[0] != "#"]
     if any(r[0][0] != "<" or r[2][0] not in '<"' for r in rows):
-        return _with_rdflib(lines, prefixes)  # blank nodes, quoted triples
-    rows.sort()
-    refs = Counter(map(itemgetter(2), rows))
-    names = _Names(prefixes)
-    labels: dict[str, str] = {}
-    verbs: dict[str, str] = {}
-    # rdflib declares every prefix it could use while scanning the triples (datatypes included):
-    # naming every distinct term here declares the same ones
-    for term in refs:
-        labels[term] = _label(term, names)
-    subjects: dict[str, list[tuple[str, list[str]]]] = {}
-    cur_s = cur_p = None
-    objects: list[str] = []
-    for s, p, o in rows:
-        if s != cur_s or p != cur_p:
-            if s != cur_s:
-                cur_s = s
-                props = subjects[s] = []
-                if s not in labels:
-                    labels[s] = _label(s, names)
-            cur_p = p
-            objects = []
-            props.append((p, objects))
-            if p not in verbs:
-                verbs[p] = _label(p, names, verb=True)
-        objects.append(o)
-    top = sorted((s for s, props in subjects.items() if any(p == _RDF_TYPE and _RDFS_CLASS in objs for p, objs in props)),
-                 key=lambda s: s[1:-1])
-    seen = set(top)
-    order = top + sorted((s for s in subjects if s not in seen), key=lambda s: (refs.get(s, 0), s[1:-1]))
-    out = []
-    for s in order:
-        props = subjects[s]
-        head = [x for p in (_RDF_TYPE, _RDFS_LABEL) for x in props if x[0] == p]
-        parts = [verbs[p] + " " + (labels[objs[0]] if len(objs) == 1 else ",\n        ".join(labels[o] for o in _sort_objects(objs)))
-                 for p, objs in head + sorted((x for x in props if x[0] not in _FIRST), key=lambda x: x[0][1:-1])]
-        out.append("\n" + labels[s] + " " + " ;\n    ".join(parts) + " .\n")
-    return names.header() + "".join(out) + "\n"
+        return None
+    return rows
+
+
+class TurtleBuilder:
+    """:func:`turtle` a batch at a time: each subject's block is formatted when its triples change,
+    so that the whole text, once the last batch is in, costs little more than joining the blocks.
+
+    :meth:`add` adds triples (a triple already there is one triple), :meth:`replace` sets all of
+    one subject's triples (what reconciling an entity's names does), :meth:`text` is the Turtle of
+    everything so far, the same bytes :func:`turtle` writes for the same triples. A predicate
+    without a bound prefix gets one rdflib generates (``ns1``...) in the order first seen, so with
+    such predicates the text depends on the order of the batches; kg's graphs have none.
+    """
+
+    def __init__(self, prefixes: dict[str, str] | None = None) -> None:
+        self._names = _Names(prefixes)
+        self._subjects: dict[str, dict[str, set[str]]] = {}
+        self._refs: Counter = Counter()
+        self._labels: dict[str, str] = {}
+        self._verbs: dict[str, str] = {}
+        self._blocks: dict[str, str] = {}
+        self._dirty: set[str] = set()
+
+    def add(self, lines: Iterable[str]) -> bool:
+        """Add N-Triples statements; False (nothing added) if one has a blank node or a quoted
+        triple: write those with rdflib."""
+        rows = _rows(lines)
+        if rows is None:
+            return False
+        rows.sort()
+        labels, names = self._labels, self._names
+        # rdflib declares every prefix it could use while scanning the triples (datatypes included):
+        # naming every distinct term declares the same ones
+        for o in dict.fromkeys(map(itemgetter(2), rows)):
+            if o not in labels:
+                labels[o] = _label(o, names)
+        for s, p, o in rows:
+            self._add(s, p, o)
+        return True
+
+    def _add(self, s: str, p: str, o: str) -> None:
+        props = self._subjects.get(s)
+        if props is None:
+            props = self._subjects[s] = {}
+            if s not in self._labels:
+                self._labels[s] = _label(s, self._names)
+        objs = props.get(p)
+        if objs is None:
+            objs = props[p] = set()
+            if p not in self._verbs:
+                self._verbs[p] = _label(p, self._names, verb=True)
+        if o not in objs:
+            objs.add(o)
+            self._refs[o] += 1
+            self._dirty.add(s)
+
+    def replace(self, subject: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Make ``(predicate, object)`` pairs (N-Triples terms) all of ``subject``'s triples."""
+        for objs in self._subjects.pop(subject, {}).values():
+            self._refs.subtract(objs)
+        self._blocks.pop(subject, None)
+        self._dirty.add(subject)
+        labels = self._labels
+        for p, o in sorted(pairs):
+            if o not in labels:
+                labels[o] = _label(o, self._names)
+            self._add(subject, p, o)
+
+    def format_changed(self) -> None:
+        """Format the blocks of the subjects changed since the last call (:meth:`text` does it too)."""
+        labels, verbs, subjects = self._labels, self._verbs, self._subjects
+        for s in self._dirty:
+            props = subjects.get(s)
+            if not props:
+                self._subjects.pop(s, None)
+                self._blocks.pop(s, None)
+                continue
+            head = [(p, props[p]) for p in _FIRST if p in props]
+            parts = [verbs[p] + " " + (labels[next(iter(objs))] if len(objs) == 1
+                                       else ",\n        ".join(labels[o] for o in _sort_objects(sorted(objs))))
+                     for p, objs in head + sorted((x for x in props.items() if x[0] not in _FIRST), key=lambda x: x[0][1:-1])]
+            self._blocks[s] = "\n" + labels[s] + " " + " ;\n    ".join(parts) + " .\n"
+        self._dirty.clear()
+
+    def text(self) -> str:
+        """The Turtle of every triple added so far."""
+        self.format_changed()
+        subjects, refs = self._subjects, self._refs
+        top = sorted((s for s, props in subjects.items() if _RDFS_CLASS in props.get(_RDF_TYPE, ())), key=lambda s: s[1:-1])
+        seen = set(top)
+        order = top + sorted((s for s in subjects if s not in seen), key=lambda s: (refs.get(s, 0), s[1:-1]))
+        blocks = self._blocks
+        return self._names.header() + "".join([blocks[s] for s in order]) + "\n"
 
 
 def _with_rdflib(lines: Iterable[str], prefixes: dict[str, str] | None) -> str:

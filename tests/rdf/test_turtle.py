@@ -65,3 +65,35 @@ def test_terms_read_back():
     assert parse_term('"2024-05"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>') == Literal("2024-05", datatype=XSD.gYearMonth)
     assert parse_term('"Paris"@fr') == Literal("Paris", lang="fr")
     assert parse_term("<https://schema.org/url>") == URIRef("https://schema.org/url")
+
+
+def test_the_builder_writes_what_turtle_writes_for_the_same_triples_added_batch_by_batch():
+    import random
+
+    from kg.rdf.turtle import TurtleBuilder
+
+    lines = _lines(to_graph([synthetic(i) for i in range(12)]))
+    rng = random.Random(7)
+    shuffled = lines[:]
+    rng.shuffle(shuffled)
+    builder = TurtleBuilder()
+    for k in range(0, len(shuffled), 97):
+        assert builder.add(shuffled[k:k + 97] + rng.sample(lines, 20))  # some triples twice
+        builder.format_changed()
+    assert builder.text() == turtle(lines)
+    # a subject's triples replaced (an entity's names reconciled): as if written so from the start
+    subject = lines[0].split(" ", 1)[0]
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    kept = [line for line in lines if not (line.startswith(subject + " " + label))]
+    pairs = [tuple(line[:-3].split(" ", 2)[1:]) for line in kept if line.startswith(subject + " ")]
+    builder.replace(subject, pairs + [(label, '"Renamed"@fr')])
+    assert builder.text() == turtle(kept + [f'{subject} {label} "Renamed"@fr .\n'])
+    assert "Renamed" in builder.text()
+
+
+def test_the_builder_refuses_blank_nodes():
+    from kg.rdf.turtle import TurtleBuilder
+
+    builder = TurtleBuilder()
+    assert not builder.add(['_:b0 <http://example.org/p> "x" .\n'])
+    assert builder.text() == turtle([])
