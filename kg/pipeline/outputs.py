@@ -168,7 +168,7 @@ class _ViewGraph:
     def __init__(self) -> None:
         from kg.rdf.mapping import new_graph
 
-        self.graph = new_graph()
+        self.graph = new_graph("SimpleMemory")  # read by the view only: no contexts needed (~25 % faster to read)
         self._terms: dict[str, Any] = {}
 
     def _term(self, text: str):

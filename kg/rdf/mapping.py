@@ -30,9 +30,10 @@ from kg.records import Extraction
 __all__ = ["new_graph", "add_extraction", "to_graph"]
 
 
-def new_graph() -> Graph:
-    """An empty graph with the project's prefixes bound."""
-    g = Graph()
+def new_graph(store: str = "default") -> Graph:
+    """An empty graph with the project's prefixes bound (``store``: an rdflib store plugin;
+    ``"SimpleMemory"`` keeps no contexts and reads triples faster)."""
+    g = Graph(store=store)
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True, replace=True)
     return g

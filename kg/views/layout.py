@@ -27,8 +27,11 @@ def seed_layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, flo
     n = G.number_of_nodes()
     if n == 0:
         return {}
-    und = nx.Graph(G.to_undirected(as_view=True))
-    und.remove_edges_from(nx.selfloop_edges(und))
+    # nodes and edges in sorted order: an undirected view of a multigraph lists them in an order that
+    # depends on Python's string hashing, which changes the positions from one process to the next
+    und = nx.Graph()
+    und.add_nodes_from(sorted(G.nodes))
+    und.add_edges_from(sorted({(min(u, v), max(u, v)) for u, v in G.edges() if u != v}))
     if n <= SPRING_LAYOUT_MAX_NODES:
         pos = nx.spring_layout(und, seed=seed, iterations=200, k=1.6 / math.sqrt(n))
         scale = 110 * math.sqrt(n)
