@@ -309,7 +309,10 @@ def main() -> int:
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="kg build --store --processes values")
     ap.add_argument("--model", default="md")
     ap.add_argument("--words", type=int, nargs=2, default=[150, 250], metavar=("MIN", "MAX"), help="synthetic article length")
-    ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size of the bare run (kg build's default: 64)")
+    from kg.pipeline.config import BuildConfig
+
+    ap.add_argument("--batch-size", type=int, default=BuildConfig.batch_size,
+                    help=f"nlp.pipe batch size of the bare run (kg build's default: {BuildConfig.batch_size})")
     ap.add_argument("--load-triples", type=int, default=500_000, help="triples for the store load figure (0: skip)")
     ap.add_argument("--in-process", action="store_true",
                     help="also build with the extraction in spaCy's process (-j1 builds otherwise hand the docs to a second one)")

@@ -207,10 +207,11 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     G = rdflib_to_networkx_multidigraph(relations, edge_attrs=edge_attrs, transform_s=str, transform_o=str)
     # networkx keeps edge insertion order; sort edges and nodes so the same graph gives the same view
     H = nx.MultiDiGraph()
-    entities: dict[str, URIRef] = {}
-    for s in set(graph.subjects(RDF.type, None)):
-        if isinstance(s, (URIRef, BNode)) and _node_class(graph.objects(s, RDF.type)):
-            entities[str(s)] = s
+    types: dict = defaultdict(set)
+    for s, t in graph.subject_objects(RDF.type):
+        if t in _ENTITY_CLASS_IRIS and isinstance(s, (URIRef, BNode)):
+            types[s].add(t)
+    entities: dict[str, URIRef] = {str(s): s for s in types}
     for n in G.nodes:
         entities.setdefault(n, URIRef(n))
     for key in sorted(entities):

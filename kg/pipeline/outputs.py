@@ -266,6 +266,8 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     seconds: dict[str, float] = {"load": 0.0, "reconcile": 0.0, "view graph": 0.0, "turtle (batches)": 0.0}
     if view:  # while spaCy loads: the view's first page costs ~0.7 s more than the next ones (imports, caches)
         t0 = time.perf_counter()
+        import numpy  # noqa: F401 - the layout of a big graph needs it (~0.1 s to import)
+
         from kg.rdf.mapping import new_graph
         from kg.views.render import render_networkx, to_networkx
 
