@@ -289,12 +289,16 @@ def bench_corpus(name: str, corpus: Path, work: Path, args) -> dict:
     for p in args.processes:
         if p != 1:
             out[f"j{p}"] = rate[f"store -j{p}"] / rate["store"]
+            if "store in-process" in rate:  # one process doing everything, as -j1 did before the handoff
+                out[f"j{p} vs one process"] = rate[f"store -j{p}"] / rate["store in-process"]
     if "two bare at once" in rate:
         out["2 bare"] = rate["two bare at once"] / ref
     print(f"ratios ({name}): --out / bare {out['out']:.3f} (target ≥ 0.85) · --store / bare {out['store']:.3f} (≥ 0.85)"
           + "".join(f" · --{k.replace(' in-process', '')} with the extraction in spaCy's process / bare {out[k]:.3f}"
                     for k in ("out in-process", "store in-process") if k in out)
           + "".join(f" · --store -j{p} / -j1 {out[f'j{p}']:.3f} (≥ 1.6)" for p in args.processes if p != 1)
+          + "".join(f" · --store -j{p} / -j1 with the extraction in spaCy's process (one process) {out[f'j{p} vs one process']:.3f}"
+                    for p in args.processes if f"j{p} vs one process" in out)
           + (f" · two bare processes at once / one {out['2 bare']:.3f} (-j2's ceiling now)" if "2 bare" in out else "")
           + f"   [bare: {bare[0]:,.0f} and {bare[1]:,.0f} words/s, spread {100 * out['bare spread']:.0f} %]", flush=True)
     return out
