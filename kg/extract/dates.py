@@ -192,7 +192,7 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
     """
     folded = _fold(text)
     if not _ANY_FOLDED.search(folded):
-        return []
+        return _days_from_publication(text, folded, published)
     has = {
         "m": _MONTH_FOLDED.search(folded) is not None,
         "w": _WEEKDAY_FOLDED.search(folded) is not None,
@@ -250,7 +250,31 @@ def find_dates(text: str, published: str | None, tense: str = "present") -> list
         ):
             continue
         kept.append(d)
-    return kept
+    return sorted(kept + _days_from_publication(text, folded, published, taken=[(d.start, d.end) for d in kept]),
+                  key=lambda d: d.start)
+
+
+_DAY_OFFSETS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "après-demain": 2, "demain": 1}
+
+
+def _days_from_publication(text: str, folded: str, published: str | None, taken=()) -> list[DateMention]:
+    """« hier », « aujourd'hui », « demain », « avant-hier », « après-demain » in ``text``
+    (``folded``: the same, :func:`_fold`-ed): the publication day moved by as many days (only
+    when ``published`` gives the day)."""
+    if "hier" not in folded and "demain" not in folded and "ujourd" not in folded:
+        return []
+    ref = parse_reference(published)
+    day = ref.date if ref is not None else None
+    if day is None:
+        return []
+    out = []
+    for m in _DEICTIC.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        offset = _DAY_OFFSETS.get(_fold(m.group(0)))
+        if offset is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(0), ((day + timedelta(days=offset)).isoformat(),)))
+    return out
 
 
 #: Words that date what they tell by the day the article was written (:func:`find_dates` leaves

@@ -82,3 +82,31 @@ def test_parse_reference(value, expected):
 ])
 def test_unresolved_dates_are_those_the_publication_date_cannot_resolve(published, text, expected):
     assert unresolved_dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hier, les dirigeants se sont retrouvés.", [("Hier", "2023-10-31")]),
+    ("avant-hier et après-demain", [("avant-hier", "2023-10-30"), ("après-demain", "2023-11-03")]),
+    ("Il arrive aujourd’hui et repart demain, le 3 novembre.", [("aujourd’hui", "2023-11-01"), ("demain", "2023-11-02"),
+                                                                 ("3 novembre", "2023-11-03")]),
+    ("AUJOURD'HUI", [("AUJOURD'HUI", "2023-11-01")]),
+    ("la hiérarchie des demandes", []),  # words that only contain « hier » or « demain »
+])
+def test_yesterday_today_and_tomorrow_count_from_the_publication_day(text, expected):
+    assert [(d.text, d.first) for d in find_dates(text, PUB)] == expected
+
+
+@pytest.mark.parametrize("published", ["2023-11", "2023", None])
+def test_yesterday_needs_the_publication_day(published):
+    assert find_dates("hier et demain", published) == []
+    assert unresolved_dates("hier et demain", published) == ["hier", "demain"]
+
+
+@pytest.mark.model
+def test_an_announcement_made_yesterday_is_dated_by_it(nlp):
+    from _extracted import attr, run
+
+    ents, _rels = run(nlp, "Le ministre français Jean Dupont a annoncé hier un plan d'aide de 10 millions d'euros pour le Niger.",
+                      published="2024-06-14")
+    dates = [attr(e, "date") for e in ents.values() if e.type == "Announcement"]
+    assert dates == ["2024-06-13"]
