@@ -16,7 +16,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_types import Agent
 
 __all__ = ["resolve_agents", "said_at", "quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
-           "co_agent_lists", "collective_agent", "summit_body"]
+           "co_agent_lists", "collective_agent", "summit_body", "enumeration"]
 
 _OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
 _AGENT_TYPES = ("Country", "Organization")
@@ -155,6 +155,71 @@ def listed_after(ctx: ArticleContext, k: int, end: int, types=_AGENT_TYPES) -> l
     return out
 
 
+def _gap_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """What the tokens ``start:end`` between two members of a list are: ``"sep"`` (a comma, « et », « ou »,
+    « ainsi que », with articles and prepositions: « , de la », « et au »), ``"bare"`` (articles and
+    prepositions only: « au »), else ``None`` (any other word ends the list)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    words = lex.list_separators | {"ou", "ainsi", "que", "qu'", "qu’"}
+    fillers = words | lex.definite_articles | lex.of_forms_contracted | lex.recipient_preps | {"en"}
+    toks = [doc.lower[k] for k in range(start, end)]
+    if not toks or any(w not in fillers for w in toks):
+        return None
+    return "sep" if any(w in words for w in toks) else "bare"
+
+
+def enumeration(ctx: ArticleContext, m: Mention, types: tuple[str, ...] = ("Country",)) -> list[Mention]:
+    """The other members of the list ``m`` belongs to (« une aide pour le Tchad, le Niger et le Mali »,
+    « l'adhésion de l'Argentine, de l'Égypte et de l'Iran »), which the parser often splits: mentions of
+    ``types`` in the same sentence separated by commas, « et », « ou », « ainsi que » (with their articles and
+    prepositions), the list closed by « et », « ou » or « ainsi que ». A member followed by another mention
+    after a bare preposition (« et l'Allemagne au Niger ») starts a new clause and is left out."""
+    doc = ctx.doc
+    sent = ctx.sent_at(m.start)
+    members = [m]
+    gaps: list[tuple[int, int]] = []
+    k = m.end  # forward
+    while True:
+        j = k
+        while j < sent.end and j - k <= 4 and ctx.mention_at(j, types) is None:
+            j += 1
+        n = ctx.mention_at(j, types) if j < sent.end else None
+        if n is None or n.start != j or _gap_kind(ctx, k, j) != "sep":
+            break
+        members.append(n)
+        gaps.append((k, j))
+        k = n.end
+    if len(members) > 1:  # « et l'Allemagne au Niger »: the last member gives to another
+        j = k
+        while j < sent.end and j - k <= 3 and ctx.mention_at(j, types) is None:
+            j += 1
+        if j < sent.end and ctx.mention_at(j, types) is not None and _gap_kind(ctx, k, j) == "bare":
+            members.pop()
+            gaps.pop()
+    k = m.start  # backward
+    while True:
+        j = k - 1
+        while j >= sent.start and k - j <= 5 and ctx.mention_at(j, types) is None:
+            j -= 1
+        n = ctx.mention_at(j, types) if j >= sent.start else None
+        if n is None or n.end != j + 1 or _gap_kind(ctx, n.end, k) != "sep":
+            break
+        members.insert(0, n)
+        gaps.insert(0, (n.end, k))
+        k = n.start
+    closing = {"et", "ou", "ainsi"}
+    if not any(doc.lower[u] in closing for s, e in gaps for u in range(s, e)):
+        return []
+    seen = {m.key}
+    out = []
+    for n in members:
+        if n.key not in seen:
+            seen.add(n.key)
+            out.append(n)
+    return out
+
+
 def enumerated_agents(ctx: ArticleContext, tok: int) -> list[Mention]:
     """Countries listed with a group subject ``tok``: in parentheses right after it (« les membres du G7
     (États-Unis, Royaume-Uni, ...) ») or, for a counted group without a name (« Huit autres pays », « Plusieurs
@@ -275,6 +340,13 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
         if m.key not in known:
             known.add(m.key)
             agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
+    subj = ctx.mention_at(agent_tok, ("Country",))
+    if subj is not None and subj.key in known and agent_tok < i:
+        # « l'Égypte, l'Éthiopie et l'Iran ont rejoint ... »: a list of subjects the parser split
+        for m in enumeration(ctx, subj):
+            if m.key not in known and m.end <= i:
+                known.add(m.key)
+                agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
     if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):

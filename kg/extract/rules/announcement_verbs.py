@@ -14,7 +14,7 @@ import re
 from kg.extract.clauses import inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists, quote_bounds)
+from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
 from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
@@ -59,6 +59,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None and any(deps[c] == "aux:pass" for c in kids):
         target = next((c for c in kids if deps[c] == "nsubj:pass"), None)  # « l'accord a été entériné par X »
+    if (target is None and deps[i] == "acl" and doc.heads[i] < i and doc.morph(i, "VerbForm") == "Part"
+            and any(deps[c] == "obl:agent" for c in kids)):
+        # « le Niger, suspendu par la CEDEAO »: the noun the participle qualifies
+        qualified = _qualified_country(ctx, i)
+        target = qualified.start if qualified is not None else doc.heads[i]
     if frame == "agreement":  # « se sont mis d'accord sur ... »
         return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
                    for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
@@ -79,6 +84,17 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return True, None
     nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
     return lemmas[target] in nouns, target
+
+
+def _qualified_country(ctx: ArticleContext, i: int):
+    """The country (mention) right before the participle ``i``, past commas and « tous » (« le Mali, de la
+    Guinée et du Soudan, tous suspendus par ... »), which the parser may hang on another noun."""
+    doc = ctx.doc
+    k = i - 1
+    while k >= 0 and (doc.words[k] == "," or doc.lower[k] in ("tous", "toutes", "tout", "toute")):
+        k -= 1
+    m = ctx.mention_at(k, ("Country",)) if k >= 0 and k < i - 1 else None
+    return m if m is not None and m.end == k + 1 else None
 
 
 def _reports_hosting(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
@@ -309,17 +325,27 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if not _news_clause(ctx, obj_toks):
                 continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
+        label = None
         if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
             # « une déclaration politique adoptée par les États membres »: the noun is what is announced
             head = heads[i]
-            obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+            listed = _qualified_country(ctx, i) or ctx.mention_at(head, ("Country",))
+            if listed is None:
+                obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+            else:
+                # « le Mali, la Guinée et le Soudan, suspendus par l'UA »: the list the participle qualifies
+                head = listed.start
+                first = min([listed.start] + [m.start for m in enumeration(ctx, listed)])
+                obj_toks = sorted(set(range(first, i)) | set(obj_toks))
+                end = doc.subtree(i)[-1] + 1
+                label = clip(doc.span_text(first, end).rstrip(" ,"), 90)
+                label = label[:1].upper() + label[1:]
         if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
         if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
             continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
-        label = None
         if purpose and named_by:
             label = clip(summary(doc, i, sent, named_by), 90)
             label = label[:1].upper() + label[1:]

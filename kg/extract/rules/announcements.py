@@ -20,6 +20,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_agents import enumeration
 from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
@@ -184,6 +185,11 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
                 or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
             continue
         ctx.relate(key, "about", m.key, m.start, m.end, confidence("announcement_object"))
+        if ctx.ents[m.key].type == "Country":
+            # « une aide pour le Tchad, le Niger et le Mali »: the rest of a list the parser split off
+            for n in enumeration(ctx, m):
+                if n.key not in agents and n.key not in c.not_about:
+                    ctx.relate(key, "about", n.key, n.start, n.end, confidence("announcement_list"))
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))

@@ -1,0 +1,72 @@
+"""What announcements are about, and announcements of acts on countries (issue 15), each with a near miss.
+
+Sentences are invented, in news style; people, summits and topics are made up or unrelated to the corpora.
+"""
+
+import pytest
+
+from _extracted import run
+
+pytestmark = pytest.mark.model
+
+
+def anns(ents):
+    return [e for e in ents.values() if e.type == "Announcement"]
+
+
+def agents(rels, ann):
+    return {o for s, p, o in rels if s == ann.key and p == "announcedBy"}
+
+
+def about(rels, ann):
+    return {o for s, p, o in rels if s == ann.key and p == "about"}
+
+
+# ── lists the parser splits ───────────────────────────────────────────────────────────────────
+
+
+def test_every_country_of_a_list_in_the_object_is_what_it_is_about(nlp):
+    text = "Au sommet de Nairobi, la Banque mondiale a annoncé une aide de 100 millions de dollars pour le Tchad, le Niger et le Mali."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert about(rels, ann) >= {"country/TCD", "country/NER", "country/MLI"}
+    ents, rels = run(nlp, "Lors du sommet, le Brésil a annoncé l'adhésion de l'Argentine, de l'Égypte et de l'Iran.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) >= {"country/ARG", "country/EGY", "country/IRN"}
+
+
+def test_a_country_after_the_object_with_no_list_word_is_not_about(nlp):
+    # near miss: « , a indiqué le Niger » is who says it, not a member of the list
+    text = "Au sommet de Paris, la France a annoncé une aide de 20 millions d'euros au Mali, a indiqué le Niger."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/NER" not in about(rels, ann)
+    assert "country/MLI" in about(rels, ann)
+
+
+def test_every_country_of_a_list_of_subjects_announces(nlp):
+    ents, rels = run(nlp, "Au sommet de Kazan, l'Égypte, l'Éthiopie et l'Iran ont rejoint les BRICS.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) >= {"country/EGY", "country/ETH", "country/IRN"}
+
+
+# ── an act told by a participle with its agent ────────────────────────────────────────────────
+
+
+def test_countries_suspended_by_a_named_body_are_an_announcement_about_them(nlp):
+    text = ("Le sommet de la CEDEAO s'est ouvert à Abuja. Le Niger, la Guinée et le Mali, suspendus par la CEDEAO "
+            "après les coups d'État, n'étaient pas représentés.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/NER", "country/GIN", "country/MLI"}
+    assert len(agents(rels, ann)) == 1
+    ents, rels = run(nlp, "Au sommet d'Addis-Abeba, le Gabon, suspendu par l'Union africaine en 2023, était absent.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/GAB"}
+
+
+def test_a_participle_with_no_agent_or_no_decision_verb_is_no_announcement(nlp):
+    ents, _ = run(nlp, "Au sommet de Rome, le Niger, suspendu depuis le coup d'État, était absent.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Au sommet de Rome, le Niger, visité par le président français en 2022, était absent.")
+    assert anns(ents) == []
