@@ -156,7 +156,36 @@ def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:
         if deps[t] == "nsubj" and h != verb and heads[h] == verb and t < h and any(
                 deps[c] == "nsubj" and doc.lower[c] == "qui" for c in doc.children(h)):
             return t
-    return None
+    return _fronted_subject(ctx, verb)
+
+
+def _fronted_subject(ctx: ArticleContext, verb: int) -> int | None:
+    """« Au sommet de Londres, le Royaume-Uni a annoncé ... » parsed with the subject hung on the opening
+    phrase (an apposition or a conjunct of its place): the named agent right before the verb (past its
+    auxiliaries), after the comma closing a phrase that opens the sentence with a preposition or « lors »."""
+    doc = ctx.doc
+    sent = ctx.sent_at(verb)
+    if doc.deps[verb] != "ROOT" or doc.pos[sent.start] not in ("ADP", "ADV"):
+        return None
+    k = _clause_start(ctx, verb)
+    m = ctx.mention_at(k, ("Person", "Minister", "Organization", "Country")) if k >= sent.start else None
+    if m is None or m.end != k + 1 or doc.heads[m.start] == verb:
+        return None
+    first = m.start
+    # « la France et le Maroc »: back to the first name of a list
+    while True:
+        j = first - 1
+        while j > sent.start and doc.pos[j] in ("DET", "CCONJ") or (j > sent.start and doc.words[j] == "," and
+                                                                    ctx.mention_at(j - 1) is not None):
+            j -= 1
+        prev = ctx.mention_at(j, ("Person", "Minister", "Organization", "Country")) if j >= sent.start else None
+        if prev is None or prev.end != j + 1 or not any(doc.lower[u] in ("et", ",") for u in range(prev.end, first)):
+            break
+        first = prev.start
+    j = first - 1
+    while j > sent.start and doc.pos[j] == "DET":
+        j -= 1
+    return first if j > sent.start and doc.words[j] == "," else None
 
 
 def reporting_clause(ctx: ArticleContext, verb: int) -> bool:

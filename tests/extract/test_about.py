@@ -70,3 +70,36 @@ def test_a_participle_with_no_agent_or_no_decision_verb_is_no_announcement(nlp):
     assert anns(ents) == []
     ents, _ = run(nlp, "Au sommet de Rome, le Niger, visité par le président français en 2022, était absent.")
     assert anns(ents) == []
+
+
+# ── acts told with no announcing verb ─────────────────────────────────────────────────────────
+
+
+def test_hosting_the_next_summit_is_an_announcement_about_it(nlp):
+    ents, rels = run(nlp, "Le Nigeria organisera le prochain sommet de la CEDEAO.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/NGA"}
+    assert {ents[o].type for o in about(rels, ann)} == {"Summit"}
+    ents, rels = run(nlp, "La Chine accueillera le prochain sommet de l'APEC en 2026.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/CHN"}
+
+
+def test_a_host_described_in_a_relative_clause_or_a_summit_in_progress_is_no_announcement(nlp):
+    ents, _ = run(nlp, "Le Brésil, qui accueillera le prochain sommet, a salué les participants.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Le Brésil accueillera la COP30 à Belém en novembre. La COP30 sera consacrée aux forêts.")
+    assert anns(ents) == []
+
+
+def test_a_presidency_handed_over_to_a_country_is_about_it_and_the_body(nlp):
+    ents, rels = run(nlp, "Le sommet de Rio s'est achevé. Le Brésil a transmis la présidence du G20 à l'Afrique du Sud.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/BRA"}
+    assert "country/ZAF" in about(rels, ann)
+    assert any(ents[o].type == "Organization" for o in about(rels, ann))
+
+
+def test_something_else_handed_to_a_country_is_no_presidency(nlp):
+    ents, _ = run(nlp, "Le président a transmis ses condoléances à la Turquie.")
+    assert anns(ents) == []

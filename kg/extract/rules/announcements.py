@@ -20,6 +20,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration
 from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
@@ -33,7 +34,7 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
-             + adoption_candidates(ctx, _make))
+             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
     made: list[str] = []
     for n, group in enumerate(_groups(ctx, cands), 1):
         key = f"announcement/{ctx.article.id}-{n}"
