@@ -103,3 +103,31 @@ def test_a_presidency_handed_over_to_a_country_is_about_it_and_the_body(nlp):
 def test_something_else_handed_to_a_country_is_no_presidency(nlp):
     ents, _ = run(nlp, "Le président a transmis ses condoléances à la Turquie.")
     assert anns(ents) == []
+
+
+# ── pledges to the article's fund ─────────────────────────────────────────────────────────────
+
+
+def test_a_sum_pledged_to_no_one_goes_to_the_fund_named_earlier_in_the_article(nlp):
+    text = ("Le sommet de Lomé a salué le Fonds vert pour le climat. Le Togo a accueilli les délégations. "
+            "Le Bénin a félicité les organisateurs. Le Ghana versera 40 millions de dollars, a indiqué son ministre.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {ents[o].type for o in about(rels, ann)} == {"Organization"}
+
+
+def test_a_sum_pledged_before_the_fund_is_named_or_to_a_country_is_not_about_the_fund(nlp):
+    ents, rels = run(nlp, "Le Ghana versera 40 millions de dollars, a indiqué son ministre. Le sommet de Lomé a salué le Fonds vert pour le climat.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == set()
+    ents, rels = run(nlp, "Le sommet de Lomé a salué le Fonds vert pour le climat. Le Ghana versera 40 millions de dollars au Niger.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/NER"}
+
+
+def test_an_acronym_the_article_defined_names_its_organisation_in_what_is_announced(nlp):
+    text = ("Le sommet de Lomé a lancé l'Agence africaine des semences (AAS). "
+            "Le Ghana a déclaré qu'il verserait 40 millions de dollars à l'AAS.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {ents[o].label for o in about(rels, ann)} & {"Agence africaine des semences", "AAS"}

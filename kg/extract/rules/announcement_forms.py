@@ -122,9 +122,9 @@ def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | N
         return None
     if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
         return None  # a named recipient (or the fund itself, told already)
-    n = ctx.sent_no(i)
-    start = ctx.sents[max(0, n - 1)].start
-    return fund if any(m.key == fund for m in ctx.mentions_in(start, ctx.sent_at(i).end, ("Organization",))) else None
+    # the fund named before, anywhere in the article (« Cette Facilité (TFFF) ... Le Portugal participera à
+    # hauteur d'un million d'euros »)
+    return fund if any(m.key == fund for m in ctx.mentions_in(0, ctx.sent_at(i).end, ("Organization",))) else None
 
 
 def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:

@@ -194,6 +194,13 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
+    # « à la TFFF » after « Facilité de financement des forêts tropicales (TFFF) »: an acronym the article
+    # defined names its organisation wherever it comes back
+    acronyms = _acronyms(ctx)
+    for u in sorted(obj_set):
+        k = acronyms.get(doc.words[u]) if ctx.mention_at(u) is None else None
+        if k is not None and k not in agents and k not in c.not_about:
+            ctx.relate(key, "about", k, u, u + 1, confidence("announcement_object"))
     # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
     # announced stands for its country
     for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
@@ -218,6 +225,19 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _acronyms(ctx: ArticleContext) -> dict[str, str]:
+    """The acronyms (a capitalised word of two letters or more) that name an organisation of the article, to
+    its key: those the article matched as its mentions."""
+    doc = ctx.doc
+    out: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.end - m.start == 1 and ctx.ents[m.key].type == "Organization":
+            w = doc.words[m.start]
+            if len(w) >= 2 and w.isupper() and w.isalpha():
+                out.setdefault(w, m.key)
+    return out
 
 
 def _giver(ctx: ArticleContext, m) -> bool:
