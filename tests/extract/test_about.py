@@ -131,3 +131,30 @@ def test_an_acronym_the_article_defined_names_its_organisation_in_what_is_announ
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert {ents[o].label for o in about(rels, ann)} & {"Agence africaine des semences", "AAS"}
+
+
+# ── what a summit's text says, told right after it ────────────────────────────────────────────
+
+
+def test_what_the_group_reaffirms_right_after_its_text_is_what_the_text_is_about(nlp):
+    text = ("Le sommet du G20 s'est tenu à Rio. La déclaration finale du sommet engage les membres à des actions "
+            "concrètes. Les dirigeants ont également réaffirmé leur engagement en faveur de la paix au Yémen, en Libye "
+            "et en Ukraine, tout en condamnant le terrorisme.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert about(rels, ann) >= {"country/YEM", "country/LBY", "country/UKR"}
+    text = ("Le sommet de l'Otan s'est tenu à Vilnius. Les dirigeants ont adopté une déclaration finale. "
+            "Ils condamnent l'agression de la Russie contre la Géorgie.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/GEO" in about(rels, ann)
+
+
+def test_what_the_group_says_after_another_sentence_or_with_no_text_is_not_about_a_text(nlp):
+    text = ("Le sommet de l'Otan s'est tenu à Vilnius. Les dirigeants ont adopté une déclaration finale. "
+            "Le président turc a rencontré son homologue suédois. Les dirigeants ont salué la Finlande.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/FIN" not in about(rels, ann)
+    ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Rio. Les dirigeants ont réaffirmé leur engagement en faveur de la paix en Ukraine.")
+    assert anns(ents) == []

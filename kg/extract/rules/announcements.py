@@ -16,13 +16,14 @@ from __future__ import annotations
 from datetime import date as date_cls
 from datetime import timedelta
 
+from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
 from kg.extract.rules.announcement_acts import act_candidates
-from kg.extract.rules.announcement_agents import enumeration
-from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
+from kg.extract.rules.announcement_agents import enumeration, quote_bounds
+from kg.extract.rules.announcement_merge import group_candidates, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
 from kg.extract.rules.summits import later_edition
@@ -36,9 +37,13 @@ def announcements(ctx: ArticleContext) -> None:
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
              + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
     made: list[str] = []
+    taken = {ctx.sent_no(c.verb) for c in cands}
     for n, group in enumerate(_groups(ctx, cands), 1):
         key = f"announcement/{ctx.article.id}-{n}"
         _emit(ctx, key, group)
+        if any((c.kind == "document" and not c.anaphor_only) or (
+                (h := object_noun(ctx, c)) is not None and ctx.doc.lemma[h] in ctx.lex.document_nouns) for c in group):
+            _text_content(ctx, key, group, taken)
         if made and any(c.inherit_about for c in group):
             # « Huit autres pays se sont joints à cette initiative »: about what the initiative is about
             c = next(c for c in group if c.inherit_about)
@@ -46,6 +51,45 @@ def announcements(ctx: ArticleContext) -> None:
                 if o not in _agent_keys(ctx, key):
                     ctx.relate(key, "about", o, c.verb, c.verb + 1, confidence("joined_announcement"), implied=True)
         made.append(key)
+
+
+def _text_content(ctx: ArticleContext, key: str, group: list[Candidate], taken: set[int]) -> None:
+    """« La déclaration finale engage les membres ... Les dirigeants ont également réaffirmé leur engagement
+    pour la paix au Soudan et en Ukraine »: what the group says in the sentences right after its text (a
+    content verb, « condamne », « appelle », « réaffirme », with the group or « le texte » as subject) is what
+    the text is about: the countries it names. Stops at the first sentence that does not go on so, or that
+    tells another announcement."""
+    doc = ctx.doc
+    lex = ctx.lex
+    agents = _agent_keys(ctx, key)
+    n = max(ctx.sent_no(c.verb) for c in group) + 1
+    while n < len(ctx.sents) and n not in taken and n <= max(ctx.sent_no(c.verb) for c in group) + 2:
+        sent = ctx.sents[n]
+        verbs = [v for v in range(sent.start, sent.end) if doc.pos[v] == "VERB" and doc.lemma[v] in lex.content_verbs
+                 and (subj := _text_subject(ctx, v)) is not None and quote_bounds(ctx, v) is None]
+        if not verbs:
+            return
+        for v in verbs:
+            subj = _text_subject(ctx, v)
+            toks = set(doc.subtree(v)) - set(doc.subtree(subj))
+            for m in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+                if m.start in toks and m.key not in agents and not _modifier_country(ctx, m):
+                    ctx.relate(key, "about", m.key, m.start, m.end, confidence("text_content"))
+        n += 1
+
+
+def _text_subject(ctx: ArticleContext, v: int) -> int | None:
+    """The subject of ``v`` when it is the group of a summit or its text: « les dirigeants », « les
+    Vingt-Sept », « le texte », « ils »."""
+    doc = ctx.doc
+    subj = subject(ctx, v)
+    if subj is None:
+        return None
+    low = doc.lower[subj]
+    if low in ctx.lex.collective_nouns or low in ("ils", "elles") or (
+            doc.lemma[subj] in ctx.lex.document_nouns and doc.pos[subj] == "NOUN"):
+        return subj
+    return None
 
 
 def _make(verb: int, agents: list[tuple], obj_toks: list[int], **fields) -> Candidate:
