@@ -158,3 +158,62 @@ def test_what_the_group_says_after_another_sentence_or_with_no_text_is_not_about
     assert "country/FIN" not in about(rels, ann)
     ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Rio. Les dirigeants ont réaffirmé leur engagement en faveur de la paix en Ukraine.")
     assert anns(ents) == []
+
+
+# ── objects the parser hangs elsewhere ────────────────────────────────────────────────────────
+
+
+def test_an_object_hung_on_a_day_is_still_what_is_announced(nlp):
+    ents, rels = run(nlp, "Au sommet de Lima, les Vingt-Sept ont annoncé jeudi un prêt de 20 milliards de dollars à la Moldavie.")
+    (ann,) = anns(ents)
+    assert "country/MDA" in about(rels, ann)
+
+
+def test_a_city_right_after_a_noun_of_giving_receives_it_and_is_no_place(nlp):
+    text = "L'Ukraine attend des armes. Le président Marc Oudin a annoncé la livraison à Kiev de trois systèmes de défense."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/UKR" in about(rels, ann)
+    assert not any(p == "hostCity" for s, p, o in rels if s == ann.key)
+
+
+def test_a_city_not_right_after_the_noun_of_giving_is_still_where_it_was_said(nlp):
+    ents, rels = run(nlp, "Le président Marc Oudin a annoncé une aide de 10 millions d'euros, jeudi à Nairobi.")
+    (ann,) = anns(ents)
+    assert any(p == "hostCity" for s, p, o in rels if s == ann.key)
+
+
+def test_beneficiaries_after_pour_hung_on_the_verb_are_about(nlp):
+    text = "Au sommet de Pékin, la Chine a annoncé une exemption de visas pour les ressortissants de Suède, de Norvège et du Danemark."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert about(rels, ann) >= {"country/SWE", "country/NOR", "country/DNK"}
+
+
+def test_countries_giving_with_the_agent_are_not_about_but_a_partner_of_a_deal_is(nlp):
+    text = ("Au sommet de Rome, le président Marc Oudin a annoncé la livraison à Kiev de trois systèmes de défense, "
+            "dont des batteries fournies avec la Suède et la Norvège.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert not about(rels, ann) & {"country/SWE", "country/NOR"}
+    ents, rels = run(nlp, "Au sommet de Rome, la France a signé un partenariat avec le Ghana.")
+    (ann,) = anns(ents)
+    assert "country/GHA" in about(rels, ann)
+
+
+# ── who decides ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_ils_after_the_group_is_the_group_and_designating_a_country_is_a_decision(nlp):
+    text = ("Le 12e sommet de la CEDEAO s'est tenu à Abuja. Dimanche, les dirigeants ont adopté la santé comme thème "
+            "de l'année. Ils ont enfin désigné la Namibie pour prendre la présidence de la CEDEAO en 2026.")
+    ents, rels = run(nlp, text)
+    ann = next(a for a in anns(ents) if "country/NAM" in about(rels, a))
+    assert {ents[o].label for o in agents(rels, ann)} == {"Communauté économique des États de l'Afrique de l'Ouest"}
+
+
+def test_ils_after_a_named_subject_is_not_the_group(nlp):
+    text = "Le 12e sommet de la CEDEAO s'est tenu à Abuja. Le Togo et le Bénin ont salué les travaux. Ils ont désigné l'Angola pour les représenter."
+    ents, rels = run(nlp, text)
+    for a in anns(ents):
+        assert not any(ents[o].label.startswith("Communauté") for o in agents(rels, a))

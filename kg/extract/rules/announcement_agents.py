@@ -312,10 +312,31 @@ def _thing_adjective(ctx: ArticleContext, m) -> bool:
 
 
 
+def _plural_group(ctx: ArticleContext, tok: int) -> int | None:
+    """For « ils »/« elles » opening a sentence: the collective subject of the sentence before (« les
+    dirigeants », « les Alliés »), if it has one."""
+    doc = ctx.doc
+    if doc.lower[tok] not in ("ils", "elles") or ctx.sent_no(tok) == 0:
+        return None
+    sent = ctx.sent_at(tok)
+    if any(doc.pos[k] not in ("ADV", "PUNCT", "CCONJ") for k in range(sent.start, tok)):
+        return None
+    prev = ctx.sents[ctx.sent_no(tok) - 1]
+    root = next((k for k in range(prev.start, prev.end) if doc.heads[k] == k), None)
+    if root is None:
+        return None
+    subj = next((c for c in doc.children(root) if doc.deps[c] == "nsubj"), None)
+    return subj if subj is not None and doc.lower[subj] in ctx.lex.collective_nouns else None
+
+
 def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     """The agents of the verb ``i`` whose subject (or inverted subject, or passive agent) is ``agent_tok``."""
     doc = ctx.doc
     conf = confidence("announcing_agent")
+    group = _plural_group(ctx, agent_tok)
+    if group is not None:
+        # « Dimanche, les dirigeants ont adopté ... Ils ont enfin désigné l'Angola »: « ils » is that group
+        return [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, group)]
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
     nxt = doc.subtree(agent_tok)[-1] + 1
     if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None

@@ -86,6 +86,22 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     return lemmas[target] in nouns, target
 
 
+def _recipient_after(ctx: ArticleContext, head: int | None, kids: list[int]) -> set[int]:
+    """The tokens of « à X » (a city or a country) right after the object ``head`` when it is a noun of giving
+    (« la livraison à Kiev », « une aide au Niger »), though the parser hung it on the verb."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if head is None or doc.lemma[head] not in lex.pledge_nouns | lex.support_nouns | lex.delivery_nouns:
+        return set()
+    for c in kids:
+        if c > head and doc.deps[c] in ("obl", "obl:mod", "obl:arg") and all(
+                doc.pos[k] in ("DET", "ADP") or k == c for k in range(head + 1, c + 1)) and any(
+                doc.lower[k] in lex.recipient_preps for k in doc.children(c) if doc.deps[k] == "case") and ctx.mention_at(
+                c, ("City", "Country")) is not None:
+            return set(doc.subtree(c))
+    return set()
+
+
 def _qualified_country(ctx: ArticleContext, i: int):
     """The country (mention) right before the participle ``i``, past commas and « tous » (« le Mali, de la
     Guinée et du Soudan, tous suspendus par ... »), which the parser may hang on another noun."""
@@ -319,6 +335,13 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if bare and not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
             # « ont approuvé jeudi une aide de 50 milliards »: an object the parser took for a modifier
             obj_toks = sorted(set(obj_toks) | set(doc.subtree(bare[0])))
+        if not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
+            # « ont annoncé jeudi un prêt de 50 milliards » with the object hung on « jeudi »
+            hung = [o for c in kids if c > i and deps[c] == "obl:mod" and is_date_word(doc.words[c])
+                    for o in doc.children(c) if o > c and deps[o] == "obj"]
+            if hung:
+                obj_toks = sorted(set(obj_toks) | set(doc.subtree(hung[0])))
+                bare = bare or hung[:1]
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
@@ -346,7 +369,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
         if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
             continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
-        if purpose and named_by:
+        only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
+        if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
             label = clip(summary(doc, i, sent, named_by), 90)
             label = label[:1].upper() + label[1:]
         if head is not None and _content_participle(ctx, head):
@@ -367,8 +391,17 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if near is not None:  # « s'est engagé à apporter un milliard », the fund named just before
                 about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places, where = said_at(ctx, i, head)
-        obj_toks = [u for u in obj_toks if u not in where]
-        core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
+        # « a annoncé la livraison à Kiev de cinq systèmes »: « à Kiev » right after a noun of giving is who
+        # receives it (hung on the verb by the parser), not where it was said
+        given = _recipient_after(ctx, head, kids)
+        if head is not None:
+            # « une exemption de visas pour les ressortissants de France » with « pour ... » hung on the verb
+            given |= {u for c in kids if c > head and deps[c] in ("obl", "obl:mod") and any(
+                lower[k] in ("pour", "envers") for k in doc.children(c) if deps[k] == "case") for u in doc.subtree(c)}
+        places = [p for p in places if p[1] not in given]
+        where -= given
+        obj_toks = sorted(set(u for u in obj_toks if u not in where) | given)
+        core = ({u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where) | given
         # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
         known = {a.key for a in agents}
         skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())

@@ -221,7 +221,8 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m):
+        if (_modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m)
+                or _partner(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -282,6 +283,20 @@ def _acronyms(ctx: ArticleContext) -> dict[str, str]:
             if len(w) >= 2 and w.isupper() and w.isalpha():
                 out.setdefault(w, m.key)
     return out
+
+
+def _partner(ctx: ArticleContext, m) -> bool:
+    """« des batteries fournies avec l'Allemagne, les Pays-Bas et l'Italie »: countries that give with the agent
+    (a list opened by « avec »), not what is given to."""
+    if ctx.ents[m.key].type != "Country":
+        return False
+    doc = ctx.doc
+    first = min([m.start] + [n.start for n in enumeration(ctx, m)])
+    k = first - 1
+    while k >= 0 and doc.pos[k] == "DET":
+        k -= 1
+    # « un partenariat avec le Sénégal » (on a noun): the partner is what it is about
+    return k >= 0 and ctx.lower(k) == "avec" and doc.pos[doc.heads[first]] in ("VERB", "AUX")
 
 
 def _giver(ctx: ArticleContext, m) -> bool:
