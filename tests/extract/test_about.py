@@ -217,3 +217,47 @@ def test_ils_after_a_named_subject_is_not_the_group(nlp):
     ents, rels = run(nlp, text)
     for a in anns(ents):
         assert not any(ents[o].label.startswith("Communauté") for o in agents(rels, a))
+
+
+def test_chairing_a_body_in_the_future_is_about_it(nlp):
+    for text in ("Le Brésil présidera le G20 en 2024.", "Le Brésil va présider le G20 l'an prochain."):
+        ents, rels = run(nlp, text)
+        (ann,) = anns(ents)
+        assert agents(rels, ann) == {"country/BRA"}
+        assert {ents[o].label for o in about(rels, ann)} == {"G20"}
+
+
+def test_chairing_now_a_session_or_in_a_description_is_no_announcement(nlp):
+    for text in ("Le Brésil préside le G20 depuis décembre.", "Lula présidera la séance d'ouverture.",
+                 "Le Brésil, qui présidera le G20, a salué les participants."):
+        ents, _ = run(nlp, text)
+        assert anns(ents) == [], text
+
+
+def test_a_summit_to_come_in_the_near_future_reported_from_a_quote(nlp):
+    ents, rels = run(nlp, "« Le Portugal va accueillir le prochain sommet », a déclaré Marc Oudin.")
+    (ann,) = anns(ents)
+    assert {ents[o].label for o in agents(rels, ann)} == {"Marc Oudin"}
+    ents, _ = run(nlp, "« Le Portugal va bien », a déclaré Marc Oudin.")
+    assert anns(ents) == []
+
+
+def test_joining_leaving_recognising_and_rejecting_are_decisions(nlp):
+    ents, rels = run(nlp, "Au sommet de Kazan, l'Indonésie est devenue membre à part entière des BRICS.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/IDN"}
+    ents, rels = run(nlp, "Au sommet de Rome, la France a reconnu l'État de Palestine.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/FRA"}
+    text = "Au sommet de Bangkok, les dirigeants de l'ASEAN ont entériné l'entrée du Timor oriental dans l'organisation."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/TLS" in about(rels, ann)
+
+
+def test_becoming_recognising_or_rejecting_something_else_is_no_decision(nlp):
+    for text in ("Au sommet de Kazan, l'Indonésie est devenue plus prudente.",
+                 "Au sommet de Rome, la France a reconnu l'importance du dialogue.",
+                 "Au sommet de Rome, la France a rejeté les critiques."):
+        ents, _ = run(nlp, text)
+        assert anns(ents) == [], text

@@ -58,10 +58,23 @@ def _hosting(ctx: ArticleContext, make) -> list:
         to_come = future(ctx, v) or (deps[v] == "xcomp" and lemmas[doc.heads[v]] == "aller")
         if not to_come or deps[v] in ("acl", "acl:relcl", "ccomp") or reporting_verb(ctx, v) is not None or _trailing_reporter(ctx, v):
             continue  # « le Brésil, qui accueillera ... » (a description); « a indiqué que ... » (told by that verb)
+        if any(doc.lower[c] in ctx.lex.relative_pronouns and deps[c].startswith("nsubj") for c in doc.children(v)):
+            continue  # the same description parsed as the main clause
         obj = next((c for c in doc.children(v) if deps[c] == "obj"), None)
+        if obj is None and deps[v] == "xcomp":  # « va présider le G20 » with the object hung on « va »
+            obj = next((c for c in doc.children(doc.heads[v]) if deps[c] == "obj" and c > v), None)
         if obj is None:
             continue
         toks = doc.subtree(obj)
+        if lemmas[v] in ctx.lex.chair_verbs:
+            # « Le Brésil présidera le G20 en 2024 »: the body it will chair
+            body = ctx.mention_at(obj, ("Organization",))
+            agents = _agents(ctx, v) if body is not None else []
+            if agents:
+                out.append(make(v, agents, toks, about=[(body.key, body.start, body.end, confidence("announcement_object"), False)],
+                                head=obj, label=_label(ctx, min([a[1] for a in agents] + [v]), toks[-1] + 1),
+                                not_about={a[0] for a in agents}))
+            continue
         summits = [(s, e, k) for s, e, k in ctx.summit_seq if obj <= s <= toks[-1]]
         nxt = any(doc.lower[u] in ctx.lex.next_words for u in toks)
         if not summits or not (nxt or any(later_edition(ctx, k) for _, _, k in summits)):

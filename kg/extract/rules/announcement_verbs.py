@@ -73,9 +73,14 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
             lemmas[target] != "feu" or any(doc.lower[k] == "vert" for k in doc.children(target)))), None
     if frame == "invite":  # « ont invité six pays à rejoindre le groupe »
         return any(deps[c] == "xcomp" and lemmas[c] in ctx.lex.join_verbs for c in kids), None
+    if frame == "member":  # « l'Indonésie est devenue membre à part entière des BRICS »
+        return any(lemmas[c] == "membre" and deps[c] in ("xcomp", "obj", "attr", "obl:arg") and ctx.mentions_in(
+            c, doc.subtree(c)[-1] + 1, ("Organization",)) for c in kids), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
         return target is not None and (lemmas[target] in ctx.lex.decision_objects
-                                       or ctx.mention_at(target, ("Country", "Organization")) is not None), None
+                                       or ctx.mention_at(target, ("Country", "Organization")) is not None
+                                       or (lemmas[target] == "état" and any(  # « a reconnu l'État de Palestine »
+                                           deps[c] == "nmod" and ctx.mention_at(c, ("Country",)) for c in doc.children(target)))), None
     # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None:
@@ -247,6 +252,9 @@ def _news_clause(ctx: ArticleContext, toks: list[int]) -> bool:
         if doc.pos[u] in ("VERB", "AUX") and (doc.morph(u, "Tense") == "Fut" or conditional(ctx, u)
                                                or doc.lemma[u] in triggers):
             return True
+        if doc.lemma[u] == "aller" and any(doc.deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf"
+                                           for c in doc.children(u)):
+            return True  # « Le Portugal va accueillir le prochain sommet »: the near future
         if doc.lemma[u] in lex.announce_nouns or doc.lemma[u] in lex.decision_objects:
             return True
     return bool(toks) and MONEY.search(doc.span_text(toks[0], toks[-1] + 1)) is not None
@@ -303,7 +311,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-        passive = any(deps[c] == "aux:pass" for c in kids) or (
+        passive = lemma not in ctx.lex.copula_like_verbs and any(deps[c] == "aux:pass" for c in kids) or (
             doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
             and not any(deps[c] == "aux:tense" for c in kids))
         if passive:
