@@ -100,8 +100,31 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
 
 
 def _antecedent(ctx: ArticleContext, pron: int) -> Mention | None:
-    cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
+    types = ("Person", "Minister", "Country", "Organization")
+    prev = _previous_subject(ctx, pron, types)
+    if prev is not None:
+        return prev
+    cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in types]
     return max(cands, key=lambda m: m.end) if cands else None  # the nearest (mentions are in the order made)
+
+
+def _previous_subject(ctx: ArticleContext, pron: int, types: tuple[str, ...]) -> Mention | None:
+    """« L'Italie a annoncé une aide au Niger. Elle a également annoncé ... »: a pronoun opening its sentence
+    goes on with the named subject of the sentence before, not the last name said."""
+    doc = ctx.doc
+    n = ctx.sent_no(pron)
+    sent = ctx.sent_at(pron)
+    if n == 0 or any(doc.pos[k] not in ("ADV", "PUNCT", "CCONJ") for k in range(sent.start, pron)):
+        return None
+    before = ctx.sents[n - 1]
+    root = next((k for k in range(before.start, before.end) if doc.heads[k] == k), None)
+    subj = next((c for c in doc.children(root) if doc.deps[c] in ("nsubj", "nsubj:pass")), None) if root is not None else None
+    if subj is None:
+        return None
+    m = ctx.mention_at(subj, types)
+    if m is None:
+        m = next((ctx.mention_at(u, types) for u in doc.subtree(subj) if ctx.mention_at(u, types) is not None), None)
+    return m
 
 
 def _clause_start(ctx: ArticleContext, verb: int) -> int:

@@ -261,3 +261,49 @@ def test_becoming_recognising_or_rejecting_something_else_is_no_decision(nlp):
                  "Au sommet de Rome, la France a rejeté les critiques."):
         ents, _ = run(nlp, text)
         assert anns(ents) == [], text
+
+
+# ── more forms of acts and parties ────────────────────────────────────────────────────────────
+
+
+def test_a_text_signed_between_two_parties_is_signed_by_them(nlp):
+    ents, rels = run(nlp, "Un mémorandum d'entente a été signé entre le Maroc et le Nigeria.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/MAR", "country/NGA"}
+    ents, rels = run(nlp, "Un mémorandum d'entente a été signé par le Maroc.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/MAR"}
+
+
+def test_proceeding_to_a_launch_or_a_signature_announces_it(nlp):
+    ents, rels = run(nlp, "Le chef de l'État Bola Tinubu a procédé au lancement officiel du programme de vaccination.")
+    (ann,) = anns(ents)
+    assert ann.label.startswith("Lancement officiel du programme")
+    ents, _ = run(nlp, "Le chef de l'État Bola Tinubu a procédé à un remaniement.")
+    assert anns(ents) == []
+
+
+def test_the_conference_of_heads_of_state_decides_for_the_body_of_its_summit(nlp):
+    text = ("Le 45e sommet de la CEDEAO s'est tenu à Abuja. La Conférence des chefs d'État a décidé de lever les "
+            "sanctions contre le Niger.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {ents[o].label for o in agents(rels, ann)} == {"Communauté économique des États de l'Afrique de l'Ouest"}
+
+
+def test_two_deals_of_one_agent_with_different_partners_are_two_announcements(nlp):
+    text = ("Au sommet de Rabat, la France a signé un accord de défense avec le Maroc. Plus tard, la France a signé "
+            "un accord commercial avec la Tunisie.")
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 2
+    # near miss: the same deal told twice by the same agent is one
+    text = ("Au sommet de Rabat, la France a signé un accord de défense avec le Maroc. La France a signé cet accord "
+            "après des mois de négociations.")
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 1
+
+
+def test_a_pronoun_opening_a_sentence_is_the_subject_before_it_not_the_last_name(nlp):
+    ents, rels = run(nlp, "Au sommet de Rome, l'Italie a annoncé une aide au Niger. Elle a également annoncé une aide au Tchad.")
+    second = next(a for a in anns(ents) if "country/TCD" in about(rels, a))
+    assert agents(rels, second) == {"country/ITA"}

@@ -370,8 +370,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
                 agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
-    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):
-        # « Le sommet a adopté une feuille de route »: the body whose summit it is
+    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns
+                       or (doc.lemma[agent_tok] in ctx.lex.conference_nouns and ctx.mention_at(agent_tok) is None)):
+        # « Le sommet a adopté une feuille de route », « La Conférence des chefs d'État a décidé »: the body
+        # whose summit it is
         agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
     return agents
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
+from kg.extract.rules.announcement_agents import listed_after, resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
 from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
@@ -220,6 +220,18 @@ def _doc_label(ctx: ArticleContext, noun: int, verb: int) -> str:
     return clip(text[:1].upper() + text[1:], 90)
 
 
+def _parties(ctx: ArticleContext, noun: int, verb: int) -> list:
+    """The countries and organisations listed after « entre » on the text ``noun`` or its verb (« signé entre le
+    Maroc et le Nigeria »)."""
+    doc = ctx.doc
+    sent = ctx.sent_at(verb)
+    for k in range(noun + 1, sent.end):
+        if doc.lower[k] == "entre" and doc.heads[doc.heads[k]] in (noun, verb):
+            ms = listed_after(ctx, k + 1, sent.end, ("Country", "Organization"))
+            return ms if len(ms) >= 2 else []
+    return []
+
+
 def document_candidates(ctx: ArticleContext, make) -> list:
     """A candidate per summit text that is the subject of a verb (« La déclaration finale du sommet engage
     ... »): by the organisation or countries it names (« des dirigeants du G20 »), else by the body of the
@@ -263,6 +275,9 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
                  and not (summit is not None and summit[0] <= m.start < summit[1])]
         agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        if not agents and adopted:
+            # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in _parties(ctx, t, heads[t])]
         if not agents and (summit is not None or qualified):
             agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
         # a summit's text or an act adopted with no agent said is still an announcement (« a decision with
@@ -294,7 +309,7 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
     lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
     lex = ctx.lex
     texts = lex.document_nouns | lex.named_document_nouns | lex.announce_nouns
-    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs
+    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs | lex.light_announce_verbs
     out = []
     for t, pos in enumerate(doc.pos):
         if pos != "NOUN" or lemmas[t] not in lex.adoption_nouns:

@@ -281,7 +281,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         light = None
         if lemma in ctx.lex.light_announce_verbs:
             # « a pris l'engagement de verser », « a fait l'annonce d'une aide »: the verb its noun stands for
-            light = next((c for c in kids if deps[c] == "obj" and lemmas[c] in ctx.lex.light_announce_nouns), None)
+            # « a procédé au lancement officiel de », « à la signature de »
+            light = next((c for c in kids if (deps[c] == "obj" or (deps[c] in ("obl:arg", "obl") and any(
+                lower[m] in ("à", "au") for m in doc.children(c) if deps[m] == "case")))
+                and lemmas[c] in ctx.lex.light_announce_nouns), None)
             if light is not None:
                 lemma = ctx.lex.light_announce_nouns[lemmas[light]]
         joined = None
@@ -357,6 +360,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
         label = None
+        if light is not None and deps[light] != "obj":
+            # « a procédé au lancement officiel du programme »: the noun names it
+            end = doc.subtree(light)[-1] + 1
+            label = clip(doc.span_text(light, end).rstrip(" ,"), 90)
+            label = label[:1].upper() + label[1:]
         if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
             # « une déclaration politique adoptée par les États membres »: the noun is what is announced
             head = heads[i]
