@@ -307,3 +307,19 @@ def test_a_pronoun_opening_a_sentence_is_the_subject_before_it_not_the_last_name
     ents, rels = run(nlp, "Au sommet de Rome, l'Italie a annoncé une aide au Niger. Elle a également annoncé une aide au Tchad.")
     second = next(a for a in anns(ents) if "country/TCD" in about(rels, a))
     assert agents(rels, second) == {"country/ITA"}
+
+
+def test_a_sum_promised_right_after_a_fund_is_told_goes_to_the_article_s_fund(nlp):
+    text = ("Le sommet de Lomé s'est ouvert. Le président togolais a inauguré un fonds pour l'eau. Le Ghana promet "
+            "jusqu'à 3 milliards de dollars, le Bénin 500 millions d'euros. Le Fonds vert pour le climat gérera l'argent.")
+    ents, rels = run(nlp, text)
+    ghana = next(a for a in anns(ents) if "country/GHA" in agents(rels, a))
+    assert {ents[o].type for o in about(rels, ghana)} == {"Organization"}
+
+
+def test_a_sum_promised_to_a_named_country_is_not_about_the_fund(nlp):
+    text = ("Le sommet de Lomé s'est ouvert. Le président togolais a inauguré un fonds pour l'eau. Le Ghana promet "
+            "3 milliards de dollars au Niger. Le Fonds vert pour le climat gérera l'argent.")
+    ents, rels = run(nlp, text)
+    ghana = next(a for a in anns(ents) if "country/GHA" in agents(rels, a))
+    assert about(rels, ghana) == {"country/NER"}

@@ -116,15 +116,23 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
 
 def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | None:
     """« Ce Fonds ... (FPO) ... Le Chili s'est engagé à apporter un milliard de dollars »: a sum pledged to
-    no one named, right after the article's one fund is named (this sentence or the one before), goes to it."""
+    no one named, after the article's one fund is named (anywhere before) or told as « un fonds » (this
+    sentence or the one before), goes to it."""
     fund = fund_organisation(ctx)
     if fund is None or not _money_in(ctx, obj_toks):
         return None
-    if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
-        return None  # a named recipient (or the fund itself, told already)
+    doc = ctx.doc
+    if any((m := ctx.mention_at(u, ("Country", "Organization", "City"))) is not None and (
+            m.key == fund or any(doc.lower[k] in ctx.lex.recipient_preps | {"en"} for k in range(max(0, m.start - 2), m.start)))
+           for u in obj_toks):
+        return None  # a named recipient (or the fund itself, told already); not « , la France 500 millions »
     # the fund named before, anywhere in the article (« Cette Facilité (TFFF) ... Le Portugal participera à
     # hauteur d'un million d'euros »)
-    return fund if any(m.key == fund for m in ctx.mentions_in(0, ctx.sent_at(i).end, ("Organization",))) else None
+    if any(m.key == fund for m in ctx.mentions_in(0, ctx.sent_at(i).end, ("Organization",))):
+        return fund
+    # « Lula inaugure un fonds pour les forêts. La Norvège promet jusqu'à 3 milliards de dollars »
+    start = ctx.sents[max(0, ctx.sent_no(i) - 1)].start
+    return fund if any(ctx.doc.lemma[u] in ctx.lex.fund_nouns and ctx.doc.pos[u] == "NOUN" for u in range(start, i)) else None
 
 
 def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:

@@ -402,7 +402,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « Costa inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
-        if not about and (lemma in ctx.lex.pledge_verbs or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
+        if not about and (lemma in ctx.lex.pledge_verbs | {"promettre"} or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
             near = fund_in_context(ctx, i, obj_toks)
             if near is not None:  # « s'est engagé à apporter un milliard », the fund named just before
                 about.append((near, i, i + 1, confidence("announcement_fund"), True))
