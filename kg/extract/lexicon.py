@@ -202,6 +202,7 @@ class Lexicon:
     pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
     adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
+    institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
     chair_verbs: frozenset[str]  #: lemmas among host_verbs: « le Brésil présidera le G20 en 2024 »: a body chaired
     copula_like_verbs: frozenset[str]  #: lemmas: « est devenue membre »: « être » is their auxiliary, not a passive
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place

@@ -323,3 +323,21 @@ def test_a_sum_promised_to_a_named_country_is_not_about_the_fund(nlp):
     ents, rels = run(nlp, text)
     ghana = next(a for a in anns(ents) if "country/GHA" in agents(rels, a))
     assert about(rels, ghana) == {"country/NER"}
+
+
+def test_the_institutions_named_by_an_adjective_are_the_body_of_that_name(nlp):
+    text = ("Le sommet de l'Union européenne et de l'Union africaine s'est ouvert à Bruxelles. Le continent était "
+            "représenté par 40 pays, à l'exclusion du Niger, du Gabon et du Tchad, tous suspendus par les instances "
+            "africaines après les coups d'État.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {ents[o].label for o in agents(rels, ann)} == {"Union africaine"}
+    assert about(rels, ann) == {"country/NER", "country/GAB", "country/TCD"}
+    assert not any(p == "during" for s, p, o in rels if s == ann.key)  # told as a state, not done at the summit
+
+
+def test_institutions_whose_adjective_names_two_bodies_name_none(nlp):
+    text = ("Le sommet de l'Union européenne et de l'Union africaine s'est ouvert à Bruxelles. La Commission "
+            "européenne était là. Le Niger, suspendu par les instances européennes, était absent.")
+    ents, rels = run(nlp, text)
+    assert anns(ents) == []

@@ -312,6 +312,21 @@ def _thing_adjective(ctx: ArticleContext, m) -> bool:
 
 
 
+def _body_of_adjective(ctx: ArticleContext, tok: int) -> list[str]:
+    """« les instances africaines » → the Union africaine: of the article's organisations whose name ends on
+    the adjective of ``tok`` (« africaine »), the one of fewest words (none if two tie)."""
+    doc = ctx.doc
+    adj = next((c for c in doc.children(tok) if doc.deps[c] == "amod"), None)
+    if adj is None:
+        return []
+    stem = doc.lower[adj].rstrip("s")
+    found = sorted((len(e.label.split()), k) for k, e in ctx.ents.items() if e.type == "Organization"
+                   and e.label.lower().split()[-1].rstrip("s") in (stem, stem + "e", stem.removesuffix("e")))
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return []
+    return [found[0][1]]
+
+
 def _plural_group(ctx: ArticleContext, tok: int) -> int | None:
     """For « ils »/« elles » opening a sentence: the collective subject of the sentence before (« les
     dirigeants », « les Alliés »), if it has one."""
@@ -370,6 +385,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
                 agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and doc.lower[agent_tok] in ctx.lex.institution_nouns:
+        # « suspendus par les instances africaines »: the article's body named by that adjective (implied)
+        agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True)
+                  for k in _body_of_adjective(ctx, agent_tok)]
     if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns
                        or (doc.lemma[agent_tok] in ctx.lex.conference_nouns and ctx.mention_at(agent_tok) is None)):
         # « Le sommet a adopté une feuille de route », « La Conférence des chefs d'État a décidé »: the body

@@ -59,8 +59,8 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None and any(deps[c] == "aux:pass" for c in kids):
         target = next((c for c in kids if deps[c] == "nsubj:pass"), None)  # « l'accord a été entériné par X »
-    if (target is None and deps[i] == "acl" and doc.heads[i] < i and doc.morph(i, "VerbForm") == "Part"
-            and any(deps[c] == "obl:agent" for c in kids)):
+    if (target is None and deps[i] in ("acl", "acl:relcl") and doc.heads[i] < i and doc.morph(i, "VerbForm") == "Part"
+            and any(deps[c] == "obl:agent" for c in kids) and not any(deps[c].startswith("aux") and doc.pos[c] == "AUX" for c in kids)):
         # « le Niger, suspendu par la CEDEAO »: the noun the participle qualifies
         qualified = _qualified_country(ctx, i)
         target = qualified.start if qualified is not None else doc.heads[i]
@@ -360,12 +360,13 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
         label = None
+        described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
         if light is not None and deps[light] != "obj":
             # « a procédé au lancement officiel du programme »: the noun names it
             end = doc.subtree(light)[-1] + 1
             label = clip(doc.span_text(light, end).rstrip(" ,"), 90)
             label = label[:1].upper() + label[1:]
-        if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
+        if passive and (deps[i] == "acl" or (deps[i] == "acl:relcl" and _qualified_country(ctx, i) is not None)) and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
             # « une déclaration politique adoptée par les États membres »: the noun is what is announced
             head = heads[i]
             listed = _qualified_country(ctx, i) or ctx.mention_at(head, ("Country",))
@@ -374,6 +375,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             else:
                 # « le Mali, la Guinée et le Soudan, suspendus par l'UA »: the list the participle qualifies
                 head = listed.start
+                described = True
                 first = min([listed.start] + [m.start for m in enumeration(ctx, listed)])
                 obj_toks = sorted(set(range(first, i)) | set(obj_toks))
                 end = doc.subtree(i)[-1] + 1
@@ -429,5 +431,5 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
-                             amount=amount, no_fallback=ago or no_fallback, about=about, label=label))
+                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label))
     return out
