@@ -203,6 +203,7 @@ class Lexicon:
     adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
     institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
+    obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body
     chair_verbs: frozenset[str]  #: lemmas among host_verbs: « le Brésil présidera le G20 en 2024 »: a body chaired
     copula_like_verbs: frozenset[str]  #: lemmas: « est devenue membre »: « être » is their auxiliary, not a passive
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place

@@ -341,3 +341,21 @@ def test_institutions_whose_adjective_names_two_bodies_name_none(nlp):
             "européenne était là. Le Niger, suspendu par les instances européennes, était absent.")
     ents, rels = run(nlp, text)
     assert anns(ents) == []
+
+
+def test_a_status_obtained_from_a_body_is_granted_by_it_and_about_who_obtained_it(nlp):
+    text = ("Les dirigeants ont salué la Géorgie, comme l'Arménie, deux pays qui ont obtenu le statut de candidat à "
+            "l'Union européenne en 2023.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {next(k for k, e in ents.items() if e.label == "Union européenne")}
+    assert about(rels, ann) == {"country/GEO", "country/ARM"}
+    ents, rels = run(nlp, "La Géorgie a obtenu le statut de candidat à l'Union européenne.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/GEO"}
+
+
+def test_something_obtained_from_no_named_body_or_not_granted_is_no_announcement(nlp):
+    for text in ("La Géorgie a obtenu le statut de candidat.", "La Géorgie a obtenu une médaille à l'Union européenne."):
+        ents, _ = run(nlp, text)
+        assert anns(ents) == [], text

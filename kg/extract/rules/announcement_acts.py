@@ -4,6 +4,8 @@
   2026 »: a host verb in the future (or « va accueillir ») with a summit still to come as its object, by its
   subject; about that summit. When a speech verb reports it (« a indiqué que ... »), that verb's candidate
   tells it already;
+- **obtained**: « l'Ukraine et la Moldavie, deux pays qui ont obtenu le statut de candidat à l'UE »: a
+  status granted by the body the object names (implied), about the countries that obtained it;
 - **presidency**: « Le Brésil a transmis la présidence du G20 à l'Afrique du Sud », « a passé le relais à
   l'Inde »: a handover of an office to a country, by its subject; about the country and the body whose
   presidency it is;
@@ -26,7 +28,7 @@ _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
 def act_candidates(ctx: ArticleContext, make) -> list:
     """Hosting and presidency candidates: ``make(verb, agents, obj_toks, **fields)`` builds one."""
-    return _hosting(ctx, make) + _presidency(ctx, make)
+    return _hosting(ctx, make) + _presidency(ctx, make) + _obtained(ctx, make)
 
 
 def _agents(ctx: ArticleContext, v: int) -> list[tuple]:
@@ -118,3 +120,51 @@ def _presidency(ctx: ArticleContext, make) -> list:
                         not_about={a[0] for a in agents}))
     return out
 
+
+
+def _obtained(ctx: ArticleContext, make) -> list:
+    doc = ctx.doc
+    lemmas, deps = doc.lemma, doc.deps
+    lex = ctx.lex
+    granted = lex.decision_objects | lex.approval_nouns
+    out = []
+    for v, pos in enumerate(doc.pos):
+        if pos != "VERB" or lemmas[v] not in lex.obtain_verbs or modal_or_negated(ctx, v) or future(ctx, v):
+            continue
+        obj = next((c for c in doc.children(v) if deps[c] == "obj"), None)
+        if obj is None or lemmas[obj] not in granted:
+            continue
+        toks = doc.subtree(obj)
+        body = next(iter(ctx.mentions_in(obj, toks[-1] + 1, ("Organization",))), None)
+        countries = _obtainers(ctx, v)
+        if body is None or not countries:
+            continue
+        about = [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in countries]
+        agents = [(body.key, body.start, body.end, confidence("document_body"), True)]
+        out.append(make(v, agents, toks, about=about, head=obj, no_fallback=True,
+                        label=_label(ctx, obj, toks[-1] + 1) + " pour " + ", ".join(ctx.ents[m.key].label for m in countries)))
+    return out
+
+
+def _obtainers(ctx: ArticleContext, v: int) -> list:
+    """The countries that obtain: the subject, or for « deux pays qui ont obtenu » the countries that
+    « deux pays » sums up (the last two named before it in the sentence)."""
+    doc = ctx.doc
+    subj = subject(ctx, v)
+    if subj is None:
+        return []
+    if doc.lower[subj] in ctx.lex.relative_pronouns and doc.deps[v] == "acl:relcl":
+        ante = doc.heads[v]
+        n = next((ctx.lex.number_words.get(doc.lower[c]) or (int(doc.words[c]) if doc.words[c].isdigit() else None)
+                  for c in doc.children(ante) if doc.deps[c] == "nummod"), None)
+        if doc.lemma[ante] in ("pays", "état") and n:
+            before = [m for m in ctx.mentions_in(ctx.sent_at(v).start, ante, ("Country",))]
+            seen = []
+            for m in reversed(before):
+                if m.key not in [x.key for x in seen]:
+                    seen.append(m)
+            return list(reversed(seen[:n])) if len(seen) >= n else []
+        m = ctx.mention_at(ante, ("Country",))
+        return [m] if m is not None else []
+    m = ctx.mention_at(subj, ("Country",))
+    return [m] if m is not None else []

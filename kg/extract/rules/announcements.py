@@ -205,7 +205,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     obj_set = set(c.obj_toks)
     # co-agents: « en compagnie de ses homologues italien et allemand »
     for m in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-        if m.start in obj_set or m.key in agents:
+        if m.start in obj_set or m.key in agents or any(m.key == a[0] for a in c.about):
             continue
         if any(lower[w] in ctx.lex.co_agent_words for w in range(max(sent.start, m.start - 6), m.start)):
             ctx.relate(key, "announcedBy", m.key, m.start, m.end, confidence("announcing_co_agent"))
