@@ -359,3 +359,24 @@ def test_something_obtained_from_no_named_body_or_not_granted_is_no_announcement
     for text in ("La Géorgie a obtenu le statut de candidat.", "La Géorgie a obtenu une médaille à l'Union européenne."):
         ents, _ = run(nlp, text)
         assert anns(ents) == [], text
+
+
+def test_a_complement_of_the_object_hung_on_the_verb_says_what_it_is_about(nlp):
+    ents, rels = run(nlp, "Sommet de l'Otan : la Turquie lève son veto à l'adhésion de la Suède.")
+    (ann,) = anns(ents)
+    assert "country/SWE" in about(rels, ann)
+    # near miss: a complement that is not right after the object is not about
+    ents, rels = run(nlp, "Sommet de l'Otan : la Turquie lève son veto, à la surprise de la Suède.")
+    for a in anns(ents):
+        assert "country/SWE" not in about(rels, a)
+
+
+def test_son_pays_in_reported_speech_is_the_speaker_s_country_and_the_speaker_announces_too(nlp):
+    text = "Le président kényan William Ruto a déclaré que son pays allait débloquer 100 millions de dollars pour la Somalie."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert {ents[o].label for o in agents(rels, ann)} == {"Kenya", "William Ruto"}
+    # near miss: « son pays » with no speaker of a known country names no country
+    ents, rels = run(nlp, "William Ruto a déclaré que son pays allait débloquer 100 millions de dollars pour la Somalie.")
+    for a in anns(ents):
+        assert "country/KEN" not in agents(rels, a)

@@ -312,6 +312,22 @@ def _thing_adjective(ctx: ArticleContext, m) -> bool:
 
 
 
+def _speaker_own_country(ctx: ArticleContext, i: int) -> list[str]:
+    """The country of whoever reports the clause of ``i`` (a speech verb among its three nearest heads)."""
+    doc = ctx.doc
+    h = i
+    for _ in range(3):
+        if doc.heads[h] == h:
+            return []
+        h = doc.heads[h]
+        if doc.pos[h] == "VERB" and doc.lemma[h] in _speech_lemmas(ctx):
+            subj = subject(ctx, h)
+            people = [k for k in (agents_of(ctx, subj) if subj is not None else []) if ctx.ents[k].type in _PEOPLE]
+            countries = {o for p in people for (s, q, o) in ctx.relations if s == p and q in ("ministerOf", "nationality")}
+            return sorted(countries) if len(countries) == 1 else []
+    return []
+
+
 def _body_of_adjective(ctx: ArticleContext, tok: int) -> list[str]:
     """« les instances africaines » → the Union africaine: of the article's organisations whose name ends on
     the adjective of ``tok`` (« africaine »), the one of fewest words (none if two tie)."""
@@ -385,6 +401,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
                 agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and doc.lemma[agent_tok] in ("pays", "gouvernement") and any(
+            doc.lower[c] in ctx.lex.possessives for c in doc.children(agent_tok)):
+        # « Le président kényan a déclaré que son pays allait débloquer ... »: the speaker's country
+        agents = [Agent(k, agent_tok, i + 1, conf) for k in _speaker_own_country(ctx, i)]
     if not agents and doc.lower[agent_tok] in ctx.lex.institution_nouns:
         # « suspendus par les instances africaines »: the article's body named by that adjective (implied)
         agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True)

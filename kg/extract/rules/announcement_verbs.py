@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import inverted_clause, inverted_subject, misattached_subject, subject
+from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
-from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated
+from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated, reporting_verb
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -416,6 +416,16 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « une exemption de visas pour les ressortissants de France » with « pour ... » hung on the verb
             given |= {u for c in kids if c > head and deps[c] in ("obl", "obl:mod") and any(
                 lower[k] in ("pour", "envers") for k in doc.children(c) if deps[k] == "case") for u in doc.subtree(c)}
+            # « lève son veto à l'adhésion de la Suède »: a complement right after the object, of a decision
+            # noun or naming a country or a body, hung on the verb: it says what the object is about
+            after = doc.subtree(head)[-1] + 1
+            for c in kids:
+                sub = doc.subtree(c)
+                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and any(
+                        lower[k] in ctx.lex.object_complement_preps for k in doc.children(c) if deps[k] == "case")
+                        and not set(sub) & where and (lemmas[c] in ctx.lex.decision_objects or ctx.mentions_in(
+                            sub[0], sub[-1] + 1, ("Country", "Organization")))):
+                    given |= set(sub)
         places = [p for p in places if p[1] not in given]
         where -= given
         obj_toks = sorted(set(u for u in obj_toks if u not in where) | given)
@@ -427,6 +437,13 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if m.key not in known:
                 known.add(m.key)
                 agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
+        reporter = reporting_verb(ctx, i) or (reporting_verb(ctx, heads[i]) if deps[i] == "xcomp" else None)
+        if reporter is not None and doc.lemma[reporter] in ctx.lex.speech_verbs and subject(ctx, reporter) is not None:
+            # « X a déclaré que son pays allait débloquer ... »: who tells it announces it too
+            for k in agents_of(ctx, subject(ctx, reporter)):
+                if k not in known and ctx.ents[k].type in ("Person", "Minister"):
+                    known.add(k)
+                    agents.append(Agent(k, reporter, reporter + 1, confidence("reporting_agent")))
         amount = _clause_amount(ctx, i, kids, agent_tok)
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
