@@ -380,3 +380,17 @@ def test_son_pays_in_reported_speech_is_the_speaker_s_country_and_the_speaker_an
     ents, rels = run(nlp, "William Ruto a déclaré que son pays allait débloquer 100 millions de dollars pour la Somalie.")
     for a in anns(ents):
         assert "country/KEN" not in agents(rels, a)
+
+
+def test_the_signature_of_a_deal_between_two_parties_is_signed_by_them(nlp):
+    for text in ("La cérémonie a été marquée par la signature d'un accord de défense entre la France et l'Inde.",
+                 "Signature d'un accord de coopération entre la France et l'Inde."):
+        ents, rels = run(nlp, text)
+        (ann,) = anns(ents)
+        assert agents(rels, ann) == {"country/FRA", "country/IND"}, text
+
+
+def test_a_deal_with_no_parties_named_has_no_signatory(nlp):
+    ents, rels = run(nlp, "La cérémonie a été marquée par la signature d'un accord de défense. La France et l'Inde étaient là.")
+    for a in anns(ents):
+        assert agents(rels, a) == set()

@@ -234,7 +234,7 @@ def _parties(ctx: ArticleContext, noun: int, verb: int) -> list:
     doc = ctx.doc
     sent = ctx.sent_at(verb)
     for k in range(noun + 1, sent.end):
-        if doc.lower[k] == "entre" and doc.heads[doc.heads[k]] in (noun, verb):
+        if doc.lower[k] == "entre" and (doc.heads[doc.heads[k]] in (noun, verb) or doc.heads[k] in doc.subtree(noun)):
             ms = listed_after(ctx, k + 1, sent.end, ("Country", "Organization"))
             return ms if len(ms) >= 2 else []
     return []
@@ -346,6 +346,9 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
             subj = subject(ctx, v)
             if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
                 agents = [(k, subj, subj + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        if not agents and lemmas[text] in lex.announce_nouns | lex.document_nouns:
+            # « la signature d'un accord entre le Togo et le Ghana »: the parties sign it
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in _parties(ctx, text, t)]
         obj_toks = doc.subtree(text)
         np = [u for u in obj_toks if deps[u] != "punct" or u == text]
         label = clip(doc.span_text(text, np[-1] + 1).rstrip(" ,"), 90)
