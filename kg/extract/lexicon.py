@@ -205,6 +205,7 @@ class Lexicon:
     institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
     obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body
     object_complement_preps: frozenset[str]  #: « lève son veto à l'adhésion de la Suède »: a complement of the object hung on the verb
+    counted_party_nouns: frozenset[str]  #: lemmas: « les deux pays ont signé »: the countries named last
     chair_verbs: frozenset[str]  #: lemmas among host_verbs: « le Brésil présidera le G20 en 2024 »: a body chaired
     copula_like_verbs: frozenset[str]  #: lemmas: « est devenue membre »: « être » is their auxiliary, not a passive
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place

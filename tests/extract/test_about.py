@@ -394,3 +394,20 @@ def test_a_deal_with_no_parties_named_has_no_signatory(nlp):
     ents, rels = run(nlp, "La cérémonie a été marquée par la signature d'un accord de défense. La France et l'Inde étaient là.")
     for a in anns(ents):
         assert agents(rels, a) == set()
+
+
+def test_the_n_countries_are_the_n_named_last(nlp):
+    ents, rels = run(nlp, "Le Japon, la Corée du Sud et les États-Unis se sont réunis à Camp David. Les trois pays ont annoncé un partenariat de sécurité.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/JPN", "country/KOR", "country/USA"}
+    ents, rels = run(nlp, "Le sommet réunit la France et l'Italie. Les deux parties ont convenu de créer un comité de suivi.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/FRA", "country/ITA"}
+
+
+def test_n_countries_qualified_or_not_matching_the_count_are_not_resolved(nlp):
+    for text in ("Le Japon, la Corée du Sud et les États-Unis se sont réunis. Les deux pays ont annoncé un partenariat de sécurité.",
+                 "Le Japon et la Corée du Sud se sont réunis. Les deux pays voisins ont annoncé un partenariat de sécurité."):
+        ents, rels = run(nlp, text)
+        for a in anns(ents):
+            assert agents(rels, a) == set(), text

@@ -312,6 +312,24 @@ def _thing_adjective(ctx: ArticleContext, m) -> bool:
 
 
 
+def _counted_countries(ctx: ArticleContext, tok: int) -> list[Mention]:
+    """For « les deux pays », « les trois parties » (a number, no other word): the countries named last before
+    ``tok`` (this sentence and the two before), when exactly that many distinct ones are there to take."""
+    doc = ctx.doc
+    kids = doc.children(tok)
+    nums = [c for c in kids if doc.deps[c] == "nummod"]
+    if len(nums) != 1 or any(doc.deps[c] in ("amod", "nmod", "acl", "acl:relcl") for c in kids):
+        return []  # « les deux pays voisins », « les deux pays du Golfe »: not simply the last named
+    w = doc.lower[nums[0]]
+    n = ctx.lex.number_words.get(w) or (int(w) if w.isdigit() else 0)
+    start = ctx.sents[max(0, ctx.sent_no(tok) - 2)].start
+    seen: list[Mention] = []
+    for m in reversed(ctx.mentions_in(start, tok, ("Country",))):
+        if m.key not in [x.key for x in seen]:
+            seen.append(m)
+    return list(reversed(seen)) if n >= 2 and len(seen) == n else []
+
+
 def _speaker_own_country(ctx: ArticleContext, i: int) -> list[str]:
     """The country of whoever reports the clause of ``i`` (a speech verb among its three nearest heads)."""
     doc = ctx.doc
@@ -401,6 +419,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
                 agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
+    if not agents and (doc.lemma[agent_tok] in ctx.lex.counted_party_nouns
+                       or doc.lower[agent_tok].rstrip("s") in ctx.lex.counted_party_nouns):
+        # « Les deux pays ont signé un accord »: the two countries named last
+        agents = [Agent(m.key, m.start, m.end, conf) for m in _counted_countries(ctx, agent_tok)]
     if not agents and doc.lemma[agent_tok] in ("pays", "gouvernement") and any(
             doc.lower[c] in ctx.lex.possessives for c in doc.children(agent_tok)):
         # « Le président kényan a déclaré que son pays allait débloquer ... »: the speaker's country
