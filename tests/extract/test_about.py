@@ -388,6 +388,7 @@ def test_the_signature_of_a_deal_between_two_parties_is_signed_by_them(nlp):
         ents, rels = run(nlp, text)
         (ann,) = anns(ents)
         assert agents(rels, ann) == {"country/FRA", "country/IND"}, text
+        assert about(rels, ann) >= {"country/FRA", "country/IND"}, text  # and it is about them, as before
 
 
 def test_a_deal_with_no_parties_named_has_no_signatory(nlp):

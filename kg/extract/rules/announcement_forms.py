@@ -283,9 +283,11 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
                  and not (summit is not None and summit[0] <= m.start < summit[1])]
         agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        parties = []
         if not agents and adopted:
-            # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it
-            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in _parties(ctx, t, heads[t])]
+            # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it, and it is about them
+            parties = _parties(ctx, t, heads[t])
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
         if not agents and (summit is not None or qualified):
             agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
         # a summit's text or an act adopted with no agent said is still an announcement (« a decision with
@@ -303,8 +305,10 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         # « Le Fonds international pour les forêts a été lancé »: the organisation launched is what it is about
         org = ctx.mention_at(t, ("Organization",)) if adopted else None
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
+        about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties]
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
-                        label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
+                        label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only,
+                        about_agents=bool(parties)))
     return out
 
 
@@ -346,11 +350,15 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
             subj = subject(ctx, v)
             if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
                 agents = [(k, subj, subj + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        parties = []
         if not agents and lemmas[text] in lex.announce_nouns | lex.document_nouns:
-            # « la signature d'un accord entre le Togo et le Ghana »: the parties sign it
-            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in _parties(ctx, text, t)]
+            # « la signature d'un accord entre le Togo et le Ghana »: the parties sign it, and it is about them
+            parties = _parties(ctx, text, t)
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
         obj_toks = doc.subtree(text)
         np = [u for u in obj_toks if deps[u] != "punct" or u == text]
         label = clip(doc.span_text(text, np[-1] + 1).rstrip(" ,"), 90)
-        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:]))
+        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:],
+                        about=[(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties],
+                        about_agents=bool(parties)))
     return out

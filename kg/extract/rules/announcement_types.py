@@ -70,6 +70,8 @@ class Candidate:
     inherit_about: bool = False
     #: the sum announced, when the clause states one outside the object (« a proposé ..., jusqu'à 3 milliards »)
     amount: str | None = None
+    #: ``about`` keeps its agents (« un accord entre le Maroc et le Sénégal »: the parties sign it and it is about them)
+    about_agents: bool = False
 
     @property
     def agent_keys(self) -> list[str]:

@@ -212,7 +212,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
             agents.append(m.key)
     # what it is about: summits, events, organisations, countries inside the object
     for k, s, e, conf, implied in c.about:
-        if k not in agents:
+        if k not in agents or c.about_agents:
             ctx.relate(key, "about", k, s, e, conf, implied=implied)
     summit_spans = [(s_, e_) for s_, e_, _ in ctx.summit_seq]
     summit_in_obj = any(s_ in obj_set for s_, _, k_ in ctx.summit_seq if k_ not in agents)
