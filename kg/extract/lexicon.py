@@ -206,6 +206,8 @@ class Lexicon:
     obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body
     object_complement_preps: frozenset[str]  #: « lève son veto à l'adhésion de la Suède »: a complement of the object hung on the verb
     counted_party_nouns: frozenset[str]  #: lemmas: « les deux pays ont signé »: the countries named last
+    accession_nouns: frozenset[str]  #: lemmas: « négociations d'adhésion », « statut de candidat »: about the body joined
+    organ_heads: frozenset[str]  #: « Conseil européen », « Commission »: an organ of a body, which no one joins
     chair_verbs: frozenset[str]  #: lemmas among host_verbs: « le Brésil présidera le G20 en 2024 »: a body chaired
     copula_like_verbs: frozenset[str]  #: lemmas: « est devenue membre »: « être » is their auxiliary, not a passive
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place

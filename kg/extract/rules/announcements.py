@@ -239,6 +239,15 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
+    # « ouvrir des négociations d'adhésion », « le statut de candidat à l'UE »: the body joined is what it is
+    # about, though it decides it too (when no other body is named in what is announced)
+    if any(doc.lemma[u] in ctx.lex.accession_nouns for u in obj_set) and not any(
+            m.start in obj_set and m.key not in agents for m in ctx.mentions_in(sent.start, sent.end, ("Organization",))):
+        for a in c.agents:
+            ent = ctx.ents[a.key]
+            # not an organ of the body (« le Conseil européen », « la Commission »): no one joins it
+            if ent.type == "Organization" and ent.label.split()[0].lower() not in ctx.lex.organ_heads:
+                ctx.relate(key, "about", a.key, a.start, a.end, confidence("announcement_object"), implied=a.implied)
     # « à la TFFF » after « Facilité de financement des forêts tropicales (TFFF) »: an acronym the article
     # defined names its organisation wherever it comes back
     acronyms = _acronyms(ctx)
