@@ -6,7 +6,8 @@ its object gives the summary, ``about`` (summits, events, organisations, countri
 
 The rule first gathers candidates (:class:`~kg.extract.rules.announcement_types.Candidate`: one per
 announcing verb, :mod:`kg.extract.rules.announcement_verbs`; pledges and summit texts,
-:mod:`kg.extract.rules.announcement_forms`), groups those that tell one news item
+:mod:`kg.extract.rules.announcement_forms`; hosting, presidencies and statuses obtained,
+:mod:`kg.extract.rules.announcement_acts`), groups those that tell one news item
 (:mod:`kg.extract.rules.announcement_merge`), then makes one Announcement per group (:func:`_emit`): its
 agents, what it is about, during what, where it was said, its date and sum.
 """
