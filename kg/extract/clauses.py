@@ -100,8 +100,31 @@ def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
 
 
 def _antecedent(ctx: ArticleContext, pron: int) -> Mention | None:
-    cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in ("Person", "Minister", "Country", "Organization")]
+    types = ("Person", "Minister", "Country", "Organization")
+    prev = _previous_subject(ctx, pron, types)
+    if prev is not None:
+        return prev
+    cands = [m for m in ctx.mentions if m.end <= pron and ctx.ents[m.key].type in types]
     return max(cands, key=lambda m: m.end) if cands else None  # the nearest (mentions are in the order made)
+
+
+def _previous_subject(ctx: ArticleContext, pron: int, types: tuple[str, ...]) -> Mention | None:
+    """« L'Italie a annoncé une aide au Niger. Elle a également annoncé ... »: a pronoun opening its sentence
+    goes on with the named subject of the sentence before, not the last name said."""
+    doc = ctx.doc
+    n = ctx.sent_no(pron)
+    sent = ctx.sent_at(pron)
+    if n == 0 or any(doc.pos[k] not in ("ADV", "PUNCT", "CCONJ") for k in range(sent.start, pron)):
+        return None
+    before = ctx.sents[n - 1]
+    root = next((k for k in range(before.start, before.end) if doc.heads[k] == k), None)
+    subj = next((c for c in doc.children(root) if doc.deps[c] in ("nsubj", "nsubj:pass")), None) if root is not None else None
+    if subj is None:
+        return None
+    m = ctx.mention_at(subj, types)
+    if m is None:
+        m = next((ctx.mention_at(u, types) for u in doc.subtree(subj) if ctx.mention_at(u, types) is not None), None)
+    return m
 
 
 def _clause_start(ctx: ArticleContext, verb: int) -> int:
@@ -156,7 +179,36 @@ def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:
         if deps[t] == "nsubj" and h != verb and heads[h] == verb and t < h and any(
                 deps[c] == "nsubj" and doc.lower[c] == "qui" for c in doc.children(h)):
             return t
-    return None
+    return _fronted_subject(ctx, verb)
+
+
+def _fronted_subject(ctx: ArticleContext, verb: int) -> int | None:
+    """« Au sommet de Londres, le Royaume-Uni a annoncé ... » parsed with the subject hung on the opening
+    phrase (an apposition or a conjunct of its place): the named agent right before the verb (past its
+    auxiliaries), after the comma closing a phrase that opens the sentence with a preposition or « lors »."""
+    doc = ctx.doc
+    sent = ctx.sent_at(verb)
+    if doc.deps[verb] != "ROOT" or doc.pos[sent.start] not in ("ADP", "ADV"):
+        return None
+    k = _clause_start(ctx, verb)
+    m = ctx.mention_at(k, ("Person", "Minister", "Organization", "Country")) if k >= sent.start else None
+    if m is None or m.end != k + 1 or doc.heads[m.start] == verb:
+        return None
+    first = m.start
+    # « la France et le Maroc »: back to the first name of a list
+    while True:
+        j = first - 1
+        while j > sent.start and doc.pos[j] in ("DET", "CCONJ") or (j > sent.start and doc.words[j] == "," and
+                                                                    ctx.mention_at(j - 1) is not None):
+            j -= 1
+        prev = ctx.mention_at(j, ("Person", "Minister", "Organization", "Country")) if j >= sent.start else None
+        if prev is None or prev.end != j + 1 or not any(doc.lower[u] in ("et", ",") for u in range(prev.end, first)):
+            break
+        first = prev.start
+    j = first - 1
+    while j > sent.start and doc.pos[j] == "DET":
+        j -= 1
+    return first if j > sent.start and doc.words[j] == "," else None
 
 
 def reporting_clause(ctx: ArticleContext, verb: int) -> bool:

@@ -202,6 +202,17 @@ class Lexicon:
     pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
     adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
+    institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
+    obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body
+    object_complement_preps: frozenset[str]  #: « lève son veto à l'adhésion de la Suède »: a complement of the object hung on the verb
+    counted_party_nouns: frozenset[str]  #: lemmas: « les deux pays ont signé »: the countries named last
+    accession_nouns: frozenset[str]  #: lemmas: « négociations d'adhésion », « statut de candidat »: about the body joined
+    organ_heads: frozenset[str]  #: « Conseil européen », « Commission »: an organ of a body, which no one joins
+    chair_verbs: frozenset[str]  #: lemmas among host_verbs: « le Brésil présidera le G20 en 2024 »: a body chaired
+    copula_like_verbs: frozenset[str]  #: lemmas: « est devenue membre »: « être » is their auxiliary, not a passive
+    delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place
+    handover_verbs: frozenset[str]  #: lemmas: « a transmis la présidence du G20 à l'Afrique du Sud »: an office handed over
+    office_handover_nouns: frozenset[str]  #: lemmas: what is handed over (« la présidence », « le relais », « le flambeau »)
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

@@ -16,7 +16,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_types import Agent
 
 __all__ = ["resolve_agents", "said_at", "quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
-           "co_agent_lists", "collective_agent", "summit_body"]
+           "co_agent_lists", "collective_agent", "summit_body", "enumeration"]
 
 _OPEN, _CLOSE, _BOTH = ("«", "“"), ("»", "”"), ('"',)
 _AGENT_TYPES = ("Country", "Organization")
@@ -155,6 +155,71 @@ def listed_after(ctx: ArticleContext, k: int, end: int, types=_AGENT_TYPES) -> l
     return out
 
 
+def _gap_kind(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """What the tokens ``start:end`` between two members of a list are: ``"sep"`` (a comma, « et », « ou »,
+    « ainsi que », with articles and prepositions: « , de la », « et au »), ``"bare"`` (articles and
+    prepositions only: « au »), else ``None`` (any other word ends the list)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    words = lex.list_separators | {"ou", "ainsi", "que", "qu'", "qu’"}
+    fillers = words | lex.definite_articles | lex.of_forms_contracted | lex.recipient_preps | {"en"}
+    toks = [doc.lower[k] for k in range(start, end)]
+    if not toks or any(w not in fillers for w in toks):
+        return None
+    return "sep" if any(w in words for w in toks) else "bare"
+
+
+def enumeration(ctx: ArticleContext, m: Mention, types: tuple[str, ...] = ("Country",)) -> list[Mention]:
+    """The other members of the list ``m`` belongs to (« une aide pour le Tchad, le Niger et le Mali »,
+    « l'adhésion de l'Argentine, de l'Égypte et de l'Iran »), which the parser often splits: mentions of
+    ``types`` in the same sentence separated by commas, « et », « ou », « ainsi que » (with their articles and
+    prepositions), the list closed by « et », « ou » or « ainsi que ». A member followed by another mention
+    after a bare preposition (« et l'Allemagne au Niger ») starts a new clause and is left out."""
+    doc = ctx.doc
+    sent = ctx.sent_at(m.start)
+    members = [m]
+    gaps: list[tuple[int, int]] = []
+    k = m.end  # forward
+    while True:
+        j = k
+        while j < sent.end and j - k <= 4 and ctx.mention_at(j, types) is None:
+            j += 1
+        n = ctx.mention_at(j, types) if j < sent.end else None
+        if n is None or n.start != j or _gap_kind(ctx, k, j) != "sep":
+            break
+        members.append(n)
+        gaps.append((k, j))
+        k = n.end
+    if len(members) > 1:  # « et l'Allemagne au Niger »: the last member gives to another
+        j = k
+        while j < sent.end and j - k <= 3 and ctx.mention_at(j, types) is None:
+            j += 1
+        if j < sent.end and ctx.mention_at(j, types) is not None and _gap_kind(ctx, k, j) == "bare":
+            members.pop()
+            gaps.pop()
+    k = m.start  # backward
+    while True:
+        j = k - 1
+        while j >= sent.start and k - j <= 5 and ctx.mention_at(j, types) is None:
+            j -= 1
+        n = ctx.mention_at(j, types) if j >= sent.start else None
+        if n is None or n.end != j + 1 or _gap_kind(ctx, n.end, k) != "sep":
+            break
+        members.insert(0, n)
+        gaps.insert(0, (n.end, k))
+        k = n.start
+    closing = {"et", "ou", "ainsi"}
+    if not any(doc.lower[u] in closing for s, e in gaps for u in range(s, e)):
+        return []
+    seen = {m.key}
+    out = []
+    for n in members:
+        if n.key not in seen:
+            seen.add(n.key)
+            out.append(n)
+    return out
+
+
 def enumerated_agents(ctx: ArticleContext, tok: int) -> list[Mention]:
     """Countries listed with a group subject ``tok``: in parentheses right after it (« les membres du G7
     (États-Unis, Royaume-Uni, ...) ») or, for a counted group without a name (« Huit autres pays », « Plusieurs
@@ -247,10 +312,80 @@ def _thing_adjective(ctx: ArticleContext, m) -> bool:
 
 
 
+def _counted_countries(ctx: ArticleContext, tok: int) -> list[Mention]:
+    """For « les deux pays », « les trois parties » (a number, no other word): the countries named last before
+    ``tok`` (this sentence and the two before), when exactly that many distinct ones are there to take."""
+    doc = ctx.doc
+    kids = doc.children(tok)
+    nums = [c for c in kids if doc.deps[c] == "nummod"]
+    if len(nums) != 1 or any(doc.deps[c] in ("amod", "nmod", "acl", "acl:relcl") for c in kids):
+        return []  # « les deux pays voisins », « les deux pays du Golfe »: not simply the last named
+    w = doc.lower[nums[0]]
+    n = ctx.lex.number_words.get(w) or (int(w) if w.isdigit() else 0)
+    start = ctx.sents[max(0, ctx.sent_no(tok) - 2)].start
+    seen: list[Mention] = []
+    for m in reversed(ctx.mentions_in(start, tok, ("Country",))):
+        if m.key not in [x.key for x in seen]:
+            seen.append(m)
+    return list(reversed(seen)) if n >= 2 and len(seen) == n else []
+
+
+def _speaker_own_country(ctx: ArticleContext, i: int) -> list[str]:
+    """The country of whoever reports the clause of ``i`` (a speech verb among its three nearest heads)."""
+    doc = ctx.doc
+    h = i
+    for _ in range(3):
+        if doc.heads[h] == h:
+            return []
+        h = doc.heads[h]
+        if doc.pos[h] == "VERB" and doc.lemma[h] in _speech_lemmas(ctx):
+            subj = subject(ctx, h)
+            people = [k for k in (agents_of(ctx, subj) if subj is not None else []) if ctx.ents[k].type in _PEOPLE]
+            countries = {o for p in people for (s, q, o) in ctx.relations if s == p and q in ("ministerOf", "nationality")}
+            return sorted(countries) if len(countries) == 1 else []
+    return []
+
+
+def _body_of_adjective(ctx: ArticleContext, tok: int) -> list[str]:
+    """« les instances africaines » → the Union africaine: of the article's organisations whose name ends on
+    the adjective of ``tok`` (« africaine »), the one of fewest words (none if two tie)."""
+    doc = ctx.doc
+    adj = next((c for c in doc.children(tok) if doc.deps[c] == "amod"), None)
+    if adj is None:
+        return []
+    stem = doc.lower[adj].rstrip("s")
+    found = sorted((len(e.label.split()), k) for k, e in ctx.ents.items() if e.type == "Organization"
+                   and e.label.lower().split()[-1].rstrip("s") in (stem, stem + "e", stem.removesuffix("e")))
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return []
+    return [found[0][1]]
+
+
+def _plural_group(ctx: ArticleContext, tok: int) -> int | None:
+    """For « ils »/« elles » opening a sentence: the collective subject of the sentence before (« les
+    dirigeants », « les Alliés »), if it has one."""
+    doc = ctx.doc
+    if doc.lower[tok] not in ("ils", "elles") or ctx.sent_no(tok) == 0:
+        return None
+    sent = ctx.sent_at(tok)
+    if any(doc.pos[k] not in ("ADV", "PUNCT", "CCONJ") for k in range(sent.start, tok)):
+        return None
+    prev = ctx.sents[ctx.sent_no(tok) - 1]
+    root = next((k for k in range(prev.start, prev.end) if doc.heads[k] == k), None)
+    if root is None:
+        return None
+    subj = next((c for c in doc.children(root) if doc.deps[c] == "nsubj"), None)
+    return subj if subj is not None and doc.lower[subj] in ctx.lex.collective_nouns else None
+
+
 def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     """The agents of the verb ``i`` whose subject (or inverted subject, or passive agent) is ``agent_tok``."""
     doc = ctx.doc
     conf = confidence("announcing_agent")
+    group = _plural_group(ctx, agent_tok)
+    if group is not None:
+        # « Dimanche, les dirigeants ont adopté ... Ils ont enfin désigné l'Angola »: « ils » is that group
+        return [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, group)]
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
     nxt = doc.subtree(agent_tok)[-1] + 1
     if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None
@@ -275,10 +410,31 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
         if m.key not in known:
             known.add(m.key)
             agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
+    subj = ctx.mention_at(agent_tok, ("Country",))
+    if subj is not None and subj.key in known and agent_tok < i:
+        # « l'Égypte, l'Éthiopie et l'Iran ont rejoint ... »: a list of subjects the parser split
+        for m in enumeration(ctx, subj):
+            if m.key not in known and m.end <= i:
+                known.add(m.key)
+                agents.append(Agent(m.key, m.start, m.end, confidence("enumerated_agent")))
     if not agents:
         agents = [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, agent_tok)]
-    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns):
-        # « Le sommet a adopté une feuille de route »: the body whose summit it is
+    if not agents and (doc.lemma[agent_tok] in ctx.lex.counted_party_nouns
+                       or doc.lower[agent_tok].rstrip("s") in ctx.lex.counted_party_nouns):
+        # « Les deux pays ont signé un accord »: the two countries named last
+        agents = [Agent(m.key, m.start, m.end, conf) for m in _counted_countries(ctx, agent_tok)]
+    if not agents and doc.lemma[agent_tok] in ("pays", "gouvernement") and any(
+            doc.lower[c] in ctx.lex.possessives for c in doc.children(agent_tok)):
+        # « Le président kényan a déclaré que son pays allait débloquer ... »: the speaker's country
+        agents = [Agent(k, agent_tok, i + 1, conf) for k in _speaker_own_country(ctx, i)]
+    if not agents and doc.lower[agent_tok] in ctx.lex.institution_nouns:
+        # « suspendus par les instances africaines »: the article's body named by that adjective (implied)
+        agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True)
+                  for k in _body_of_adjective(ctx, agent_tok)]
+    if not agents and (ctx.mention_at(agent_tok, ("Summit",)) or doc.lower[agent_tok] in ctx.lex.summit_nouns
+                       or (doc.lemma[agent_tok] in ctx.lex.conference_nouns and ctx.mention_at(agent_tok) is None)):
+        # « Le sommet a adopté une feuille de route », « La Conférence des chefs d'État a décidé »: the body
+        # whose summit it is
         agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
     return agents
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
+from kg.extract.rules.announcement_agents import listed_after, resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
 from kg.extract.rules.announcement_types import MONEY
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
@@ -116,15 +116,23 @@ def fund_organisation(ctx: ArticleContext) -> str | None:
 
 def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | None:
     """« Ce Fonds ... (FPO) ... Le Chili s'est engagé à apporter un milliard de dollars »: a sum pledged to
-    no one named, right after the article's one fund is named (this sentence or the one before), goes to it."""
+    no one named, after the article's one fund is named (anywhere before) or told as « un fonds » (this
+    sentence or the one before), goes to it."""
     fund = fund_organisation(ctx)
     if fund is None or not _money_in(ctx, obj_toks):
         return None
-    if any(ctx.mention_at(u, ("Country", "Organization", "City")) is not None for u in obj_toks):
-        return None  # a named recipient (or the fund itself, told already)
-    n = ctx.sent_no(i)
-    start = ctx.sents[max(0, n - 1)].start
-    return fund if any(m.key == fund for m in ctx.mentions_in(start, ctx.sent_at(i).end, ("Organization",))) else None
+    doc = ctx.doc
+    if any((m := ctx.mention_at(u, ("Country", "Organization", "City"))) is not None and (
+            m.key == fund or any(doc.lower[k] in ctx.lex.recipient_preps | {"en"} for k in range(max(0, m.start - 2), m.start)))
+           for u in obj_toks):
+        return None  # a named recipient (or the fund itself, told already); not « , la France 500 millions »
+    # the fund named before, anywhere in the article (« Cette Facilité (TFFF) ... Le Portugal participera à
+    # hauteur d'un million d'euros »)
+    if any(m.key == fund for m in ctx.mentions_in(0, ctx.sent_at(i).end, ("Organization",))):
+        return fund
+    # « Lula inaugure un fonds pour les forêts. La Norvège promet jusqu'à 3 milliards de dollars »
+    start = ctx.sents[max(0, ctx.sent_no(i) - 1)].start
+    return fund if any(ctx.doc.lemma[u] in ctx.lex.fund_nouns and ctx.doc.pos[u] == "NOUN" for u in range(start, i)) else None
 
 
 def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
@@ -220,6 +228,18 @@ def _doc_label(ctx: ArticleContext, noun: int, verb: int) -> str:
     return clip(text[:1].upper() + text[1:], 90)
 
 
+def _parties(ctx: ArticleContext, noun: int, verb: int) -> list:
+    """The countries and organisations listed after « entre » on the text ``noun`` or its verb (« signé entre le
+    Maroc et le Nigeria »)."""
+    doc = ctx.doc
+    sent = ctx.sent_at(verb)
+    for k in range(noun + 1, sent.end):
+        if doc.lower[k] == "entre" and (doc.heads[doc.heads[k]] in (noun, verb) or doc.heads[k] in doc.subtree(noun)):
+            ms = listed_after(ctx, k + 1, sent.end, ("Country", "Organization"))
+            return ms if len(ms) >= 2 else []
+    return []
+
+
 def document_candidates(ctx: ArticleContext, make) -> list:
     """A candidate per summit text that is the subject of a verb (« La déclaration finale du sommet engage
     ... »): by the organisation or countries it names (« des dirigeants du G20 »), else by the body of the
@@ -263,6 +283,11 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
                  and not (summit is not None and summit[0] <= m.start < summit[1])]
         agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        parties = []
+        if not agents and adopted:
+            # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it, and it is about them
+            parties = _parties(ctx, t, heads[t])
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
         if not agents and (summit is not None or qualified):
             agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
         # a summit's text or an act adopted with no agent said is still an announcement (« a decision with
@@ -280,8 +305,10 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         # « Le Fonds international pour les forêts a été lancé »: the organisation launched is what it is about
         org = ctx.mention_at(t, ("Organization",)) if adopted else None
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
+        about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties]
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
-                        label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only))
+                        label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only,
+                        about_agents=bool(parties)))
     return out
 
 
@@ -294,7 +321,7 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
     lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
     lex = ctx.lex
     texts = lex.document_nouns | lex.named_document_nouns | lex.announce_nouns
-    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs
+    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs | lex.light_announce_verbs
     out = []
     for t, pos in enumerate(doc.pos):
         if pos != "NOUN" or lemmas[t] not in lex.adoption_nouns:
@@ -323,8 +350,15 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
             subj = subject(ctx, v)
             if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
                 agents = [(k, subj, subj + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        parties = []
+        if not agents and lemmas[text] in lex.announce_nouns | lex.document_nouns:
+            # « la signature d'un accord entre le Togo et le Ghana »: the parties sign it, and it is about them
+            parties = _parties(ctx, text, t)
+            agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
         obj_toks = doc.subtree(text)
         np = [u for u in obj_toks if deps[u] != "punct" or u == text]
         label = clip(doc.span_text(text, np[-1] + 1).rstrip(" ,"), 90)
-        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:]))
+        out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:],
+                        about=[(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties],
+                        about_agents=bool(parties)))
     return out

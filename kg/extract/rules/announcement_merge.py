@@ -126,9 +126,18 @@ def _repeat_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> 
             return g
         if noun is None or (amounts[id(c)] and theirs_amounts):
             continue  # two different sums
+        if _other_parties(ctx, c, g):
+            continue  # « un accord avec le Maroc », then « un accord avec la Tunisie »: two deals
         if any((h := object_noun(ctx, o)) is not None and doc.lemma[h] == doc.lemma[noun] for o in g):
             return g
     return None
+
+
+def _other_parties(ctx: ArticleContext, c, g: list) -> bool:
+    """Do ``c`` and the group ``g`` each name a party (a co-agent or a topic) the other does not?"""
+    mine = {a.key for a in c.agents} | _topics(ctx, c)
+    theirs = {a.key for o in g for a in o.agents} | {k for o in g for k in _topics(ctx, o)}
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _support_lead(ctx: ArticleContext, c) -> bool:

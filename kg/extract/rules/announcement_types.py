@@ -18,7 +18,8 @@ from kg.extract.tokens import TokenCache
 __all__ = ["MONEY", "Agent", "Candidate", "summary", "money_in"]
 
 _NUMBER = r"(?:\d+(?:[ \u202f.,]\d+)*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent)"
-_CURRENCY = r"(?:euros?|dollars?|€|\$|livres?(?:\s+sterling)?|yens?|francs?|yuans?|roupies?)"
+_CURRENCY = (r"(?:euros?|dollars?|€|\$|livres?(?:\s+sterling)?|yens?|francs?(?:\s+CFA)?|F\s?CFA|XOF|XAF|yuans?|roupies?"
+             r"|dirhams?|dinars?|riyals?|rials?|wons?|roubles?|nairas?|cedis?|shillings?|rands?|reals?|USD|EUR)(?!\w)")
 #: a sum of money (« 3 milliards de dollars », « un million d'euros », « 200 M€ », « $5 milliards »)
 MONEY = re.compile(
     rf"(?:(?<!\w){_NUMBER}\s*(?:milliards?|millions?|mille|Mds?|M|k)\s*(?:d['’]\s*|de\s+)?{_CURRENCY}"
@@ -69,6 +70,8 @@ class Candidate:
     inherit_about: bool = False
     #: the sum announced, when the clause states one outside the object (« a proposé ..., jusqu'à 3 milliards »)
     amount: str | None = None
+    #: ``about`` keeps its agents (« un accord entre le Maroc et le Sénégal »: the parties sign it and it is about them)
+    about_agents: bool = False
 
     @property
     def agent_keys(self) -> list[str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import inverted_clause, inverted_subject, misattached_subject, subject
+from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import (resolve_agents, said_at, co_agent_lists, quote_bounds)
-from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated
+from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
+from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated, reporting_verb
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -59,6 +59,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None and any(deps[c] == "aux:pass" for c in kids):
         target = next((c for c in kids if deps[c] == "nsubj:pass"), None)  # « l'accord a été entériné par X »
+    if (target is None and deps[i] in ("acl", "acl:relcl") and doc.heads[i] < i and doc.morph(i, "VerbForm") == "Part"
+            and any(deps[c] == "obl:agent" for c in kids) and not any(deps[c].startswith("aux") and doc.pos[c] == "AUX" for c in kids)):
+        # « le Niger, suspendu par la CEDEAO »: the noun the participle qualifies
+        qualified = _qualified_country(ctx, i)
+        target = qualified.start if qualified is not None else doc.heads[i]
     if frame == "agreement":  # « se sont mis d'accord sur ... »
         return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
                    for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
@@ -68,9 +73,14 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
             lemmas[target] != "feu" or any(doc.lower[k] == "vert" for k in doc.children(target)))), None
     if frame == "invite":  # « ont invité six pays à rejoindre le groupe »
         return any(deps[c] == "xcomp" and lemmas[c] in ctx.lex.join_verbs for c in kids), None
+    if frame == "member":  # « l'Indonésie est devenue membre à part entière des BRICS »
+        return any(lemmas[c] == "membre" and deps[c] in ("xcomp", "obj", "attr", "obl:arg") and ctx.mentions_in(
+            c, doc.subtree(c)[-1] + 1, ("Organization",)) for c in kids), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
         return target is not None and (lemmas[target] in ctx.lex.decision_objects
-                                       or ctx.mention_at(target, ("Country", "Organization")) is not None), None
+                                       or ctx.mention_at(target, ("Country", "Organization")) is not None
+                                       or (lemmas[target] == "état" and any(  # « a reconnu l'État de Palestine »
+                                           deps[c] == "nmod" and ctx.mention_at(c, ("Country",)) for c in doc.children(target)))), None
     # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
     target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
     if target is None:
@@ -79,6 +89,33 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return True, None
     nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
     return lemmas[target] in nouns, target
+
+
+def _recipient_after(ctx: ArticleContext, head: int | None, kids: list[int]) -> set[int]:
+    """The tokens of « à X » (a city or a country) right after the object ``head`` when it is a noun of giving
+    (« la livraison à Kiev », « une aide au Niger »), though the parser hung it on the verb."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if head is None or doc.lemma[head] not in lex.pledge_nouns | lex.support_nouns | lex.delivery_nouns:
+        return set()
+    for c in kids:
+        if c > head and doc.deps[c] in ("obl", "obl:mod", "obl:arg") and all(
+                doc.pos[k] in ("DET", "ADP") or k == c for k in range(head + 1, c + 1)) and any(
+                doc.lower[k] in lex.recipient_preps for k in doc.children(c) if doc.deps[k] == "case") and ctx.mention_at(
+                c, ("City", "Country")) is not None:
+            return set(doc.subtree(c))
+    return set()
+
+
+def _qualified_country(ctx: ArticleContext, i: int):
+    """The country (mention) right before the participle ``i``, past commas and « tous » (« le Mali, de la
+    Guinée et du Soudan, tous suspendus par ... »), which the parser may hang on another noun."""
+    doc = ctx.doc
+    k = i - 1
+    while k >= 0 and (doc.words[k] == "," or doc.lower[k] in ("tous", "toutes", "tout", "toute")):
+        k -= 1
+    m = ctx.mention_at(k, ("Country",)) if k >= 0 and k < i - 1 else None
+    return m if m is not None and m.end == k + 1 else None
 
 
 def _reports_hosting(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
@@ -215,6 +252,9 @@ def _news_clause(ctx: ArticleContext, toks: list[int]) -> bool:
         if doc.pos[u] in ("VERB", "AUX") and (doc.morph(u, "Tense") == "Fut" or conditional(ctx, u)
                                                or doc.lemma[u] in triggers):
             return True
+        if doc.lemma[u] == "aller" and any(doc.deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf"
+                                           for c in doc.children(u)):
+            return True  # « Le Portugal va accueillir le prochain sommet »: the near future
         if doc.lemma[u] in lex.announce_nouns or doc.lemma[u] in lex.decision_objects:
             return True
     return bool(toks) and MONEY.search(doc.span_text(toks[0], toks[-1] + 1)) is not None
@@ -241,7 +281,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         light = None
         if lemma in ctx.lex.light_announce_verbs:
             # « a pris l'engagement de verser », « a fait l'annonce d'une aide »: the verb its noun stands for
-            light = next((c for c in kids if deps[c] == "obj" and lemmas[c] in ctx.lex.light_announce_nouns), None)
+            # « a procédé au lancement officiel de », « à la signature de »
+            light = next((c for c in kids if (deps[c] == "obj" or (deps[c] in ("obl:arg", "obl") and any(
+                lower[m] in ("à", "au") for m in doc.children(c) if deps[m] == "case")))
+                and lemmas[c] in ctx.lex.light_announce_nouns), None)
             if light is not None:
                 lemma = ctx.lex.light_announce_nouns[lemmas[light]]
         joined = None
@@ -271,7 +314,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-        passive = any(deps[c] == "aux:pass" for c in kids) or (
+        passive = lemma not in ctx.lex.copula_like_verbs and any(deps[c] == "aux:pass" for c in kids) or (
             doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
             and not any(deps[c] == "aux:tense" for c in kids))
         if passive:
@@ -303,24 +346,49 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if bare and not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
             # « ont approuvé jeudi une aide de 50 milliards »: an object the parser took for a modifier
             obj_toks = sorted(set(obj_toks) | set(doc.subtree(bare[0])))
+        if not any(deps[c] in ("obj", "ccomp", "xcomp") for c in kids):
+            # « ont annoncé jeudi un prêt de 50 milliards » with the object hung on « jeudi »
+            hung = [o for c in kids if c > i and deps[c] == "obl:mod" and is_date_word(doc.words[c])
+                    for o in doc.children(c) if o > c and deps[o] == "obj"]
+            if hung:
+                obj_toks = sorted(set(obj_toks) | set(doc.subtree(hung[0])))
+                bare = bare or hung[:1]
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
             if not _news_clause(ctx, obj_toks):
                 continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
-        if passive and deps[i] == "acl" and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
+        label = None
+        described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
+        if light is not None and deps[light] != "obj":
+            # « a procédé au lancement officiel du programme »: the noun names it
+            end = doc.subtree(light)[-1] + 1
+            label = clip(doc.span_text(light, end).rstrip(" ,"), 90)
+            label = label[:1].upper() + label[1:]
+        if passive and (deps[i] == "acl" or (deps[i] == "acl:relcl" and _qualified_country(ctx, i) is not None)) and heads[i] < i and doc.pos[heads[i]] in ("NOUN", "PROPN"):
             # « une déclaration politique adoptée par les États membres »: the noun is what is announced
             head = heads[i]
-            obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+            listed = _qualified_country(ctx, i) or ctx.mention_at(head, ("Country",))
+            if listed is None:
+                obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+            else:
+                # « le Mali, la Guinée et le Soudan, suspendus par l'UA »: the list the participle qualifies
+                head = listed.start
+                described = True
+                first = min([listed.start] + [m.start for m in enumeration(ctx, listed)])
+                obj_toks = sorted(set(range(first, i)) | set(obj_toks))
+                end = doc.subtree(i)[-1] + 1
+                label = clip(doc.span_text(first, end).rstrip(" ,"), 90)
+                label = label[:1].upper() + label[1:]
         if head is not None and lower[head] in ctx.lex.relative_object_pronouns and deps[i] == "acl:relcl":
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
         if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
             continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
-        label = None
-        if purpose and named_by:
+        only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
+        if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
             label = clip(summary(doc, i, sent, named_by), 90)
             label = label[:1].upper() + label[1:]
         if head is not None and _content_participle(ctx, head):
@@ -336,13 +404,32 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m):
             # « Costa inaugure un fonds », « au fonds », « ce mécanisme »: the article's one fund
             about.append((fund, i, i + 1, confidence("announcement_fund"), True))
-        if not about and (lemma in ctx.lex.pledge_verbs or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
+        if not about and (lemma in ctx.lex.pledge_verbs | {"promettre"} or any(lemmas[u] in ctx.lex.pledge_verbs for u in obj_toks)):
             near = fund_in_context(ctx, i, obj_toks)
             if near is not None:  # « s'est engagé à apporter un milliard », the fund named just before
                 about.append((near, i, i + 1, confidence("announcement_fund"), True))
         places, where = said_at(ctx, i, head)
-        obj_toks = [u for u in obj_toks if u not in where]
-        core = {u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where
+        # « a annoncé la livraison à Kiev de cinq systèmes »: « à Kiev » right after a noun of giving is who
+        # receives it (hung on the verb by the parser), not where it was said
+        given = _recipient_after(ctx, head, kids)
+        if head is not None:
+            # « une exemption de visas pour les ressortissants de France » with « pour ... » hung on the verb
+            given |= {u for c in kids if c > head and deps[c] in ("obl", "obl:mod") and any(
+                lower[k] in ("pour", "envers") for k in doc.children(c) if deps[k] == "case") for u in doc.subtree(c)}
+            # « lève son veto à l'adhésion de la Suède »: a complement right after the object, of a decision
+            # noun or naming a country or a body, hung on the verb: it says what the object is about
+            after = doc.subtree(head)[-1] + 1
+            for c in kids:
+                sub = doc.subtree(c)
+                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and any(
+                        lower[k] in ctx.lex.object_complement_preps for k in doc.children(c) if deps[k] == "case")
+                        and not set(sub) & where and (lemmas[c] in ctx.lex.decision_objects or ctx.mentions_in(
+                            sub[0], sub[-1] + 1, ("Country", "Organization")))):
+                    given |= set(sub)
+        places = [p for p in places if p[1] not in given]
+        where -= given
+        obj_toks = sorted(set(u for u in obj_toks if u not in where) | given)
+        core = ({u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where) | given
         # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
         known = {a.key for a in agents}
         skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())
@@ -350,9 +437,16 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if m.key not in known:
                 known.add(m.key)
                 agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
+        reporter = reporting_verb(ctx, i) or (reporting_verb(ctx, heads[i]) if deps[i] == "xcomp" else None)
+        if reporter is not None and doc.lemma[reporter] in ctx.lex.speech_verbs and subject(ctx, reporter) is not None:
+            # « X a déclaré que son pays allait débloquer ... »: who tells it announces it too
+            for k in agents_of(ctx, subject(ctx, reporter)):
+                if k not in known and ctx.ents[k].type in ("Person", "Minister"):
+                    known.add(k)
+                    agents.append(Agent(k, reporter, reporter + 1, confidence("reporting_agent")))
         amount = _clause_amount(ctx, i, kids, agent_tok)
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
-                             amount=amount, no_fallback=ago or no_fallback, about=about, label=label))
+                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label))
     return out

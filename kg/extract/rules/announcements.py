@@ -6,7 +6,8 @@ its object gives the summary, ``about`` (summits, events, organisations, countri
 
 The rule first gathers candidates (:class:`~kg.extract.rules.announcement_types.Candidate`: one per
 announcing verb, :mod:`kg.extract.rules.announcement_verbs`; pledges and summit texts,
-:mod:`kg.extract.rules.announcement_forms`), groups those that tell one news item
+:mod:`kg.extract.rules.announcement_forms`; hosting, presidencies and statuses obtained,
+:mod:`kg.extract.rules.announcement_acts`), groups those that tell one news item
 (:mod:`kg.extract.rules.announcement_merge`), then makes one Announcement per group (:func:`_emit`): its
 agents, what it is about, during what, where it was said, its date and sum.
 """
@@ -16,11 +17,14 @@ from __future__ import annotations
 from datetime import date as date_cls
 from datetime import timedelta
 
+from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
-from kg.extract.rules.announcement_merge import group_candidates, is_anaphor
+from kg.extract.rules.announcement_acts import act_candidates
+from kg.extract.rules.announcement_agents import enumeration, quote_bounds
+from kg.extract.rules.announcement_merge import group_candidates, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
 from kg.extract.rules.summits import later_edition
@@ -32,11 +36,15 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
-             + adoption_candidates(ctx, _make))
+             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
     made: list[str] = []
+    taken = {ctx.sent_no(c.verb) for c in cands}
     for n, group in enumerate(_groups(ctx, cands), 1):
         key = f"announcement/{ctx.article.id}-{n}"
         _emit(ctx, key, group)
+        if any((c.kind == "document" and not c.anaphor_only) or (
+                (h := object_noun(ctx, c)) is not None and ctx.doc.lemma[h] in ctx.lex.document_nouns) for c in group):
+            _text_content(ctx, key, group, taken)
         if made and any(c.inherit_about for c in group):
             # « Huit autres pays se sont joints à cette initiative »: about what the initiative is about
             c = next(c for c in group if c.inherit_about)
@@ -44,6 +52,45 @@ def announcements(ctx: ArticleContext) -> None:
                 if o not in _agent_keys(ctx, key):
                     ctx.relate(key, "about", o, c.verb, c.verb + 1, confidence("joined_announcement"), implied=True)
         made.append(key)
+
+
+def _text_content(ctx: ArticleContext, key: str, group: list[Candidate], taken: set[int]) -> None:
+    """« La déclaration finale engage les membres ... Les dirigeants ont également réaffirmé leur engagement
+    pour la paix au Soudan et en Ukraine »: what the group says in the sentences right after its text (a
+    content verb, « condamne », « appelle », « réaffirme », with the group or « le texte » as subject) is what
+    the text is about: the countries it names. Stops at the first sentence that does not go on so, or that
+    tells another announcement."""
+    doc = ctx.doc
+    lex = ctx.lex
+    agents = _agent_keys(ctx, key)
+    n = max(ctx.sent_no(c.verb) for c in group) + 1
+    while n < len(ctx.sents) and n not in taken and n <= max(ctx.sent_no(c.verb) for c in group) + 2:
+        sent = ctx.sents[n]
+        verbs = [v for v in range(sent.start, sent.end) if doc.pos[v] == "VERB" and doc.lemma[v] in lex.content_verbs
+                 and (subj := _text_subject(ctx, v)) is not None and quote_bounds(ctx, v) is None]
+        if not verbs:
+            return
+        for v in verbs:
+            subj = _text_subject(ctx, v)
+            toks = set(doc.subtree(v)) - set(doc.subtree(subj))
+            for m in ctx.mentions_in(sent.start, sent.end, ("Country",)):
+                if m.start in toks and m.key not in agents and not _modifier_country(ctx, m):
+                    ctx.relate(key, "about", m.key, m.start, m.end, confidence("text_content"))
+        n += 1
+
+
+def _text_subject(ctx: ArticleContext, v: int) -> int | None:
+    """The subject of ``v`` when it is the group of a summit or its text: « les dirigeants », « les
+    Vingt-Sept », « le texte », « ils »."""
+    doc = ctx.doc
+    subj = subject(ctx, v)
+    if subj is None:
+        return None
+    low = doc.lower[subj]
+    if low in ctx.lex.collective_nouns or low in ("ils", "elles") or (
+            doc.lemma[subj] in ctx.lex.document_nouns and doc.pos[subj] == "NOUN"):
+        return subj
+    return None
 
 
 def _make(verb: int, agents: list[tuple], obj_toks: list[int], **fields) -> Candidate:
@@ -159,14 +206,14 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     obj_set = set(c.obj_toks)
     # co-agents: « en compagnie de ses homologues italien et allemand »
     for m in ctx.mentions_in(sent.start, sent.end, ("Country",)):
-        if m.start in obj_set or m.key in agents:
+        if m.start in obj_set or m.key in agents or any(m.key == a[0] for a in c.about):
             continue
         if any(lower[w] in ctx.lex.co_agent_words for w in range(max(sent.start, m.start - 6), m.start)):
             ctx.relate(key, "announcedBy", m.key, m.start, m.end, confidence("announcing_co_agent"))
             agents.append(m.key)
     # what it is about: summits, events, organisations, countries inside the object
     for k, s, e, conf, implied in c.about:
-        if k not in agents:
+        if k not in agents or c.about_agents:
             ctx.relate(key, "about", k, s, e, conf, implied=implied)
     summit_spans = [(s_, e_) for s_, e_, _ in ctx.summit_seq]
     summit_in_obj = any(s_ in obj_set for s_, _, k_ in ctx.summit_seq if k_ not in agents)
@@ -175,7 +222,8 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
-        if _modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m):
+        if (_modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m)
+                or _partner(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -184,9 +232,30 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
                 or (deps[m.start].startswith("nsubj") and lemmas[heads[m.start]] in host_verbs)):
             continue
         ctx.relate(key, "about", m.key, m.start, m.end, confidence("announcement_object"))
+        if ctx.ents[m.key].type == "Country":
+            # « une aide pour le Tchad, le Niger et le Mali »: the rest of a list the parser split off
+            for n in enumeration(ctx, m):
+                if n.key not in agents and n.key not in c.not_about:
+                    ctx.relate(key, "about", n.key, n.start, n.end, confidence("announcement_list"))
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
+    # « ouvrir des négociations d'adhésion », « le statut de candidat à l'UE »: the body joined is what it is
+    # about, though it decides it too (when no other body is named in what is announced)
+    if any(doc.lemma[u] in ctx.lex.accession_nouns for u in obj_set) and not any(
+            m.start in obj_set and m.key not in agents for m in ctx.mentions_in(sent.start, sent.end, ("Organization",))):
+        for a in c.agents:
+            ent = ctx.ents[a.key]
+            # not an organ of the body (« le Conseil européen », « la Commission »): no one joins it
+            if ent.type == "Organization" and ent.label.split()[0].lower() not in ctx.lex.organ_heads:
+                ctx.relate(key, "about", a.key, a.start, a.end, confidence("announcement_object"), implied=a.implied)
+    # « à la TFFF » after « Facilité de financement des forêts tropicales (TFFF) »: an acronym the article
+    # defined names its organisation wherever it comes back
+    acronyms = _acronyms(ctx)
+    for u in sorted(obj_set):
+        k = acronyms.get(doc.words[u]) if ctx.mention_at(u) is None else None
+        if k is not None and k not in agents and k not in c.not_about:
+            ctx.relate(key, "about", k, u, u + 1, confidence("announcement_object"))
     # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
     # announced stands for its country
     for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
@@ -211,6 +280,33 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _acronyms(ctx: ArticleContext) -> dict[str, str]:
+    """The acronyms (a capitalised word of two letters or more) that name an organisation of the article, to
+    its key: those the article matched as its mentions."""
+    doc = ctx.doc
+    out: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.end - m.start == 1 and ctx.ents[m.key].type == "Organization":
+            w = doc.words[m.start]
+            if len(w) >= 2 and w.isupper() and w.isalpha():
+                out.setdefault(w, m.key)
+    return out
+
+
+def _partner(ctx: ArticleContext, m) -> bool:
+    """« des batteries fournies avec l'Allemagne, les Pays-Bas et l'Italie »: countries that give with the agent
+    (a list opened by « avec »), not what is given to."""
+    if ctx.ents[m.key].type != "Country":
+        return False
+    doc = ctx.doc
+    first = min([m.start] + [n.start for n in enumeration(ctx, m)])
+    k = first - 1
+    while k >= 0 and doc.pos[k] == "DET":
+        k -= 1
+    # « un partenariat avec le Sénégal » (on a noun): the partner is what it is about
+    return k >= 0 and ctx.lower(k) == "avec" and doc.pos[doc.heads[first]] in ("VERB", "AUX")
 
 
 def _giver(ctx: ArticleContext, m) -> bool:
