@@ -7,6 +7,8 @@ person; « ministre de l'Économie » is a title, not an organisation); the name
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Span
 
 from kg.extract.clauses import subject
@@ -167,9 +169,9 @@ def acronym_organisations(ctx: ArticleContext) -> None:
                 ent = ctx.ents[same[0].key]
                 ctx.add("Organization", same[0].key, ent.label, i + 1, i + 2, surface=words[i + 1], conf=conf)
             continue
-        initials = [w[0].upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
+        initials = [_plain(w[0]).upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
                     and w.lower() not in _LINK_WORDS]
-        acro = [c for c in words[i + 1] if c.isalpha()]
+        acro = [_plain(c) for c in words[i + 1] if c.isalpha()]  # (« DFAE » for « ... affaires étrangères »)
         if sorted(acro) != sorted(initials):
             continue  # (letters in any order: an acronym of the English name, « OPF »)
         name = doc.span_text(start, i)
@@ -178,9 +180,17 @@ def acronym_organisations(ctx: ArticleContext) -> None:
         key = f"org/{slug(name)}"
         ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
         ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
+        # the acronym alone elsewhere (« le DFAE a annoncé »), read as an organisation of its own: the same one
+        for other in [e for e in ctx.ents.values() if e.type == "Organization" and e.key != key and e.label == words[i + 1]]:
+            ctx.merge(other.key, key)
 
 
 _LINK_WORDS = frozenset({"pour", "et", "sur", "en", "à", "aux", "au", "contre", "dans", "l", "d"})
+
+
+def _plain(letter: str) -> str:
+    """A letter without its accent: « É » → « E »."""
+    return unicodedata.normalize("NFD", letter)[:1]
 
 
 def _acronym(word: str) -> bool:
@@ -225,6 +235,30 @@ def hyphenated_organisations(ctx: ArticleContext) -> None:
             ctx.remove_mention(m)
         ctx.add("Organization", f"org/{slug(span.text)}", span.text, span.start, span.end,
                 conf=confidence("unknown_organisation"), rank=1)
+
+
+def body_organisations(ctx: ArticleContext) -> None:
+    """« la Commission de la CEDEAO », « le Secrétariat de l'Otan », « le Parlement du Mercosur »: a capitalised
+    organisation noun right before « de (la) » and a named organisation is a body of it, an organisation of its own
+    (the inner name is part of it; the reference data's bodies, « Commission de l'Union africaine », come as they are)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for m in [m for m in ctx.mentions if ctx.ents.get(m.key) is not None and ctx.ents[m.key].type == "Organization"]:
+        k = m.start - 1
+        if ctx.lower(k) in lex.definite_articles or doc.words[k] in APOS:
+            k -= 1
+        if k < 1 or ctx.lower(k) not in lex.of_forms_contracted:
+            continue
+        head = k - 1
+        if ctx.lower(head) not in lex.org_head_nouns or not doc.words[head][:1].isupper() or doc.sent_start[head]:
+            continue
+        if ctx.overlapping(head, k) or any(o.start < m.start or o.end > m.end for o in ctx.overlapping(m.start, m.end)):
+            continue
+        name = doc.span_text(head, m.end)
+        org = ctx.ref.organization(name)
+        ctx.remove_mention(m)
+        ctx.add("Organization", f"org/{org.key}" if org else f"org/{slug(name)}", org.name if org else name, head, m.end,
+                conf=confidence("acronym_organisation"), rank=2)
 
 
 def platforms(ctx: ArticleContext) -> None:

@@ -123,7 +123,14 @@ def _title_stop(ctx: ArticleContext, m: Mention) -> int:
     also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »)."""
     words = ctx.doc.words
     if words[m.start - 1] in (",", ":"):
-        return m.start - 1
+        k = m.start - 1
+        if words[k - 1] == ")":
+            # « la secrétaire générale de l'Organisation internationale de la Francophonie (OIF), Louise X »:
+            # an acronym in brackets closes the title
+            opening = next((j for j in range(k - 2, max(k - 6, 0), -1) if words[j] == "("), None)
+            if opening is not None:
+                return opening
+        return k
     nat = [g for g in ctx.gaz if g.label_ == "NAT" and g.end == m.start]
     if nat:
         k = nat[0].start - 1

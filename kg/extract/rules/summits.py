@@ -197,13 +197,22 @@ def _conference(ctx: ArticleContext, i: int) -> bool:
     lex = ctx.lex
     if ctx.mention_at(i, ("Organization",)) is not None or i == 0:
         return False
-    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives and ctx.lower(i - 1) not in lex.previous_words:
-        return False
     nxt = ctx.lower(i + 1)
+    k = i - 1
+    if ctx.lower(k) in lex.ordinals or ordinal_value(ctx.doc.words[k]):
+        k -= 1  # « la quatrième Conférence internationale sur ... »: an edition of a conference series
+    det = ctx.lower(k)
+    # « une conférence internationale sur X », « une conférence ministérielle »: an indefinite one qualified as a
+    # gathering of governments (an adjective of ``conference_links``, not a bare topic « une conférence sur X »)
+    qualified = det in lex.indefinite_articles and nxt in lex.conference_links and ctx.doc.pos[i + 1] == "ADJ"
+    if det not in lex.definite_articles | lex.demonstratives and det not in lex.previous_words and not qualified:
+        return False
     if nxt in lex.conference_links:
         return True
     if nxt in lex.of_forms_contracted and ctx.lower(i + 2) in lex.press_words:
         return False
+    if ctx.lower(i - 1) in lex.previous_words:
+        return True  # « la précédente conférence du genre »: the edition before the one under discussion
     if any(ctx.lower(k) in lex.conference_nouns and ctx.lower(k + 2) in lex.press_words for k in range(i)) and (
             nxt not in lex.of_forms_contracted):
         return False  # after « une conférence de presse », a bare « la conférence » may be that one
@@ -294,6 +303,12 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
+        if edition and not nxt:
+            numbered = _numbered_edition(ctx, current, edition, i - 1, end)
+            if numbered:
+                return numbered, end
+        if current and not nxt and not edition:
+            current = _same_noun(ctx, current, t.lower_)
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
@@ -329,6 +344,45 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         ctx.ents[key].attrs.setdefault("edition", edition)
     _summit_context(ctx, i, end, key)
     return key, end
+
+
+def _numbered_edition(ctx: ArticleContext, current: str | None, edition: int, start: int, end: int) -> str | None:
+    """A bare numbered « le XIXe Sommet » when another summit of the article carries a number: the same edition
+    is that summit; the number before it is its previous edition (a summit of its own, followed by it); ``None``
+    otherwise (the summit under discussion takes the number)."""
+    cur_ed = ctx.ents[current].attrs.get("edition") if current else None
+    if cur_ed == edition:
+        return None
+    numbered = [e for e in ctx.ents.values() if e.type == "Summit" and isinstance(e.attrs.get("edition"), int)
+                and e.key not in ctx.prev_editions]
+    same = next((e for e in numbered if e.attrs["edition"] == edition), None)
+    if same is not None:
+        ctx.add("Summit", same.key, same.label, start + 1, end, rank=0)
+        _summit_context(ctx, start + 1, end, same.key)
+        return same.key
+    later = next((e for e in numbered if e.attrs["edition"] == edition + 1), None)
+    if later is None:
+        return None
+    surface = ctx.doc.span_text(start, end)
+    key = f"{later.key}/edition-{edition}"
+    ent = ctx.add("Summit", key, surface, start, end, rank=1)
+    ent.attrs["edition"] = edition
+    ctx.relate(key, "nextEdition", later.key, start, end, confidence("consecutive_editions"))
+    if key not in ctx.prev_editions:
+        ctx.prev_editions.append(key)
+    _summit_context(ctx, start, end, key)
+    return key
+
+
+def _same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
+    """A bare « le sommet » after « la conférence ministérielle » was named: the last summit named with that noun
+    (« ... la Conférence ministérielle, qui précédera le sommet »), else the summit under discussion."""
+    if noun in normalize(ctx.ents[current].label).split():
+        return current
+    for _, _, k in reversed(ctx.summit_seq):
+        if k in ctx.ents and noun in normalize(ctx.ents[k].label).split() and k not in ctx.prev_editions:
+            return k
+    return current
 
 
 def _future(ctx: ArticleContext, i: int) -> bool:

@@ -1,0 +1,101 @@
+"""Mechanisms found on the invented articles of tests/corpus_invented (issue 15): invented French news sentences
+(no article's wording), each with what it must find and a near miss it must not."""
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Article
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp, text, published="2024-06-14"):
+    ex = extract(nlp(text), Article("t", text, published))
+    labels = {e.key: e.label for e in ex.entities}
+    ents = {e.label: e for e in ex.entities}
+    rels = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    return ents, rels
+
+
+def typed(ents, type_):
+    return {label for label, e in ents.items() if e.type == type_}
+
+
+# ── conferences ───────────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_indefinite_conference_qualified_as_international_is_a_summit(nlp):
+    ents, rels = run(nlp, "Lyon accueillera en mars une conférence internationale sur la sécurité alimentaire.")
+    assert "conférence internationale sur la sécurité alimentaire" in typed(ents, "Summit")
+    assert ("conférence internationale sur la sécurité alimentaire", "hostCity", "Lyon") in rels
+    # a talk on a topic is no summit
+    ents, _ = run(nlp, "La ministre a donné une conférence sur la dette à l'université de Lyon.")
+    assert not typed(ents, "Summit")
+
+
+def test_a_numbered_conference_and_the_previous_one(nlp):
+    ents, rels = run(nlp, "La troisième Conférence internationale sur les océans s'est ouverte à Nice. "
+                          "La précédente conférence du genre s'était tenue à Lisbonne.")
+    summits = typed(ents, "Summit")
+    assert "Conférence internationale sur les océans" in summits
+    assert dict(ents["Conférence internationale sur les océans"].attrs).get("edition") == 3
+    assert ("précédente conférence du genre", "nextEdition", "Conférence internationale sur les océans") in rels
+    # the last press conference is no edition
+    ents, _ = run(nlp, "La ministre a répondu aux questions lors de la dernière conférence de presse à Nice.")
+    assert not typed(ents, "Summit")
+
+
+# ── numbered editions ─────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_bare_numbered_summit_before_the_numbered_one_is_its_previous_edition(nlp):
+    ents, rels = run(nlp, "Le XIIe Sommet de l'Union pour la Méditerranée se tiendra à Tunis. La conférence "
+                          "ministérielle qui le précède réunira les diplomates. Le XIe Sommet s'était tenu en Grèce.")
+    assert "XIe Sommet" in typed(ents, "Summit")
+    assert ("XIe Sommet", "nextEdition", "XIIe Sommet de l'Union pour la Méditerranée") in rels
+    assert ("XIe Sommet", "hostCountry", "Grèce") in rels
+    # with no other numbered summit, the number is the summit's own
+    ents, _ = run(nlp, "Les dirigeants se retrouvent à Tunis. Le XIIe Sommet s'ouvre lundi.")
+    assert "XIe Sommet" not in typed(ents, "Summit")
+
+
+# ── organisations ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_body_of_a_named_organisation_is_an_organisation(nlp):
+    ents, rels = run(nlp, "Le président de la Commission de la Cédéao, Amadou Diallo, présentera un rapport.")
+    assert "Commission de la Cédéao" in typed(ents, "Organization")
+    assert ("Amadou Diallo", "affiliation", "Commission de la Cédéao") in rels
+    # a lower-case noun before an organisation is no body of it
+    ents, _ = run(nlp, "Les membres de la commission ont critiqué la Cédéao.")
+    assert "Commission de la Cédéao" not in typed(ents, "Organization")
+
+
+def test_an_accented_acronym_in_brackets_names_its_organisation(nlp):
+    ents, rels = run(nlp, "Le ministre Paul Martin, chef du Département fédéral des affaires étrangères (DFAE), "
+                          "parlera lundi. Le DFAE a publié un communiqué.")
+    orgs = typed(ents, "Organization")
+    assert "Département fédéral des affaires étrangères" in orgs and "DFAE" not in orgs
+    assert ("Paul Martin", "affiliation", "Département fédéral des affaires étrangères") in rels
+    # letters that are not the initials make no acronym
+    ents, _ = run(nlp, "Le Département fédéral des affaires étrangères (XYZ) a publié un communiqué.")
+    assert "XYZ" not in typed(ents, "Organization")
+
+
+def test_a_title_closed_by_an_acronym_in_brackets_still_names_the_person(nlp):
+    ents, rels = run(nlp, "Le secrétaire général de l'Organisation mondiale de la santé (OMS), Pedro Alvarez, "
+                          "est arrivé à Genève.")
+    assert ("Pedro Alvarez", "affiliation", "Organisation mondiale de la santé") in rels
+    # a person after a bracketed place is not given the title
+    _, rels = run(nlp, "Le secrétaire général de l'Organisation mondiale de la santé a parlé à Genève (Suisse), "
+                       "Pedro Alvarez écoutait.")
+    assert ("Pedro Alvarez", "affiliation", "Organisation mondiale de la santé") not in rels
+
+
+def test_the_italian_head_of_government_is_a_minister(nlp):
+    ents, rels = run(nlp, "La présidente du Conseil italien Giulia Rossi est arrivée au sommet du G7.")
+    assert ents["Giulia Rossi"].type == "Minister"
+    assert ("Giulia Rossi", "ministerOf", "Italie") in rels
+    # the president of the Security Council is no minister
+    ents, _ = run(nlp, "Le président du Conseil de sécurité, Marco Rossi, a parlé.")
+    assert ents["Marco Rossi"].type == "Person"
