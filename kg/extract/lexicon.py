@@ -157,6 +157,7 @@ class Lexicon:
     before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
+    head_of_government_titles: frozenset[str]  #: « le Premier ministre X ... le chef du gouvernement »: one title
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)

@@ -99,3 +99,65 @@ def test_the_italian_head_of_government_is_a_minister(nlp):
     # the president of the Security Council is no minister
     ents, _ = run(nlp, "Le président du Conseil de sécurité, Marco Rossi, a parlé.")
     assert ents["Marco Rossi"].type == "Person"
+
+
+# ── attendance ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_country_or_body_represented_by_someone_attends(nlp):
+    _, rels = run(nlp, "Le 12e sommet de la Ligue arabe s'est ouvert à Alger. Le Maroc était représenté par son "
+                       "ministre des Affaires étrangères, Karim Bennani. La Banque mondiale sera représentée par "
+                       "sa directrice, Anne Leroy.")
+    assert ("12e sommet de la Ligue arabe", "attendee", "Maroc") in rels
+    assert ("12e sommet de la Ligue arabe", "attendee", "Banque mondiale") in rels
+    # the summit's own body is no attendee, and a person represented by someone is not there
+    _, rels = run(nlp, "Le 12e sommet de la Ligue arabe s'est ouvert à Alger. La Ligue arabe était représentée par "
+                       "son secrétaire général. Le président Karim Bennani était représenté par son ministre.")
+    assert ("12e sommet de la Ligue arabe", "attendee", "Ligue arabe") not in rels
+    assert ("12e sommet de la Ligue arabe", "attendee", "Karim Bennani") not in rels
+
+
+def test_the_head_of_government_under_another_title_is_the_same_person(nlp):
+    _, rels = run(nlp, "Le Premier ministre Paul Lavoie a signé un accord à Bruxelles. Le chef du gouvernement se "
+                       "rendra ensuite à Vilnius pour le sommet de l'Otan.")
+    assert ("sommet de l'Otan", "attendee", "Paul Lavoie") in rels
+    # a minister of another portfolio is not the head of government
+    _, rels = run(nlp, "Le ministre des Finances Paul Lavoie a signé un accord à Bruxelles. Le chef du gouvernement "
+                       "se rendra ensuite à Vilnius pour le sommet de l'Otan.")
+    assert ("sommet de l'Otan", "attendee", "Paul Lavoie") not in rels
+
+
+# ── people ────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_national_title_far_after_the_only_bare_name_is_that_person(nlp):
+    text = ("Lyon a accueilli jeudi le 12e sommet franco-italien. Jean Martin et la présidente du Conseil "
+            "italien, Giulia Rossi, y ont signé un traité. Les deux délégations ont parlé d'énergie. "
+            "Les ministres ont parlé de transports. Les syndicats ont manifesté. « C'est un succès », a déclaré "
+            "le président français.")
+    _, rels = run(nlp, text)
+    assert ("Jean Martin", "nationality", "France") in rels
+    # two bare names: no telling which one the title is
+    _, rels = run(nlp, text.replace("Jean Martin et", "Jean Martin, Paul Petit et"))
+    assert not any(p == "nationality" and o == "France" for _, p, o in rels)
+
+
+def test_a_counterpart_on_one_side_is_of_the_other(nlp):
+    _, rels = run(nlp, "Côté français, le ministre de l'Économie Jean Martin s'est entretenu avec son homologue "
+                       "Pablo Ruiz.")
+    assert ("Jean Martin", "ministerOf", "France") in rels
+    assert ("Pablo Ruiz", "ministerOf", "France") not in rels
+
+
+# ── hosting ───────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_previous_edition_gets_no_host_country_from_the_reference_alone(nlp):
+    _, rels = run(nlp, "Le sommet franco-espagnol s'est ouvert jeudi à Toulouse. Le précédent sommet s'était tenu "
+                       "à Barcelone. Le chef du gouvernement espagnol était présent.")
+    assert ("précédent sommet", "hostCity", "Barcelone") in rels
+    assert ("précédent sommet", "hostCountry", "Espagne") not in rels
+    # the summit under discussion still does (its city's country, named in the article)
+    _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert jeudi à Barcelone. Le chef du gouvernement espagnol "
+                       "était présent.")
+    assert ("sommet de l'Otan", "hostCountry", "Espagne") in rels

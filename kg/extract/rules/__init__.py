@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
          provides=("relations:hostCountry",)),
     Rule("gathering_country", gathering_country, needs=("main_summit", "next_parent", "mentions:Country", "relations:hostCountry"),
          provides=("relations:hostCountry",)),
-    Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity", "relations:locatedIn"),
+    Rule("implied_relations", implied_relations, needs=("main_summit", "next_parent", "mentions:City", "relations:hostCity", "relations:locatedIn"),
          provides=("relations:hostCountry", "relations:locatedIn")),
 )
 

@@ -37,7 +37,13 @@ def country_attendance(ctx: ArticleContext) -> None:
             if pos == "VERB" and lemma in lex.send_verbs:
                 if not _not_done(ctx, v):
                     _sent_envoy(ctx, v, target, hosts)
-            elif pos == "VERB" and (lemma in lex.take_part_verbs or lemma in lex.represented_verbs and _passive(ctx, v)):
+            elif pos == "VERB" and lemma in lex.represented_verbs and _passive(ctx, v):
+                # « l'Arabie saoudite était représentée par son ministre », « la Banque mondiale sera représentée
+                # par ... »: the country or body takes part through someone (who is what :func:`absent` reads)
+                if not _not_done(ctx, v) and _takes_part_in_meeting(ctx, v):
+                    for c in _represented_parties(ctx, v, target):
+                        ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
+            elif pos == "VERB" and lemma in lex.take_part_verbs:
                 if not _not_done(ctx, v) and _takes_part_in_meeting(ctx, v):
                     for c in _subject_countries(ctx, v) + _listed_after_colon(ctx, v, sent.end):
                         ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
@@ -154,6 +160,19 @@ def _subject_countries(ctx: ArticleContext, v: int) -> list[Mention]:
     if s is None:
         return []
     return [m for m in _countries_at(ctx, s) if not absent(ctx, m)]
+
+
+def _represented_parties(ctx: ArticleContext, v: int, target: str) -> list[Mention]:
+    """The countries, or the organisation (not the summit's own body), subject of the passive « représenter » at ``v``."""
+    s = subject(ctx, v)
+    if s is None:
+        return []
+    out = _countries_at(ctx, s)
+    org = ctx.mention_at(s, ("Organization",))
+    if not out and org is not None and normalize(ctx.ents[org.key].label) not in normalize(ctx.ents[target].label) and not any(
+            normalize(a) in normalize(ctx.ents[target].label) for a in ctx.ents[org.key].aliases):
+        out = [org]
+    return out
 
 
 def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> None:

@@ -298,7 +298,11 @@ def implied_relations(ctx: ArticleContext) -> None:
     located = {s: o for (s, p, o) in ctx.relations if p == "locatedIn"}
     for (s, p, o), rel in list(ctx.relations.items()):
         if p == "hostCity" and ctx.ents[s].type == "Summit":
-            country = located.get(o) or _city_country(ctx, o)
+            # (from the reference only for the summit under discussion and its next edition: of a previous or a
+            # side summit the article names the city, and a country named elsewhere in it is no sign of where
+            # that one was held)
+            known = s == ctx.main_summit or s in ctx.next_parent or (ctx.main_summit, "nextEdition", s) in ctx.relations
+            country = located.get(o) or (_city_country(ctx, o) if known else None)
             if country and country in ctx.ents and (s, "hostCountry", country) not in ctx.relations:
                 ev = replace(rel.evidence[0], confidence=confidence("host_city_country"), implied=True)
                 ctx.relations[(s, "hostCountry", country)] = Relation(s, "hostCountry", country, (ev,), confidence("host_city_country"))

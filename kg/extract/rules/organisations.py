@@ -168,6 +168,8 @@ def acronym_organisations(ctx: ArticleContext) -> None:
             if same and not ctx.overlaps_mention(i + 1, i + 2):
                 ent = ctx.ents[same[0].key]
                 ctx.add("Organization", same[0].key, ent.label, i + 1, i + 2, surface=words[i + 1], conf=conf)
+            if same:
+                _merge_acronym(ctx, words[i + 1], same[0].key)
             continue
         initials = [_plain(w[0]).upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
                     and w.lower() not in _LINK_WORDS]
@@ -180,9 +182,13 @@ def acronym_organisations(ctx: ArticleContext) -> None:
         key = f"org/{slug(name)}"
         ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
         ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
-        # the acronym alone elsewhere (« le DFAE a annoncé »), read as an organisation of its own: the same one
-        for other in [e for e in ctx.ents.values() if e.type == "Organization" and e.key != key and e.label == words[i + 1]]:
-            ctx.merge(other.key, key)
+        _merge_acronym(ctx, words[i + 1], key)
+
+
+def _merge_acronym(ctx: ArticleContext, acronym: str, key: str) -> None:
+    """The acronym alone elsewhere (« le DFAE a annoncé »), read as an organisation of its own: the same one."""
+    for other in [e for e in ctx.ents.values() if e.type == "Organization" and e.key != key and e.label == acronym]:
+        ctx.merge(other.key, key)
 
 
 _LINK_WORDS = frozenset({"pour", "et", "sur", "en", "à", "aux", "au", "contre", "dans", "l", "d"})

@@ -86,9 +86,14 @@ def side_countries(ctx: ArticleContext) -> None:
         country.label_rank = max(country.label_rank, 1)
         ctx.used_tokens.update(range(nat.start, nat.end))
         for m in ctx.mentions_in(sent.start, sent.end, ("Person", "Minister")):
+            if any(ctx.lower(k) in _COUNTERPART for k in (m.start - 1, m.start - 2)):
+                continue  # « Côté français, le ministre X s'est entretenu avec son homologue Y »: Y is of the other side
             if not any(r[0] == m.key and r[1] in ("ministerOf", "nationality") for r in ctx.relations):
                 p = "ministerOf" if ctx.ents[m.key].type == "Minister" else "nationality"
                 ctx.relate(m.key, p, country.key, nat.start, m.end, confidence("side_of_country_person"))
+
+
+_COUNTERPART = frozenset({"homologue", "homologues"})
 
 
 def role_phrase_ok(ctx: ArticleContext, start: int, end: int) -> bool:
