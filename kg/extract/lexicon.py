@@ -105,6 +105,7 @@ class Lexicon:
     global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
     dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
     compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
+    region_names: frozenset[str]  #: « au Sahel », « dans les Caraïbes »: regions, never a city (lower case)
     institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)
     role_fillers: frozenset[str]  #: between « X, » and a title (« X, à la fois ministre »)
     role_phrase_stops: frozenset[str]  #: end a title after the name

@@ -84,8 +84,10 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
                 elif len(head) == 1 and head[0].lower_ in ctx.lex.org_head_nouns:
                     ctx.add("Organization", f"org/{slug(head.text)}", head.text, head.start, head.end, conf=confidence("org_head_noun"), rank=1)
                 return
-    # a role title mislabelled as an organisation: « ministre de l'Economie »
-    if any(r.start < span.end and span.start < r.end for r in ctx.role_spans):
+    # a role title mislabelled as an organisation: « ministre de l'Economie » (not a body named after its
+    # members: « le Groupe des négociateurs africains », « l'Association des maires »)
+    headed = span[0].text[:1].isupper() and span[0].lower_ in ctx.lex.org_head_nouns | ctx.lex.acronym_org_heads and len(span) > 2
+    if any(r.start < span.end and span.start < r.end and (not headed or r.start == span.start) for r in ctx.role_spans):
         return
     if ctx.ref.organization(span.text) is None and _government_body(ctx, span.start, span.end):
         # « le ministère des Affaires étrangères »: a government body, lower case as written
@@ -308,6 +310,20 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
                 org = ctx.mention_at(obj, ("Organization",))
         if org is not None:
             ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
+    # « le Groupe des négociateurs africains, présidé par le Tanzanien X », « la Banque, dirigée par X »
+    for v in range(len(doc)):
+        if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.lead_verbs:
+            continue
+        agent = next((c for c in doc.children(v) if doc.deps[c] == "obl:agent"), None)
+        if agent is None:
+            continue
+        p = ctx.mention_at(agent, ("Person", "Minister")) or next(
+            (ctx.mention_at(c, ("Person", "Minister")) for c in doc.children(agent)
+             if doc.deps[c] == "appos" and ctx.mention_at(c, ("Person", "Minister"))), None)
+        body = doc.heads[v] if doc.deps[v] == "acl" else subject(ctx, v)
+        org = ctx.mention_at(body, ("Organization",)) if body is not None else None
+        if p is not None and org is not None:
+            ctx.relate(p.key, "affiliation", org.key, min(org.start, p.start), max(org.end, p.end), confidence("affiliation_phrase"))
     # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »
     for v in range(len(doc)):
         if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.office_verbs:

@@ -136,6 +136,14 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         return
     prev = ctx.lower(text.start - 1)
     lex = ctx.lex
+    if text.text.lower() in lex.region_names:
+        return  # « la sécurité au Sahel »: a region
+    if len(text) >= 2 and text[0].lower_ in lex.acronym_org_heads - lex.venue_nouns and text[0].text[:1].isupper() and not ctx.overlaps_mention(
+            text.start, text.end):
+        # « des militants de la Confédération paysanne » read as a place: a body's name
+        ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
+                conf=confidence("unknown_organisation"), rank=1)
+        return
     # « à Kananaskis », « au château de Chantilly », « le sommet de Djerba »
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
