@@ -161,3 +161,63 @@ def test_a_previous_edition_gets_no_host_country_from_the_reference_alone(nlp):
     _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert jeudi à Barcelone. Le chef du gouvernement espagnol "
                        "était présent.")
     assert ("sommet de l'Otan", "hostCountry", "Espagne") in rels
+
+
+# ── organisations named after their members, led by someone, read as places ──────────────────────
+
+
+def test_a_body_named_after_its_members_and_who_leads_it(nlp):
+    ents, rels = run(nlp, "Le Groupe des négociateurs africains, présidé par le Kényan Paul Otieno, réclamera plus.")
+    assert "Groupe des négociateurs africains" in typed(ents, "Organization")
+    assert ("Paul Otieno", "affiliation", "Groupe des négociateurs africains") in rels
+    # a summit chaired by someone gives no affiliation; a bare role title is no organisation
+    ents, rels = run(nlp, "Le sommet de l'Otan, présidé par Paul Otieno, s'ouvre. Les négociateurs africains réclament plus.")
+    assert not any(p == "affiliation" for _, p, _ in rels)
+    assert not any("négociateurs" in o for o in typed(ents, "Organization"))
+
+
+def test_a_place_headed_by_an_organisation_noun_is_an_organisation_and_a_region_no_city(nlp):
+    ents, _ = run(nlp, "Près du sommet, des militants de la Confédération paysanne dénonçaient l'accord.")
+    assert "Confédération paysanne" in typed(ents, "Organization")
+    ents, rels = run(nlp, "Les dirigeants se réunissent à Abuja pour un sommet dominé par la sécurité au Sahel.")
+    assert "Sahel" not in typed(ents, "City")
+    # a venue stays a place
+    ents, _ = run(nlp, "Le sommet de l'Otan se tiendra au Centre des congrès de Lausanne.")
+    assert not any(o.startswith("Centre") for o in typed(ents, "Organization"))
+
+
+# ── summits named otherwise ───────────────────────────────────────────────────────────────────────
+
+
+def test_a_numbered_meeting_of_a_body_is_a_summit(nlp):
+    ents, rels = run(nlp, "Le président est arrivé à New York pour la 80e Assemblée générale des Nations unies.")
+    assert "80e Assemblée générale des Nations unies" in typed(ents, "Summit")
+    assert dict(ents["80e Assemblée générale des Nations unies"].attrs).get("edition") == 80
+    ents, _ = run(nlp, "Le président s'est exprimé devant l'Assemblée générale des Nations unies.")
+    assert not typed(ents, "Summit")
+
+
+def test_a_cop_without_its_number(nlp):
+    ents, rels = run(nlp, "La COP de Belém s'est achevée samedi. Cette COP a déçu les pays du Sud.")
+    assert "COP de Belém" in typed(ents, "Summit")
+    assert ("COP de Belém", "hostCity", "Belém") in rels
+    # what a COP is said to be names none
+    ents, _ = run(nlp, "« Ce sera la COP de la dernière chance », a prévenu la ministre.")
+    assert not typed(ents, "Summit")
+
+
+def test_a_ministerial_meeting_of_a_body_is_a_summit(nlp):
+    ents, rels = run(nlp, "La réunion des ministres des Finances du G20 s'est ouverte jeudi à Durban.")
+    assert "réunion des ministres des Finances du G20" in typed(ents, "Summit")
+    assert ("réunion des ministres des Finances du G20", "hostCity", "Durban") in rels
+    # a meeting with a body is no meeting of it
+    ents, _ = run(nlp, "Après une réunion avec le FMI à Durban, le ministre a parlé.")
+    assert not typed(ents, "Summit")
+
+
+def test_what_a_summit_is_said_to_be_names_none(nlp):
+    ents, _ = run(nlp, "Le sommet du G7 s'ouvre à Évian. « Ce sera le sommet de la lutte contre la pauvreté », "
+                       "a promis la ministre.")
+    assert typed(ents, "Summit") == {"sommet du G7"}
+    ents, _ = run(nlp, "C'est le sommet du G20 qui a décidé de la taxe.")
+    assert "sommet du G20" in typed(ents, "Summit")

@@ -32,7 +32,8 @@ def summits(ctx: ArticleContext) -> None:
     lower, pos, n = doc.lower, doc.pos, len(doc)
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
-    starters = summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns  # and « COP28 » (_COP_NUMBER)
+    starters = (summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns
+                | lex.meeting_of_body_nouns)  # and « COP28 » (_COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -41,6 +42,9 @@ def summits(ctx: ArticleContext) -> None:
         if i in bodies:
             end, name = bodies[i]
             current = _summit_key(ctx, name, i, end)
+            edition = ordinal_value(doc.words[i]) or lex.ordinals.get(lower[i])
+            if edition:  # « la 79e Assemblée générale des Nations unies »
+                ctx.ents[current].attrs.setdefault("edition", edition)
             _summit_context(ctx, i, end, current)
             i = end
             continue
@@ -63,6 +67,22 @@ def summits(ctx: ArticleContext) -> None:
             current = key
             i = end
             continue
+        if low in acronyms and not m and pos[i] in ("NOUN", "PROPN", "X") and doc.words[i].isupper() and i > 0 and (
+                lower[i - 1] in lex.definite_articles | lex.demonstratives | lex.of_forms_contracted | {"au", "à"}) and (
+                not _predicative(ctx, i)):
+            # « la COP de Bakou », « cette COP », « à la COP »: the series' summit without its number
+            key, end = _summit_mention(ctx, i, current)
+            if key and key not in ctx.prev_editions:
+                current = key
+            i = max(end, i + 1)
+            continue
+        if low in lex.meeting_of_body_nouns and _ministerial_meeting(ctx, i):
+            # « la réunion des ministres des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »
+            key, end = _summit_mention(ctx, i, current)
+            if key and key not in ctx.prev_editions:
+                current = key
+            i = max(end, i + 1)
+            continue
         if low in conference_nouns and not _conference(ctx, i):
             i += 1
             continue
@@ -72,7 +92,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
-            if _generic(ctx, i):
+            if _generic(ctx, i) or _predicative(ctx, i):
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
@@ -139,9 +159,16 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
     lex = ctx.lex
     doc = ctx.doc
     out = {}
-    for m in ctx.mentions:
+    for m in list(ctx.mentions):
         key = m.key.split("/", 1)[-1]
         if ctx.ents[m.key].type != "Organization":
+            continue
+        k = m.start - 1
+        if k > 0 and (ctx.lower(k) in lex.ordinals or ordinal_value(doc.words[k])) and (
+                ctx.lower(k - 1) in lex.definite_articles | lex.of_forms_contracted | {"au", "aux"}):
+            # « la 79e Assemblée générale des Nations unies », « le 5e Forum de X »: a numbered meeting of a body
+            ctx.remove_mention(m)
+            out[k] = (m.end, doc.span_text(k, m.end))
             continue
         gathering = ctx.lower(m.start) in lex.gathering_nouns or (
             ctx.lower(m.start) in lex.definite_articles and ctx.lower(m.start + 1) in lex.gathering_nouns)
@@ -221,6 +248,41 @@ def _conference(ctx: ArticleContext, i: int) -> bool:
         return ctx.mention_at(j, ("Organization",)) is not None
     # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
     return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
+
+
+def _ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
+    """Is « réunion » at ``i`` a meeting of an international body's ministers or leaders (« la réunion des ministres
+    des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »): definite, with a group of office
+    holders (or « ministérielle ») before the body of the reference data, in one noun phrase?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives:
+        return False
+    sent = ctx.sent_at(i)
+    members = False
+    for j in range(i + 1, min(i + 10, sent.end)):
+        if doc.pos[j] in ("VERB", "AUX", "PRON", "SCONJ") or doc.words[j] in (",", ";", ":", "(", "«"):
+            return False
+        low = doc.lower[j]
+        if low in lex.group_nouns or low in lex.ministerial_adjectives:
+            members = True
+        m = ctx.mention_at(j, ("Organization",))
+        if m is not None and m.start == j and ctx.lower(j - 1) in lex.of_forms_contracted | lex.definite_articles:
+            return members and ctx.ref.organization(ctx.ents[m.key].label) is not None
+    return False
+
+
+def _predicative(ctx: ArticleContext, i: int) -> bool:
+    """« Ce sera la COP de la dernière chance », « Évian sera le sommet de la lutte contre ... »: a summit noun
+    that is what something is said to be, with no body, country or city in its phrase, names no summit
+    (« C'est le sommet du G7 qui ... » still does)."""
+    doc = ctx.doc
+    if not any(doc.deps[c] == "cop" for c in doc.children(i)):
+        return False
+    end = i + 1
+    while end < len(doc) and doc.pos[end] not in ("PUNCT", "VERB", "AUX") and end - i < 12:
+        end += 1  # (the summit's own phrase: « la COP de la dernière chance », not what follows the quote)
+    return not ctx.mentions_in(i + 1, end, ("Organization", "Country", "City"))
 
 
 def _generic(ctx: ArticleContext, i: int) -> bool:
