@@ -11,6 +11,7 @@ import re
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
+from kg.extract.rules.summit_phrases import conference, generic, ministerial_meeting, numbered_edition, predicative, same_noun
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -69,21 +70,21 @@ def summits(ctx: ArticleContext) -> None:
             continue
         if low in acronyms and not m and pos[i] in ("NOUN", "PROPN", "X") and doc.words[i].isupper() and i > 0 and (
                 lower[i - 1] in lex.definite_articles | lex.demonstratives | lex.of_forms_contracted | {"au", "à"}) and (
-                not _predicative(ctx, i)):
+                not predicative(ctx, i)):
             # « la COP de Bakou », « cette COP », « à la COP »: the series' summit without its number
             key, end = _summit_mention(ctx, i, current)
             if key and key not in ctx.prev_editions:
                 current = key
             i = max(end, i + 1)
             continue
-        if low in lex.meeting_of_body_nouns and _ministerial_meeting(ctx, i):
+        if low in lex.meeting_of_body_nouns and ministerial_meeting(ctx, i):
             # « la réunion des ministres des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »
             key, end = _summit_mention(ctx, i, current)
             if key and key not in ctx.prev_editions:
                 current = key
             i = max(end, i + 1)
             continue
-        if low in conference_nouns and not _conference(ctx, i):
+        if low in conference_nouns and not conference(ctx, i):
             i += 1
             continue
         # « la 64e session ordinaire de la Conférence des chefs d'État »: a session of a body's leaders
@@ -92,7 +93,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
-            if _generic(ctx, i) or _predicative(ctx, i):
+            if generic(ctx, i) or predicative(ctx, i):
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
@@ -217,82 +218,6 @@ def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool
     return False
 
 
-def _conference(ctx: ArticleContext, i: int) -> bool:
-    """Is « conférence » at ``i`` a summit: of governments or of an international body (« la conférence des Nations
-    unies sur le climat », « la conférence pour la paix », « la conférence internationale sur X »), or a bare « la
-    conférence » while a summit is under discussion? Not « la conférence de presse », nor an organisation's name."""
-    lex = ctx.lex
-    if ctx.mention_at(i, ("Organization",)) is not None or i == 0:
-        return False
-    nxt = ctx.lower(i + 1)
-    k = i - 1
-    if ctx.lower(k) in lex.ordinals or ordinal_value(ctx.doc.words[k]):
-        k -= 1  # « la quatrième Conférence internationale sur ... »: an edition of a conference series
-    det = ctx.lower(k)
-    # « une conférence internationale sur X », « une conférence ministérielle »: an indefinite one qualified as a
-    # gathering of governments (an adjective of ``conference_links``, not a bare topic « une conférence sur X »)
-    qualified = det in lex.indefinite_articles and nxt in lex.conference_links and ctx.doc.pos[i + 1] == "ADJ"
-    if det not in lex.definite_articles | lex.demonstratives and det not in lex.previous_words and not qualified:
-        return False
-    if nxt in lex.conference_links:
-        return True
-    if nxt in lex.of_forms_contracted and ctx.lower(i + 2) in lex.press_words:
-        return False
-    if ctx.lower(i - 1) in lex.previous_words:
-        return True  # « la précédente conférence du genre »: the edition before the one under discussion
-    if any(ctx.lower(k) in lex.conference_nouns and ctx.lower(k + 2) in lex.press_words for k in range(i)) and (
-            nxt not in lex.of_forms_contracted):
-        return False  # after « une conférence de presse », a bare « la conférence » may be that one
-    if nxt in lex.of_forms_contracted:
-        j = i + 2 + (ctx.lower(i + 2) in lex.definite_articles)
-        return ctx.mention_at(j, ("Organization",)) is not None
-    # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
-    return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
-
-
-def _ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
-    """Is « réunion » at ``i`` a meeting of an international body's ministers or leaders (« la réunion des ministres
-    des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »): definite, with a group of office
-    holders (or « ministérielle ») before the body of the reference data, in one noun phrase?"""
-    lex = ctx.lex
-    doc = ctx.doc
-    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives:
-        return False
-    sent = ctx.sent_at(i)
-    members = False
-    for j in range(i + 1, min(i + 10, sent.end)):
-        if doc.pos[j] in ("VERB", "AUX", "PRON", "SCONJ") or doc.words[j] in (",", ";", ":", "(", "«"):
-            return False
-        low = doc.lower[j]
-        if low in lex.group_nouns or low in lex.ministerial_adjectives:
-            members = True
-        m = ctx.mention_at(j, ("Organization",))
-        if m is not None and m.start == j and ctx.lower(j - 1) in lex.of_forms_contracted | lex.definite_articles:
-            return members and ctx.ref.organization(ctx.ents[m.key].label) is not None
-    return False
-
-
-def _predicative(ctx: ArticleContext, i: int) -> bool:
-    """« Ce sera la COP de la dernière chance », « Évian sera le sommet de la lutte contre ... »: a summit noun
-    that is what something is said to be, with no body, country or city in its phrase, names no summit
-    (« C'est le sommet du G7 qui ... » still does)."""
-    doc = ctx.doc
-    if not any(doc.deps[c] == "cop" for c in doc.children(i)):
-        return False
-    end = i + 1
-    while end < len(doc) and doc.pos[end] not in ("PUNCT", "VERB", "AUX") and end - i < 12:
-        end += 1  # (the summit's own phrase: « la COP de la dernière chance », not what follows the quote)
-    return not ctx.mentions_in(i + 1, end, ("Organization", "Country", "City"))
-
-
-def _generic(ctx: ArticleContext, i: int) -> bool:
-    """« n'a pas assisté à un sommet des dirigeants depuis ... »: an indefinite summit under a negation names none."""
-    if ctx.lower(i - 1) not in ctx.lex.indefinite_articles:
-        return False
-    sent = ctx.sent_at(i)
-    return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
-
-
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
     """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
     about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
@@ -366,11 +291,11 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
         if edition and not nxt:
-            numbered = _numbered_edition(ctx, current, edition, i - 1, end)
+            numbered = numbered_edition(ctx, current, edition, i - 1, end)
             if numbered:
                 return numbered, end
         if current and not nxt and not edition:
-            current = _same_noun(ctx, current, t.lower_)
+            current = same_noun(ctx, current, t.lower_)
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
@@ -406,45 +331,6 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         ctx.ents[key].attrs.setdefault("edition", edition)
     _summit_context(ctx, i, end, key)
     return key, end
-
-
-def _numbered_edition(ctx: ArticleContext, current: str | None, edition: int, start: int, end: int) -> str | None:
-    """A bare numbered « le XIXe Sommet » when another summit of the article carries a number: the same edition
-    is that summit; the number before it is its previous edition (a summit of its own, followed by it); ``None``
-    otherwise (the summit under discussion takes the number)."""
-    cur_ed = ctx.ents[current].attrs.get("edition") if current else None
-    if cur_ed == edition:
-        return None
-    numbered = [e for e in ctx.ents.values() if e.type == "Summit" and isinstance(e.attrs.get("edition"), int)
-                and e.key not in ctx.prev_editions]
-    same = next((e for e in numbered if e.attrs["edition"] == edition), None)
-    if same is not None:
-        ctx.add("Summit", same.key, same.label, start + 1, end, rank=0)
-        _summit_context(ctx, start + 1, end, same.key)
-        return same.key
-    later = next((e for e in numbered if e.attrs["edition"] == edition + 1), None)
-    if later is None:
-        return None
-    surface = ctx.doc.span_text(start, end)
-    key = f"{later.key}/edition-{edition}"
-    ent = ctx.add("Summit", key, surface, start, end, rank=1)
-    ent.attrs["edition"] = edition
-    ctx.relate(key, "nextEdition", later.key, start, end, confidence("consecutive_editions"))
-    if key not in ctx.prev_editions:
-        ctx.prev_editions.append(key)
-    _summit_context(ctx, start, end, key)
-    return key
-
-
-def _same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
-    """A bare « le sommet » after « la conférence ministérielle » was named: the last summit named with that noun
-    (« ... la Conférence ministérielle, qui précédera le sommet »), else the summit under discussion."""
-    if noun in normalize(ctx.ents[current].label).split():
-        return current
-    for _, _, k in reversed(ctx.summit_seq):
-        if k in ctx.ents and noun in normalize(ctx.ents[k].label).split() and k not in ctx.prev_editions:
-            return k
-    return current
 
 
 def _future(ctx: ArticleContext, i: int) -> bool:
