@@ -53,6 +53,7 @@ class Lexicon:
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
     conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)
     conference_links: frozenset[str]  #: « conférence sur / pour / internationale »: a conference of governments
+    conference_members: frozenset[str]  #: « la conférence des donateurs », « la Conférence des Parties »: a summit
     meeting_of_body_nouns: frozenset[str]  #: « la réunion des ministres ... du G7 »: a summit when of a body's office holders
     ministerial_adjectives: frozenset[str]  #: « la réunion ministérielle de l'OMC »
     time_nouns: frozenset[str]  #: « l'an prochain », « l'année dernière »: end a summit's name

@@ -221,3 +221,59 @@ def test_what_a_summit_is_said_to_be_names_none(nlp):
     assert typed(ents, "Summit") == {"sommet du G7"}
     ents, _ = run(nlp, "C'est le sommet du G20 qui a décidé de la taxe.")
     assert "sommet du G20" in typed(ents, "Summit")
+
+
+def test_conferences_named_after_their_city_members_or_body(nlp):
+    for text, name in (("La conférence de Berlin sur la Libye s'est ouverte dimanche.", "conférence de Berlin sur la Libye"),
+                       ("La conférence des donateurs pour le Soudan s'est tenue à Londres.",
+                        "conférence des donateurs pour le Soudan"),
+                       ("La conférence de reconstitution du Fonds mondial s'est tenue à Lyon.",
+                        "conférence de reconstitution du Fonds mondial")):
+        ents, _ = run(nlp, text)
+        assert name in typed(ents, "Summit"), text
+    # a lecture in a city, a university's start-of-year talk: none
+    for text in ("Le professeur a donné la conférence de Lyon.", "Il a animé la conférence de rentrée de l'université."):
+        ents, _ = run(nlp, text)
+        assert not typed(ents, "Summit"), text
+
+
+def test_a_dash_between_two_names_of_a_summit(nlp):
+    ents, rels = run(nlp, "Le sommet Union africaine–Union européenne s'est achevé à Bruxelles.")
+    assert "sommet Union africaine–Union européenne" in typed(ents, "Summit")
+    # a dash that opens an aside ends the name
+    ents, _ = run(nlp, "Le sommet de l'Union africaine – très attendu – s'est achevé.")
+    assert "sommet de l'Union africaine" in typed(ents, "Summit")
+
+
+def test_a_short_name_in_brackets_is_the_same_summit(nlp):
+    ents, rels = run(nlp, "La 31e Conférence des parties sur le climat (COP31) s'ouvre lundi à Antalya.")
+    assert typed(ents, "Summit") == {"COP31"}
+    assert ("COP31", "hostCity", "Antalya") in rels
+    ents, _ = run(nlp, "La Conférence internationale sur la nutrition (CIN) s'ouvre à Rome.")
+    assert "CIN" in ents["Conférence internationale sur la nutrition"].aliases
+    # a country in brackets is no name of it
+    ents, _ = run(nlp, "Le sommet de Kananaskis (Canada) s'est achevé.")
+    assert "Canada" not in ents["sommet de Kananaskis"].aliases
+
+
+def test_before_the_summit_what_people_will_do_there(nlp):
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Addis-Abeba. Le chef de la diplomatie "
+                       "togolaise, Yao Mensah, conduira la délégation de son pays.")
+    assert ("sommet de l'Union africaine", "attendee", "Yao Mensah") in rels
+    assert ("sommet de l'Union africaine", "attendee", "Togo") in rels
+    # after it, a future deed is elsewhere; and a negated one is no attendance
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est achevé samedi à Addis-Abeba. Le président kényan "
+                       "Paul Otieno prendra ses fonctions en mai.")
+    assert ("sommet de l'Union africaine", "attendee", "Paul Otieno") not in rels
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Addis-Abeba. Le ministre togolais Yao "
+                       "Mensah ne conduira pas la délégation de son pays.")
+    assert ("sommet de l'Union africaine", "attendee", "Togo") not in rels
+
+
+def test_someone_representing_a_country_makes_it_attend(nlp):
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. Le ministre Jean Noël a "
+                       "représenté la France.")
+    assert ("sommet de l'Union africaine", "attendee", "France") in rels
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. Le ministre Jean Noël "
+                       "n'a pas représenté la France.")
+    assert ("sommet de l'Union africaine", "attendee", "France") not in rels

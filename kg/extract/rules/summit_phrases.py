@@ -43,7 +43,17 @@ def conference(ctx: ArticleContext, i: int) -> bool:
         return False  # after « une conférence de presse », a bare « la conférence » may be that one
     if nxt in lex.of_forms_contracted:
         j = i + 2 + (ctx.lower(i + 2) in lex.definite_articles)
-        return ctx.mention_at(j, ("Organization",)) is not None
+        if ctx.mention_at(j, ("Organization",)) is not None:
+            return True
+        # « la conférence de Berlin sur la Libye »: named after the city it meets in, on a topic
+        if ctx.mention_at(j, ("City",)) is not None and ctx.lower(ctx.mention_at(j, ("City",)).end) in lex.topic_links:
+            return True
+        # « la conférence des donateurs pour le Soudan », « la Conférence des Parties »
+        if ctx.lower(j) in lex.conference_members:
+            return True
+        # « la conférence de reconstitution du Fonds mondial »: a body's conference, one noun before its name
+        return ctx.doc.pos[j] == "NOUN" and ctx.lower(j + 1) in lex.of_forms_contracted and ctx.mention_at(
+            j + 2 + (ctx.lower(j + 2) in lex.definite_articles), ("Organization",)) is not None
     # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
     return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
 

@@ -112,6 +112,26 @@ def summits(ctx: ArticleContext) -> None:
         i += 1
     _resolve_pending(ctx, pending)
     _body_names(ctx)
+    _bracketed_names(ctx)
+
+
+def _bracketed_names(ctx: ArticleContext) -> None:
+    """« La 31e Conférence des parties sur le climat (COP31) », « ... sur le financement du développement (FfD4) »:
+    a short name in brackets right after a summit's name is the same summit (merged), or an alias of it."""
+    words = ctx.doc.words
+    for start, end, key in list(ctx.summit_seq):
+        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
+            continue
+        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e == end + 2 and k != key and k in ctx.ents), None)
+        if inner is not None:
+            ctx.merge(key, inner)
+            ctx.summit_seq[:] = [(s, e, inner if k == key else k) for s, e, k in ctx.summit_seq]
+            ctx.prev_editions[:] = [inner if k == key else k for k in ctx.prev_editions]
+            for a, b in list(ctx.next_of.items()):
+                ctx.next_of.pop(a)
+                ctx.next_of[inner if a == key else a] = inner if b == key else b
+        elif sum(c.isupper() for c in words[end + 1]) >= 2 and words[end + 1][:1].isupper():
+            ctx.ents[key].aliases.add(words[end + 1])
 
 
 def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
@@ -248,8 +268,9 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     stop_words = ctx.lex.summit_name_stops
     while end < len(doc) and end - i < 12:
         u = doc[end]
-        if u.is_punct and u.text not in APOS and u.text != "-":
-            break
+        if u.is_punct and u.text not in APOS and u.text != "-" and not (
+                u.text in ("–", "‑") and ctx.mention_at(end + 1, ("Organization", "Country", "City"))):
+            break  # (« le sommet Union africaine–Union européenne »: a dash between two names)
         if doc[end - 1].lower_ == "des" and u.text.isdigit() and int(u.text) <= 100 and (
                 end + 1 >= len(doc) or doc[end + 1].pos_ not in ("CCONJ", "NOUN") and not is_date_word(doc[end + 1].text)):
             end += 1  # « le sommet des 27 »: the members, not a date
@@ -299,7 +320,7 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
-        if current and edition and not cur_ed and _future(ctx, i):
+        if current and edition and not cur_ed and future_clause(ctx, i):
             # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
             return _next_edition(ctx, current, i - 1, end, edition=edition), end
         if current and edition and cur_ed and int(cur_ed) != edition:
@@ -333,7 +354,7 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     return key, end
 
 
-def _future(ctx: ArticleContext, i: int) -> bool:
+def future_clause(ctx: ArticleContext, i: int) -> bool:
     """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
     doc = ctx.doc
     t = i
