@@ -107,6 +107,7 @@ class Lexicon:
     gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
     global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
     dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
+    reporter_phrases: tuple[str, ...]  #: « De notre envoyé spécial à Belém »: where the story is filed from
     compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
     region_names: frozenset[str]  #: « au Sahel », « dans les Caraïbes »: regions, never a city (lower case)
     institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)

@@ -277,3 +277,34 @@ def test_someone_representing_a_country_makes_it_attend(nlp):
     _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. Le ministre Jean Noël "
                        "n'a pas représenté la France.")
     assert ("sommet de l'Union africaine", "attendee", "France") not in rels
+
+
+# ── host cities ───────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_capital_in_apposition_to_its_description_hosts(nlp):
+    _, rels = run(nlp, "Le sommet de l'UA s'est ouvert dimanche dans la capitale éthiopienne, Addis-Abeba.")
+    assert ("sommet de l'UA", "hostCity", "Addis-Abeba") in rels
+    # a city after a comma that describes no place hosts nothing
+    _, rels = run(nlp, "Le sommet de l'UA s'est ouvert dimanche sous la pluie, Nairobi ayant renoncé.")
+    assert not any(p == "hostCity" for _, p, _ in rels)
+
+
+def test_the_special_envoy_is_where_the_summit_is(nlp):
+    _, rels = run(nlp, "De notre envoyée spéciale à Belém. La COP30 a commencé lundi.")
+    assert ("COP30", "hostCity", "Belém") in rels
+    # an envoy named deep in the story is no dateline
+    _, rels = run(nlp, "La COP30 a commencé lundi. Les débats sont vifs. Les ONG protestent. Le texte tarde. "
+                       "Notre envoyée spéciale à Belém raconte.")
+    assert not any(p == "hostCity" for _, p, _ in rels)
+
+
+def test_a_place_stated_next_to_the_summit_beats_the_dateline(nlp):
+    _, rels = run(nlp, "SÉOUL — Les deux présidents se sont entretenus samedi à Gyeongju, en marge du sommet de l'APEC.")
+    assert ("sommet de l'APEC", "hostCity", "Gyeongju") in rels
+    assert ("sommet de l'APEC", "hostCity", "Séoul") not in rels
+    # the place of another summit named in the sentence is not this one's
+    _, rels = run(nlp, "PARIS — Le sommet pour la forêt s'est clos vendredi. Ses conclusions seront portées à la "
+                       "COP30, qui se tiendra à Belém.")
+    assert ("sommet pour la forêt", "hostCity", "Paris") in rels
+    assert ("sommet pour la forêt", "hostCity", "Belém") not in rels

@@ -236,6 +236,10 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
     # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
         return True
+    # « dans la capitale éthiopienne, Addis-Abeba »: the same, the name in apposition
+    if start > 1 and ctx.doc.words[start - 1] == "," and (
+            ctx.doc.pos[start - 2] == "ADJ" and _place_head(ctx, start - 2) is not None or ctx.lower(start - 2) in lex.place_nouns):
+        return True
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)
 
