@@ -308,3 +308,17 @@ def test_a_place_stated_next_to_the_summit_beats_the_dateline(nlp):
                        "COP30, qui se tiendra à Belém.")
     assert ("sommet pour la forêt", "hostCity", "Paris") in rels
     assert ("sommet pour la forêt", "hostCity", "Belém") not in rels
+
+
+def test_more_meetings_of_bodies(nlp):
+    ents, rels = run(nlp, "La réunion informelle des chefs d'État et de gouvernement de l'UE s'est tenue à Grenade.")
+    name = "réunion informelle des chefs d'État et de gouvernement de l'UE"
+    assert name in typed(ents, "Summit") and (name, "hostCity", "Grenade") in rels
+    ents, _ = run(nlp, "Le président a quitté le dernier Conseil européen sans accord.")
+    assert "Conseil européen" in typed(ents, "Summit")
+    # writing to the body is no meeting of it
+    ents, _ = run(nlp, "Le président a écrit au Conseil européen.")
+    assert not typed(ents, "Summit")
+    # the body's acronym in brackets is no name of its summit
+    ents, _ = run(nlp, "Le premier sommet de l'Alliance des États du Sahel (AES) s'est tenu à Niamey.")
+    assert "AES" not in ents["sommet de l'Alliance des États du Sahel"].aliases

@@ -68,7 +68,7 @@ def ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
         return False
     sent = ctx.sent_at(i)
     members = False
-    for j in range(i + 1, min(i + 10, sent.end)):
+    for j in range(i + 1, min(i + 15, sent.end)):
         if doc.pos[j] in ("VERB", "AUX", "PRON", "SCONJ") or doc.words[j] in (",", ";", ":", "(", "«"):
             return False
         low = doc.lower[j]

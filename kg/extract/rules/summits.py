@@ -130,7 +130,8 @@ def _bracketed_names(ctx: ArticleContext) -> None:
             for a, b in list(ctx.next_of.items()):
                 ctx.next_of.pop(a)
                 ctx.next_of[inner if a == key else a] = inner if b == key else b
-        elif sum(c.isupper() for c in words[end + 1]) >= 2 and words[end + 1][:1].isupper():
+        elif sum(c.isupper() for c in words[end + 1]) >= 2 and words[end + 1][:1].isupper() and not ctx.mention_at(
+                end + 1, ("Organization", "Country", "City")):  # (« sommet de l'Alliance des États du Sahel (AES) »: the body's)
             ctx.ents[key].aliases.add(words[end + 1])
 
 
@@ -212,6 +213,10 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
         end = m.end
         if ctx.lower(end) in lex.meeting_adjectives:
             end += 1
+        if ctx.lower(m.start - 1) in lex.previous_words | lex.next_words:
+            ctx.remove_mention(m)
+            out[m.start] = (end, doc.span_text(m.start, end))  # « le dernier Conseil européen »: a meeting of it
+            continue
         timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
         if end > m.end or timed or _met(ctx, m.start, m.end):
