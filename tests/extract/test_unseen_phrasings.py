@@ -322,3 +322,20 @@ def test_more_meetings_of_bodies(nlp):
     # the body's acronym in brackets is no name of its summit
     ents, _ = run(nlp, "Le premier sommet de l'Alliance des États du Sahel (AES) s'est tenu à Niamey.")
     assert "AES" not in ents["sommet de l'Alliance des États du Sahel"].aliases
+
+
+def test_a_lone_name_after_a_title_and_its_nationality_is_a_person(nlp):
+    ents, rels = run(nlp, "Le président brésilien Lula a confirmé sa venue.")
+    assert ents["Lula"].type == "Person" and ("Lula", "nationality", "Brésil") in rels
+    # a capital after a title and a nationality is still the city
+    ents, _ = run(nlp, "Le ministre français Paris a parlé.")
+    assert "Paris" not in typed(ents, "Person")
+
+
+def test_an_unknown_place_a_summit_is_named_after(nlp):
+    ents, rels = run(nlp, "Le sommet de Kananaskis, au Canada, s'était achevé sans communiqué.")
+    assert "Kananaskis" in typed(ents, "City")
+    assert ("sommet de Kananaskis", "hostCity", "Kananaskis") in rels
+    # a summit named after people is not named after a place
+    ents, _ = run(nlp, "Le sommet de Poutine et Trump a échoué.")
+    assert not typed(ents, "City")

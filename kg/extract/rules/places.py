@@ -72,7 +72,29 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _summit_places(ctx: ArticleContext) -> None:
+    """« le sommet de Kananaskis », « le sommet d'Ohrid »: a capitalised name the NER left unread right after « sommet
+    de » is the place the summit is named after (not a person, a country or a body: those are read already)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for i in range(len(doc) - 2):
+        if doc.lower[i] not in lex.summit_nouns or doc.lower[i + 1] not in lex.of_forms:
+            continue
+        j = k = i + 2
+        while k < len(doc) and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] == "PROPN" and not doc.sent_start[k]:
+            k += 1
+        if k == j or ctx.overlaps_mention(j, k) or any(doc.ent_type[t] in ("PER", "ORG") for t in range(j, k)):
+            continue
+        if doc.ent_type[j] == "MISC" and doc.ent_type[i] != "MISC":
+            continue  # (a name of its own; « sommet de Kananaskis » read as one MISC name is the summit's)
+        name = doc.span_text(j, k)
+        if ctx.ref.organization(name) or ctx.ref.role(name):
+            continue
+        ctx.add("City", f"city/{slug(name)}", name, j, k, conf=confidence("unknown_place_after_a"), rank=1)
 
 
 def _contracted_cities(ctx: ArticleContext) -> None:
