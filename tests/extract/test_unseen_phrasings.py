@@ -339,3 +339,16 @@ def test_an_unknown_place_a_summit_is_named_after(nlp):
     # a summit named after people is not named after a place
     ents, _ = run(nlp, "Le sommet de Poutine et Trump a échoué.")
     assert not typed(ents, "City")
+
+
+def test_a_side_summit_named_once_does_not_take_the_bare_summit(nlp):
+    text = ("Le 12e sommet de l'Union africaine s'est ouvert à Accra. Le président ghanéen, hôte du sommet, a parlé. "
+            "Le président américain Tom Hale est arrivé pour le sommet Afrique-États-Unis, organisé en marge des "
+            "travaux. En marge du sommet, le président kényan Paul Otieno s'est entretenu avec le président "
+            "sénégalais Amadou Ba.")
+    _, rels = run(nlp, text)
+    assert ("12e sommet de l'Union africaine", "attendee", "Paul Otieno") in rels
+    assert ("sommet Afrique-États-Unis", "attendee", "Paul Otieno") not in rels
+    # a second summit the story goes on naming takes them
+    _, rels = run(nlp, text.replace("En marge du sommet,", "Au sommet Afrique-États-Unis,"))
+    assert ("sommet Afrique-États-Unis", "attendee", "Paul Otieno") in rels

@@ -133,6 +133,15 @@ def same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
     """A bare « le sommet » after « la conférence ministérielle » was named: the last summit named with that noun
     (« ... la Conférence ministérielle, qui précédera le sommet »), else the summit under discussion."""
     if noun in normalize(ctx.ents[current].label).split():
+        # « le 47e Sommet de l'ASEAN ... le sommet ASEAN-États-Unis, organisé en marge des travaux. En marge du
+        # sommet, ... »: a summit named once, after the one the story keeps naming, does not take its bare mentions
+        counts: dict[str, int] = {}
+        for _, _, k in ctx.summit_seq:
+            if k in ctx.ents and k not in ctx.prev_editions and k not in ctx.next_of.values():
+                counts[k] = counts.get(k, 0) + 1
+        top = max(counts, key=lambda k: counts[k]) if counts else current
+        if top != current and counts.get(current, 0) == 1 and counts[top] >= 2 and noun in normalize(ctx.ents[top].label).split():
+            return top
         return current
     for _, _, k in reversed(ctx.summit_seq):
         if k in ctx.ents and noun in normalize(ctx.ents[k].label).split() and k not in ctx.prev_editions:
