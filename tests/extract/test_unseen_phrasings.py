@@ -352,3 +352,9 @@ def test_a_side_summit_named_once_does_not_take_the_bare_summit(nlp):
     # a second summit the story goes on naming takes them
     _, rels = run(nlp, text.replace("En marge du sommet,", "Au sommet Afrique-États-Unis,"))
     assert ("sommet Afrique-États-Unis", "attendee", "Paul Otieno") in rels
+
+
+def test_two_letters_in_brackets_abbreviate_the_last_words_not_the_summit(nlp):
+    ents, _ = run(nlp, "Le premier Sommet sur la sécurité de l'intelligence artificielle (IA) s'ouvre à Londres.")
+    (summit,) = [e for e in ents.values() if e.type == "Summit"]
+    assert "IA" not in summit.aliases

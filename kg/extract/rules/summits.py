@@ -130,9 +130,16 @@ def _bracketed_names(ctx: ArticleContext) -> None:
             for a, b in list(ctx.next_of.items()):
                 ctx.next_of.pop(a)
                 ctx.next_of[inner if a == key else a] = inner if b == key else b
-        elif sum(c.isupper() for c in words[end + 1]) >= 2 and words[end + 1][:1].isupper() and not ctx.mention_at(
+        elif _short_name(words[end + 1]) and not ctx.mention_at(
                 end + 1, ("Organization", "Country", "City")):  # (« sommet de l'Alliance des États du Sahel (AES) »: the body's)
             ctx.ents[key].aliases.add(words[end + 1])
+
+
+def _short_name(word: str) -> bool:
+    """« FfD4 », « CIN »: capitalised, two capitals or more, and three letters or a number (« (AI) » after
+    « ... l'intelligence artificielle » abbreviates its last words, not the summit)."""
+    letters = [c for c in word if c.isalpha()]
+    return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and (len(letters) >= 3 or any(c.isdigit() for c in word))
 
 
 def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
