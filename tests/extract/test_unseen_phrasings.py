@@ -358,3 +358,17 @@ def test_two_letters_in_brackets_abbreviate_the_last_words_not_the_summit(nlp):
     ents, _ = run(nlp, "Le premier Sommet sur la sécurité de l'intelligence artificielle (IA) s'ouvre à Londres.")
     (summit,) = [e for e in ents.values() if e.type == "Summit"]
     assert "IA" not in summit.aliases
+
+
+def test_words_spoken_before_the_gathered_leaders_are_attendance(nlp):
+    text = ("LISBONNE — Lisbonne 2026 s'est ouverte lundi sur un constat d'urgence. La troisième Conférence "
+            "internationale sur la dette, organisée par le Portugal et les Nations unies jusqu'à jeudi, a adopté dès "
+            "son ouverture un texte qui appelle à réformer la finance mondiale.\n\n« La dette étouffe le Sud », a "
+            "déclaré le secrétaire général de l'ONU, Paul Otieno, devant une cinquantaine de chefs d'État et de "
+            "gouvernement. Le Premier ministre portugais, Rui Costa, hôte de la conférence, a regretté l'absence des "
+            "États-Unis, qui se sont retirés du processus.")
+    _, rels = run(nlp, text)
+    assert ("Conférence internationale sur la dette", "attendee", "Paul Otieno") in rels
+    # before something that is not a gathering: only quoted
+    _, rels = run(nlp, text.replace("devant une cinquantaine de chefs d'État et de gouvernement", "devant sa résidence"))
+    assert ("Conférence internationale sur la dette", "attendee", "Paul Otieno") not in rels

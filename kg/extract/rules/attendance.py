@@ -80,6 +80,12 @@ def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
         if lemma == "rendre" and not _reflexive(ctx, i):
             continue
         return True
+    # « a déclaré X devant une cinquantaine de chefs d'État »: words spoken before the gathered leaders
+    lower = doc.lower
+    for i in range(start, end - 1):
+        if lower[i] == "devant" and any(lower[k] in ctx.lex.group_nouns or lower[k] in ctx.lex.collective_nouns
+                                        for k in range(i + 1, min(i + 5, end))):
+            return True
     return False
 
 
