@@ -372,3 +372,16 @@ def test_words_spoken_before_the_gathered_leaders_are_attendance(nlp):
     # before something that is not a gathering: only quoted
     _, rels = run(nlp, text.replace("devant une cinquantaine de chefs d'État et de gouvernement", "devant sa résidence"))
     assert ("Conférence internationale sur la dette", "attendee", "Paul Otieno") not in rels
+
+
+def test_the_head_of_government_far_back_when_there_is_only_one(nlp):
+    text = ("Le premier ministre Paul Lavoie a signé lundi un accord à Bruxelles. Il a été reçu par la présidente de "
+            "la Commission. « Le Canada est fiable », a dit celle-ci. Le partenariat ouvre la voie à un accord. "
+            "La ministre Anne Roy accompagnait la délégation. Le chef du gouvernement doit ensuite se rendre à La Haye "
+            "pour le sommet de l'Otan.")
+    _, rels = run(nlp, text)
+    assert ("sommet de l'Otan", "attendee", "Paul Lavoie") in rels
+    # two heads of government named before: no telling which
+    _, rels = run(nlp, text.replace("Le premier ministre Paul Lavoie a signé", "Le premier ministre Paul Lavoie et "
+                                    "la Première ministre Marie Tremblay ont signé"))
+    assert ("sommet de l'Otan", "attendee", "Paul Lavoie") not in rels

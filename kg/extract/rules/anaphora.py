@@ -171,6 +171,8 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
         if _fits(ctx, m.key, r, cls, country, extra):
             fits.append(m)
     if not fits:
+        if country is None and _heads_government(ctx, normalize(r.text)):
+            return _only_head_of_government(ctx, r)
         return _bare_antecedent(ctx, r, cls, country, extra) if country is not None else None
     if country is not None:
         same = [m for m in fits if country in countries_of_people(ctx, m.key)]
@@ -184,6 +186,17 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
             return first
         return None
     return fits[0] if len(fits) == 1 else None
+
+
+def _only_head_of_government(ctx: ArticleContext, r: GazSpan) -> Mention | None:
+    """« Le chef du gouvernement doit ensuite se rendre à ... », paragraphs after « le premier ministre X »: the
+    one head of government named before, however far back."""
+    found = {}
+    for m in ctx.mentions_in(0, r.start, _PEOPLE):
+        role = ctx.ents[m.key].attrs.get("role")
+        if role and _heads_government(ctx, normalize(str(role))):
+            found.setdefault(m.key, m)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _bare_antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str, extra: list[str]) -> Mention | None:
