@@ -53,6 +53,9 @@ class Lexicon:
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
     conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)
     conference_links: frozenset[str]  #: « conférence sur / pour / internationale »: a conference of governments
+    conference_members: frozenset[str]  #: « la conférence des donateurs », « la Conférence des Parties »: a summit
+    meeting_of_body_nouns: frozenset[str]  #: « la réunion des ministres ... du G7 »: a summit when of a body's office holders
+    ministerial_adjectives: frozenset[str]  #: « la réunion ministérielle de l'OMC »
     time_nouns: frozenset[str]  #: « l'an prochain », « l'année dernière »: end a summit's name
     meeting_bodies: frozenset[str]  #: organisation keys of bodies that are their own summit (« le Conseil européen extraordinaire »)
     meeting_adjectives: frozenset[str]  #: « extraordinaire », « informel »: a body's meeting
@@ -104,7 +107,9 @@ class Lexicon:
     gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
     global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
     dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
+    reporter_phrases: tuple[str, ...]  #: « De notre envoyé spécial à Belém »: where the story is filed from
     compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
+    region_names: frozenset[str]  #: « au Sahel », « dans les Caraïbes »: regions, never a city (lower case)
     institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)
     role_fillers: frozenset[str]  #: between « X, » and a title (« X, à la fois ministre »)
     role_phrase_stops: frozenset[str]  #: end a title after the name
@@ -157,6 +162,7 @@ class Lexicon:
     before_words: frozenset[str]  #: « en prélude au sommet », « avant le sommet »: not at it
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
+    head_of_government_titles: frozenset[str]  #: « le Premier ministre X ... le chef du gouvernement »: one title
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)

@@ -28,7 +28,7 @@ from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
                                       summit_relations)
-from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, companies,
+from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, body_organisations, companies,
                                              hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
@@ -65,6 +65,8 @@ RULES: tuple[Rule, ...] = (
          provides=("mentions:Organization",)),
     Rule("hyphenated_organisations", hyphenated_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization", "mentions:Country")),
+    Rule("body_organisations", body_organisations, needs=("doc", "mentions:Organization"),
+         provides=("mentions:Organization",)),
     Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),
@@ -126,10 +128,10 @@ RULES: tuple[Rule, ...] = (
          provides=("mentions:Organization",)),
     Rule("edition_links", edition_links, needs=("attrs:edition", "relations:nextEdition"),
          provides=("relations:nextEdition",)),
-    Rule("dateline", dateline, needs=("main_summit", "mentions:City", "relations:hostCity"),
-         provides=("relations:hostCity",)),
     Rule("nearby_host_city", nearby_host_city,
          needs=("summit_seq", "next_parent", "main_summit", "mentions:City", "relations:hostCity"),
+         provides=("relations:hostCity",)),
+    Rule("dateline", dateline, needs=("main_summit", "mentions:City", "relations:hostCity"),
          provides=("relations:hostCity",)),
     Rule("narrative_attendance", narrative_attendance,
          needs=("sents", "summit_seq", "next_parent", "main_summit", *_PEOPLE, "mentions:City", "mentions:Summit",
@@ -139,7 +141,7 @@ RULES: tuple[Rule, ...] = (
          provides=("relations:hostCountry",)),
     Rule("gathering_country", gathering_country, needs=("main_summit", "next_parent", "mentions:Country", "relations:hostCountry"),
          provides=("relations:hostCountry",)),
-    Rule("implied_relations", implied_relations, needs=("mentions:City", "relations:hostCity", "relations:locatedIn"),
+    Rule("implied_relations", implied_relations, needs=("main_summit", "next_parent", "mentions:City", "relations:hostCity", "relations:locatedIn"),
          provides=("relations:hostCountry", "relations:locatedIn")),
 )
 

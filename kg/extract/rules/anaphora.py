@@ -171,7 +171,9 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
         if _fits(ctx, m.key, r, cls, country, extra):
             fits.append(m)
     if not fits:
-        return None
+        if country is None and _heads_government(ctx, normalize(r.text)):
+            return _only_head_of_government(ctx, r)
+        return _bare_antecedent(ctx, r, cls, country, extra) if country is not None else None
     if country is not None:
         same = [m for m in fits if country in countries_of_people(ctx, m.key)]
         if same:
@@ -184,6 +186,28 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
             return first
         return None
     return fits[0] if len(fits) == 1 else None
+
+
+def _only_head_of_government(ctx: ArticleContext, r: GazSpan) -> Mention | None:
+    """« Le chef du gouvernement doit ensuite se rendre à ... », paragraphs after « le premier ministre X »: the
+    one head of government named before, however far back."""
+    found = {}
+    for m in ctx.mentions_in(0, r.start, _PEOPLE):
+        role = ctx.ents[m.key].attrs.get("role")
+        if role and _heads_government(ctx, normalize(str(role))):
+            found.setdefault(m.key, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _bare_antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str, extra: list[str]) -> Mention | None:
+    """Further back than the window: « Emmanuel Macron et ... ont signé ... » and, paragraphs later, « a déclaré le
+    président français »: the one person named before with neither role nor country who can hold the title."""
+    fits = {}
+    for m in ctx.mentions_in(0, r.start, _PEOPLE):
+        ent = ctx.ents[m.key]
+        if _fits(ctx, m.key, r, cls, country, extra) and not ent.attrs.get("role") and not countries_of_people(ctx, m.key):
+            fits.setdefault(m.key, m)
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _country_named_near(ctx: ArticleContext, country: str, m: Mention) -> bool:
@@ -214,10 +238,16 @@ def _fits(ctx: ArticleContext, key: str, r: GazSpan, cls: str, country: str | No
     role = ent.attrs.get("role")
     if role:
         known_role = normalize(str(role))
-        if not known_role.startswith(normalize(r.text)) or any(w not in known_role.split() for w in extra):
+        if not (known_role.startswith(normalize(r.text)) or _heads_government(ctx, known_role) and _heads_government(ctx, normalize(r.text))) or any(
+                w not in known_role.split() for w in extra):
             return False
     known = countries_of_people(ctx, key)
     return not (country and known and country not in known)
+
+
+def _heads_government(ctx: ArticleContext, title: str) -> bool:
+    """Is the (normalised) title one of the head of government's (« Premier ministre », « chef du gouvernement »)?"""
+    return any(title.startswith(normalize(t)) for t in ctx.lex.head_of_government_titles)
 
 
 def implied_minister_countries(ctx: ArticleContext) -> None:
@@ -229,6 +259,8 @@ def implied_minister_countries(ctx: ArticleContext) -> None:
     for key, ent in list(ctx.ents.items()):
         if ent.type != "Minister" or countries_of_people(ctx, key):
             continue
+        if str(ent.attrs.get("role", "")).lower().startswith("homologue"):
+            continue  # « X s'est entretenu avec son homologue Y »: Y serves the other country, not the story's
         sents = sorted({ctx.sent_no(m.start) for m in ctx.mentions if m.key == key})
         cands: dict[str, tuple[int, int]] = {}
         for n in sents:

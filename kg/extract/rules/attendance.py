@@ -16,7 +16,7 @@ from kg.extract.clauses import governors, reporting_clause
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
-from kg.extract.rules.summits import later_edition
+from kg.extract.rules.summits import future_clause, later_edition
 from kg.extract.text import is_byline
 
 
@@ -80,6 +80,12 @@ def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
         if lemma == "rendre" and not _reflexive(ctx, i):
             continue
         return True
+    # « a déclaré X devant une cinquantaine de chefs d'État »: words spoken before the gathered leaders
+    lower = doc.lower
+    for i in range(start, end - 1):
+        if lower[i] == "devant" and any(lower[k] in ctx.lex.group_nouns or lower[k] in ctx.lex.collective_nouns
+                                        for k in range(i + 1, min(i + 5, end))):
+            return True
     return False
 
 
@@ -221,6 +227,9 @@ def narrative_attendance(ctx: ArticleContext) -> None:
     if not starts:
         return  # the article tells what happened before the summit (« en prélude à la COP30 »)
     first = min(starts)
+    # an article written before the summit (« le sommet s'ouvrira », « prépareront les travaux du sommet »)
+    # tells what people will do there in the future tense (« X conduira la délégation »)
+    upcoming = any(future_clause(ctx, s) for s in starts)
     elsewhere: set[str] = set()
     cands: dict[str, tuple[int, int]] = {}
     for sent in ctx.sents:
@@ -237,17 +246,17 @@ def narrative_attendance(ctx: ArticleContext) -> None:
                 continue
             if sent.end <= first or p.key in cands or absent(ctx, p):
                 continue
-            if _acts(ctx, p):
+            if _acts(ctx, p, upcoming):
                 cands[p.key] = (p.start, p.end)
     for key, (s, e) in cands.items():
         if key not in elsewhere:
             ctx.relate(main, "attendee", key, s, e, confidence("narrative_attendance"))
 
 
-def _acts(ctx: ArticleContext, p: Mention) -> bool:
+def _acts(ctx: ArticleContext, p: Mention, future_ok: bool = False) -> bool:
     """Is the person at ``p`` (part of) the subject of a verb in a past or present tense (« X a réclamé »,
     « ..., a dit X », « le ministre X, rentré de ..., a été accueilli »), not a future one (« X prendra ses
-    fonctions »)?"""
+    fonctions ») unless ``future_ok`` (the summit is still to come: « X conduira la délégation »)?"""
     doc = ctx.doc
     deps, heads = doc.deps, doc.heads
     tok, subj = p.start, False
@@ -264,7 +273,7 @@ def _acts(ctx: ArticleContext, p: Mention) -> bool:
         verbs = [tok] + [c for c in kids if deps[c].startswith("aux")]
         if any(doc.morph(t, "VerbForm") == "Fin" for t in verbs):
             negated = any(doc.lower[c] in ctx.lex.verb_negations for c in kids)
-            return subj and not negated and not any(doc.morph(t, "Tense") == "Fut" for t in verbs)
+            return subj and not negated and (future_ok or not any(doc.morph(t, "Tense") == "Fut" for t in verbs))
     return False
 
 

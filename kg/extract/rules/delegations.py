@@ -18,7 +18,7 @@ from __future__ import annotations
 from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
-from kg.extract.rules.anaphora import names_someone, phrase_end
+from kg.extract.rules.anaphora import countries_of_people, names_someone, phrase_end
 from kg.extract.rules.attendance import absent, attendance_trigger, summit_targets
 from kg.extract.rules.places import is_locative
 from kg.names import lookup_key as normalize
@@ -37,7 +37,19 @@ def country_attendance(ctx: ArticleContext) -> None:
             if pos == "VERB" and lemma in lex.send_verbs:
                 if not _not_done(ctx, v):
                     _sent_envoy(ctx, v, target, hosts)
-            elif pos == "VERB" and (lemma in lex.take_part_verbs or lemma in lex.represented_verbs and _passive(ctx, v)):
+            elif pos == "VERB" and lemma in lex.represented_verbs and _passive(ctx, v):
+                # « l'Arabie saoudite était représentée par son ministre », « la Banque mondiale sera représentée
+                # par ... »: the country or body takes part through someone (who is what :func:`absent` reads)
+                if not _not_done(ctx, v) and _takes_part_in_meeting(ctx, v):
+                    for c in _represented_parties(ctx, v, target):
+                        ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
+            elif pos == "VERB" and lemma in lex.represented_verbs and not _not_done(ctx, v) and _person_subject(ctx, v):
+                # « le ministre X a représenté la France au sommet »: the country takes part through X
+                for c in doc.children(v):
+                    m = ctx.mention_at(c, ("Country",)) if doc.deps[c] == "obj" else None
+                    if m is not None:
+                        ctx.relate(target, "attendee", m.key, m.start, m.end, confidence("country_takes_part"))
+            elif pos == "VERB" and lemma in lex.take_part_verbs:
                 if not _not_done(ctx, v) and _takes_part_in_meeting(ctx, v):
                     for c in _subject_countries(ctx, v) + _listed_after_colon(ctx, v, sent.end):
                         ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
@@ -46,6 +58,10 @@ def country_attendance(ctx: ArticleContext) -> None:
                 c = ctx.mention_at(doc.heads[v], ("Country",))
                 if c is not None and not _not_done(ctx, v):
                     ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
+            elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and _own_country(ctx, v):
+                # « X conduira la délégation de son pays »: the country of the person leading it
+                for c in _own_country(ctx, v):
+                    ctx.relate(target, "attendee", c, v, v + 4, confidence("country_takes_part"))
             elif pos in ("NOUN", "VERB", "ADJ") and doc.lower[v] in lex.participation_nouns:
                 _participant_status(ctx, v, target)
             elif pos == "VERB" and lemma in lex.sign_verbs and _summit_document(ctx, v, target) and not _not_done(ctx, v):
@@ -154,6 +170,49 @@ def _subject_countries(ctx: ArticleContext, v: int) -> list[Mention]:
     if s is None:
         return []
     return [m for m in _countries_at(ctx, s) if not absent(ctx, m)]
+
+
+def _subject_person(ctx: ArticleContext, v: int) -> Mention | None:
+    """The person subject of ``v``: named, or the name in the subject's phrase (« le chef de la diplomatie
+    togolaise, X, ... »)."""
+    s = subject(ctx, v)
+    if s is None:
+        return None
+    return ctx.mention_at(s, _PEOPLE) or next(
+        (ctx.mention_at(t, _PEOPLE) for t in ctx.doc.subtree(s) if t < v and ctx.mention_at(t, _PEOPLE)), None)
+
+
+def _person_subject(ctx: ArticleContext, v: int) -> bool:
+    return _subject_person(ctx, v) is not None
+
+
+def _own_country(ctx: ArticleContext, noun: int) -> list[str]:
+    """« X (conduit | conduira | dirige) la délégation de son pays »: the one country of the subject X, when the
+    verb is done; ``[]`` otherwise."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if not (ctx.lower(noun + 1) in lex.of_forms and ctx.lower(noun + 2) in lex.possessives
+            and doc.lemma[noun + 3] in lex.country_group_nouns):
+        return []
+    v = doc.heads[noun]
+    if doc.pos[v] != "VERB" or _not_done(ctx, v):
+        return []
+    p = _subject_person(ctx, v)
+    countries = sorted(countries_of_people(ctx, p.key)) if p is not None else []
+    return countries if len(countries) == 1 else []
+
+
+def _represented_parties(ctx: ArticleContext, v: int, target: str) -> list[Mention]:
+    """The countries, or the organisation (not the summit's own body), subject of the passive « représenter » at ``v``."""
+    s = subject(ctx, v)
+    if s is None:
+        return []
+    out = _countries_at(ctx, s)
+    org = ctx.mention_at(s, ("Organization",))
+    if not out and org is not None and normalize(ctx.ents[org.key].label) not in normalize(ctx.ents[target].label) and not any(
+            normalize(a) in normalize(ctx.ents[target].label) for a in ctx.ents[org.key].aliases):
+        out = [org]
+    return out
 
 
 def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> None:

@@ -157,6 +157,13 @@ def dateline(ctx: ArticleContext) -> None:
         if ctx.ents[m.key].type == "City" and is_dateline(ctx, m.start):
             ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
             return
+    # « De notre envoyé spécial à Belém »: the reporter is where the summit is
+    end = ctx.sents[min(2, len(ctx.sents) - 1)].end if ctx.sents else 0
+    for m in ctx.mentions_in(0, end, ("City",)):
+        if ctx.lower(m.start - 1) == "à" and any(
+                [ctx.lower(k) for k in range(m.start - 1 - len(p.split()), m.start - 1)] == p.split() for p in ctx.lex.reporter_phrases):
+            ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
+            return
 
 
 def nearby_host_city(ctx: ArticleContext) -> None:
@@ -181,6 +188,9 @@ def nearby_host_city(ctx: ArticleContext) -> None:
                 if any(s2 <= c.start < e2 for s2, e2, k2 in ctx.summit_seq if k2 != key):
                     continue  # the place of another summit
                 dist = c.start - e if c.start >= e else s - c.end
+                if any(k2 != key and sent.start <= s2 < sent.end and (c.start - e2 if c.start >= e2 else s2 - c.end) < dist
+                       for s2, e2, k2 in ctx.summit_seq):
+                    continue  # « les conclusions du sommet seront portées à la COP28, qui se tiendra à Dubaï »
                 if dist > 12 and _gathered_at(ctx, c.start):
                     dist = 12  # « X a réuni jeudi à Nairobi, ..., une cinquantaine de dirigeants pour un sommet »
                 if dist <= 12 and (best is None or dist < best[0]):
@@ -298,7 +308,11 @@ def implied_relations(ctx: ArticleContext) -> None:
     located = {s: o for (s, p, o) in ctx.relations if p == "locatedIn"}
     for (s, p, o), rel in list(ctx.relations.items()):
         if p == "hostCity" and ctx.ents[s].type == "Summit":
-            country = located.get(o) or _city_country(ctx, o)
+            # (from the reference only for the summit under discussion and its next edition: of a previous or a
+            # side summit the article names the city, and a country named elsewhere in it is no sign of where
+            # that one was held)
+            known = s == ctx.main_summit or s in ctx.next_parent or (ctx.main_summit, "nextEdition", s) in ctx.relations
+            country = located.get(o) or (_city_country(ctx, o) if known else None)
             if country and country in ctx.ents and (s, "hostCountry", country) not in ctx.relations:
                 ev = replace(rel.evidence[0], confidence=confidence("host_city_country"), implied=True)
                 ctx.relations[(s, "hostCountry", country)] = Relation(s, "hostCountry", country, (ev,), confidence("host_city_country"))

@@ -7,6 +7,8 @@ person; « ministre de l'Économie » is a title, not an organisation); the name
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Span
 
 from kg.extract.clauses import subject
@@ -82,8 +84,10 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
                 elif len(head) == 1 and head[0].lower_ in ctx.lex.org_head_nouns:
                     ctx.add("Organization", f"org/{slug(head.text)}", head.text, head.start, head.end, conf=confidence("org_head_noun"), rank=1)
                 return
-    # a role title mislabelled as an organisation: « ministre de l'Economie »
-    if any(r.start < span.end and span.start < r.end for r in ctx.role_spans):
+    # a role title mislabelled as an organisation: « ministre de l'Economie » (not a body named after its
+    # members: « le Groupe des négociateurs africains », « l'Association des maires »)
+    headed = span[0].text[:1].isupper() and span[0].lower_ in ctx.lex.org_head_nouns | ctx.lex.acronym_org_heads and len(span) > 2
+    if any(r.start < span.end and span.start < r.end and (not headed or r.start == span.start) for r in ctx.role_spans):
         return
     if ctx.ref.organization(span.text) is None and _government_body(ctx, span.start, span.end):
         # « le ministère des Affaires étrangères »: a government body, lower case as written
@@ -166,10 +170,12 @@ def acronym_organisations(ctx: ArticleContext) -> None:
             if same and not ctx.overlaps_mention(i + 1, i + 2):
                 ent = ctx.ents[same[0].key]
                 ctx.add("Organization", same[0].key, ent.label, i + 1, i + 2, surface=words[i + 1], conf=conf)
+            if same:
+                _merge_acronym(ctx, words[i + 1], same[0].key)
             continue
-        initials = [w[0].upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
+        initials = [_plain(w[0]).upper() for w in words[start:i] if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles
                     and w.lower() not in _LINK_WORDS]
-        acro = [c for c in words[i + 1] if c.isalpha()]
+        acro = [_plain(c) for c in words[i + 1] if c.isalpha()]  # (« DFAE » for « ... affaires étrangères »)
         if sorted(acro) != sorted(initials):
             continue  # (letters in any order: an acronym of the English name, « OPF »)
         name = doc.span_text(start, i)
@@ -178,9 +184,21 @@ def acronym_organisations(ctx: ArticleContext) -> None:
         key = f"org/{slug(name)}"
         ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
         ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
+        _merge_acronym(ctx, words[i + 1], key)
+
+
+def _merge_acronym(ctx: ArticleContext, acronym: str, key: str) -> None:
+    """The acronym alone elsewhere (« le DFAE a annoncé »), read as an organisation of its own: the same one."""
+    for other in [e for e in ctx.ents.values() if e.type == "Organization" and e.key != key and e.label == acronym]:
+        ctx.merge(other.key, key)
 
 
 _LINK_WORDS = frozenset({"pour", "et", "sur", "en", "à", "aux", "au", "contre", "dans", "l", "d"})
+
+
+def _plain(letter: str) -> str:
+    """A letter without its accent: « É » → « E »."""
+    return unicodedata.normalize("NFD", letter)[:1]
 
 
 def _acronym(word: str) -> bool:
@@ -227,6 +245,30 @@ def hyphenated_organisations(ctx: ArticleContext) -> None:
                 conf=confidence("unknown_organisation"), rank=1)
 
 
+def body_organisations(ctx: ArticleContext) -> None:
+    """« la Commission de la CEDEAO », « le Secrétariat de l'Otan », « le Parlement du Mercosur »: a capitalised
+    organisation noun right before « de (la) » and a named organisation is a body of it, an organisation of its own
+    (the inner name is part of it; the reference data's bodies, « Commission de l'Union africaine », come as they are)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for m in [m for m in ctx.mentions if ctx.ents.get(m.key) is not None and ctx.ents[m.key].type == "Organization"]:
+        k = m.start - 1
+        if ctx.lower(k) in lex.definite_articles or doc.words[k] in APOS:
+            k -= 1
+        if k < 1 or ctx.lower(k) not in lex.of_forms_contracted:
+            continue
+        head = k - 1
+        if ctx.lower(head) not in lex.org_head_nouns or not doc.words[head][:1].isupper() or doc.sent_start[head]:
+            continue
+        if ctx.overlapping(head, k) or any(o.start < m.start or o.end > m.end for o in ctx.overlapping(m.start, m.end)):
+            continue
+        name = doc.span_text(head, m.end)
+        org = ctx.ref.organization(name)
+        ctx.remove_mention(m)
+        ctx.add("Organization", f"org/{org.key}" if org else f"org/{slug(name)}", org.name if org else name, head, m.end,
+                conf=confidence("acronym_organisation"), rank=2)
+
+
 def platforms(ctx: ArticleContext) -> None:
     """« sur X », « le réseau social X », « X (ex-Twitter) », an « X » the NER calls an organisation: the
     platform X (formerly Twitter)."""
@@ -268,6 +310,20 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
                 org = ctx.mention_at(obj, ("Organization",))
         if org is not None:
             ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
+    # « le Groupe des négociateurs africains, présidé par le Tanzanien X », « la Banque, dirigée par X »
+    for v in range(len(doc)):
+        if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.lead_verbs:
+            continue
+        agent = next((c for c in doc.children(v) if doc.deps[c] == "obl:agent"), None)
+        if agent is None:
+            continue
+        p = ctx.mention_at(agent, ("Person", "Minister")) or next(
+            (ctx.mention_at(c, ("Person", "Minister")) for c in doc.children(agent)
+             if doc.deps[c] == "appos" and ctx.mention_at(c, ("Person", "Minister"))), None)
+        body = doc.heads[v] if doc.deps[v] == "acl" else subject(ctx, v)
+        org = ctx.mention_at(body, ("Organization",)) if body is not None else None
+        if p is not None and org is not None:
+            ctx.relate(p.key, "affiliation", org.key, min(org.start, p.start), max(org.end, p.end), confidence("affiliation_phrase"))
     # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »
     for v in range(len(doc)):
         if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.office_verbs:

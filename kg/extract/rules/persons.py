@@ -73,7 +73,9 @@ def persons(ctx: ArticleContext) -> None:
                 hits = [f for f in full.values() if words[0] in name_words(f)[1:]]
                 if len(hits) == 1:
                     target = hits[0]
-        titled = t - s == 1 and any(r.end == s for r in ctx.role_spans)
+        # « le président Trump », « le président brésilien Lula »: a lone name right after a title (and its nationality)
+        nat_before = {g.start for g in ctx.gaz if g.label_ == "NAT" and g.end == s}
+        titled = t - s == 1 and any(r.end == s or r.end in nat_before for r in ctx.role_spans)
         if target is None:
             if t - s < 2 and not hon and not titled:
                 continue  # a lone word tagged PER with no full name to attach to (but « le président Trump »)
@@ -82,8 +84,9 @@ def persons(ctx: ArticleContext) -> None:
         ent = ctx.add("Person", f"person/{slug(target)}", target, s, t, surface=surface,
                       rank=2 if target == name else 1)
         if titled and target == name:  # « le pape François »: the title and name as written, an alias
-            title = next(r for r in ctx.role_spans if r.end == s)
-            ent.aliases.add(doc.span_text(title.start, t))
+            title = next((r for r in ctx.role_spans if r.end == s), None)
+            if title is not None:
+                ent.aliases.add(doc.span_text(title.start, t))
 
 
 def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:

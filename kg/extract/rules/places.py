@@ -72,7 +72,29 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _summit_places(ctx: ArticleContext) -> None:
+    """« le sommet de Kananaskis », « le sommet d'Ohrid »: a capitalised name the NER left unread right after « sommet
+    de » is the place the summit is named after (not a person, a country or a body: those are read already)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for i in range(len(doc) - 2):
+        if doc.lower[i] not in lex.summit_nouns or doc.lower[i + 1] not in lex.of_forms:
+            continue
+        j = k = i + 2
+        while k < len(doc) and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] == "PROPN" and not doc.sent_start[k]:
+            k += 1
+        if k == j or ctx.overlaps_mention(j, k) or any(doc.ent_type[t] in ("PER", "ORG") for t in range(j, k)):
+            continue
+        if doc.ent_type[j] == "MISC" and doc.ent_type[i] != "MISC":
+            continue  # (a name of its own; « sommet de Kananaskis » read as one MISC name is the summit's)
+        name = doc.span_text(j, k)
+        if ctx.ref.organization(name) or ctx.ref.role(name):
+            continue
+        ctx.add("City", f"city/{slug(name)}", name, j, k, conf=confidence("unknown_place_after_a"), rank=1)
 
 
 def _contracted_cities(ctx: ArticleContext) -> None:
@@ -136,6 +158,14 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         return
     prev = ctx.lower(text.start - 1)
     lex = ctx.lex
+    if text.text.lower() in lex.region_names:
+        return  # « la sécurité au Sahel »: a region
+    if len(text) >= 2 and text[0].lower_ in lex.acronym_org_heads - lex.venue_nouns and text[0].text[:1].isupper() and not ctx.overlaps_mention(
+            text.start, text.end):
+        # « des militants de la Confédération paysanne » read as a place: a body's name
+        ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
+                conf=confidence("unknown_organisation"), rank=1)
+        return
     # « à Kananaskis », « au château de Chantilly », « le sommet de Djerba »
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
@@ -227,6 +257,10 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
     # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
+        return True
+    # « dans la capitale éthiopienne, Addis-Abeba »: the same, the name in apposition
+    if start > 1 and ctx.doc.words[start - 1] == "," and (
+            ctx.doc.pos[start - 2] == "ADJ" and _place_head(ctx, start - 2) is not None or ctx.lower(start - 2) in lex.place_nouns):
         return True
     # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)

@@ -86,9 +86,14 @@ def side_countries(ctx: ArticleContext) -> None:
         country.label_rank = max(country.label_rank, 1)
         ctx.used_tokens.update(range(nat.start, nat.end))
         for m in ctx.mentions_in(sent.start, sent.end, ("Person", "Minister")):
+            if any(ctx.lower(k) in _COUNTERPART for k in (m.start - 1, m.start - 2)):
+                continue  # « Côté français, le ministre X s'est entretenu avec son homologue Y »: Y is of the other side
             if not any(r[0] == m.key and r[1] in ("ministerOf", "nationality") for r in ctx.relations):
                 p = "ministerOf" if ctx.ents[m.key].type == "Minister" else "nationality"
                 ctx.relate(m.key, p, country.key, nat.start, m.end, confidence("side_of_country_person"))
+
+
+_COUNTERPART = frozenset({"homologue", "homologues"})
 
 
 def role_phrase_ok(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -123,7 +128,14 @@ def _title_stop(ctx: ArticleContext, m: Mention) -> int:
     also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »)."""
     words = ctx.doc.words
     if words[m.start - 1] in (",", ":"):
-        return m.start - 1
+        k = m.start - 1
+        if words[k - 1] == ")":
+            # « la secrétaire générale de l'Organisation internationale de la Francophonie (OIF), Louise X »:
+            # an acronym in brackets closes the title
+            opening = next((j for j in range(k - 2, max(k - 6, 0), -1) if words[j] == "("), None)
+            if opening is not None:
+                return opening
+        return k
     nat = [g for g in ctx.gaz if g.label_ == "NAT" and g.end == m.start]
     if nat:
         k = nat[0].start - 1

@@ -11,6 +11,7 @@ import re
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
+from kg.extract.rules.summit_phrases import conference, generic, ministerial_meeting, numbered_edition, predicative, same_noun
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -32,7 +33,8 @@ def summits(ctx: ArticleContext) -> None:
     lower, pos, n = doc.lower, doc.pos, len(doc)
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
-    starters = summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns  # and « COP28 » (_COP_NUMBER)
+    starters = (summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns
+                | lex.meeting_of_body_nouns)  # and « COP28 » (_COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -41,6 +43,9 @@ def summits(ctx: ArticleContext) -> None:
         if i in bodies:
             end, name = bodies[i]
             current = _summit_key(ctx, name, i, end)
+            edition = ordinal_value(doc.words[i]) or lex.ordinals.get(lower[i])
+            if edition:  # « la 79e Assemblée générale des Nations unies »
+                ctx.ents[current].attrs.setdefault("edition", edition)
             _summit_context(ctx, i, end, current)
             i = end
             continue
@@ -63,7 +68,23 @@ def summits(ctx: ArticleContext) -> None:
             current = key
             i = end
             continue
-        if low in conference_nouns and not _conference(ctx, i):
+        if low in acronyms and not m and pos[i] in ("NOUN", "PROPN", "X") and doc.words[i].isupper() and i > 0 and (
+                lower[i - 1] in lex.definite_articles | lex.demonstratives | lex.of_forms_contracted | {"au", "à"}) and (
+                not predicative(ctx, i)):
+            # « la COP de Bakou », « cette COP », « à la COP »: the series' summit without its number
+            key, end = _summit_mention(ctx, i, current)
+            if key and key not in ctx.prev_editions:
+                current = key
+            i = max(end, i + 1)
+            continue
+        if low in lex.meeting_of_body_nouns and ministerial_meeting(ctx, i):
+            # « la réunion des ministres des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »
+            key, end = _summit_mention(ctx, i, current)
+            if key and key not in ctx.prev_editions:
+                current = key
+            i = max(end, i + 1)
+            continue
+        if low in conference_nouns and not conference(ctx, i):
             i += 1
             continue
         # « la 64e session ordinaire de la Conférence des chefs d'État »: a session of a body's leaders
@@ -72,7 +93,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
-            if _generic(ctx, i):
+            if generic(ctx, i) or predicative(ctx, i):
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
@@ -91,6 +112,34 @@ def summits(ctx: ArticleContext) -> None:
         i += 1
     _resolve_pending(ctx, pending)
     _body_names(ctx)
+    _bracketed_names(ctx)
+
+
+def _bracketed_names(ctx: ArticleContext) -> None:
+    """« La 31e Conférence des parties sur le climat (COP31) », « ... sur le financement du développement (FfD4) »:
+    a short name in brackets right after a summit's name is the same summit (merged), or an alias of it."""
+    words = ctx.doc.words
+    for start, end, key in list(ctx.summit_seq):
+        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
+            continue
+        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e == end + 2 and k != key and k in ctx.ents), None)
+        if inner is not None:
+            ctx.merge(key, inner)
+            ctx.summit_seq[:] = [(s, e, inner if k == key else k) for s, e, k in ctx.summit_seq]
+            ctx.prev_editions[:] = [inner if k == key else k for k in ctx.prev_editions]
+            for a, b in list(ctx.next_of.items()):
+                ctx.next_of.pop(a)
+                ctx.next_of[inner if a == key else a] = inner if b == key else b
+        elif _short_name(words[end + 1]) and not ctx.mention_at(
+                end + 1, ("Organization", "Country", "City")):  # (« sommet de l'Alliance des États du Sahel (AES) »: the body's)
+            ctx.ents[key].aliases.add(words[end + 1])
+
+
+def _short_name(word: str) -> bool:
+    """« FfD4 », « CIN »: capitalised, two capitals or more, and three letters or a number (« (AI) » after
+    « ... l'intelligence artificielle » abbreviates its last words, not the summit)."""
+    letters = [c for c in word if c.isalpha()]
+    return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and (len(letters) >= 3 or any(c.isdigit() for c in word))
 
 
 def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
@@ -139,9 +188,16 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
     lex = ctx.lex
     doc = ctx.doc
     out = {}
-    for m in ctx.mentions:
+    for m in list(ctx.mentions):
         key = m.key.split("/", 1)[-1]
         if ctx.ents[m.key].type != "Organization":
+            continue
+        k = m.start - 1
+        if k > 0 and (ctx.lower(k) in lex.ordinals or ordinal_value(doc.words[k])) and (
+                ctx.lower(k - 1) in lex.definite_articles | lex.of_forms_contracted | {"au", "aux"}):
+            # « la 79e Assemblée générale des Nations unies », « le 5e Forum de X »: a numbered meeting of a body
+            ctx.remove_mention(m)
+            out[k] = (m.end, doc.span_text(k, m.end))
             continue
         gathering = ctx.lower(m.start) in lex.gathering_nouns or (
             ctx.lower(m.start) in lex.definite_articles and ctx.lower(m.start + 1) in lex.gathering_nouns)
@@ -164,6 +220,10 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
         end = m.end
         if ctx.lower(end) in lex.meeting_adjectives:
             end += 1
+        if ctx.lower(m.start - 1) in lex.previous_words | lex.next_words:
+            ctx.remove_mention(m)
+            out[m.start] = (end, doc.span_text(m.start, end))  # « le dernier Conseil européen »: a meeting of it
+            continue
         timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
         if end > m.end or timed or _met(ctx, m.start, m.end):
@@ -188,38 +248,6 @@ def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool
     if doc.deps[head].startswith("nsubj") and doc.lemma[v] in lex.meeting_verbs:
         return any(doc.lower[c] in lex.reflexive_pronouns for c in doc.children(v)) or doc.lemma[v] in lex.intransitive_meeting_verbs
     return False
-
-
-def _conference(ctx: ArticleContext, i: int) -> bool:
-    """Is « conférence » at ``i`` a summit: of governments or of an international body (« la conférence des Nations
-    unies sur le climat », « la conférence pour la paix », « la conférence internationale sur X »), or a bare « la
-    conférence » while a summit is under discussion? Not « la conférence de presse », nor an organisation's name."""
-    lex = ctx.lex
-    if ctx.mention_at(i, ("Organization",)) is not None or i == 0:
-        return False
-    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives and ctx.lower(i - 1) not in lex.previous_words:
-        return False
-    nxt = ctx.lower(i + 1)
-    if nxt in lex.conference_links:
-        return True
-    if nxt in lex.of_forms_contracted and ctx.lower(i + 2) in lex.press_words:
-        return False
-    if any(ctx.lower(k) in lex.conference_nouns and ctx.lower(k + 2) in lex.press_words for k in range(i)) and (
-            nxt not in lex.of_forms_contracted):
-        return False  # after « une conférence de presse », a bare « la conférence » may be that one
-    if nxt in lex.of_forms_contracted:
-        j = i + 2 + (ctx.lower(i + 2) in lex.definite_articles)
-        return ctx.mention_at(j, ("Organization",)) is not None
-    # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
-    return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
-
-
-def _generic(ctx: ArticleContext, i: int) -> bool:
-    """« n'a pas assisté à un sommet des dirigeants depuis ... »: an indefinite summit under a negation names none."""
-    if ctx.lower(i - 1) not in ctx.lex.indefinite_articles:
-        return False
-    sent = ctx.sent_at(i)
-    return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
 
 
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
@@ -252,8 +280,9 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     stop_words = ctx.lex.summit_name_stops
     while end < len(doc) and end - i < 12:
         u = doc[end]
-        if u.is_punct and u.text not in APOS and u.text != "-":
-            break
+        if u.is_punct and u.text not in APOS and u.text != "-" and not (
+                u.text in ("–", "‑") and ctx.mention_at(end + 1, ("Organization", "Country", "City"))):
+            break  # (« le sommet Union africaine–Union européenne »: a dash between two names)
         if doc[end - 1].lower_ == "des" and u.text.isdigit() and int(u.text) <= 100 and (
                 end + 1 >= len(doc) or doc[end + 1].pos_ not in ("CCONJ", "NOUN") and not is_date_word(doc[end + 1].text)):
             end += 1  # « le sommet des 27 »: the members, not a date
@@ -294,10 +323,16 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
+        if edition and not nxt:
+            numbered = numbered_edition(ctx, current, edition, i - 1, end)
+            if numbered:
+                return numbered, end
+        if current and not nxt and not edition:
+            current = same_noun(ctx, current, t.lower_)
         if nxt and current:
             return _next_edition(ctx, current, i - 1, end), end
         cur_ed = ctx.ents[current].attrs.get("edition") if current else None
-        if current and edition and not cur_ed and _future(ctx, i):
+        if current and edition and not cur_ed and future_clause(ctx, i):
             # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
             return _next_edition(ctx, current, i - 1, end, edition=edition), end
         if current and edition and cur_ed and int(cur_ed) != edition:
@@ -331,7 +366,7 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     return key, end
 
 
-def _future(ctx: ArticleContext, i: int) -> bool:
+def future_clause(ctx: ArticleContext, i: int) -> bool:
     """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
     doc = ctx.doc
     t = i

@@ -1,0 +1,149 @@
+"""How summits are named in running text, for :mod:`kg.extract.rules.summits`: which « conférence » or « réunion »
+is a summit (« la conférence internationale sur X », « la réunion des ministres ... du G7 »), which summit noun names
+none (« un sommet » under a negation, « ce sera la COP de la dernière chance »), and what a bare numbered or bare
+« le sommet » refers to (« le XIXe Sommet » before « le XXe Sommet de la Francophonie »; « le sommet » after a
+ministerial conference was named).
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ArticleContext
+from kg.extract.lexicon import confidence
+from kg.extract.text import ordinal_value
+from kg.names import lookup_key as normalize
+
+__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "numbered_edition", "same_noun"]
+
+
+def conference(ctx: ArticleContext, i: int) -> bool:
+    """Is « conférence » at ``i`` a summit: of governments or of an international body (« la conférence des Nations
+    unies sur le climat », « la conférence pour la paix », « la conférence internationale sur X »), or a bare « la
+    conférence » while a summit is under discussion? Not « la conférence de presse », nor an organisation's name."""
+    lex = ctx.lex
+    if ctx.mention_at(i, ("Organization",)) is not None or i == 0:
+        return False
+    nxt = ctx.lower(i + 1)
+    k = i - 1
+    if ctx.lower(k) in lex.ordinals or ordinal_value(ctx.doc.words[k]):
+        k -= 1  # « la quatrième Conférence internationale sur ... »: an edition of a conference series
+    det = ctx.lower(k)
+    # « une conférence internationale sur X », « une conférence ministérielle »: an indefinite one qualified as a
+    # gathering of governments (an adjective of ``conference_links``, not a bare topic « une conférence sur X »)
+    qualified = det in lex.indefinite_articles and nxt in lex.conference_links and ctx.doc.pos[i + 1] == "ADJ"
+    if det not in lex.definite_articles | lex.demonstratives and det not in lex.previous_words and not qualified:
+        return False
+    if nxt in lex.conference_links:
+        return True
+    if nxt in lex.of_forms_contracted and ctx.lower(i + 2) in lex.press_words:
+        return False
+    if ctx.lower(i - 1) in lex.previous_words:
+        return True  # « la précédente conférence du genre »: the edition before the one under discussion
+    if any(ctx.lower(k) in lex.conference_nouns and ctx.lower(k + 2) in lex.press_words for k in range(i)) and (
+            nxt not in lex.of_forms_contracted):
+        return False  # after « une conférence de presse », a bare « la conférence » may be that one
+    if nxt in lex.of_forms_contracted:
+        j = i + 2 + (ctx.lower(i + 2) in lex.definite_articles)
+        if ctx.mention_at(j, ("Organization",)) is not None:
+            return True
+        # « la conférence de Berlin sur la Libye »: named after the city it meets in, on a topic
+        if ctx.mention_at(j, ("City",)) is not None and ctx.lower(ctx.mention_at(j, ("City",)).end) in lex.topic_links:
+            return True
+        # « la conférence des donateurs pour le Soudan », « la Conférence des Parties »
+        if ctx.lower(j) in lex.conference_members:
+            return True
+        # « la conférence de reconstitution du Fonds mondial »: a body's conference, one noun before its name
+        return ctx.doc.pos[j] == "NOUN" and ctx.lower(j + 1) in lex.of_forms_contracted and ctx.mention_at(
+            j + 2 + (ctx.lower(j + 2) in lex.definite_articles), ("Organization",)) is not None
+    # bare: « La conférence s'est conclue », « secrétaire général de la conférence »
+    return ctx.doc.pos[i + 1] != "NOUN" if i + 1 < len(ctx.doc) else True
+
+
+def ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
+    """Is « réunion » at ``i`` a meeting of an international body's ministers or leaders (« la réunion des ministres
+    des Affaires étrangères du G7 », « la réunion ministérielle de l'OMC »): definite, with a group of office
+    holders (or « ministérielle ») before the body of the reference data, in one noun phrase?"""
+    lex = ctx.lex
+    doc = ctx.doc
+    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives:
+        return False
+    sent = ctx.sent_at(i)
+    members = False
+    for j in range(i + 1, min(i + 15, sent.end)):
+        if doc.pos[j] in ("VERB", "AUX", "PRON", "SCONJ") or doc.words[j] in (",", ";", ":", "(", "«"):
+            return False
+        low = doc.lower[j]
+        if low in lex.group_nouns or low in lex.ministerial_adjectives:
+            members = True
+        m = ctx.mention_at(j, ("Organization",))
+        if m is not None and m.start == j and ctx.lower(j - 1) in lex.of_forms_contracted | lex.definite_articles:
+            return members and ctx.ref.organization(ctx.ents[m.key].label) is not None
+    return False
+
+
+def predicative(ctx: ArticleContext, i: int) -> bool:
+    """« Ce sera la COP de la dernière chance », « Évian sera le sommet de la lutte contre ... »: a summit noun
+    that is what something is said to be, with no body, country or city in its phrase, names no summit
+    (« C'est le sommet du G7 qui ... » still does)."""
+    doc = ctx.doc
+    if not any(doc.deps[c] == "cop" for c in doc.children(i)):
+        return False
+    end = i + 1
+    while end < len(doc) and doc.pos[end] not in ("PUNCT", "VERB", "AUX") and end - i < 12:
+        end += 1  # (the summit's own phrase: « la COP de la dernière chance », not what follows the quote)
+    return not ctx.mentions_in(i + 1, end, ("Organization", "Country", "City"))
+
+
+def generic(ctx: ArticleContext, i: int) -> bool:
+    """« n'a pas assisté à un sommet des dirigeants depuis ... »: an indefinite summit under a negation names none."""
+    if ctx.lower(i - 1) not in ctx.lex.indefinite_articles:
+        return False
+    sent = ctx.sent_at(i)
+    return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
+
+
+def numbered_edition(ctx: ArticleContext, current: str | None, edition: int, start: int, end: int) -> str | None:
+    """A bare numbered « le XIXe Sommet » when another summit of the article carries a number: the same edition
+    is that summit; the number before it is its previous edition (a summit of its own, followed by it); ``None``
+    otherwise (the summit under discussion takes the number)."""
+    cur_ed = ctx.ents[current].attrs.get("edition") if current else None
+    if cur_ed == edition:
+        return None
+    numbered = [e for e in ctx.ents.values() if e.type == "Summit" and isinstance(e.attrs.get("edition"), int)
+                and e.key not in ctx.prev_editions]
+    same = next((e for e in numbered if e.attrs["edition"] == edition), None)
+    if same is not None:
+        ctx.add("Summit", same.key, same.label, start + 1, end, rank=0)
+        ctx.summit_seq.append((start + 1, end, same.key))
+        return same.key
+    later = next((e for e in numbered if e.attrs["edition"] == edition + 1), None)
+    if later is None:
+        return None
+    surface = ctx.doc.span_text(start, end)
+    key = f"{later.key}/edition-{edition}"
+    ent = ctx.add("Summit", key, surface, start, end, rank=1)
+    ent.attrs["edition"] = edition
+    ctx.relate(key, "nextEdition", later.key, start, end, confidence("consecutive_editions"))
+    if key not in ctx.prev_editions:
+        ctx.prev_editions.append(key)
+    ctx.summit_seq.append((start, end, key))
+    return key
+
+
+def same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
+    """A bare « le sommet » after « la conférence ministérielle » was named: the last summit named with that noun
+    (« ... la Conférence ministérielle, qui précédera le sommet »), else the summit under discussion."""
+    if noun in normalize(ctx.ents[current].label).split():
+        # « le 47e Sommet de l'ASEAN ... le sommet ASEAN-États-Unis, organisé en marge des travaux. En marge du
+        # sommet, ... »: a summit named once, after the one the story keeps naming, does not take its bare mentions
+        counts: dict[str, int] = {}
+        for _, _, k in ctx.summit_seq:
+            if k in ctx.ents and k not in ctx.prev_editions and k not in ctx.next_of.values():
+                counts[k] = counts.get(k, 0) + 1
+        top = max(counts, key=lambda k: counts[k]) if counts else current
+        if top != current and counts.get(current, 0) == 1 and counts[top] >= 2 and noun in normalize(ctx.ents[top].label).split():
+            return top
+        return current
+    for _, _, k in reversed(ctx.summit_seq):
+        if k in ctx.ents and noun in normalize(ctx.ents[k].label).split() and k not in ctx.prev_editions:
+            return k
+    return current
