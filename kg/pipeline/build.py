@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 
@@ -41,6 +42,9 @@ from kg.rdf.mapping import add_extraction, new_graph
 from kg.records import Article, Extraction
 
 __all__ = ["BuildConfig", "extract_articles", "build_graph", "build_corpus"]
+
+
+_SWITCH_INTERVAL = 0.05  #: seconds between GIL switches while a corpus build runs (Python's default: 0.005)
 
 
 def extract_articles(articles: Iterable[Article], config: BuildConfig = BuildConfig()) -> Iterator[Extraction]:
@@ -118,6 +122,11 @@ def build_corpus(
     results = run(iter_chunks(todo(), config.articles_per_chunk), config, "ntriples", on_ready=on_ready)
     writer = BatchWriter(sinks, stats, batch_triples=config.batch_triples, min_triples=config.min_triples)
     ok = False
+    # spaCy holds the GIL in long stretches; the writer's and the hand-over's threads need it only now
+    # and then: switching every 50 ms instead of 5 lets spaCy run (measured: -j1 --out 15.2 s against
+    # 15.7 s on 252 articles, four runs each, alternated)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(max(interval, _SWITCH_INTERVAL))
     try:
         for chunk_results in results:
             for res in chunk_results:
@@ -141,6 +150,7 @@ def build_corpus(
         stats.finish_seconds = time.perf_counter() - t_last
         ok = True
     finally:
+        sys.setswitchinterval(interval)
         if not ok:
             writer.abort()
         with contextlib.suppress(Exception):

@@ -13,6 +13,7 @@ kg.errors.InputError: --scheduler goes with --engine dask
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 
@@ -63,3 +64,11 @@ class BuildConfig:
             raise InputError("--scheduler goes with --engine dask")
         if min(self.batch_size, self.chunk_size, self.task_size, self.batch_triples, self.min_triples) < 1:
             raise InputError("batch and chunk sizes must be 1 or more")
+
+
+def lower_priority() -> None:
+    """Lower this process's scheduling priority (``KG_HELPER_NICE``, default 5): the helper
+    processes of a build (the extraction process, the one writing ``--out``) run below spaCy's, so
+    that on a machine with as many cores as busy processes the scheduler leaves spaCy its core."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.nice(int(os.environ.get("KG_HELPER_NICE", "5")))

@@ -276,15 +276,16 @@ def handoff_results(chunks: Iterable[list[Article]], config: BuildConfig,
             on_ready()
         clock = time.perf_counter
         for chunk in chunks:
-            out: list = []
             with _PIPE_LOCK, _memory_zone(nlp):
                 docs = nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=config.batch_size)
                 t0 = clock()
                 for doc, art in docs:
                     helper.send(doc, art, clock() - t0)
-                    out += helper.ready()
+                    out = helper.ready()
+                    if out:  # as they come: the writer hands small batches on while spaCy runs
+                        yield out
                     t0 = clock()
-            out += helper.ready()
+            out = helper.ready()
             if out:
                 yield out
         out = helper.finish()
@@ -305,7 +306,10 @@ def main() -> int:
     import signal
     import sys
 
+    from kg.pipeline.config import lower_priority
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    lower_priority()
     reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the reply channel
     source = sys.stdin.buffer

@@ -234,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     import signal
     import sys
 
+    from kg.pipeline.config import lower_priority
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    lower_priority()
     out_dir, view, validate, shapes = (argv if argv is not None else sys.argv[1:])[:4]
     reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the reply channel
@@ -277,6 +280,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     reconciler = BatchReconciler(st, fresh=True)
     vg = _ViewGraph() if view else None
     tb: TurtleBuilder | None = TurtleBuilder()  # graph.ttl, formatted batch by batch (None: with rdflib at the end)
+    later: set[str] = set()  # subjects whose blocks are formatted at the end (entities named in several batches)
     validator = None
     if validate:
         from kg.validate.batches import BatchValidator
@@ -297,7 +301,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
             vg.add(text, reconciler.last_checked)
         t3 = time.perf_counter()
         if tb is not None:
-            tb = _add_turtle(tb, st, text, reconciler.last_checked)
+            tb = _add_turtle(tb, st, text, reconciler.last_checked, later)
         del text
         t4 = time.perf_counter()
         if validator is not None:
@@ -315,8 +319,10 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         thread = threading.Thread(target=_validate, args=(st, checked, validator), name="kg-validate", daemon=True)
         thread.start()
     t0 = time.perf_counter()
-    if tb is not None:
-        ttl = tb.text().encode("utf-8")
+    text = _turtle_text(tb, st, later)
+    if text is not None:
+        ttl = text.encode("utf-8")
+        del text
     else:
         from kg.rdf.turtle import turtle
 
@@ -355,25 +361,43 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     return report
 
 
-def _add_turtle(tb, st, text: str, changed: list[bytes]):
+def _add_turtle(tb, st, text: str, changed: list[bytes], later: set[str]):
     """Give the Turtle builder ``tb`` the triples, as ``st`` holds them (literals in Oxigraph's
-    canonical form, entities' names reconciled), of the subjects of a batch's N-Triples ``text``
-    and of the entities reconciling ``changed``; None: blank nodes or quoted triples (the Turtle is
-    then written with rdflib at the end)."""
+    canonical form, entities' names reconciled), of the subjects a batch's N-Triples ``text``
+    brings for the first time; those it brings again (an entity named in an earlier article) and
+    the entities reconciling ``changed`` go into ``later``, re-read once at the end
+    (:func:`_turtle_text`), so that each block is formatted about once. None: blank nodes or
+    quoted triples (the Turtle is then written with rdflib at the end)."""
+    subjects = dict.fromkeys(line[:line.index(" ")] for line in text.split("\n") if line)
+    later.update(e.decode("utf-8") for e in changed)
+    new = [s for s in subjects if s not in later and not tb.has(s)]
+    later.update(s for s in subjects if s not in new)
+    if not _replace_from_store(tb, st, new):
+        return None
+    tb.format_changed()
+    return tb
+
+
+def _replace_from_store(tb, st, subjects) -> bool:
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
-    subjects = dict.fromkeys(line[:line.index(" ")] for line in text.split("\n") if line)
-    subjects.update(dict.fromkeys(e.decode("utf-8") for e in changed))
     for s in subjects:
         if s[0] != "<":
-            return None
+            return False
         pairs = [(str(q.predicate), str(q.object)) for q in st.quads_for_pattern(ox.NamedNode(s[1:-1]), None, None, default)]
         if any(o[0] not in '<"' for _, o in pairs):
-            return None
+            return False
         tb.replace(s, pairs)
-    tb.format_changed()
-    return tb
+    return True
+
+
+def _turtle_text(tb, st, later: set[str]) -> str | None:
+    """graph.ttl's text: the subjects left for the end re-read, then every block joined (None:
+    blank nodes, write it with rdflib)."""
+    if tb is None or not _replace_from_store(tb, st, sorted(later)):
+        return None
+    return tb.text()
 
 
 def _validate(st, checked: dict, validator) -> None:

@@ -209,6 +209,10 @@ class TurtleBuilder:
             self._refs[o] += 1
             self._dirty.add(s)
 
+    def has(self, subject: str) -> bool:
+        """Has ``subject`` any triple here?"""
+        return subject in self._subjects
+
     def replace(self, subject: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Make ``(predicate, object)`` pairs (N-Triples terms) all of ``subject``'s triples."""
         for objs in self._subjects.pop(subject, {}).values():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,8 +180,23 @@ def test_a_failing_sink_stops_the_build_with_its_error(tmp_path, fake_pipeline):
             raise OSError("disk full")
 
     arts = [Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(8)]
+    before = sys.getswitchinterval()
     with pytest.raises(OSError, match="disk full"):
         build_corpus(iter(arts), [Broken()], BuildConfig(chunk_size=2, batch_triples=1))
+    assert sys.getswitchinterval() == before  # the build's longer GIL switch interval is undone
+
+
+def test_the_build_switches_threads_less_often_and_puts_it_back(fake_pipeline):
+    seen = []
+
+    class Recording:
+        def write(self, results):
+            seen.append(sys.getswitchinterval())
+            return {"added": len(results), "loaded": 0}
+
+    before = sys.getswitchinterval()
+    build_corpus(iter([Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(4)]), [Recording()], BuildConfig(chunk_size=2))
+    assert seen and all(s >= 0.049 for s in seen) and sys.getswitchinterval() == before
 
 
 # ── with spaCy ────────────────────────────────────────────────────────────────────────────────

@@ -5,6 +5,8 @@ the last test."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -181,6 +183,10 @@ def test_the_helper_writing_out_reports_and_fails_cleanly(tmp_path):
     exs = list(RECORDS.values())
     assert sink.write([article_result(ex, BuildConfig()) for ex in exs]) == {"added": 3, "loaded": sum(
         article_result(ex, BuildConfig()).triples for ex in exs)}
+    deadline = time.monotonic() + 30  # the helper runs below this process's priority (kg.pipeline.config.lower_priority)
+    while os.getpriority(os.PRIO_PROCESS, sink._proc.pid) <= os.getpriority(os.PRIO_PROCESS, 0) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert os.getpriority(os.PRIO_PROCESS, sink._proc.pid) > os.getpriority(os.PRIO_PROCESS, 0)
     rep = sink.finish()
     assert rep.written == [str(tmp_path / "o" / "graph.ttl")] and rep.report.conforms and rep.reconciled == 1
     assert isomorphic(canon(Graph().parse(tmp_path / "o" / "graph.ttl")), canon(to_graph(exs)))
