@@ -107,7 +107,7 @@ class Lexicon:
     gathering_verbs: frozenset[str]  #: lemmas: « se réunir à X », where a summit is held
     global_bodies: frozenset[str]  #: organisation keys of bodies many summits are « of » (the UN)
     dateline_marks: frozenset[str]  #: after a dateline's place: « PARIS — », « Bruxelles (AFP) - »
-    reporter_phrases: tuple[str, ...]  #: « De notre envoyé spécial à Belém »: where the story is filed from
+    reporter_phrases: tuple[str, ...]  #: « De notre envoyé spécial à Tervala »: where the story is filed from
     compass_words: frozenset[str]  #: « dans le sud de l'Espagne »
     region_names: frozenset[str]  #: « au Sahel », « dans les Caraïbes »: regions, never a city (lower case)
     institution_seats: frozenset[str]  #: capitals whose name used as a metonym is an international body's (« Bruxelles »)
@@ -170,7 +170,7 @@ class Lexicon:
     # ── announcements ──
     time_preps: frozenset[str]  #: « depuis la précédente conférence »: a summit as a point in time, not where
     pre_event_words: frozenset[str]  #: « en prélude à la COP30 », « à la veille du sommet »: before it
-    speech_event_nouns: frozenset[str]  #: « dans une allocution à Glasgow »: where something was said
+    speech_event_nouns: frozenset[str]  #: « dans une allocution à Tervala »: where something was said
     locative_announce_preps: frozenset[str]  #: « a annoncé à Nairobi »: where it was said
     non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
@@ -206,7 +206,7 @@ class Lexicon:
     light_announce_nouns: Mapping[str, str]  #: noun of a light verb → the announcing verb it stands for
     concord_verbs: frozenset[str]  #: « se sont accordés sur un plan », « s'entendent sur un texte »: an agreement
     pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
-    adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Kazan »: a text adopted, told as a noun
+    adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Tervala »: a text adopted, told as a noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
     institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
     obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body

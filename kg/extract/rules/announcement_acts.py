@@ -4,7 +4,7 @@
   2026 »: a host verb in the future (or « va accueillir ») with a summit still to come as its object, by its
   subject; about that summit. When a speech verb reports it (« a indiqué que ... »), that verb's candidate
   tells it already;
-- **obtained**: « l'Ukraine et la Moldavie, deux pays qui ont obtenu le statut de candidat à l'UE »: a
+- **obtained**: « l'Ukraine et la Géorgie, deux pays qui ont obtenu le statut de candidat à l'UE »: a
   status granted by the body the object names (implied), about the countries that obtained it;
 - **presidency**: « Le Brésil a transmis la présidence du G20 à l'Afrique du Sud », « a passé le relais à
   l'Inde »: a handover of an office to a country, by its subject; about the country and the body whose

@@ -293,7 +293,7 @@ def summit_body(ctx: ArticleContext) -> list[str]:
 
 
 def _territory(ctx: ArticleContext, m) -> bool:
-    """« la Polynésie française »: a nationality adjective inside a territory's name names no state."""
+    """« la Guyane française »: a nationality adjective inside a territory's name names no state."""
     doc = ctx.doc
     h = doc.heads[m.start]
     return (ctx.ents[m.key].type == "Country" and m.end - m.start == 1 and doc.pos[m.start] == "ADJ" and h < m.start
@@ -442,7 +442,7 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
 
 def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tuple[str, int, int, float]], set[int]]:
     """Where ``verb`` was said: a city in a locative complement of the verb (« a annoncé à Nairobi »,
-    « ici à Glasgow », « dans une allocution à Glasgow »), with the tokens of those complements."""
+    « ici à Tervala », « dans une allocution à Tervala »), with the tokens of those complements."""
     doc = ctx.doc
     deps, lower = doc.deps, doc.lower
     preps = ctx.lex.locative_announce_preps
@@ -456,14 +456,14 @@ def said_at(ctx: ArticleContext, verb: int, head: int | None) -> tuple[list[tupl
             if m is not None and any(lower[k] in preps for k in doc.children(c) if deps[k] == "case"):
                 found = m
             elif m is None and doc.lemma[c] in ctx.lex.speech_event_nouns:
-                # « dans une allocution mardi à Glasgow »: where the speech was given
+                # « dans une allocution mardi à Tervala »: where the speech was given
                 for u in doc.subtree(c):
                     m = ctx.mention_at(u, ("City",))
                     if m is not None and ctx.lower(m.start - 1) in preps:
                         found = m
                         break
         elif dep == "advmod" and lower[c] in ("ici", "là"):
-            # « nous nous sommes engagés ici à Glasgow »
+            # « nous nous sommes engagés ici à Tervala »
             for k in doc.children(c):
                 m = ctx.mention_at(k, ("City",))
                 if m is not None and ctx.lower(m.start - 1) in preps:

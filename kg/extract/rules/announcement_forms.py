@@ -126,7 +126,7 @@ def fund_in_context(ctx: ArticleContext, i: int, obj_toks: list[int]) -> str | N
             m.key == fund or any(doc.lower[k] in ctx.lex.recipient_preps | {"en"} for k in range(max(0, m.start - 2), m.start)))
            for u in obj_toks):
         return None  # a named recipient (or the fund itself, told already); not « , la France 500 millions »
-    # the fund named before, anywhere in the article (« Cette Facilité (TFFF) ... Le Portugal participera à
+    # the fund named before, anywhere in the article (« Ce Fonds (FMV) ... Le Portugal participera à
     # hauteur d'un million d'euros »)
     if any(m.key == fund for m in ctx.mentions_in(0, ctx.sent_at(i).end, ("Organization",))):
         return fund
@@ -313,7 +313,7 @@ def document_candidates(ctx: ArticleContext, make) -> list:
 
 
 def adoption_candidates(ctx: ArticleContext, make) -> list:
-    """« Le sommet s'est conclu par l'adoption de la déclaration de Kazan », « la signature d'un accord entre X et
+    """« Le sommet s'est conclu par l'adoption de la déclaration de Tervala », « la signature d'un accord entre X et
     Y »: a text adopted or signed told as a noun, under a verb that is no announcing verb (that one tells it
     itself). By the agent after « par » (« l'adoption par les Vingt-Sept de ... »), else by the body of the summit
     the sentence is about (implied), else with no agent stated."""

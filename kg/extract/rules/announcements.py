@@ -249,7 +249,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
             # not an organ of the body (« le Conseil européen », « la Commission »): no one joins it
             if ent.type == "Organization" and ent.label.split()[0].lower() not in ctx.lex.organ_heads:
                 ctx.relate(key, "about", a.key, a.start, a.end, confidence("announcement_object"), implied=a.implied)
-    # « à la TFFF » after « Facilité de financement des forêts tropicales (TFFF) »: an acronym the article
+    # « au FMV » after « Fonds mondial pour les villes (FMV) »: an acronym the article
     # defined names its organisation wherever it comes back
     acronyms = _acronyms(ctx)
     for u in sorted(obj_set):

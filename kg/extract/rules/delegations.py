@@ -3,7 +3,7 @@
 A country attends when the text has the country itself take part, not merely its leader:
 
 - it sends someone (« L'Inde a décidé d'envoyer X », « Pékin dépêchera son Premier ministre »): the country
-  and the envoy attend; a person who sends someone (« Poutine, qui a envoyé à Bali son ministre X ») does not;
+  and the envoy attend; a person who sends someone (« Poutine, qui a envoyé à Osaka son ministre X ») does not;
 - it takes part (« le Brésil participera », « le Brésil sera observateur, tout comme le Saint-Siège »), or its
   delegation does (« la délégation britannique »);
 - it acts at the summit (« Au deuxième jour du sommet, les membres du G7 (États-Unis, ...) ont présenté un
@@ -217,7 +217,7 @@ def _represented_parties(ctx: ArticleContext, v: int, target: str) -> list[Menti
 
 def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> None:
     """« L'Arabie saoudite dépêchera son ministre des Affaires étrangères X », « Poutine, qui a envoyé à
-    Bali son ministre X »: the envoy attends, and the sending country (not a sending person)."""
+    Osaka son ministre X »: the envoy attends, and the sending country (not a sending person)."""
     doc = ctx.doc
     objs = [c for c in doc.children(v) if doc.deps[c] == "obj"]
     if not objs:

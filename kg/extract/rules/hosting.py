@@ -1,7 +1,7 @@
 """Where summits take place: ``hostCity``, ``hostCountry``, and ``locatedIn`` for cities.
 
 Evidence: a place after a summit in its sentence (« qui se déroule à Londres »), in its name (« sommet de
-Vilnius »), a country that hosts (« organisé par le Royaume-Uni »); weaker: the dateline, a place named
+Riga »), a country that hosts (« organisé par le Royaume-Uni »); weaker: the dateline, a place named
 near the summit, the place the story keeps being set; implied: the host city's country.
 """
 
@@ -18,7 +18,7 @@ from kg.records import Relation
 
 def summit_relations(ctx: ArticleContext) -> None:
     """Host city and country of the summits and events of each sentence: the nearest place after one, a
-    place in its name (« sommet de Vilnius »), a country after « au/en », a country that hosts (« accueillera »)."""
+    place in its name (« sommet de Riga »), a country after « au/en », a country that hosts (« accueillera »)."""
     doc = ctx.doc
     by_sent: dict[int, list[tuple[int, int, str]]] = {}
     for s, e, k in ctx.summit_seq:
@@ -54,7 +54,7 @@ def summit_relations(ctx: ArticleContext) -> None:
                 if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
                     continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
-        # « sommet de Vilnius », « Sommet de Paris »
+        # « sommet de Riga », « Sommet de Paris »
         for s, e, k in events:
             for c in ctx.mentions_in(s, e, ("City",)):
                 ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
@@ -144,7 +144,7 @@ def host_nouns(ctx: ArticleContext) -> None:
 
 
 def dateline(ctx: ArticleContext) -> None:
-    """« JOHANNESBURG, 24 août 2023 – »: where the article was filed hosts its summit, unless told otherwise."""
+    """« LUSAKA, 12 mai 2021 – »: where the article was filed hosts its summit, unless told otherwise."""
     if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
         return
     first = ctx.mentions_in(0, 3, ("City",))
@@ -157,7 +157,7 @@ def dateline(ctx: ArticleContext) -> None:
         if ctx.ents[m.key].type == "City" and is_dateline(ctx, m.start):
             ctx.relate(ctx.main_summit, "hostCity", m.key, m.start, m.end, confidence("dateline"))
             return
-    # « De notre envoyé spécial à Belém »: the reporter is where the summit is
+    # « De notre envoyé spécial à Tervala »: the reporter is where the summit is
     end = ctx.sents[min(2, len(ctx.sents) - 1)].end if ctx.sents else 0
     for m in ctx.mentions_in(0, end, ("City",)):
         if ctx.lower(m.start - 1) == "à" and any(
@@ -167,7 +167,7 @@ def dateline(ctx: ArticleContext) -> None:
 
 
 def nearby_host_city(ctx: ArticleContext) -> None:
-    """« réunis à Bruxelles pour le troisième sommet UE-CELAC », « organisée au château de Versailles »: a
+    """« réunis à Bruxelles pour le troisième sommet UE-CELAC », « organisée au château de Chantilly »: a
     summit still without a host city takes the place named next to it in a sentence that names it."""
     doc = ctx.doc
     for key in [k for k in dict.fromkeys(k for _, _, k in sorted(ctx.summit_seq))]:
@@ -227,7 +227,7 @@ def _gathered_at(ctx: ArticleContext, i: int) -> bool:
 
 
 def cleft_places(ctx: ArticleContext) -> None:
-    """« C'est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet »: the places put first host the
+    """« C'est en Suède, à Göteborg, que se tiendra le prochain sommet »: the places put first host the
     summit after « que » (a next edition too)."""
     doc = ctx.doc
     lex = ctx.lex

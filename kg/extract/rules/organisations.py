@@ -289,7 +289,7 @@ def platforms(ctx: ArticleContext) -> None:
 
 
 def affiliation_phrases(ctx: ArticleContext) -> None:
-    """« Macky Sall au nom de l'Union africaine », « Moussa Faki, qui préside la Commission de l'UA »,
+    """« Jean Mbala au nom de l'Union africaine », « Amina Tolo, qui préside la Commission de l'UA »,
     « X, à la tête de l'OMS »: the person's affiliation."""
     doc = ctx.doc
     for p in ctx.mentions_in(0, len(doc), ("Person", "Minister")):

@@ -2,7 +2,7 @@
 their country's government.
 
 Evidence: a gazetteer match of the reference data (« Royaume-Uni », « Hiroshima »), a ``LOC`` span the
-reference knows, or an unknown ``LOC`` after « à » (« à Kananaskis »); a capital not used as a place
+reference knows, or an unknown ``LOC`` after « à » (« à Aurivel »); a capital not used as a place
 (« saluée par Kiev ») is its country. :func:`is_locative` tells whether a place is used as a location.
 """
 
@@ -42,7 +42,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
         if s.label_ == "COUNTRY":
             c = ref.country_by_iso3(s.id_)
             if c and c.article and ctx.lower(s.start - 1) == "à":
-                # « à Grenade », « à Luxembourg »: a country takes « au/en/à la »; a bare « à » is a city's
+                # « à Malaga », « à Luxembourg »: a country takes « au/en/à la »; a bare « à » is a city's
                 city = ref.city(s.text)
                 name = city.name if city else s.text
                 ctx.add("City", f"city/{slug(name)}", name, s.start, s.end, conf=confidence("country_name_as_city"), rank=2)
@@ -68,7 +68,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             _ner_place(ctx, e)
         elif e.label_ in ("ORG", "MISC") and e.text.isupper() and len(e) <= 4 and not ctx.ref.organization(e.text) \
                 and is_dateline(ctx, e.start):
-            # « KANANASKIS (Canada) – » read as a name of something: a place in capitals opening the story
+            # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
             ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
@@ -77,7 +77,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
 
 
 def _summit_places(ctx: ArticleContext) -> None:
-    """« le sommet de Kananaskis », « le sommet d'Ohrid »: a capitalised name the NER left unread right after « sommet
+    """« le sommet d'Aurivel », « le sommet de Varno »: a capitalised name the NER left unread right after « sommet
     de » is the place the summit is named after (not a person, a country or a body: those are read already)."""
     doc = ctx.doc
     lex = ctx.lex
@@ -90,7 +90,7 @@ def _summit_places(ctx: ArticleContext) -> None:
         if k == j or ctx.overlaps_mention(j, k) or any(doc.ent_type[t] in ("PER", "ORG") for t in range(j, k)):
             continue
         if doc.ent_type[j] == "MISC" and doc.ent_type[i] != "MISC":
-            continue  # (a name of its own; « sommet de Kananaskis » read as one MISC name is the summit's)
+            continue  # (a name of its own; « sommet d'Aurivel » read as one MISC name is the summit's)
         name = doc.span_text(j, k)
         if ctx.ref.organization(name) or ctx.ref.role(name):
             continue
@@ -113,7 +113,7 @@ def _contracted_cities(ctx: ArticleContext) -> None:
 
 
 def _misspelt_cities(ctx: ArticleContext) -> None:
-    """« à Galsgow » and « à Glasgow » in one article: a city the reference does not know, one slip of the keys
+    """« à Tervlaa » and « à Tervala » in one article: a city the reference does not know, one slip of the keys
     (two letters swapped, one doubled or dropped) away from another city of the article, is that city. A
     different letter is not a slip: « Sienne » is not « Vienne »."""
     cities = [k for k, e in ctx.ents.items() if e.type == "City"]
@@ -166,17 +166,17 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
                 conf=confidence("unknown_organisation"), rank=1)
         return
-    # « à Kananaskis », « au château de Chantilly », « le sommet de Djerba »
+    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba »
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
-    # « ... de Fasano, dans le sud de l'Italie », « Kananaskis (Canada) »: a place the text locates in a country
+    # « ... de Fasano, dans le sud de l'Italie », « Aurivel (Canada) »: a place the text locates in a country
     elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
-    # « KANANASKIS (Canada) – »: an unknown place opening the story as its dateline
+    # « AURIVEL (Canada) – »: an unknown place opening the story as its dateline
     elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("dateline_city"), rank=1)
-    # « participeront à la conférence ... au Bürgenstock »: an unknown place after « au/aux » (not a country)
+    # « participeront à la conférence ... au Rigi »: an unknown place after « au/aux » (not a country)
     # in a sentence about a summit or a gathering is its venue
     elif len(text) <= 3 and prev in ctx.lex.venue_preps and _gathering_sentence(ctx, text.start):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("venue_after_au"), rank=1)
@@ -214,7 +214,7 @@ def capitals_as_governments(ctx: ArticleContext) -> None:
 
 
 def place_adjectives(ctx: ArticleContext) -> None:
-    """« la capitale lituanienne Vilnius », « la station balnéaire égyptienne de X »: a nationality adjective on a
+    """« la capitale lettone Riga », « la station balnéaire égyptienne de X »: a nationality adjective on a
     place noun before a city is said of the place, not of a person: it names no country by itself (the country
     stays when the article names it otherwise)."""
     for m in list(ctx.mentions):
@@ -235,7 +235,7 @@ def _place_head(ctx: ArticleContext, k: int) -> int | None:
 
 def is_locative(ctx: ArticleContext, start: int) -> bool:
     """Is the place at token ``start`` used as a location (« à Paris », « la ville d'Hiroshima », « dans la capitale
-    lituanienne Vilnius », « au cœur du quartier européen de Bruxelles »)?"""
+    lettone Riga », « au cœur du quartier européen de Bruxelles »)?"""
     prev = ctx.lower(start - 1)
     if prev == "à" and _recipient(ctx, start):
         return False  # « la livraison à Kiev », « un message adressé à Moscou »: to whom, not where
@@ -255,20 +255,20 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         if ctx.lower(k - 1) in lex.of_forms_contracted and ctx.lower(k - 2) in lex.venue_nouns:
             k -= 2  # « au palais des congrès de Nairobi », « au centre de conférences de X »
         return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
-    # « la capitale lituanienne Vilnius »: a place noun and its adjectives right before the name
+    # « la capitale lettone Riga »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
         return True
     # « dans la capitale éthiopienne, Addis-Abeba »: the same, the name in apposition
     if start > 1 and ctx.doc.words[start - 1] == "," and (
             ctx.doc.pos[start - 2] == "ADJ" and _place_head(ctx, start - 2) is not None or ctx.lower(start - 2) in lex.place_nouns):
         return True
-    # a dateline: « HIROSHIMA (Japon), 21 mai 2023 – »
+    # a dateline: « NAGOYA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)
 
 
 def is_dateline(ctx: ArticleContext, start: int) -> bool:
     """Does a place name at ``start`` open one of the first sentences as a dateline (« PARIS — », « Bruxelles
-    (AFP) - », « HIROSHIMA (Japon), 21 mai 2023 – »)?"""
+    (AFP) - », « NAGOYA (Japon), 21 mai 2023 – »)?"""
     doc = ctx.doc
     n = len(doc)
     if not doc.sent_start[start] or ctx.sent_no(start) > 3 or is_date_word(doc.words[start]):
@@ -306,7 +306,7 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
         if doc.lemma[h] in heads or doc.lower[h] in heads:
             return True
         if doc.lower[h] in meetings:
-            return False  # « au sommet de l'Otan à Vilnius, les Alliés ont promis »: the meeting's place
+            return False  # « au sommet de l'Otan à Riga, les Alliés ont promis »: the meeting's place
         if doc.heads[h] == h:
             break
         h = doc.heads[h]
@@ -314,8 +314,8 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
 
 
 def stated_locations(ctx: ArticleContext) -> None:
-    """Where the text says a city lies: « à Grenade, dans le sud de l'Espagne », « à Rio, au Brésil »,
-    « HIROSHIMA (Japon) », « aux Pays-Bas, à La Haye », « au Japon dans la ville d'Hiroshima », « la station
+    """Where the text says a city lies: « à Malaga, dans le sud de l'Espagne », « à Porto, au Portugal »,
+    « NAGOYA (Japon) », « en Suède, à Göteborg », « au Japon dans la ville de Nagoya », « la station
     balnéaire égyptienne de X » (the country named elsewhere in the article)."""
     doc = ctx.doc
     lex = ctx.lex
@@ -324,12 +324,12 @@ def stated_locations(ctx: ArticleContext) -> None:
             continue
         country = _country_after(ctx, c.end)
         if country is None and ctx.lower(c.start - 1) == "à" and ctx.lower(c.start - 2) == ",":
-            # « aux Pays-Bas, à La Haye »
+            # « en Suède, à Göteborg »
             m = ctx.mention_at(c.start - 3, ("Country",))
             if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
                 country = m
         if country is None:
-            # « au Japon dans la ville d'Hiroshima », « la station balnéaire égyptienne de X »
+            # « au Japon dans la ville de Nagoya », « la station balnéaire égyptienne de X »
             k = c.start - 1
             if ctx.lower(k) in lex.of_forms:
                 k -= 1

@@ -292,7 +292,7 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
     (« l'historien camerounais X ») names its country (``nationality_on_actor``), and next to a person
     gives their country (``nationality_of_person``). On a thing (« le programme chinois », « les territoires
     palestiniens »), it names no country unless the country is named otherwise (``nationality_adjective``);
-    inside a place's name (« la Polynésie française ») never."""
+    inside a place's name (« la Guyane française ») never."""
     actor = ctx.lex.actor_nouns
     doc = ctx.doc
     things = []
@@ -335,7 +335,7 @@ def nationality_adjectives(ctx: ArticleContext) -> None:
         key = f"country/{c.iso3}"
         prev = s.start - 1
         if prev >= 0 and doc.words[prev][:1].isupper() and doc.pos[prev] in ("PROPN", "NOUN") and not doc.sent_start[prev]:
-            continue  # « la Polynésie française »: part of a place's name
+            continue  # « la Guyane française »: part of a place's name
         if key in ctx.ents or _capital_named(ctx, c):
             ctx.add("Country", key, c.name, s.start, s.end, conf=confidence("nationality_adjective"), rank=0)
             ctx.used_tokens.update(range(s.start, s.end))
