@@ -510,17 +510,3 @@ def test_an_act_adopted_with_no_agent_said_is_an_announcement_without_agent(nlp,
         (ann,) = anns(ents)
         assert ann.label == label and not agents(rels, ann)
         assert (ann.key, "during", "summit/cop41") in rels
-
-
-@pytest.mark.model
-def test_an_announcement_needs_an_agent(nlp):
-    """« les participants ont adopté » with no body or person to stand for them: no Announcement (the
-    shapes require an announcedBy); with the body named, the collective is it."""
-    from _extracted import run
-
-    ents, rels = run(nlp, "Le sommet de Tervala s'est ouvert lundi. Le 4 décembre, les participants ont adopté une "
-                          "déclaration commune sur la vaccination.")
-    assert not [e for e in ents.values() if e.type == "Announcement"]
-    ents, rels = run(nlp, "Le ministre tervalien Ilan Voss a annoncé lundi une déclaration commune sur la vaccination.")
-    anns = [k for k, e in ents.items() if e.type == "Announcement"]
-    assert anns and all(any(s == k and p == "announcedBy" for s, p, _ in rels) for k in anns)

@@ -39,11 +39,7 @@ def announcements(ctx: ArticleContext) -> None:
              + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
     made: list[str] = []
     taken = {ctx.sent_no(c.verb) for c in cands}
-    n = 0
-    for group in _groups(ctx, cands):
-        if not any(c.agents for c in group):
-            continue  # « les participants ont adopté une déclaration » with no body or person to name: no agent, no announcement
-        n += 1
+    for n, group in enumerate(_groups(ctx, cands), 1):
         key = f"announcement/{ctx.article.id}-{n}"
         _emit(ctx, key, group)
         if any((c.kind == "document" and not c.anaphor_only) or (
