@@ -5,21 +5,9 @@ Sentences are invented, in news style; people, summits and topics are made up or
 
 import pytest
 
-from _extracted import run
+from _extracted import about, agents, anns, run
 
 pytestmark = pytest.mark.model
-
-
-def anns(ents):
-    return [e for e in ents.values() if e.type == "Announcement"]
-
-
-def agents(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "announcedBy"}
-
-
-def about(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "about"}
 
 
 # ── lists the parser splits ───────────────────────────────────────────────────────────────────

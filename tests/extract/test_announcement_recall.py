@@ -5,27 +5,9 @@ Sentences are invented, in news style; people, summits and topics are made up or
 
 import pytest
 
-from _extracted import run
+from _extracted import about, agents, anns, key, run
 
 pytestmark = pytest.mark.model
-
-
-def anns(ents):
-    return [e for e in ents.values() if e.type == "Announcement"]
-
-
-def key(ents, label):
-    hits = [k for k, e in ents.items() if e.label == label]
-    assert hits, f"{label!r} not among {[e.label for e in ents.values()]}"
-    return hits[0]
-
-
-def agents(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "announcedBy"}
-
-
-def about(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "about"}
 
 
 # ── who announces ─────────────────────────────────────────────────────────────────────────────

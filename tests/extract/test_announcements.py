@@ -8,27 +8,9 @@ import pytest
 
 from kg.records import Article
 
-from _extracted import attr, run
+from _extracted import about, agents, anns, attr, key, run
 
 pytestmark = pytest.mark.model
-
-
-def key(ents, label):
-    hits = [k for k, e in ents.items() if e.label == label]
-    assert hits, f"{label!r} not among {[e.label for e in ents.values()]}"
-    return hits[0]
-
-
-def anns(ents):
-    return [e for e in ents.values() if e.type == "Announcement"]
-
-
-def agents(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "announcedBy"}
-
-
-def about(rels, ann):
-    return {o for s, p, o in rels if s == ann.key and p == "about"}
 
 
 # ── where it was said ─────────────────────────────────────────────────────────────────────────

@@ -4,18 +4,9 @@ find and a near miss it must not."""
 
 import pytest
 
-from kg.extract import extract
-from kg.records import Article
+from _extracted import run_labels as run
 
 pytestmark = pytest.mark.model
-
-
-def run(nlp, text, published="2024-06-14"):
-    ex = extract(nlp(text), Article("t", text, published))
-    labels = {e.key: e.label for e in ex.entities}
-    ents = {e.label: e for e in ex.entities}
-    rels = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
-    return ents, rels
 
 
 def summits(ents):
