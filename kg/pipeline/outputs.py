@@ -9,8 +9,9 @@ process while spaCy runs.
         reconcile the entities whose names the batch changed (kg.store.merged.BatchReconciler)
         add what the view reads (entities, relations, assertions, articles: not the mentions)
         to an rdflib graph, reconciled the same way
-        format the Turtle blocks of the subjects the batch added or changed, as rdflib writes
-        Turtle (kg.rdf.turtle.TurtleBuilder, reading them back from the store: canonical literals)
+        format the Turtle blocks of the subjects the batch brings for the first time, as rdflib
+        writes Turtle (kg.rdf.turtle.TurtleBuilder, reading them back from the store: canonical
+        literals); those that come again (entities named in several articles) wait for the end
     then, at the end:
         the blocks are joined into graph.ttl's text, which goes back to this process to be
         written, while the helper validates the merged graph (the Rust SHACL engine, in a thread:
