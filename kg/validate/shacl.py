@@ -87,7 +87,8 @@ class Violation:
 
 @dataclass
 class Report:
-    """The outcome of a validation: ``conforms`` is False when there is at least one violation."""
+    """The outcome of a validation: ``conforms`` is False when there is at least one violation.
+    ``violations`` holds every result, warnings included (their ``severity`` says which)."""
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
@@ -96,18 +97,30 @@ class Report:
     source: str = ""
 
     def format(self, max_items: int | None = 50) -> str:
-        """A readable report: a verdict line, then one line per violation (grouped by message)."""
+        """A readable report: a verdict line, then one line per violation (grouped by message), the
+        warnings (``[Warning]``, which do not break conformance) after them."""
         name = f"{self.source}: " if self.source else ""
-        if self.conforms:
-            return f"{name}conforms to the kg shapes ({self.triples} triples, {self.seconds:.2f}s)"
         n = len(self.violations)
-        lines = [f"{name}{n} violation{'s' if n != 1 else ''} of the kg shapes ({self.triples} triples)"]
-        shown = self.violations if max_items is None else self.violations[:max_items]
+        warned = sum(v.severity != "Violation" for v in self.violations)
+        also = f", and {_count(warned, 'warning')}" if warned else ""
+        if self.conforms:
+            head = f"{name}conforms to the kg shapes ({self.triples} triples, {self.seconds:.2f}s)"
+            if not warned:
+                return head
+            lines = [head + f", with {_count(warned, 'warning')}"]
+        else:
+            lines = [f"{name}{_count(n - warned, 'violation')} of the kg shapes ({self.triples} triples){also}"]
+        ordered = sorted(self.violations, key=lambda v: v.severity != "Violation")
+        shown = ordered if max_items is None else ordered[:max_items]
         for v in shown:
             lines.append(f"  {v}" if v.severity == "Violation" else f"  [{v.severity}] {v}")
         if len(shown) < n:
             lines.append(f"  ... and {n - len(shown)} more (all of them: kg validate GRAPH --max 0)")
         return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
 
 
 # ── validation ────────────────────────────────────────────────────────────────────────────────
