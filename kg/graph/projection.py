@@ -179,59 +179,65 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     ``implied``),
     ``sentences`` and ``articles`` (the distinct article ids).
     """
-    from rdflib.extras.external_graph_libs import rdflib_to_networkx_multidigraph
-
     prov = _Provenance(graph)
     evidence = _evidence(graph, prov)
     mentions = _mentions(graph, prov)
-    # the relations between resources, without literals, articles or provenance nodes
-    relations = Graph()
-    for p in _OBJECT_PROPERTIES:
-        for s, o in graph.subject_objects(p):
-            if isinstance(s, (URIRef, BNode)) and isinstance(o, (URIRef, BNode)):
-                relations.add((s, p, o))
     prop_label = {p: ontology_label(p, lang) for p in _OBJECT_PROPERTIES}
-
-    def edge_attrs(s, p, o) -> dict:
-        ev = evidence.get((s, p, o), [])
-        return {
-            "key": local_name(p),
-            "property": local_name(p),
-            "label": prop_label[p],
-            "iri": str(p),
-            "evidence": ev,
-            "sentences": list(dict.fromkeys(r["sentence"] for r in ev if r["sentence"])),
-            "articles": sorted({r["article"] for r in ev if r["article"]}),
-        }
-
-    G = rdflib_to_networkx_multidigraph(relations, edge_attrs=edge_attrs, transform_s=str, transform_o=str)
-    # networkx keeps edge insertion order; sort edges and nodes so the same graph gives the same view
-    H = nx.MultiDiGraph()
+    # the relations between resources (no literals), each once: a graph with several contexts may repeat them
+    edges: dict[tuple[str, str, str], dict] = {}
+    for p in _OBJECT_PROPERTIES:
+        key = local_name(p)
+        for s, o in set(graph.subject_objects(p)):
+            if isinstance(s, (URIRef, BNode)) and isinstance(o, (URIRef, BNode)):
+                ev = evidence.get((s, p, o), [])
+                edges[(str(s), key, str(o))] = {
+                    "property": key,
+                    "label": prop_label[p],
+                    "iri": str(p),
+                    "evidence": ev,
+                    "sentences": list(dict.fromkeys(r["sentence"] for r in ev if r["sentence"])),
+                    "articles": sorted({r["article"] for r in ev if r["article"]}),
+                }
+    # every value of the node attributes, read once per property rather than once per node
     types: dict = defaultdict(set)
     for s, t in graph.subject_objects(RDF.type):
         if t in _ENTITY_CLASS_IRIS and isinstance(s, (URIRef, BNode)):
             types[s].add(t)
+    values = {p: _all_values(graph, p) for p in (RDFS.label, SKOS.altLabel, *(KG[a] for a in _NODE_ATTRS))}
     entities: dict[str, URIRef] = {str(s): s for s in types}
-    for n in G.nodes:
-        entities.setdefault(n, URIRef(n))
+    for u, _, v in edges:
+        entities.setdefault(u, URIRef(u))
+        entities.setdefault(v, URIRef(v))
+    # nodes and edges in sorted order, so that the same graph gives the same view
+    H = nx.MultiDiGraph()
     for key in sorted(entities):
-        H.add_node(key, **_node_attrs(graph, entities[key]), mentions=mentions.get(key, []))
-    for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-        H.add_edge(u, v, key=k, **data)
+        node = entities[key]
+        H.add_node(key, **_node_attrs(graph, node, types.get(node, ()), values), mentions=mentions.get(key, []))
+    for (u, k, v) in sorted(edges):
+        H.add_edge(u, v, key=k, **edges[(u, k, v)])
     H.graph["lang"] = lang
     return H
 
 
-def _node_attrs(g: Graph, node) -> dict:
-    cls = _node_class(g.objects(node, RDF.type)) or "Thing"
-    label = g.value(node, RDFS.label)
+def _all_values(g: Graph, p) -> dict:
+    """subject → the list of its objects of ``p``."""
+    out: dict = defaultdict(list)
+    for s, o in g.subject_objects(p):
+        out[s].append(o)
+    return out
+
+
+def _node_attrs(g: Graph, node, types: Iterable, values: dict) -> dict:
+    cls = _node_class(types) or "Thing"
+    labels = values[RDFS.label].get(node, ())
+    label = g.value(node, RDFS.label) if len(labels) > 1 else (labels[0] if labels else None)  # several: as rdflib picks
     label = str(label) if label is not None else local_name(node)
-    aliases = sorted({str(a) for a in g.objects(node, SKOS.altLabel)} - {label})
+    aliases = sorted({str(a) for a in values[SKOS.altLabel].get(node, ())} - {label})
     attrs: dict = {"class": cls, "label": label, "aliases": aliases, "iri": str(node)}
     for name in _NODE_ATTRS:
-        values = sorted({str(v) for v in g.objects(node, KG[name])})
-        if values:
-            attrs[name] = int(values[0]) if name == "edition" and len(values) == 1 and values[0].isdigit() else "; ".join(values)
+        found = sorted({str(v) for v in values[KG[name]].get(node, ())})
+        if found:
+            attrs[name] = int(found[0]) if name == "edition" and len(found) == 1 and found[0].isdigit() else "; ".join(found)
     dates = [attrs[d] for d in ("startDate", "endDate", "date") if d in attrs]
     if "startDate" in attrs and "endDate" in attrs and attrs["startDate"] != attrs["endDate"]:
         attrs["dates"] = f"{attrs['startDate']} → {attrs['endDate']}" + (f"; {attrs['date']}" if "date" in attrs else "")
