@@ -6,7 +6,9 @@ to ``Article.text``: newlines (and U+0085, NEXT LINE) become ``\\n``; no-break s
 U+202F) become spaces; zero-width characters, soft hyphens, bidirectional controls and control
 characters, C0 (but tab and newline) and C1 (U+0080–U+009F: in decoded text, the trace of bytes
 read in the wrong encoding) are removed; lone surrogates (``"\\ud800"`` in JSON) become U+FFFD;
-the text is NFC-normalised and stripped.
+the text is NFC-normalised and stripped. Once a reader has taken its metadata (front matter,
+headings), :func:`unwrap_lines` turns the line breaks that only wrap a sentence (hard-wrapped text)
+into spaces, one character for one.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import unicodedata
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-__all__ = ["clean_text", "clean_id", "clean_url"]
+__all__ = ["clean_text", "unwrap_lines", "clean_id", "clean_url"]
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # U+00AD soft hyphen: invisible too
@@ -42,6 +44,45 @@ def clean_text(text: str) -> str:
     # lone surrogates only come from JSON escapes ("\\ud800"); they cannot be written as UTF-8
     text = _ODD.sub(_odd, text)
     return unicodedata.normalize("NFC", text).strip()
+
+
+#: what ends a sentence (or a headline's quote, a list's colon): a line ending on it is no wrap
+_ENDS = tuple(".!?…»\"”:;)–—")
+#: a line ending on one of these words goes on at the next one: no headline ends on « de » or « la »
+_GOES_ON = frozenset(",de d' d’ du des la le les l' l’ un une à au aux et ou en par pour avec sur dans que qu' qu’ qui son sa ses "
+                     "leur leurs ce cette ces a ont est sont".split() + [","])
+
+
+def unwrap_lines(text: str) -> str:
+    r"""``text`` with the line breaks that only wrap a sentence made spaces (one character for one: offsets
+    stay): a single break after a line that does not end a sentence, when the next line starts in lower case
+    or the line ends on a word no line can end on (« de », « la », a comma), or everywhere in a hard-wrapped
+    text (four such breaks or more, and at least half of its single breaks). Headlines, paragraphs and blank
+    lines stay.
+
+    >>> unwrap_lines("Le président a annoncé une aide de\ntrois milliards.\nLe sommet s'achève")
+    "Le président a annoncé une aide de trois milliards.\nLe sommet s'achève"
+    >>> unwrap_lines("Un titre sans point\nLe texte commence.")
+    'Un titre sans point\nLe texte commence.'
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    single = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    open_ = [i for i in single if not lines[i].rstrip().endswith(_ENDS)]
+    hard = len(open_) >= 4 and 2 * len(open_) >= len(single)
+    joined = set()
+    for i in open_:
+        last = lines[i].rstrip()
+        if not (last[-1:].isalnum() or last.endswith((",", "'", "’"))):
+            continue  # a rule (« --- »), a bullet, a symbol: not the middle of a sentence
+        word = last.rsplit(" ", 1)[-1].lower() if not last.endswith(",") else ","
+        nxt = lines[i + 1].lstrip()[:1]
+        if hard or (nxt.isalpha() and nxt.islower()) or word in _GOES_ON:
+            joined.add(i)
+    if not joined:
+        return text
+    return "".join(line + (" " if i in joined else "\n") for i, line in enumerate(lines[:-1])) + lines[-1]
 
 
 def clean_id(text: str) -> str:

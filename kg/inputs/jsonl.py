@@ -9,7 +9,7 @@ import codecs
 import json
 from collections.abc import Callable, Iterator
 
-from kg.inputs.clean import clean_id, clean_text
+from kg.inputs.clean import clean_id, clean_text, unwrap_lines
 from kg.inputs.dates import document_date
 from kg.inputs.decode import SNIFF, legacy_codec, legacy_decode, looks_binary, report_guess, sniff
 from kg.inputs.parts import MAX_PART_CHARS, split_article
@@ -123,7 +123,7 @@ def jsonl_article(
         raise Unreadable('missing "text"')
     if not isinstance(obj["text"], str):
         raise Unreadable(f'"text" must be a string, not {type(obj["text"]).__name__}')
-    text = clean_text(obj["text"])
+    text = unwrap_lines(clean_text(obj["text"]))
     if not text:
         raise Unreadable('empty "text"')
     raw_id = obj.get("id")

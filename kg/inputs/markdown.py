@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.inputs.clean import clean_id, clean_text
+from kg.inputs.clean import clean_id, clean_text, unwrap_lines
 from kg.inputs.dates import document_date
 from kg.inputs.problems import Unreadable
 from kg.records import Article
@@ -84,7 +84,7 @@ def markdown_article(
         raise Unreadable("empty file")
     meta, body = split_front_matter(text)
     body, heading = strip_headings(body)
-    body = body.strip()
+    body = unwrap_lines(body.strip())
     if not body:
         raise Unreadable("no text after the front matter" if meta else "empty file")
     published = front_matter_date(meta, published, source, warn)

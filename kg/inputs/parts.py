@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_text, unwrap_lines
 from kg.records import Article
 
 __all__ = ["MAX_PART_CHARS", "parts", "split_article"]
@@ -66,7 +66,7 @@ def split_article(article: Article, limit: int, warn: Callable[[str], None]) -> 
          "cut at paragraph boundaries")
     n = 0
     for _, raw in parts([article.text], limit):
-        text = clean_text(raw)
+        text = unwrap_lines(clean_text(raw))
         if text:
             n += 1
             yield Article(f"{article.id}-part-{n}", text, article.published, article.url, article.title, article.source)

@@ -90,7 +90,7 @@ from dataclasses import replace
 from typing import BinaryIO, TextIO
 
 from kg.errors import InputError
-from kg.inputs.clean import clean_id, clean_text, clean_url
+from kg.inputs.clean import clean_id, clean_text, clean_url, unwrap_lines
 from kg.inputs.dates import check_published_option
 from kg.inputs.decode import decoded_file, file_codec, open_stream, stream_chunks
 from kg.inputs.jsonl import read_jsonl
@@ -250,6 +250,7 @@ def _text_articles(
             text, heading = strip_headings(text)
             title = title or meta.get("title") or heading
             text = text.strip()
+        text = unwrap_lines(text)
         if not text:
             continue
         n += 1
@@ -260,7 +261,7 @@ def _text_articles(
 
 
 def _text_article(id_: str, text: str, published: str | None, source: str) -> Article:
-    text = clean_text(text)
+    text = unwrap_lines(clean_text(text))
     if not text:
         raise Unreadable("empty file")
     return Article(id=id_, text=text, published=published, source=source)

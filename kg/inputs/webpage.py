@@ -8,7 +8,7 @@ import codecs
 import re
 from collections.abc import Callable
 
-from kg.inputs.clean import clean_text
+from kg.inputs.clean import clean_text, unwrap_lines
 from kg.inputs.dates import document_date
 from kg.inputs.decode import bom, decode
 from kg.inputs.problems import Unreadable
@@ -59,7 +59,7 @@ def html_article(id_: str, page: bytes | str, published: str | None, source: str
             text = trafilatura.html2txt(f"<html><body>{html}</body></html>") or ""
     finally:
         log.setLevel(level)
-    text = clean_text(text)
+    text = unwrap_lines(clean_text(text))
     if not text:
         raise Unreadable("no article text found in the HTML page")
     date = getattr(doc, "date", None)

@@ -227,9 +227,9 @@ def test_utf8_bom_stripped(tmp_path):
 
 
 def test_utf16_le_with_bom(tmp_path):
-    f = write(tmp_path / "a.txt", b"\xff\xfe" + "Sommet à Séoul\r\nfin".encode("utf-16-le"))
+    f = write(tmp_path / "a.txt", b"\xff\xfe" + "Sommet à Séoul.\r\nFin".encode("utf-16-le"))
     arts, skipped, warned = read([f])
-    assert arts[0].text == "Sommet à Séoul\nfin" and not skipped and not warned
+    assert arts[0].text == "Sommet à Séoul.\nFin" and not skipped and not warned
 
 
 def test_utf16_be_with_bom(tmp_path):
@@ -358,9 +358,9 @@ def test_markdown_unclosed_front_matter_is_text(tmp_path):
 
 
 def test_nbsp_zero_width_bidi_cleaned(tmp_path):
-    raw = "Le\u00a0sommet\u202f: Macron\u200b\u200c\u200d a\u2060 parlé\u200e\u202a\u202c\u2066.\r\nFin\rici"
+    raw = "Le\u00a0sommet\u202f: Macron\u200b\u200c\u200d a\u2060 parlé\u200e\u202a\u202c\u2066.\r\nFin.\rIci"
     f = write(tmp_path / "a.txt", raw)
-    assert read([f])[0][0].text == "Le sommet : Macron a parlé.\nFin\nici"
+    assert read([f])[0][0].text == "Le sommet : Macron a parlé.\nFin.\nIci"
 
 
 def test_nfc_normalised(tmp_path):
