@@ -244,9 +244,12 @@ def _timings(result) -> str:
         alongside = ", ".join(f"{k} {t[k]:.1f}s" for k in ("load", "reconcile", "view graph", "turtle (batches)",
                                                             "validation (batches)") if k in t)
         lines.append(f"  helper process writing --out, alongside spaCy: {alongside} ({result.output.reconciled} entities reconciled)")
-        end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("turtle", "summary", "view") if k in t)
+        end = ", ".join(f"{k} {t[k]:.1f}s" for k in ("turtle", "summary") if k in t)
         if "writing graph.ttl" in t:
             end += f" (graph.ttl written by this process meanwhile: {t['writing graph.ttl']:.1f}s)"
+        if "view" in t:
+            end += (f"; view {t['view']:.1f}s" if "view wait" not in t else
+                    f"; view {t['view']:.1f}s (a forked copy of the helper, alongside; waited {t['view wait']:.1f}s)")
         if "validation" in t:
             end += f"; validation {t['validation']:.1f}s (a thread, alongside; waited {t.get('validation wait', 0):.1f}s)"
         lines.append(f"  helper process writing --out, at the end: {end}")

@@ -15,7 +15,8 @@ process while spaCy runs.
     then, at the end:
         the blocks are joined into graph.ttl's text, which goes back to this process to be
         written, while the helper validates the merged graph (the Rust SHACL engine, in a thread:
-        it releases the GIL) and draws graph.html (kg.views) from the rdflib graph
+        it releases the GIL) and draws graph.html (kg.views) from the rdflib graph, in a forked
+        copy of itself (on Linux) so that drawing a big graph does not wait for the Turtle's end
 
 Why a process: the work of writing (loading, reconciling, building the view's graph) then runs on
 another core than spaCy instead of taking turns with it for Python's GIL, so that a build with one
@@ -30,7 +31,10 @@ summary and where its time went.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import struct
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -314,6 +318,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         seconds["turtle (batches)"] += t4 - t3
 
     report = OutputReport(triples=len(st), reconciled=reconciler.reconciled)
+    view_child = _start_view(vg.graph) if vg is not None else None  # before the validation thread: fork no thread
     checked: dict = {}
     thread = None
     if validate:
@@ -342,8 +347,13 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         from kg.views.render import inline_view
 
         t0 = time.perf_counter()
-        view_page = inline_view(vg.graph)  # the page write_build_view writes, not written yet
-        seconds["view"] = time.perf_counter() - t0
+        if view_child is not None:
+            view_page, drawn = _finish_view(*view_child)
+            if view_page is not None:
+                seconds["view"], seconds["view wait"] = drawn, time.perf_counter() - t0
+        if view_page is None:  # no fork, or the copy failed: draw it here (its error, if any, is this one's)
+            view_page = inline_view(vg.graph)  # the page write_build_view writes, not written yet
+            seconds["view"] = time.perf_counter() - t0
     try:
         receive()  # the parent has written graph.ttl
     except EOFError:
@@ -360,6 +370,57 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         seconds["validation"] = checked["seconds"]
     report.seconds = seconds
     return report
+
+
+_VIEW_HEAD = struct.Struct("<dQ")  # seconds spent drawing, length of the page
+
+
+def _start_view(graph) -> tuple[int, int] | None:
+    """Draw the view of ``graph`` in a forked copy of this process, alongside the end of graph.ttl
+    and the validation: ``(pid, the pipe the page comes back on)``; ``None`` where this process
+    cannot be forked safely (not Linux)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from kg.views.render import inline_view
+
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(w)
+        return pid, r
+    code = 1  # the copy: draw, send, and leave at once (no exit handlers, no flushing the parent's buffers)
+    try:
+        import gc
+
+        gc.disable()  # short-lived: no collection that would run the parent's finalizers here
+        os.close(r)
+        t0 = time.perf_counter()
+        page = inline_view(graph).page.encode("utf-8")
+        with os.fdopen(w, "wb") as f:
+            f.write(_VIEW_HEAD.pack(time.perf_counter() - t0, len(page)))
+            f.write(page)
+        code = 0
+    except BaseException:  # noqa: BLE001 - the parent draws the view itself, and reports its error if any
+        with contextlib.suppress(BaseException):
+            traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+def _finish_view(pid: int, r: int):
+    """The page the copy drew and the seconds it took, or ``(None, 0.0)`` if it failed."""
+    from kg.views.render import InlineView
+
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    n = _VIEW_HEAD.size
+    if status != 0 or len(data) < n:
+        return None, 0.0
+    seconds, length = _VIEW_HEAD.unpack(data[:n])
+    if len(data) - n != length:
+        return None, 0.0
+    return InlineView(data[n:].decode("utf-8")), seconds
 
 
 def _add_turtle(tb, st, text: str, changed: list[bytes], later: set[str]):

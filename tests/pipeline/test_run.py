@@ -258,3 +258,43 @@ def test_run_build_reports_it_once_per_article(tmp_path, blank_pipeline, targets
     tg2 = BuildTargets(out=tmp_path / "out2", view=False) if targets == "in-memory" else BuildTargets(store=str(tmp_path / "st2"))
     run_build([str(folder / "undated.txt")], BuildConfig(), tg2, published="2023-11-01", on_warning=warned.append)
     assert warned == []
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_path, monkeypatch, fork):
+    # The helper (kg.pipeline.outputs._run) draws graph.html in a forked copy of itself while it ends
+    # graph.ttl; where it cannot fork, or the copy fails, it draws it itself: the same page.
+    import io
+
+    import kg.pipeline.outputs as outputs
+    from kg.pipeline.results import article_result
+
+    batches = [article_result(ex, BuildConfig()).nt for ex in RECORDS.values()]
+
+    def run(out, start_view=None):
+        if start_view is not None:
+            monkeypatch.setattr(outputs, "_start_view", start_view)
+        frames = iter([*batches, b"", b"graph.ttl written"])
+        out.mkdir()
+        report = outputs._run(lambda: next(frames), io.BytesIO(), out, True, False)
+        monkeypatch.undo()
+        return report, (out / "graph.html").read_text(encoding="utf-8")
+
+    in_place, page = run(tmp_path / "in-place", lambda graph: None)
+    assert "view wait" not in in_place.seconds
+    if fork:
+        forked, forked_page = run(tmp_path / "forked")
+        assert "view wait" in forked.seconds  # drawn by the copy (this is Linux)
+    else:
+        def failing_copy(graph):
+            pid = os.fork()
+            if pid == 0:
+                os._exit(3)  # the copy dies before sending anything
+            r, w = os.pipe()
+            os.close(w)
+            return pid, r
+
+        forked, forked_page = run(tmp_path / "failed", failing_copy)
+        assert "view wait" not in forked.seconds
+    assert forked_page == page
+    assert "Barrot" in page
