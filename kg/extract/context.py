@@ -279,6 +279,29 @@ class ArticleContext:
         n.evidence.extend(o.evidence)
         for k, v in o.attrs.items():
             n.attrs.setdefault(k, v)
+        self._move(old, new)
+
+    def rekey(self, old: str, new: str) -> None:
+        """The entity ``old`` takes the key ``new`` (merged into it if that key is taken), with its
+        mentions and relations."""
+        if new == old or old not in self.ents:
+            return
+        if new in self.ents:
+            self.merge(old, new)
+            return
+        ent = self.ents.pop(old)
+        ent.key = new
+        self.ents[new] = ent
+        self._move(old, new)
+        # the summit state the rules keep (a summit's key may change after they ran)
+        self.summit_seq = [(s, e, new if k == old else k) for s, e, k in self.summit_seq]
+        self.next_of = {(new if a == old else a): (new if b == old else b) for a, b in self.next_of.items()}
+        self.next_parent = {(new if a == old else a): (new if b == old else b) for a, b in self.next_parent.items()}
+        self.prev_editions = [new if k == old else k for k in self.prev_editions]
+        if self.main_summit == old:
+            self.main_summit = new
+
+    def _move(self, old: str, new: str) -> None:
         for m in self.mentions:
             if m.key == old:
                 m.key = new

@@ -28,6 +28,7 @@ from kg.extract.rules.delegations import country_attendance
 from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
                                       summit_relations)
+from kg.extract.rules.identity import summit_identity
 from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, body_organisations, companies,
                                              hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
@@ -143,6 +144,9 @@ RULES: tuple[Rule, ...] = (
          provides=("relations:hostCountry",)),
     Rule("implied_relations", implied_relations, needs=("main_summit", "next_parent", "mentions:City", "relations:hostCity", "relations:locatedIn"),
          provides=("relations:hostCountry", "relations:locatedIn")),
+    Rule("summit_identity", summit_identity, needs=("mentions:Summit", "entities:Summit", "attrs:edition", "attrs:startDate",
+                                                   "relations:nextEdition"),
+         provides=("mentions:Summit", "entities:Summit")),  # the same summits, with their keys across articles
 )
 
 
