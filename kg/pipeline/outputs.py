@@ -384,7 +384,12 @@ def _start_view(graph) -> tuple[int, int] | None:
     from kg.views.render import inline_view
 
     r, w = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or process left for a copy: the helper draws the view itself
+        os.close(r)
+        os.close(w)
+        return None
     if pid:
         os.close(w)
         return pid, r

@@ -260,8 +260,8 @@ def test_run_build_reports_it_once_per_article(tmp_path, blank_pipeline, targets
     assert warned == []
 
 
-@pytest.mark.parametrize("fork", [True, False])
-def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_path, monkeypatch, fork):
+@pytest.mark.parametrize("mode", ["fork", "the copy dies", "fork fails"])
+def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_path, monkeypatch, mode):
     # The helper (kg.pipeline.outputs._run) draws graph.html in a forked copy of itself while it ends
     # graph.ttl; where it cannot fork, or the copy fails, it draws it itself: the same page.
     import io
@@ -271,21 +271,21 @@ def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_pat
 
     batches = [article_result(ex, BuildConfig()).nt for ex in RECORDS.values()]
 
-    def run(out, start_view=None):
-        if start_view is not None:
-            monkeypatch.setattr(outputs, "_start_view", start_view)
+    def run(out, patch=None):
+        if patch is not None:
+            monkeypatch.setattr(*patch)
         frames = iter([*batches, b"", b"graph.ttl written"])
         out.mkdir()
         report = outputs._run(lambda: next(frames), io.BytesIO(), out, True, False)
         monkeypatch.undo()
         return report, (out / "graph.html").read_text(encoding="utf-8")
 
-    in_place, page = run(tmp_path / "in-place", lambda graph: None)
+    in_place, page = run(tmp_path / "in-place", (outputs, "_start_view", lambda graph: None))
     assert "view wait" not in in_place.seconds
-    if fork:
+    if mode == "fork":
         forked, forked_page = run(tmp_path / "forked")
         assert "view wait" in forked.seconds  # drawn by the copy (this is Linux)
-    else:
+    elif mode == "the copy dies":
         def failing_copy(graph):
             pid = os.fork()
             if pid == 0:
@@ -294,7 +294,13 @@ def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_pat
             os.close(w)
             return pid, r
 
-        forked, forked_page = run(tmp_path / "failed", failing_copy)
+        forked, forked_page = run(tmp_path / "failed", (outputs, "_start_view", failing_copy))
+        assert "view wait" not in forked.seconds
+    else:
+        def no_fork():
+            raise OSError(12, "Cannot allocate memory")
+
+        forked, forked_page = run(tmp_path / "no-fork", (outputs.os, "fork", no_fork))
         assert "view wait" not in forked.seconds
     assert forked_page == page
     assert "Barrot" in page
