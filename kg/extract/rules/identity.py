@@ -28,9 +28,8 @@ __all__ = ["summit_identity"]
 #: a name that carries its own number: a year, a numbered COP (« COP28 », « COP 29 »)
 _NUMBERED = re.compile(r"\b(?:1[89]|20)\d\d\b|\bCOP[\s-]?\d+\b", re.IGNORECASE)
 #: a name that only says where the summit stands in a series
-_RELATIVE = re.compile(r"^(?:(?:le|la|l['’]|les|ce|cette)\s*)?(?:prochaine?s?|précédente?s?|dernière?s?|"
-                       r"derni[eè]re?|future?s?|suivante?s?|nouvelle?s?|next|previous|last)\b",
-                       re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:(?:le|la|l['’]|les|ce|cette)\s*)?(?:prochaine?s?|précédente?s?|derni(?:er|ère)s?|"
+                       r"future?s?|suivante?s?|next|previous|last)\b", re.IGNORECASE)
 
 
 def _year(value) -> str:
@@ -49,10 +48,9 @@ def summit_identity(ctx: ArticleContext) -> None:
     cities = [e.label.casefold() for e in ctx.ents.values() if e.type == "City" and len(e.label) > 2]
     new: dict[str, str] = {}
     for e in summits:
-        label = e.label.casefold()
         if "edition" in e.attrs or _NUMBERED.search(e.label) or _RELATIVE.match(e.label):
             continue
-        if any(re.search(rf"\b{re.escape(c)}\b", label) for c in cities):
+        if any(re.search(rf"\b{re.escape(c)}\b", e.label.casefold()) for c in cities):
             continue  # « le sommet de Lisbonne »: its place says which one
         # an edition before or after the article's summit is not held in the publication year
         year = _year(e.attrs.get("startDate")) or (published if e.key not in other_editions else "")
