@@ -255,18 +255,18 @@ def test_a_content_participle_after_the_object_says_what_the_text_says(nlp):
 
 
 def test_a_decision_to_send_someone_to_the_summit_is_about_it_not_during_it(nlp):
-    text = ("Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'envoyer un haut responsable, "
-            "Ravi Menon, jusqu'à récemment ambassadeur en Russie.")
+    text = ("Le sommet de Lucerne pour la paix s'ouvre samedi. Le Mexique a décidé d'envoyer un haut responsable, "
+            "Luis Ortega, jusqu'à récemment ambassadeur en Chine.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     summit = next(k for k, e in ents.items() if e.type == "Summit")
     assert summit in about(rels, ann)
     assert (ann.key, "during", summit) not in rels
-    assert "country/RUS" not in about(rels, ann)  # the post of a person, not a topic
+    assert "country/CHN" not in about(rels, ann)  # the post of a person, not a topic
 
 
 def test_a_decision_about_something_else_at_the_summit_is_made_during_it(nlp):
-    text = "Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'ouvrir une ambassade à Kiev."
+    text = "Le sommet de Lucerne pour la paix s'ouvre samedi. Le Mexique a décidé d'ouvrir une ambassade à Kiev."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     summit = next(k for k, e in ents.items() if e.type == "Summit")
@@ -379,13 +379,13 @@ def test_the_body_in_a_title_before_a_name_is_not_the_announcer(nlp):
 
 
 def test_heads_of_state_are_the_whole_group(nlp):
-    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le 45e sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Les chefs d'État ont adopté une déclaration sur la sécurité alimentaire.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     au = next(k for k, e in ents.items() if e.label == "Union africaine")
     assert au in agents(rels, ann)
-    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le 45e sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Les chefs des armées du Sahel ont adopté une déclaration sur la sécurité.")
     ents, rels = run(nlp, text)
     assert not any(au in agents(rels, a) for a in anns(ents))  # a narrower group
@@ -415,7 +415,7 @@ def test_an_article_opening_before_its_summit_has_nothing_during_it(nlp):
 
 
 def test_the_employer_of_a_person_sent_is_not_what_the_decision_is_about(nlp):
-    text = "L'Inde a décidé d'envoyer un haut responsable du ministère des Affaires étrangères, Ravi Menon, au Kenya."
+    text = "Le Mexique a décidé d'envoyer un haut responsable du ministère des Affaires étrangères, Luis Ortega, au Kenya."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))
