@@ -125,12 +125,12 @@ def test_an_acronym_the_article_defined_names_its_organisation_in_what_is_announ
 
 
 def test_what_the_group_reaffirms_right_after_its_text_is_what_the_text_is_about(nlp):
-    text = ("Le sommet du G20 s'est tenu à Lima. La déclaration finale du sommet engage les membres à des actions "
-            "concrètes. Les dirigeants ont également réaffirmé leur engagement en faveur de la paix au Yémen, en Libye "
-            "et en Ukraine, tout en condamnant le terrorisme.")
+    text = ("Le sommet du G20 s'est tenu à Lima. La déclaration finale du sommet appelle les membres à agir "
+            "vite. Les dirigeants y ont aussi réaffirmé leur attachement à la paix au Yémen, en Libye "
+            "et au Soudan, et dénoncé la piraterie.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert about(rels, ann) >= {"country/YEM", "country/LBY", "country/UKR"}
+    assert about(rels, ann) >= {"country/YEM", "country/LBY", "country/SDN"}
     text = ("Le sommet de l'Otan s'est tenu à Tallinn. Les dirigeants ont adopté une déclaration finale. "
             "Ils condamnent l'agression de la Russie contre la Géorgie.")
     ents, rels = run(nlp, text)
@@ -144,7 +144,7 @@ def test_what_the_group_says_after_another_sentence_or_with_no_text_is_not_about
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert "country/FIN" not in about(rels, ann)
-    ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Lima. Les dirigeants ont réaffirmé leur engagement en faveur de la paix en Ukraine.")
+    ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Lima. Les dirigeants ont réaffirmé leur attachement à la paix au Soudan.")
     assert anns(ents) == []
 
 
@@ -332,19 +332,19 @@ def test_institutions_whose_adjective_names_two_bodies_name_none(nlp):
 
 
 def test_a_status_obtained_from_a_body_is_granted_by_it_and_about_who_obtained_it(nlp):
-    text = ("Les dirigeants ont salué la Géorgie, comme l'Arménie, deux pays qui ont obtenu le statut de candidat à "
-            "l'Union européenne en 2023.")
+    text = ("Les ministres ont félicité la Moldavie, comme l'Albanie, deux États qui ont obtenu le statut d'observateur à "
+            "l'Union africaine en 2031.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {next(k for k, e in ents.items() if e.label == "Union européenne")}
-    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/GEO", "country/ARM"}
-    ents, rels = run(nlp, "La Géorgie a obtenu le statut de candidat à l'Union européenne.")
+    assert agents(rels, ann) == {next(k for k, e in ents.items() if e.label == "Union africaine")}
+    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/MDA", "country/ALB"}
+    ents, rels = run(nlp, "La Moldavie a obtenu le statut de membre associé de l'Union africaine.")
     (ann,) = anns(ents)
-    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/GEO"}
+    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/MDA"}
 
 
 def test_something_obtained_from_no_named_body_or_not_granted_is_no_announcement(nlp):
-    for text in ("La Géorgie a obtenu le statut de candidat.", "La Géorgie a obtenu une médaille à l'Union européenne."):
+    for text in ("La Moldavie a obtenu le statut de membre associé.", "La Moldavie a obtenu une médaille à l'Union africaine."):
         ents, _ = run(nlp, text)
         assert anns(ents) == [], text
 
@@ -403,19 +403,19 @@ def test_n_countries_qualified_or_not_matching_the_count_are_not_resolved(nlp):
 
 
 def test_the_body_joined_is_about_an_accession_it_decides(nlp):
-    text = "Au sommet de Bruxelles, l'Union européenne a décidé d'ouvrir des négociations d'adhésion avec la Géorgie."
+    text = "Au sommet de Luxembourg, l'Union européenne a choisi d'engager des pourparlers d'adhésion avec le Monténégro."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     eu = next(k for k, e in ents.items() if e.label == "Union européenne")
     assert eu in agents(rels, ann) and eu in about(rels, ann)
-    assert "country/GEO" in about(rels, ann)
+    assert "country/MNE" in about(rels, ann)
 
 
 def test_an_organ_deciding_an_accession_or_a_body_deciding_something_else_is_not_about(nlp):
-    text = "Au sommet de Bruxelles, le Conseil européen a décidé d'ouvrir des négociations d'adhésion avec la Géorgie."
+    text = "Au sommet de Luxembourg, le Conseil européen a choisi d'engager des pourparlers d'adhésion avec le Monténégro."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))
-    ents, rels = run(nlp, "Au sommet de Bruxelles, l'Union européenne a décidé d'ouvrir des négociations commerciales avec la Géorgie.")
+    ents, rels = run(nlp, "Au sommet de Luxembourg, l'Union européenne a choisi d'engager des pourparlers commerciaux avec le Monténégro.")
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))

@@ -59,7 +59,7 @@ def test_a_place_noun_and_adjectives_before_a_city_make_it_a_location(nlp):
     assert (summit(ents).key, "hostCity", "city/tallinn") in rels
     # an adjective on a place names no country of its own
     assert "country/EST" not in ents
-    ents, rels = run(nlp, "Le sommet UE-Inde s'est ouvert au cœur du quartier européen de Bruxelles.")
+    ents, rels = run(nlp, "Le sommet UE-Inde s'est ouvert en plein centre historique de Bruxelles.")
     assert (summit(ents).key, "hostCity", "city/bruxelles") in rels
 
 
@@ -110,7 +110,7 @@ def test_a_conference_of_governments_is_a_summit(nlp):
 
 
 def test_an_acronym_with_a_number_and_the_bare_mentions_before_it(nlp):
-    text = ("Ce sommet de trois jours a réuni quarante pays. La conférence s'est conclue sur un appel commun. "
+    text = ("Pendant quatre jours, soixante délégations ont siégé. La conférence a pris fin sur une déclaration d'intention. "
             "Le secrétaire général de la CNUE4 a salué les engagements.")
     ents, _ = run(nlp, text)
     s = summit(ents)
@@ -121,7 +121,7 @@ def test_an_acronym_with_a_number_and_the_bare_mentions_before_it(nlp):
 
 
 def test_an_indefinite_summit_under_a_negation_is_none(nlp):
-    ents, _ = run(nlp, "Le président n'a pas assisté à un sommet des dirigeants depuis 2019.")
+    ents, _ = run(nlp, "La présidente n'a pas participé à un sommet des dirigeants depuis 2015.")
     assert not of_type(ents, "Summit")
     ents, _ = run(nlp, "Le président a convoqué un sommet des dirigeants de la région à Lomé.")
     assert len(of_type(ents, "Summit")) == 1
@@ -139,7 +139,7 @@ def test_the_previous_edition_is_followed_by_the_summit_under_discussion(nlp):
 
 
 def test_the_members_after_a_summit_name_belong_to_it(nlp):
-    ents, _ = run(nlp, "L'UA a adopté une feuille de route au premier jour d'un sommet des dirigeants des 55.")
+    ents, _ = run(nlp, "L'UA a publié un calendrier dès l'ouverture d'un sommet des dirigeants des 55.")
     assert summit(ents).label == "sommet des dirigeants des 55"
 
 
@@ -167,7 +167,7 @@ def test_the_same_name_after_two_summit_nouns(nlp):
 
 def test_a_summit_named_by_its_host_place(nlp):
     text = ("Le sommet du G20 au Mexique s'est achevé mardi à Monterrey. "
-            "Lors de la conférence de presse de clôture du sommet de Monterrey, le président a parlé.")
+            "Au point presse final du sommet de Monterrey, le président a parlé.")
     ents, _ = run(nlp, text)
     assert "sommet de Monterrey" in summit(ents).aliases
     # a place where no summit of the article is held names another summit
@@ -186,11 +186,11 @@ def test_a_description_is_the_summit_under_discussion_unless_that_is_a_bodys(nlp
 
 
 def test_co_organisers_all_host(nlp):
-    text = "Co-organisé par la France et le Chili, ce sommet de cinq jours a rassemblé 15 000 participants. La COP40 s'achève."
+    text = "Co-organisé par la France et le Chili, ce sommet d'une semaine a attiré 9 000 délégués. La COP40 s'achève."
     ents, rels = run(nlp, text)
     s = summit(ents)
     assert (s.key, "hostCountry", "country/FRA") in rels and (s.key, "hostCountry", "country/CHL") in rels
-    text = "Soutenu par la France et le Chili, ce sommet de cinq jours a rassemblé 15 000 participants. La COP40 s'achève."
+    text = "Soutenu par la France et le Chili, ce sommet d'une semaine a attiré 9 000 délégués. La COP40 s'achève."
     ents, rels = run(nlp, text)
     assert not any(p == "hostCountry" for _, p, _ in rels)
 
@@ -203,8 +203,8 @@ def test_the_country_of_a_summits_topic_does_not_host(nlp):
 
 
 def test_where_the_leaders_gather_hosts_the_summit(nlp):
-    text = ("Les dirigeants des pays de l'Union sont réunis pour deux jours à Lisbonne pour se rapprocher de leurs voisins. "
-            "Il s'agit du troisième sommet entre l'UE et l'Union africaine.")
+    text = ("Les dirigeants des pays de l'Union sont réunis pour deux jours à Lisbonne pour renouer avec leurs partenaires. "
+            "C'est la quatrième rencontre au sommet entre l'UE et l'ASEAN.")
     ents, rels = run(nlp, text)
     assert (summit(ents).key, "hostCity", "city/lisbonne") in rels
     # a place named in passing, not where people gather nor in the summit's sentence
@@ -265,7 +265,7 @@ def test_the_host_named_by_its_leader_or_as_host_country(nlp):
 
 
 def test_the_country_where_the_summits_members_gather_hosts_it(nlp):
-    text = "Réunis en Indonésie, les pays membres du G20 se sont entretenus. Le sommet du G20 a adopté un communiqué."
+    text = "Rassemblés en Indonésie, les États du G20 ont discuté deux jours. Le sommet du G20 a adopté un communiqué."
     ents, rels = run(nlp, text)
     assert (summit(ents).key, "hostCountry", "country/IDN") in rels
     text = "Le sommet du G20 a adopté un communiqué. Les ministres réunis la veille en France avaient préparé le texte."
