@@ -105,7 +105,7 @@ def test_exact_name_match_namespace_agnostic():
     g = Graph()
     add(g, "fr", "Country", "la France", ns=OTHER)
     add(g, "paris", "City", "Paris")
-    add(g, "lyon", "City", "Lyon")
+    add(g, "lille", "City", "Lille")
     gd = gold([("fr", "Country", "France"), ("paris", "City", "Paris"), ("rome", "City", "Rome")])
     r = score_graph(g, gd)
     assert r.matches == {"fr": str(OTHER.fr), "paris": str(EX.paris)}
@@ -113,7 +113,7 @@ def test_exact_name_match_namespace_agnostic():
     assert r.entities_by_class["City"] == PRF(1, 1, 1)
     assert r.entities_by_class["Country"] == PRF(1, 0, 0)
     assert r.missed_entities == ("City: Rome",)
-    assert r.spurious_entities == ("City: Lyon",)
+    assert r.spurious_entities == ("City: Lille",)
 
 
 def test_type_must_agree():
@@ -183,15 +183,15 @@ def test_containment_is_on_whole_words():
 def test_person_first_and_last_word():
     g = Graph()
     add(g, "jb", "Minister", "Jean Barrot")
-    add(g, "km", "Person", "Kamala D. Harris")
+    add(g, "nm", "Person", "Nadia K. Morel")
     add(g, "org", "Organization", "Banque centrale européenne")
     gd = gold([
         ("barrot", "Minister", "Jean-Noël Barrot"),
-        ("harris", "Person", "Kamala Harris"),
+        ("morel", "Person", "Nadia Morel"),
         ("bce", "Organization", "Banque européenne"),  # not a person: rule does not apply
     ])
     r = score_graph(g, gd)
-    assert r.matches == {"barrot": str(EX.jb), "harris": str(EX.km)}
+    assert r.matches == {"barrot": str(EX.jb), "morel": str(EX.nm)}
 
 
 def test_person_rule_needs_two_words():
@@ -225,10 +225,10 @@ def test_several_classes_scored_under_the_ontology_s_most_specific():
 
 def test_minister_typed_person_does_not_match_gold_person():
     g = Graph()
-    add(g, "x", ["Person", "Minister"], "Kamala Harris")
-    r = score_graph(g, gold([("harris", "Person", "Kamala Harris")]))
+    add(g, "x", ["Person", "Minister"], "Nadia Morel")
+    r = score_graph(g, gold([("morel", "Person", "Nadia Morel")]))
     assert r.entities == PRF(0, 1, 1)
-    assert r.spurious_entities == ("Minister: Kamala Harris",)
+    assert r.spurious_entities == ("Minister: Nadia Morel",)
 
 
 def test_one_to_one_duplicates_are_false_positives():
@@ -459,9 +459,9 @@ def test_explicit_gold_relation_missing_is_fn_in_both():
 
 def test_wrong_and_unmatched_relations_are_false_positives():
     g = _rel_graph()
-    add(g, "lyon", "City", "Lyon")                       # not in gold
+    add(g, "lille", "City", "Lille")                     # not in gold
     g.add((EX.paris, EX.locatedIn, EX.it))               # both ends matched, not in gold
-    g.add((EX.lyon, EX.locatedIn, EX.fr))                # subject unmatched
+    g.add((EX.lille, EX.locatedIn, EX.fr))               # subject unmatched
     g.add((EX.rome, EX.locatedIn, EX.nowhere))           # object is not a typed entity
     g.add((EX.rome, EX.hostCity, Literal("Italie")))     # literal object
     g.add((EX.paris, EX.nearBy, EX.rome))                # not one of the eleven: ignored
@@ -470,7 +470,7 @@ def test_wrong_and_unmatched_relations_are_false_positives():
     assert r.relations_lenient == PRF(0, 4, 1)
     assert r.relations_by_property_strict["hostCity"] == PRF(0, 1, 0)
     assert "Paris —locatedIn→ Italie" in r.spurious_relations
-    assert "Lyon —locatedIn→ France" in r.spurious_relations
+    assert "Lille —locatedIn→ France" in r.spurious_relations
     assert len(r.spurious_relations) == 4
 
 
@@ -586,7 +586,7 @@ def test_load_gold_errors_name_the_file(tmp_path, content, fragment):
 
 def test_format_report_contains_numbers_and_details():
     g = _rel_graph()
-    add(g, "lyon", "City", "Lyon")
+    add(g, "lille", "City", "Lille")
     g.add((EX.lm, EX.ministerOf, EX.fr))
     g.add((EX.paris, EX.locatedIn, EX.it))
     r = score_graph(g, RELS)
@@ -605,11 +605,11 @@ def test_format_report_contains_numbers_and_details():
     ]
     located = next(line for line in lines if line.split()[:1] == ["locatedIn"])
     assert located.split()[1:4] == ["0", "1", "2"]
-    assert "City: Lyon" in text
+    assert "City: Lille" in text
     assert "Paris —locatedIn→ Italie" in text
     assert "Paris —locatedIn→ France" in text  # missed
     short = format_report(r, details=False)
-    assert "City: Lyon" not in short and "Corpus dev" not in short
+    assert "City: Lille" not in short and "Corpus dev" not in short
     # columns are aligned: every table row has the same width
     rows = [line for line in short.splitlines() if line.startswith("  ")]
     assert len({len(line) for line in rows if "|" not in line}) == 1

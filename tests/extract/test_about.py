@@ -33,9 +33,9 @@ def test_a_country_after_the_object_with_no_list_word_is_not_about(nlp):
 
 
 def test_every_country_of_a_list_of_subjects_announces(nlp):
-    ents, rels = run(nlp, "Au sommet de Kazan, l'Égypte, l'Éthiopie et l'Iran ont rejoint les BRICS.")
+    ents, rels = run(nlp, "Au sommet de Tachkent, l'Angola, l'Uruguay et l'Algérie ont rejoint les BRICS.")
     (ann,) = anns(ents)
-    assert agents(rels, ann) >= {"country/EGY", "country/ETH", "country/IRN"}
+    assert agents(rels, ann) >= {"country/AGO", "country/URY", "country/DZA"}
 
 
 # ── an act told by a participle with its agent ────────────────────────────────────────────────
@@ -48,9 +48,9 @@ def test_countries_suspended_by_a_named_body_are_an_announcement_about_them(nlp)
     (ann,) = anns(ents)
     assert about(rels, ann) == {"country/NER", "country/GIN", "country/MLI"}
     assert len(agents(rels, ann)) == 1
-    ents, rels = run(nlp, "Au sommet d'Addis-Abeba, le Gabon, suspendu par l'Union africaine en 2023, était absent.")
+    ents, rels = run(nlp, "Au sommet de Kigali, le Togo, suspendu par l'Union africaine en 2031, était absent.")
     (ann,) = anns(ents)
-    assert about(rels, ann) == {"country/GAB"}
+    assert about(rels, ann) == {"country/TGO"}
 
 
 def test_a_participle_with_no_agent_or_no_decision_verb_is_no_announcement(nlp):
@@ -76,14 +76,14 @@ def test_hosting_the_next_summit_is_an_announcement_about_it(nlp):
 def test_a_host_described_in_a_relative_clause_or_a_summit_in_progress_is_no_announcement(nlp):
     ents, _ = run(nlp, "Le Brésil, qui accueillera le prochain sommet, a salué les participants.")
     assert anns(ents) == []
-    ents, _ = run(nlp, "Le Brésil accueillera la COP30 à Belém en novembre. La COP30 sera consacrée aux forêts.")
+    ents, _ = run(nlp, "Le Chili accueillera la COP34 à Santiago en novembre. La COP34 sera consacrée aux océans.")
     assert anns(ents) == []
 
 
 def test_a_presidency_handed_over_to_a_country_is_about_it_and_the_body(nlp):
-    ents, rels = run(nlp, "Le sommet de Rio s'est achevé. Le Brésil a transmis la présidence du G20 à l'Afrique du Sud.")
+    ents, rels = run(nlp, "Le sommet de Lima s'est achevé. Le Pérou a transmis la présidence du G20 à l'Afrique du Sud.")
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {"country/BRA"}
+    assert agents(rels, ann) == {"country/PER"}
     assert "country/ZAF" in about(rels, ann)
     assert any(ents[o].type == "Organization" for o in about(rels, ann))
 
@@ -125,13 +125,13 @@ def test_an_acronym_the_article_defined_names_its_organisation_in_what_is_announ
 
 
 def test_what_the_group_reaffirms_right_after_its_text_is_what_the_text_is_about(nlp):
-    text = ("Le sommet du G20 s'est tenu à Rio. La déclaration finale du sommet engage les membres à des actions "
-            "concrètes. Les dirigeants ont également réaffirmé leur engagement en faveur de la paix au Yémen, en Libye "
-            "et en Ukraine, tout en condamnant le terrorisme.")
+    text = ("Le sommet du G20 s'est tenu à Lima. La déclaration finale du sommet appelle les membres à agir "
+            "vite. Les dirigeants y ont aussi réaffirmé leur attachement à la paix au Yémen, en Libye "
+            "et au Soudan, et dénoncé la piraterie.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert about(rels, ann) >= {"country/YEM", "country/LBY", "country/UKR"}
-    text = ("Le sommet de l'Otan s'est tenu à Vilnius. Les dirigeants ont adopté une déclaration finale. "
+    assert about(rels, ann) >= {"country/YEM", "country/LBY", "country/SDN"}
+    text = ("Le sommet de l'Otan s'est tenu à Tallinn. Les dirigeants ont adopté une déclaration finale. "
             "Ils condamnent l'agression de la Russie contre la Géorgie.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
@@ -139,12 +139,12 @@ def test_what_the_group_reaffirms_right_after_its_text_is_what_the_text_is_about
 
 
 def test_what_the_group_says_after_another_sentence_or_with_no_text_is_not_about_a_text(nlp):
-    text = ("Le sommet de l'Otan s'est tenu à Vilnius. Les dirigeants ont adopté une déclaration finale. "
+    text = ("Le sommet de l'Otan s'est tenu à Tallinn. Les dirigeants ont adopté une déclaration finale. "
             "Le président turc a rencontré son homologue suédois. Les dirigeants ont salué la Finlande.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert "country/FIN" not in about(rels, ann)
-    ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Rio. Les dirigeants ont réaffirmé leur engagement en faveur de la paix en Ukraine.")
+    ents, _ = run(nlp, "Le sommet du G20 s'est tenu à Lima. Les dirigeants ont réaffirmé leur attachement à la paix au Soudan.")
     assert anns(ents) == []
 
 
@@ -208,16 +208,16 @@ def test_ils_after_a_named_subject_is_not_the_group(nlp):
 
 
 def test_chairing_a_body_in_the_future_is_about_it(nlp):
-    for text in ("Le Brésil présidera le G20 en 2024.", "Le Brésil va présider le G20 l'an prochain."):
+    for text in ("Le Pérou présidera le G20 en 2031.", "Le Pérou va présider le G20 l'an prochain."):
         ents, rels = run(nlp, text)
         (ann,) = anns(ents)
-        assert agents(rels, ann) == {"country/BRA"}
+        assert agents(rels, ann) == {"country/PER"}
         assert {ents[o].label for o in about(rels, ann)} == {"G20"}
 
 
 def test_chairing_now_a_session_or_in_a_description_is_no_announcement(nlp):
-    for text in ("Le Brésil préside le G20 depuis décembre.", "Lula présidera la séance d'ouverture.",
-                 "Le Brésil, qui présidera le G20, a salué les participants."):
+    for text in ("Le Pérou préside le G20 depuis décembre.", "Carlos Medina présidera la séance d'ouverture.",
+                 "Le Pérou, qui présidera le G20, a salué les participants."):
         ents, _ = run(nlp, text)
         assert anns(ents) == [], text
 
@@ -231,9 +231,9 @@ def test_a_summit_to_come_in_the_near_future_reported_from_a_quote(nlp):
 
 
 def test_joining_leaving_recognising_and_rejecting_are_decisions(nlp):
-    ents, rels = run(nlp, "Au sommet de Kazan, l'Indonésie est devenue membre à part entière des BRICS.")
+    ents, rels = run(nlp, "Au sommet de Tachkent, l'Algérie est devenue membre à part entière des BRICS.")
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {"country/IDN"}
+    assert agents(rels, ann) == {"country/DZA"}
     ents, rels = run(nlp, "Au sommet de Rome, la France a reconnu l'État de Palestine.")
     (ann,) = anns(ents)
     assert agents(rels, ann) == {"country/FRA"}
@@ -244,7 +244,7 @@ def test_joining_leaving_recognising_and_rejecting_are_decisions(nlp):
 
 
 def test_becoming_recognising_or_rejecting_something_else_is_no_decision(nlp):
-    for text in ("Au sommet de Kazan, l'Indonésie est devenue plus prudente.",
+    for text in ("Au sommet de Tachkent, l'Algérie est devenue plus prudente.",
                  "Au sommet de Rome, la France a reconnu l'importance du dialogue.",
                  "Au sommet de Rome, la France a rejeté les critiques."):
         ents, _ = run(nlp, text)
@@ -332,19 +332,19 @@ def test_institutions_whose_adjective_names_two_bodies_name_none(nlp):
 
 
 def test_a_status_obtained_from_a_body_is_granted_by_it_and_about_who_obtained_it(nlp):
-    text = ("Les dirigeants ont salué la Géorgie, comme l'Arménie, deux pays qui ont obtenu le statut de candidat à "
-            "l'Union européenne en 2023.")
+    text = ("Les ministres ont félicité la Moldavie, comme l'Albanie, deux États qui ont obtenu le statut d'observateur à "
+            "l'Union africaine en 2031.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {next(k for k, e in ents.items() if e.label == "Union européenne")}
-    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/GEO", "country/ARM"}
-    ents, rels = run(nlp, "La Géorgie a obtenu le statut de candidat à l'Union européenne.")
+    assert agents(rels, ann) == {next(k for k, e in ents.items() if e.label == "Union africaine")}
+    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/MDA", "country/ALB"}
+    ents, rels = run(nlp, "La Moldavie a obtenu le statut de membre associé de l'Union africaine.")
     (ann,) = anns(ents)
-    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/GEO"}
+    assert {o for o in about(rels, ann) if o.startswith("country/")} == {"country/MDA"}
 
 
 def test_something_obtained_from_no_named_body_or_not_granted_is_no_announcement(nlp):
-    for text in ("La Géorgie a obtenu le statut de candidat.", "La Géorgie a obtenu une médaille à l'Union européenne."):
+    for text in ("La Moldavie a obtenu le statut de membre associé.", "La Moldavie a obtenu une médaille à l'Union africaine."):
         ents, _ = run(nlp, text)
         assert anns(ents) == [], text
 
@@ -403,19 +403,19 @@ def test_n_countries_qualified_or_not_matching_the_count_are_not_resolved(nlp):
 
 
 def test_the_body_joined_is_about_an_accession_it_decides(nlp):
-    text = "Au sommet de Bruxelles, l'Union européenne a décidé d'ouvrir des négociations d'adhésion avec la Géorgie."
+    text = "Au sommet de Luxembourg, l'Union européenne a choisi d'engager des pourparlers d'adhésion avec le Monténégro."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     eu = next(k for k, e in ents.items() if e.label == "Union européenne")
     assert eu in agents(rels, ann) and eu in about(rels, ann)
-    assert "country/GEO" in about(rels, ann)
+    assert "country/MNE" in about(rels, ann)
 
 
 def test_an_organ_deciding_an_accession_or_a_body_deciding_something_else_is_not_about(nlp):
-    text = "Au sommet de Bruxelles, le Conseil européen a décidé d'ouvrir des négociations d'adhésion avec la Géorgie."
+    text = "Au sommet de Luxembourg, le Conseil européen a choisi d'engager des pourparlers d'adhésion avec le Monténégro."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))
-    ents, rels = run(nlp, "Au sommet de Bruxelles, l'Union européenne a décidé d'ouvrir des négociations commerciales avec la Géorgie.")
+    ents, rels = run(nlp, "Au sommet de Luxembourg, l'Union européenne a choisi d'engager des pourparlers commerciaux avec le Monténégro.")
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))

@@ -14,18 +14,18 @@ pytestmark = pytest.mark.model
 
 
 def test_a_title_whose_name_the_parser_split_off_gives_the_person(nlp):
-    text = ("Le Premier ministre indien Narendra Modi, coprésident du sommet, a plaidé pour une gouvernance "
-            "« qui n’oublie pas le Sud global » et annoncé que l’Inde accueillerait la prochaine édition.")
+    text = ("Le Premier ministre pakistanais Imran Qadir, coprésident du sommet, a plaidé pour une coopération "
+            "« sans exclusive » et annoncé que le Pakistan accueillerait la prochaine édition.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {key(ents, "Narendra Modi")}
+    assert agents(rels, ann) == {key(ents, "Imran Qadir")}
 
 
 def test_a_title_then_a_comma_then_the_name_gives_the_person_not_the_body(nlp):
-    text = "Le Cambodge accueillera le prochain sommet en 2026, a indiqué la secrétaire générale de l'OIF, Louise Mushikiwabo."
+    text = "Le Gabon accueillera le prochain sommet en 2030, a indiqué la secrétaire générale de l'OIF, Aminata Diallo."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert agents(rels, ann) == {key(ents, "Louise Mushikiwabo")}
+    assert agents(rels, ann) == {key(ents, "Aminata Diallo")}
 
 
 def test_two_subjects_joined_by_et_both_announce(nlp):
@@ -90,10 +90,10 @@ def test_accepter_a_candidature_or_accepter_de(nlp):
     ents, rels = run(nlp, "Les dirigeants de l'ASEAN ont accepté la candidature du Timor oriental.")
     (ann,) = anns(ents)
     assert about(rels, ann)
-    ents, rels = run(nlp, "Le président turc Recep Erdogan a accepté de lever son veto.")
+    ents, rels = run(nlp, "Le Premier ministre hongrois Gábor Szabó a accepté de lever son veto.")
     assert anns(ents)
     # near miss: accepting an invitation is no decision to announce
-    ents, _ = run(nlp, "Le président turc Recep Erdogan a accepté une invitation à dîner.")
+    ents, _ = run(nlp, "Le Premier ministre hongrois Gábor Szabó a accepté une invitation à dîner.")
     assert not anns(ents)
 
 
@@ -137,9 +137,9 @@ def test_a_group_adopting_a_named_text_is_an_announcement_with_no_agent_stated(n
 
 
 def test_a_text_adopted_told_as_a_noun(nlp):
-    ents, rels = run(nlp, "Le sommet s'est conclu par l'adoption de la déclaration de Kazan.")
+    ents, rels = run(nlp, "Le sommet s'est conclu par l'adoption de la déclaration de Montevideo.")
     (ann,) = anns(ents)
-    assert ann.label.startswith("Déclaration de Kazan")
+    assert ann.label.startswith("Déclaration de Montevideo")
     text = "Les travaux ont été sanctionnés par la signature de plusieurs accords de coopération entre le Maroc et le Sénégal."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)

@@ -24,7 +24,7 @@ def test_a_locative_complement_of_the_verb_is_where_it_was_said(nlp):
 
 
 def test_a_city_inside_what_is_announced_is_not_where_it_was_said(nlp):
-    ents, rels = run(nlp, "Le groupe Velatra a annoncé une usine de batteries à Lyon.")
+    ents, rels = run(nlp, "Le groupe Velatra a annoncé une usine de batteries à Toulouse.")
     (ann,) = anns(ents)
     assert not any(p == "hostCity" for s, p, _ in rels if s == ann.key)
 
@@ -87,28 +87,28 @@ def test_the_speaker_of_nous_brings_the_country_the_quote_names(nlp):
 
 
 def test_countries_listed_in_parentheses_after_the_subject_all_announce(nlp):
-    text = "Les membres du G7 (États-Unis, Royaume-Uni, France, Canada, Allemagne, Italie, Japon) ont présenté un plan pour la sécurité de la Moldavie."
+    text = "Les membres du G7 (Japon, Canada, Italie, Allemagne, États-Unis, Royaume-Uni, France) ont dévoilé un programme de soutien à l'Arménie."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert {"country/USA", "country/GBR", "country/CAN", "country/DEU", "country/JPN"} <= agents(rels, ann)
-    assert "country/MDA" not in agents(rels, ann)
+    assert "country/ARM" not in agents(rels, ann)
 
 
 def test_countries_listed_after_a_colon_are_the_counted_group_and_join_what_was_announced(nlp):
-    text = ("Les membres du G7 ont présenté un plan pour la sécurité de la Moldavie. Trois autres pays se sont "
-            "joints à cette initiative : l'Espagne, le Portugal et la Pologne.")
+    text = ("Les membres du G7 ont dévoilé un programme de soutien à l'Arménie. Trois autres pays se sont "
+            "associés à ce programme : la Grèce, la Suède et la Pologne.")
     ents, rels = run(nlp, text)
-    joined = next(a for a in anns(ents) if "country/ESP" in agents(rels, a))
-    assert {"country/ESP", "country/PRT", "country/POL"} <= agents(rels, joined)
-    assert "country/MDA" in about(rels, joined)  # about what the initiative is about
+    joined = next(a for a in anns(ents) if "country/GRC" in agents(rels, a))
+    assert {"country/GRC", "country/SWE", "country/POL"} <= agents(rels, joined)
+    assert "country/ARM" in about(rels, joined)  # about what the initiative is about
 
 
 def test_co_agents_listed_after_avec(nlp):
-    text = ("« Tous ensemble avec l'Allemagne, la France et le Japon, nous nous sommes engagés à investir 1,5 milliard "
-            "de dollars pour les forêts », a déclaré le président Paul Brenner.")
+    text = ("« Avec le Canada, l'Italie et la Corée du Sud, nous nous sommes engagés à mobiliser 2 milliards "
+            "d'euros pour les océans », a déclaré le président Paul Brenner.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert {"country/DEU", "country/FRA", "country/JPN", key(ents, "Paul Brenner")} <= agents(rels, ann)
+    assert {"country/CAN", "country/ITA", "country/KOR", key(ents, "Paul Brenner")} <= agents(rels, ann)
 
 
 def test_a_nationality_adjective_in_a_territory_name_names_no_state(nlp):
@@ -127,12 +127,12 @@ def test_launching_an_offensive_is_no_announcement(nlp):
 
 
 def test_a_participle_qualifying_a_noun_is_no_announcement(nlp):
-    ents, _ = run(nlp, "Le Portugal est un pays solidaire, engagé envers les États membres de l'Alliance.")
+    ents, _ = run(nlp, "La Grèce est un partenaire fiable, engagé auprès de ses voisins des Balkans.")
     assert not anns(ents)
 
 
 @pytest.mark.parametrize("text,announces", [
-    ("Le Royaume-Uni, qui a choisi il y a sept ans de quitter l'Union européenne, reste un partenaire.", True),
+    ("Le Venezuela, qui a choisi il y a dix ans de quitter l'organisation, reste isolé.", True),
     ("Le Japon a choisi de réaffirmer son soutien à l'Ukraine.", False),  # a way of saying
     ("Le Premier ministre hongrois Lajos Farkas s'est abstenu jeudi lors du vote.", True),
     ("Le Premier ministre hongrois Lajos Farkas s'est abstenu de tout commentaire.", False),
@@ -160,7 +160,7 @@ def test_a_country_that_only_qualifies_the_object_is_not_what_it_is_about(nlp):
 
 @pytest.mark.parametrize("text,agent", [
     ("Le Portugal participera à hauteur d'un million d'euros.", "country/PRT"),
-    ("L'Autriche a affirmé que l'Indonésie contribuerait à hauteur d'un milliard de dollars.", "country/IDN"),
+    ("La Suède a affirmé que le Japon contribuerait à hauteur de 800 millions d'euros.", "country/JPN"),
 ])
 def test_pledges_with_a_sum(nlp, text, agent):
     ents, rels = run(nlp, text)
@@ -198,12 +198,12 @@ def test_a_decision_with_its_own_content_is_a_new_announcement(nlp):
 
 
 def test_a_headline_and_its_story_with_the_same_sum_are_one_announcement(nlp):
-    text = ("La Norvège promet jusqu'à 3 milliards de dollars.\n\n"
-            "La Norvège a proposé jeudi d'allouer trois fois plus, jusqu'à 3 milliards de dollars sous conditions.")
+    text = ("Le Danemark promet jusqu'à 2 milliards d'euros.\n\n"
+            "Le Danemark a proposé mardi de verser deux fois plus, jusqu'à 2 milliards d'euros si d'autres suivent.")
     ents, _ = run(nlp, text)
     assert len(anns(ents)) == 1
-    text = ("La Norvège promet jusqu'à 3 milliards de dollars.\n\n"
-            "La Norvège a proposé jeudi d'allouer 500 millions de dollars au Kenya.")
+    text = ("Le Danemark promet jusqu'à 2 milliards d'euros.\n\n"
+            "Le Danemark a proposé mardi de verser 400 millions d'euros au Ghana.")
     ents, _ = run(nlp, text)
     assert len(anns(ents)) == 2
 
@@ -246,27 +246,27 @@ def test_conditional_forms_are_told_from_imperfects(nlp):
 
 
 def test_a_content_participle_after_the_object_says_what_the_text_says(nlp):
-    text = ("Les dirigeants du G20 sont parvenus à adopter un communiqué final stipulant que les membres "
-            "condamnent la guerre en Moldavie.")
+    text = ("Les ministres de l'APEC ont fini par adopter un communiqué final stipulant que les membres "
+            "dénoncent le conflit au Soudan.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
-    assert "country/MDA" in about(rels, ann)
+    assert "country/SDN" in about(rels, ann)
     assert ann.label == "Un communiqué final"  # the participle goes to the summary, not the name
 
 
 def test_a_decision_to_send_someone_to_the_summit_is_about_it_not_during_it(nlp):
-    text = ("Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'envoyer un haut responsable, "
-            "Ravi Menon, jusqu'à récemment ambassadeur en Russie.")
+    text = ("Le sommet de Lucerne pour la paix s'ouvre samedi. Le Mexique a décidé d'envoyer une diplomate chevronnée, "
+            "Luisa Ortega, ancienne ambassadrice en Chine.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     summit = next(k for k, e in ents.items() if e.type == "Summit")
     assert summit in about(rels, ann)
     assert (ann.key, "during", summit) not in rels
-    assert "country/RUS" not in about(rels, ann)  # the post of a person, not a topic
+    assert "country/CHN" not in about(rels, ann)  # the post of a person, not a topic
 
 
 def test_a_decision_about_something_else_at_the_summit_is_made_during_it(nlp):
-    text = "Le sommet de Lucerne pour la paix s'ouvre samedi. L'Inde a décidé d'ouvrir une ambassade à Kiev."
+    text = "Le sommet de Lucerne pour la paix s'ouvre samedi. Le Mexique a décidé d'ouvrir une ambassade à Kiev."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     summit = next(k for k, e in ents.items() if e.type == "Summit")
@@ -362,12 +362,12 @@ def test_support_announced_in_general_terms_then_its_sum_is_one_announcement(nlp
 
 
 def test_a_country_with_its_own_sum_in_a_gapped_pledge_is_not_the_topic(nlp):
-    ents, rels = run(nlp, "La Norvège promet jusqu'à 3 milliards de dollars, la France 500 millions d'euros.")
+    ents, rels = run(nlp, "Le Danemark promet jusqu'à 2 milliards d'euros, la Grèce 300 millions d'euros.")
     (ann,) = anns(ents)
-    assert "country/FRA" not in about(rels, ann)
-    ents, rels = run(nlp, "La Norvège promet jusqu'à 3 milliards de dollars à la France.")
+    assert "country/GRC" not in about(rels, ann)
+    ents, rels = run(nlp, "Le Danemark promet jusqu'à 2 milliards d'euros à la Grèce.")
     (ann,) = anns(ents)
-    assert "country/FRA" in about(rels, ann)
+    assert "country/GRC" in about(rels, ann)
 
 
 def test_the_body_in_a_title_before_a_name_is_not_the_announcer(nlp):
@@ -379,13 +379,13 @@ def test_the_body_in_a_title_before_a_name_is_not_the_announcer(nlp):
 
 
 def test_heads_of_state_are_the_whole_group(nlp):
-    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le 45e sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Les chefs d'État ont adopté une déclaration sur la sécurité alimentaire.")
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     au = next(k for k, e in ents.items() if e.label == "Union africaine")
     assert au in agents(rels, ann)
-    text = ("Le 38e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le 45e sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Les chefs des armées du Sahel ont adopté une déclaration sur la sécurité.")
     ents, rels = run(nlp, text)
     assert not any(au in agents(rels, a) for a in anns(ents))  # a narrower group
@@ -415,7 +415,7 @@ def test_an_article_opening_before_its_summit_has_nothing_during_it(nlp):
 
 
 def test_the_employer_of_a_person_sent_is_not_what_the_decision_is_about(nlp):
-    text = "L'Inde a décidé d'envoyer un haut responsable du ministère des Affaires étrangères, Ravi Menon, au Kenya."
+    text = "Le Mexique a décidé d'envoyer une diplomate du ministère des Affaires étrangères, Luisa Ortega, au Kenya."
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert not any(ents[o].type == "Organization" for o in about(rels, ann))
@@ -450,7 +450,7 @@ def test_a_plan_named_with_a_capital_is_a_text_adopted(nlp):
 @pytest.mark.parametrize("text,announces", [
     ("Les États-Unis fourniront cinq systèmes de défense antiaérienne à la Moldavie.", True),
     ("La France livrera des missiles de croisière à la Moldavie, a déclaré le président Paul Brenner.", True),
-    ("L'Arabie saoudite enverra son chef de la diplomatie à la Moldavie.", False),  # a person sent: attendance
+    ("Le Qatar enverra son ministre des Finances à la Moldavie.", False),  # a person sent: attendance
     ("Les États-Unis fournissent déjà des systèmes de défense à la Moldavie.", False),  # a state of things
     ("La Turquie a donné son feu vert à l'adhésion de la Suède.", True),
     ("La Turquie a donné le signal du départ.", False),

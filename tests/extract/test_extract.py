@@ -50,7 +50,7 @@ def test_side_of_a_country_gives_the_ministers_their_country(nlp):
 
 @pytest.mark.parametrize("text,iso", [
     ("Le Portugal, représenté par son Premier ministre Rui Costa, a refusé de signer.", "PRT"),
-    ("À Marseille, le gouvernement a dépêché son ministre des Finances, Ana Torres.", None),
+    ("À Bordeaux, le gouvernement a dépêché son ministre des Finances, Ana Torres.", None),
     ("Varsovie a dépêché son Premier ministre, Piotr Nowak.", "POL"),
 ])
 @pytest.mark.model
@@ -105,9 +105,9 @@ def test_capital_as_subject_stands_for_the_country(nlp):
 
 @pytest.mark.model
 def test_capital_after_a_or_in_a_summit_name_is_a_city(nlp):
-    ents, rels = run(nlp, "Le sommet de Vilnius s'est achevé mercredi.")
+    ents, rels = run(nlp, "Le sommet de Tallinn s'est achevé mercredi.")
     summit = next(e for e in ents.values() if e.type == "Summit")
-    assert (summit.key, "hostCity", "city/vilnius") in rels
+    assert (summit.key, "hostCity", "city/tallinn") in rels
 
 
 @pytest.mark.model
@@ -122,9 +122,9 @@ def test_numbered_summit_hosted_in_a_city_and_its_next_edition(nlp):
 
 @pytest.mark.model
 def test_cop_editions_are_linked(nlp):
-    ents, rels = run(nlp, "La COP29 s'est achevée à Bakou. La COP30 aura lieu au Brésil.")
-    assert ("summit/cop29", "nextEdition", "summit/cop30") in rels
-    assert attr(ents["summit/cop29"], "edition") == 29
+    ents, rels = run(nlp, "La COP33 s'est achevée à Lima. La COP34 aura lieu au Chili.")
+    assert ("summit/cop33", "nextEdition", "summit/cop34") in rels
+    assert attr(ents["summit/cop33"], "edition") == 33
 
 
 @pytest.mark.model
@@ -145,11 +145,11 @@ def test_no_announcement_from_negation_passive_or_reporting_clause(nlp):
 
 @pytest.mark.model
 def test_listed_people_attend_the_summit_under_discussion(nlp):
-    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
-            "Le président sénégalais Bassirou Diomaye Faye et le président angolais João Lourenço ont fait le déplacement.")
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Kigali. "
+            "Le président sénégalais Bassirou Diomaye Faye et le président angolais Paulo Mendes ont fait le déplacement.")
     ents, rels = run(nlp, text)
     summit = next(e for e in ents.values() if e.type == "Summit")
-    for name in ("Bassirou Diomaye Faye", "João Lourenço"):
+    for name in ("Bassirou Diomaye Faye", "Paulo Mendes"):
         assert (summit.key, "attendee", by_label(ents, name).key) in rels
 
 
@@ -162,21 +162,21 @@ def test_a_quoted_speaker_is_not_an_attendee(nlp):
 
 @pytest.mark.model
 def test_leaders_whose_deeds_a_summit_story_reports_attended(nlp):
-    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Le président kényan William Ruto a réclamé une réforme de la dette. "
-            "Le président tchadien Mahamat Déby prendra la tête de l'organisation l'an prochain.")
+            "Le président tchadien Hissein Abakar prendra la tête de l'organisation l'an prochain.")
     ents, rels = run(nlp, text)
     summit = next(e for e in ents.values() if e.type == "Summit")
     assert (summit.key, "attendee", by_label(ents, "William Ruto").key) in rels
     # a future deed is no evidence of presence
-    assert (summit.key, "attendee", by_label(ents, "Mahamat Déby").key) not in rels
+    assert (summit.key, "attendee", by_label(ents, "Hissein Abakar").key) not in rels
 
 
 @pytest.mark.model
 def test_leaders_speaking_from_elsewhere_did_not_attend(nlp):
-    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Kigali. "
             "Le président kényan William Ruto a salué l'accord dans un communiqué. "
-            "Le président ghanéen Nana Akufo-Addo était à Londres pour une visite d'État.")
+            "Le président ghanéen Kwame Mensah était à Londres pour une visite d'État.")
     ents, rels = run(nlp, text)
     assert not any(p == "attendee" for _, p, _ in rels)
 
@@ -193,7 +193,7 @@ def test_a_summit_takes_the_place_named_next_to_it(nlp, text, city):
 
 
 @pytest.mark.parametrize("text,org", [
-    ("Le fabricant suédois Nordkraft Batteri a annoncé une usine à Lyon.", "Nordkraft Batteri"),
+    ("Le fabricant suédois Nordkraft Batteri a annoncé une usine à Toulouse.", "Nordkraft Batteri"),
     ("Camille Roux, cofondatrice de la start-up française Lumen Labs, a pris la parole.", "Lumen Labs"),
     # a one-word name the NER calls an organisation, not a capitalised common French word
     ("Le plus gros chèque vient de Nvidia, qui investira deux milliards d’euros.", "Nvidia"),
@@ -214,8 +214,8 @@ def test_a_company_adjective_is_not_its_founders_nationality(nlp):
 
 @pytest.mark.model
 def test_a_name_after_a_company_title_and_a_comma_is_a_person(nlp):
-    ents, rels = run(nlp, "Le patron de Zentrix, Arvind Kapoor, a salué l'accord.")
-    p = by_label(ents, "Arvind Kapoor")
+    ents, rels = run(nlp, "Le patron de Zentrix, Arvind Mehta, a salué l'accord.")
+    p = by_label(ents, "Arvind Mehta")
     assert p.type == "Person"
     assert (p.key, "affiliation", by_label(ents, "Zentrix").key) in rels
 
@@ -280,12 +280,12 @@ def test_a_company_announces_not_its_nationality(nlp):
 
 @pytest.mark.model
 def test_who_announces_the_next_numbered_edition_attends_the_current_one(nlp):
-    text = ("Le 37e sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
-            "En clôture, le président comorien Azali Assoumani a annoncé que le 38e sommet se tiendrait en février.")
+    text = ("Le 45e sommet de l'Union africaine s'est ouvert samedi à Kigali. "
+            "En clôture, le président comorien Hamidou Saïd Bacar a annoncé que le 46e sommet se tiendrait en février.")
     ents, rels = run(nlp, text)
-    p = by_label(ents, "Azali Assoumani").key
+    p = by_label(ents, "Hamidou Saïd Bacar").key
     attended = {s for s, pr, o in rels if pr == "attendee" and o == p}
-    assert attended and all(attr(ents[s], "edition") == 37 for s in attended)
+    assert attended and all(attr(ents[s], "edition") == 45 for s in attended)
 
 
 @pytest.mark.parametrize("text,agent", [
@@ -330,8 +330,8 @@ def test_short_organisation_name_after_the_full_one_is_the_same_entity(nlp):
 
 @pytest.mark.model
 def test_absent_leaders_are_not_attendees(nlp):
-    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. "
-            "Le président nigérian Bola Tinubu ne s'est pas déplacé et le président ghanéen Nana Akufo-Addo est venu à sa place.")
+    text = ("Le sommet de l'Union africaine s'est ouvert samedi à Kigali. "
+            "Le président nigérian Bola Tinubu ne s'est pas déplacé et le président ghanéen Kwame Mensah est venu à sa place.")
     ents, rels = run(nlp, text)
     summit = next(e for e in ents.values() if e.type == "Summit")
     assert (summit.key, "attendee", by_label(ents, "Bola Tinubu").key) not in rels
@@ -339,8 +339,8 @@ def test_absent_leaders_are_not_attendees(nlp):
 
 @pytest.mark.model
 def test_a_former_prime_minister_is_a_person(nlp):
-    ents, rels = run(nlp, "L'ancien Premier ministre néerlandais Mark Rutte prendra ses fonctions en octobre.")
-    p = by_label(ents, "Mark Rutte")
+    ents, rels = run(nlp, "L'ancien Premier ministre néerlandais Pieter de Vries prendra ses fonctions en octobre.")
+    p = by_label(ents, "Pieter de Vries")
     assert p.type == "Person"
     assert (p.key, "nationality", "country/NLD") in rels
 
@@ -348,7 +348,7 @@ def test_a_former_prime_minister_is_a_person(nlp):
 @pytest.mark.model
 def test_bylines_and_photo_credits_name_people_and_media_outside_the_story(nlp):
     # the guidelines keep every named person and medium, bylines and credits included; they take part in nothing
-    text = ("Le sommet de Bakou s'est ouvert lundi.\nPar Jeanne Dupont, envoyée spéciale à Bakou\n"
+    text = ("Le sommet de Tachkent s'est ouvert lundi.\nPar Jeanne Dupont, envoyée spéciale à Tachkent\n"
             "Le président kényan William Ruto a réclamé une taxe.\nPhoto : Marc Durand / AFP")
     ents, rels = run(nlp, text)
     people = {e.label for e in ents.values() if e.type in ("Person", "Minister")}
@@ -360,18 +360,18 @@ def test_bylines_and_photo_credits_name_people_and_media_outside_the_story(nlp):
 
 @pytest.mark.model
 def test_announcement_in_an_inverted_reporting_clause(nlp):
-    text = "Le sommet de l'OTAN s'est achevé à Vilnius. Le prochain sommet se tiendra à Washington, a annoncé le secrétaire général de l'OTAN Jens Stoltenberg."
+    text = "Le sommet de l'OTAN s'est achevé à Tallinn. Le prochain sommet se tiendra à Lisbonne, a annoncé le secrétaire général de l'OTAN Lars Halvorsen."
     ents, rels = run(nlp, text)
     ann = next(e for e in ents.values() if e.type == "Announcement")
-    assert attr(ann, "summary").startswith("Le prochain sommet se tiendra à Washington")
-    assert (ann.key, "announcedBy", by_label(ents, "Jens Stoltenberg").key) in rels
+    assert attr(ann, "summary").startswith("Le prochain sommet se tiendra à Lisbonne")
+    assert (ann.key, "announcedBy", by_label(ents, "Lars Halvorsen").key) in rels
     assert any(p == "about" and ents[o].type == "Summit" for s, p, o in rels if s == ann.key)
 
 
 @pytest.mark.model
 def test_a_leader_who_did_not_take_part_is_not_an_attendee(nlp):
-    text = ("Le sommet du G20 s'est ouvert samedi à Rio. "
-            "Le président mexicain, Andrés Manuel López Obrador, invité par Lula, n'a pas participé aux séances.")
+    text = ("Le sommet du G20 s'est ouvert samedi à Lima. "
+            "Le président mexicain, Andrés Manuel López Obrador, invité par Carlos Medina, n'a pas participé aux séances.")
     ents, rels = run(nlp, text)
     assert not any(p == "attendee" for _, p, _ in rels)
 
@@ -387,11 +387,11 @@ def test_name_after_a_title_with_complement_and_comma(nlp):
 
 @pytest.mark.model
 def test_nothing_is_announced_during_a_summit_still_to_come(nlp):
-    text = ("La COP29 s'est achevée dimanche à Bakou. "
-            "Le Brésil, qui accueillera la COP30 à Belém, a promis une conférence de la mise en œuvre.")
+    text = ("La COP33 s'est achevée dimanche à Lima. "
+            "Le Chili, qui accueillera la COP34 à Santiago, a promis une conférence de la mise en œuvre.")
     ents, rels = run(nlp, text)
     ann = next(e for e in ents.values() if e.type == "Announcement")
-    assert (ann.key, "during", "summit/cop30") not in rels
+    assert (ann.key, "during", "summit/cop34") not in rels
 
 
 @pytest.mark.model

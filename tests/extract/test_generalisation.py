@@ -17,8 +17,8 @@ def summits(ents):
 
 
 def test_a_place_hanging_from_the_summit_noun_is_where_it_is_held_not_a_recipient(nlp):
-    _, rels = run(nlp, "Au sommet de l'Otan à Vilnius, les Alliés ont promis une adhésion future à l'Ukraine.")
-    assert ("sommet de l'Otan", "hostCity", "Vilnius") in rels
+    _, rels = run(nlp, "Au sommet de l'Otan à Riga, les Alliés ont promis une adhésion future à l'Ukraine.")
+    assert ("sommet de l'Otan", "hostCity", "Riga") in rels
     # what is promised to a capital still goes to it, not a host
     _, rels = run(nlp, "Lors du sommet de l'Otan, les Alliés ont promis des missiles à Kiev.")
     assert not any(p == "hostCity" and o == "Kiev" for _, p, o in rels)
@@ -35,9 +35,9 @@ def test_a_city_subject_of_a_hosting_verb_hosts(nlp):
 
 
 def test_a_town_after_a_venue_of_several_words_is_where_it_is_held(nlp):
-    _, rels = run(nlp, "La COP29 s'est ouverte lundi au palais des congrès de Bakou.")
-    assert ("COP29", "hostCity", "Bakou") in rels
-    _, rels = run(nlp, "La COP29 s'est ouverte lundi, au lendemain d'un discours du président de Bakou.")
+    _, rels = run(nlp, "La COP33 s'est ouverte lundi au palais des congrès de Tachkent.")
+    assert ("COP33", "hostCity", "Tachkent") in rels
+    _, rels = run(nlp, "La COP33 s'est ouverte lundi, au lendemain d'un discours du président de Tachkent.")
     assert not any(p == "hostCity" for _, p, _ in rels)
 
 
@@ -97,8 +97,8 @@ def test_a_meeting_body_and_a_gathering_body_meeting_are_summits(nlp):
 
 
 def test_an_acronym_and_its_number_written_apart(nlp):
-    ents, _ = run(nlp, "La COP 29 s'est ouverte lundi à Bakou.")
-    assert dict(summits(ents)["COP29"].attrs)["edition"] == 29
+    ents, _ = run(nlp, "La COP 33 s'est ouverte lundi à Lima.")
+    assert dict(summits(ents)["COP33"].attrs)["edition"] == 33
 
 
 def test_a_summit_without_a_name_takes_its_body(nlp):
@@ -135,16 +135,16 @@ def test_a_numbered_summit_to_come_is_the_next_edition(nlp):
 
 
 def test_a_refusal_to_go_is_absence(nlp):
-    _, rels = run(nlp, "Le président russe Vladimir Poutine a refusé de se rendre au sommet du G20 de Bali.")
+    _, rels = run(nlp, "Le président péruvien Carlos Medina a refusé de se rendre au sommet du G20 de Bogota.")
     assert not any(p == "attendee" for _, p, _ in rels)
-    _, rels = run(nlp, "Le président russe Vladimir Poutine a accepté de se rendre au sommet du G20 de Bali.")
-    assert ("sommet du G20 de Bali", "attendee", "Vladimir Poutine") in rels
+    _, rels = run(nlp, "Le président péruvien Carlos Medina a accepté de se rendre au sommet du G20 de Bogota.")
+    assert ("sommet du G20 de Bogota", "attendee", "Carlos Medina") in rels
 
 
 def test_at_the_podium_is_there(nlp):
-    _, rels = run(nlp, "Le secrétaire général de l'ONU, António Guterres, est intervenu à la tribune de la COP29.")
-    assert ("COP29", "attendee", "António Guterres") in rels
-    _, rels = run(nlp, "Dans une tribune publiée lundi, António Guterres a critiqué la COP29.")
+    _, rels = run(nlp, "Le secrétaire général de l'ONU, António Guterres, est intervenu à la tribune de la COP33.")
+    assert ("COP33", "attendee", "António Guterres") in rels
+    _, rels = run(nlp, "Dans une tribune publiée lundi, António Guterres a critiqué la COP33.")
     assert not any(p == "attendee" for _, p, _ in rels)
 
 
@@ -179,12 +179,12 @@ def test_who_heads_a_body_unknown_to_the_reference_names_an_organisation(nlp):
 
 
 def test_a_summit_named_after_its_body_also_has_the_bodys_other_names(nlp):
-    ents, _ = run(nlp, "Le sommet de l'Organisation du traité de l'Atlantique nord s'est ouvert mardi à Vilnius.")
+    ents, _ = run(nlp, "Le sommet de l'Organisation du traité de l'Atlantique nord s'est ouvert mardi à Tallinn.")
     (s,) = summits(ents).values()
     assert "sommet de l'OTAN" in s.aliases and "sommet de l'Alliance atlantique" in s.aliases
     ents, _ = run(nlp, "Le sommet de l'Organisation de coopération de Shanghai s'est tenu à Astana.")
     (s,) = summits(ents).values()
     assert "sommet de l'OCS" in s.aliases
     # a summit named after a place gets no body's names
-    ents, _ = run(nlp, "Le sommet de Vilnius s'est ouvert mardi en présence de Joe Biden.")
+    ents, _ = run(nlp, "Le sommet de Tallinn s'est ouvert mardi en présence de Joe Biden.")
     assert all("OTAN" not in a for s in summits(ents).values() for a in s.aliases)

@@ -129,8 +129,8 @@ def test_a_country_signing_the_summit_declaration_attends_not_one_refusing(nlp):
 
 
 def test_unnamed_leaders_and_delegations_make_their_countries_attend_named_ones_do_not(nlp):
-    ents, rels = run(nlp, "En marge du sommet de Lima, des rencontres ont eu lieu entre les chefs d'État chilien et "
-                          "péruvien. La délégation mexicaine est arrivée mardi. Le président bolivien Luis Arce a "
+    ents, rels = run(nlp, "En marge du sommet de Lima, les chefs d'État chilien et "
+                          "péruvien se sont entretenus. La délégation mexicaine est arrivée mardi. Le président bolivien Luis Arce a "
                           "participé au sommet.")
     s = summit_key(ents)
     for c in ("CHL", "PER", "MEX"):
@@ -211,7 +211,7 @@ def test_media_credits_and_platforms_are_organisations(nlp):
 
 
 def test_a_lower_case_ministry_is_an_organisation_and_a_strategy_is_not(nlp):
-    ents, rels = run(nlp, "Le Chili a envoyé un haut responsable du ministère des Affaires étrangères, Diego Soto. "
+    ents, rels = run(nlp, "Le Chili a dépêché un diplomate du ministère des Affaires étrangères, Diego Soto. "
                           "L'Europe investira dans le cadre de la stratégie « Green Bridge ».")
     ministry = by_label(ents, "ministère des Affaires étrangères")
     assert ministry.type == "Organization"

@@ -39,12 +39,12 @@ def summit(ents):
 
 
 def test_a_country_name_after_a_bare_a_is_a_city(nlp):
-    ents, rels = run(nlp, "Les ministres se sont retrouvés mardi à Grenade, dans le sud de l'Espagne.")
-    city = by_label(ents, "Grenade")
-    assert city.type == "City" and "country/GRD" not in ents
-    assert (city.key, "locatedIn", "country/ESP") in rels
-    ents, _ = run(nlp, "La Grenade a voté contre la résolution.")
-    assert by_label(ents, "Grenade").type == "Country"
+    ents, rels = run(nlp, "Les ministres se sont retrouvés mardi à Salvador, dans le nord-est du Brésil.")
+    city = by_label(ents, "Salvador")
+    assert city.type == "City" and "country/SLV" not in ents
+    assert (city.key, "locatedIn", "country/BRA") in rels
+    ents, _ = run(nlp, "Le Salvador a voté contre la résolution.")
+    assert by_label(ents, "Salvador").type == "Country"
 
 
 def test_an_unknown_place_after_au_where_people_gather_is_a_venue(nlp):
@@ -59,7 +59,7 @@ def test_a_place_noun_and_adjectives_before_a_city_make_it_a_location(nlp):
     assert (summit(ents).key, "hostCity", "city/tallinn") in rels
     # an adjective on a place names no country of its own
     assert "country/EST" not in ents
-    ents, rels = run(nlp, "Le sommet UE-Inde s'est ouvert au cœur du quartier européen de Bruxelles.")
+    ents, rels = run(nlp, "Le sommet UE-Inde s'est ouvert en plein centre historique de Bruxelles.")
     assert (summit(ents).key, "hostCity", "city/bruxelles") in rels
 
 
@@ -90,8 +90,8 @@ def test_the_seat_of_an_international_body_stands_for_it_not_for_its_country(nlp
 
 
 def test_a_slip_of_the_keys_in_a_city_name_is_the_same_city(nlp):
-    ents, _ = run(nlp, "La COP40 s'est ouverte lundi à Glasgow. Ici à Glasgwo, les délégués négocient.")
-    assert [e.label for e in of_type(ents, "City")] == ["Glasgow"]
+    ents, _ = run(nlp, "La COP40 s'est ouverte lundi à Rotterdam. Ici à Rotterdma, les délégués négocient.")
+    assert [e.label for e in of_type(ents, "City")] == ["Rotterdam"]
     # a different letter is another name
     ents, _ = run(nlp, "Les ministres se sont réunis à Vienne, puis à Sienne, pour le sommet.")
     assert len(of_type(ents, "City")) == 2
@@ -110,7 +110,7 @@ def test_a_conference_of_governments_is_a_summit(nlp):
 
 
 def test_an_acronym_with_a_number_and_the_bare_mentions_before_it(nlp):
-    text = ("Ce sommet de trois jours a réuni quarante pays. La conférence s'est conclue sur un appel commun. "
+    text = ("Pendant quatre jours, soixante délégations ont siégé. La conférence a pris fin sur une déclaration d'intention. "
             "Le secrétaire général de la CNUE4 a salué les engagements.")
     ents, _ = run(nlp, text)
     s = summit(ents)
@@ -121,33 +121,33 @@ def test_an_acronym_with_a_number_and_the_bare_mentions_before_it(nlp):
 
 
 def test_an_indefinite_summit_under_a_negation_is_none(nlp):
-    ents, _ = run(nlp, "Le président n'a pas assisté à un sommet des dirigeants depuis 2019.")
+    ents, _ = run(nlp, "La présidente n'a pas participé à un sommet des dirigeants depuis 2015.")
     assert not of_type(ents, "Summit")
     ents, _ = run(nlp, "Le président a convoqué un sommet des dirigeants de la région à Lomé.")
     assert len(of_type(ents, "Summit")) == 1
 
 
 def test_the_previous_edition_is_followed_by_the_summit_under_discussion(nlp):
-    text = ("Le sommet de l'Union africaine s'est ouvert à Addis-Abeba. "
+    text = ("Le sommet de l'Union africaine s'est ouvert à Kigali. "
             "Lors du précédent sommet, en 2023, les dirigeants avaient adopté une feuille de route.")
     ents, rels = run(nlp, text)
     prev, main = by_label(ents, "précédent sommet"), by_label(ents, "sommet de l'Union africaine")
     assert (prev.key, "nextEdition", main.key) in rels
     # « ce dernier sommet »: the one under discussion
-    ents, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert à Addis-Abeba. Ce dernier sommet a réuni 40 dirigeants.")
+    ents, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert à Kigali. Ce dernier sommet a réuni 40 dirigeants.")
     assert len(of_type(ents, "Summit")) == 1 and not any(p == "nextEdition" for _, p, _ in rels)
 
 
 def test_the_members_after_a_summit_name_belong_to_it(nlp):
-    ents, _ = run(nlp, "L'UE a ouvert des négociations au premier jour d'un sommet des dirigeants des 27.")
-    assert summit(ents).label == "sommet des dirigeants des 27"
+    ents, _ = run(nlp, "L'UA a publié un calendrier dès l'ouverture d'un sommet des dirigeants des 55.")
+    assert summit(ents).label == "sommet des dirigeants des 55"
 
 
 def test_a_place_between_two_others_does_not_host(nlp):
-    text = ("Lors du dernier sommet, en juin en Moldavie, le climat était tendu entre Bakou et Erevan. "
-            "Le troisième sommet de la CPE s'ouvre jeudi à Grenade.")
+    text = ("Lors du dernier sommet, en mai en Albanie, le climat était tendu entre Belgrade et Pristina. "
+            "Le cinquième sommet de la CPE s'ouvre jeudi à Tallinn.")
     ents, rels = run(nlp, text)
-    assert not any(p == "hostCity" and o in ("city/bakou", "city/erevan") for _, p, o in rels)
+    assert not any(p == "hostCity" and o in ("city/belgrade", "city/pristina") for _, p, o in rels)
 
 
 # ── one summit, several names ─────────────────────────────────────────────────────────────────────
@@ -160,14 +160,14 @@ def test_a_description_in_apposition_to_a_numbered_acronym(nlp):
 
 
 def test_the_same_name_after_two_summit_nouns(nlp):
-    text = "Le sommet pour la paix s'ouvre samedi. Une centaine de pays participeront à la conférence pour la paix au Rigi."
+    text = "Le sommet pour la paix s'ouvre samedi. Une centaine de délégations sont attendues à la conférence pour la paix au Rigi."
     ents, rels = run(nlp, text)
     assert (summit(ents).key, "hostCity", by_label(ents, "Rigi").key) in rels
 
 
 def test_a_summit_named_by_its_host_place(nlp):
     text = ("Le sommet du G20 au Mexique s'est achevé mardi à Monterrey. "
-            "Lors de la conférence de presse de clôture du sommet de Monterrey, le président a parlé.")
+            "Au point presse final du sommet de Monterrey, le président a parlé.")
     ents, _ = run(nlp, text)
     assert "sommet de Monterrey" in summit(ents).aliases
     # a place where no summit of the article is held names another summit
@@ -186,25 +186,25 @@ def test_a_description_is_the_summit_under_discussion_unless_that_is_a_bodys(nlp
 
 
 def test_co_organisers_all_host(nlp):
-    text = "Co-organisé par la France et le Chili, ce sommet de cinq jours a rassemblé 15 000 participants. La COP40 s'achève."
+    text = "Co-organisé par la France et le Chili, ce sommet d'une semaine a attiré 9 000 délégués. La COP40 s'achève."
     ents, rels = run(nlp, text)
     s = summit(ents)
     assert (s.key, "hostCountry", "country/FRA") in rels and (s.key, "hostCountry", "country/CHL") in rels
-    text = "Soutenu par la France et le Chili, ce sommet de cinq jours a rassemblé 15 000 participants. La COP40 s'achève."
+    text = "Soutenu par la France et le Chili, ce sommet d'une semaine a attiré 9 000 délégués. La COP40 s'achève."
     ents, rels = run(nlp, text)
     assert not any(p == "hostCountry" for _, p, _ in rels)
 
 
 def test_the_country_of_a_summits_topic_does_not_host(nlp):
-    ents, rels = run(nlp, "Quarante pays participeront à la conférence pour la paix en Ukraine au Rigi.")
+    ents, rels = run(nlp, "Quarante délégations sont attendues à la conférence pour la paix en Libye au Rigi.")
     s = summit(ents)
-    assert (s.key, "hostCountry", "country/UKR") not in rels
+    assert (s.key, "hostCountry", "country/LBY") not in rels
     assert (s.key, "hostCity", by_label(ents, "Rigi").key) in rels
 
 
 def test_where_the_leaders_gather_hosts_the_summit(nlp):
-    text = ("Les dirigeants des pays de l'Union sont réunis pour deux jours à Lisbonne pour se rapprocher de leurs voisins. "
-            "Il s'agit du troisième sommet entre l'UE et l'Union africaine.")
+    text = ("Les dirigeants des pays de l'Union sont réunis pour deux jours à Lisbonne pour renouer avec leurs partenaires. "
+            "C'est la quatrième rencontre au sommet entre l'UE et l'ASEAN.")
     ents, rels = run(nlp, text)
     assert (summit(ents).key, "hostCity", "city/lisbonne") in rels
     # a place named in passing, not where people gather nor in the summit's sentence
@@ -225,28 +225,28 @@ def test_a_body_named_for_its_meeting_is_a_summit(nlp):
 
 
 def test_a_summit_series_and_its_city_is_that_summit(nlp):
-    text = "Le 19e sommet du G20 s'est achevé à Rio de Janeiro. Le G20 de Rio a adopté une déclaration."
+    text = "Le 31e sommet du G20 s'est achevé à Hambourg. Le G20 de Hambourg a adopté une déclaration."
     ents, rels = run(nlp, text)
-    assert "G20 de Rio" in summit(ents).aliases
+    assert "G20 de Hambourg" in summit(ents).aliases
     ents, _ = run(nlp, "Le G20 a adopté une déclaration sur la faim.")
     assert not of_type(ents, "Summit")
 
 
 def test_a_time_ends_a_summits_name_and_roman_editions_follow_each_other(nlp):
-    text = ("Le XIXe Sommet de la Francophonie s'est achevé à Paris. Le Cambodge accueillera le XXe Sommet de la "
+    text = ("Le XXIIe Sommet de la Francophonie s'est achevé à Dakar. Le Gabon accueillera le XXIIIe Sommet de la "
             "Francophonie l'an prochain.")
     ents, rels = run(nlp, text)
-    s19 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 19)
-    s20 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 20)
-    assert s20.label == "XXe Sommet de la Francophonie"
-    assert (s19.key, "nextEdition", s20.key) in rels
+    s22 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 22)
+    s23 = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 23)
+    assert s23.label == "XXIIIe Sommet de la Francophonie"
+    assert (s22.key, "nextEdition", s23.key) in rels
 
 
 def test_a_dateline_place_is_a_city_that_hosts_the_story_s_summit(nlp):
     ents, rels = run(nlp, "Moscou (AFP) - Le sommet des BRICS s'est ouvert mardi en présence de vingt dirigeants.")
     assert (summit(ents).key, "hostCity", "city/moscou") in rels
-    ents, rels = run(nlp, "KANANASKIS (Canada) – Le sommet du G7 s'est achevé mardi.")
-    city = by_label(ents, "Kananaskis")
+    ents, rels = run(nlp, "MUSKOKA (Canada) – Le sommet du G7 s'est achevé mardi.")
+    city = by_label(ents, "Muskoka")
     assert (summit(ents).key, "hostCity", city.key) in rels and (city.key, "locatedIn", "country/CAN") in rels
     # a time opening a paragraph is no place
     ents, _ = run(nlp, "Vendredi, 11 h 40 – Fin des travaux du sommet du G7. Les dirigeants n'ont pas réussi à s'entendre.")
@@ -254,18 +254,18 @@ def test_a_dateline_place_is_a_city_that_hosts_the_story_s_summit(nlp):
 
 
 def test_the_host_named_by_its_leader_or_as_host_country(nlp):
-    text = ("Le sommet du G20 s'est achevé mardi. L'hôte du sommet, le président brésilien, Luiz Inácio Lula da Silva, "
+    text = ("Le sommet du G20 s'est achevé mardi. L'hôte du sommet, le président péruvien, Carlos Medina, "
             "a salué le consensus.")
     ents, rels = run(nlp, text)
-    assert rels[(summit(ents).key, "hostCountry", "country/BRA")].evidence[0].implied
-    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le Brésil, pays hôte, a salué le consensus.")
-    assert (summit(ents).key, "hostCountry", "country/BRA") in rels
-    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le président brésilien a reçu l'hôte du dîner, le roi Charles.")
+    assert rels[(summit(ents).key, "hostCountry", "country/PER")].evidence[0].implied
+    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le Pérou, pays hôte, a salué le consensus.")
+    assert (summit(ents).key, "hostCountry", "country/PER") in rels
+    ents, rels = run(nlp, "Le sommet du G20 s'est achevé mardi. Le président péruvien a reçu l'hôte du dîner, le roi Charles.")
     assert not any(p == "hostCountry" for _, p, _ in rels)
 
 
 def test_the_country_where_the_summits_members_gather_hosts_it(nlp):
-    text = "Réunis en Indonésie, les pays membres du G20 se sont entretenus. Le sommet du G20 a adopté un communiqué."
+    text = "Rassemblés en Indonésie, les États du G20 ont discuté deux jours. Le sommet du G20 a adopté un communiqué."
     ents, rels = run(nlp, text)
     assert (summit(ents).key, "hostCountry", "country/IDN") in rels
     text = "Le sommet du G20 a adopté un communiqué. Les ministres réunis la veille en France avaient préparé le texte."
@@ -274,33 +274,33 @@ def test_the_country_where_the_summits_members_gather_hosts_it(nlp):
 
 
 def test_a_place_put_first_in_a_cleft_hosts_the_summit_after_que(nlp):
-    text = ("Le sommet de l'OTAN s'est achevé. C’est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet de "
+    text = ("Le sommet de l'OTAN s'est achevé. C’est au Portugal, à Lisbonne, que se tiendra le prochain sommet de "
             "l’Alliance, a annoncé le secrétaire général.")
     ents, rels = run(nlp, text)
     nxt = next(e for e in of_type(ents, "Summit") if "prochain" in e.label or "prochaine" in e.label)
-    assert (nxt.key, "hostCity", "city/la-haye") in rels and (nxt.key, "hostCountry", "country/NLD") in rels
+    assert (nxt.key, "hostCity", "city/lisbonne") in rels and (nxt.key, "hostCountry", "country/PRT") in rels
     ents, rels = run(nlp, "C'est en France que le président a prononcé son discours sur le prochain sommet du G7.")
     assert not any(p == "hostCountry" for _, p, _ in rels)
 
 
 def test_where_the_main_verb_gathers_the_leaders_of_a_summit(nlp):
-    text = ("Le président brésilien a réuni jeudi et vendredi à Belém, aux portes de l’Amazonie, une cinquantaine de "
-            "dirigeants pour un sommet des chefs d’État. La COP30 s'ouvrira lundi. La COP30 durera deux semaines.")
+    text = ("Le président chilien a réuni jeudi et vendredi à Valparaiso, au bord du Pacifique, une cinquantaine de "
+            "dirigeants pour un sommet des chefs d’État. La COP34 s'ouvrira lundi. La COP34 durera deux semaines.")
     ents, rels = run(nlp, text)
-    assert (by_label(ents, "sommet des chefs d’État").key, "hostCity", "city/belem") in rels
+    assert (by_label(ents, "sommet des chefs d’État").key, "hostCity", "city/valparaiso") in rels
     # far from the summit and not where the main verb gathers anyone
-    text = ("Le sommet des chefs d’État s'est ouvert à Manaus. Le président, qui avait passé la semaine à Belém avec "
-            "les ministres de l'Amazonie, a salué vendredi une cinquantaine de dirigeants venus pour le sommet des chefs d’État.")
+    text = ("Le sommet des chefs d’État s'est ouvert à Santiago. Le président, qui avait passé la semaine à Valparaiso avec "
+            "les ministres du Pacifique, a salué vendredi une cinquantaine de dirigeants venus pour le sommet des chefs d’État.")
     ents, rels = run(nlp, text)
-    assert (summit(ents).key, "hostCity", "city/belem") not in rels
+    assert (summit(ents).key, "hostCity", "city/valparaiso") not in rels
 
 
 def test_a_place_in_another_summits_name_is_that_ones(nlp):
-    ents, rels = run(nlp, "Le président a ouvert ce XIXe sommet de la Francophonie, deux ans après le sommet de Djerba, en Tunisie.")
-    djerba = by_label(ents, "sommet de Djerba")
-    main = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 19)
-    assert (djerba.key, "hostCity", "city/djerba") in rels and ("city/djerba", "locatedIn", "country/TUN") in rels
-    assert (main.key, "hostCity", "city/djerba") not in rels
+    ents, rels = run(nlp, "Le président a ouvert ce XXIIe sommet de la Francophonie, deux ans après le sommet de Sousse, en Tunisie.")
+    sousse = by_label(ents, "sommet de Sousse")
+    main = next(e for e in of_type(ents, "Summit") if attr(e, "edition") == 22)
+    assert (sousse.key, "hostCity", "city/sousse") in rels and ("city/sousse", "locatedIn", "country/TUN") in rels
+    assert (main.key, "hostCity", "city/sousse") not in rels
 
 
 def test_a_capitalised_new_is_part_of_the_name_not_the_next_edition(nlp):

@@ -16,23 +16,23 @@ def typed(ents, type_):
 
 
 def test_an_indefinite_conference_qualified_as_international_is_a_summit(nlp):
-    ents, rels = run(nlp, "Lyon accueillera en mars une conférence internationale sur la sécurité alimentaire.")
+    ents, rels = run(nlp, "Bordeaux accueillera en mars une conférence internationale sur la sécurité alimentaire.")
     assert "conférence internationale sur la sécurité alimentaire" in typed(ents, "Summit")
-    assert ("conférence internationale sur la sécurité alimentaire", "hostCity", "Lyon") in rels
+    assert ("conférence internationale sur la sécurité alimentaire", "hostCity", "Bordeaux") in rels
     # a talk on a topic is no summit
-    ents, _ = run(nlp, "La ministre a donné une conférence sur la dette à l'université de Lyon.")
+    ents, _ = run(nlp, "La ministre a donné une conférence sur la dette à l'université de Bordeaux.")
     assert not typed(ents, "Summit")
 
 
 def test_a_numbered_conference_and_the_previous_one(nlp):
-    ents, rels = run(nlp, "La troisième Conférence internationale sur les océans s'est ouverte à Nice. "
-                          "La précédente conférence du genre s'était tenue à Lisbonne.")
+    ents, rels = run(nlp, "La quatrième Conférence internationale sur les montagnes s'est ouverte à Santiago. "
+                          "La précédente conférence du genre s'était tenue à Lima.")
     summits = typed(ents, "Summit")
-    assert "Conférence internationale sur les océans" in summits
-    assert dict(ents["Conférence internationale sur les océans"].attrs).get("edition") == 3
-    assert ("précédente conférence du genre", "nextEdition", "Conférence internationale sur les océans") in rels
+    assert "Conférence internationale sur les montagnes" in summits
+    assert dict(ents["Conférence internationale sur les montagnes"].attrs).get("edition") == 4
+    assert ("précédente conférence du genre", "nextEdition", "Conférence internationale sur les montagnes") in rels
     # the last press conference is no edition
-    ents, _ = run(nlp, "La ministre a répondu aux questions lors de la dernière conférence de presse à Nice.")
+    ents, _ = run(nlp, "La ministre a répondu aux questions lors de la dernière conférence de presse à Santiago.")
     assert not typed(ents, "Summit")
 
 
@@ -63,13 +63,13 @@ def test_a_body_of_a_named_organisation_is_an_organisation(nlp):
 
 
 def test_an_accented_acronym_in_brackets_names_its_organisation(nlp):
-    ents, rels = run(nlp, "Le ministre Paul Martin, chef du Département fédéral des affaires étrangères (DFAE), "
-                          "parlera lundi. Le DFAE a publié un communiqué.")
+    ents, rels = run(nlp, "Le ministre Paul Martin, chef du Bureau régional des études économiques (BREE), "
+                          "parlera lundi. Le BREE a publié un communiqué.")
     orgs = typed(ents, "Organization")
-    assert "Département fédéral des affaires étrangères" in orgs and "DFAE" not in orgs
-    assert ("Paul Martin", "affiliation", "Département fédéral des affaires étrangères") in rels
+    assert "Bureau régional des études économiques" in orgs and "BREE" not in orgs
+    assert ("Paul Martin", "affiliation", "Bureau régional des études économiques") in rels
     # letters that are not the initials make no acronym
-    ents, _ = run(nlp, "Le Département fédéral des affaires étrangères (XYZ) a publié un communiqué.")
+    ents, _ = run(nlp, "Le Bureau régional des études économiques (XYZ) a publié un communiqué.")
     assert "XYZ" not in typed(ents, "Organization")
 
 
@@ -110,11 +110,11 @@ def test_a_country_or_body_represented_by_someone_attends(nlp):
 
 def test_the_head_of_government_under_another_title_is_the_same_person(nlp):
     _, rels = run(nlp, "Le Premier ministre Paul Lavoie a signé un accord à Bruxelles. Le chef du gouvernement se "
-                       "rendra ensuite à Vilnius pour le sommet de l'Otan.")
+                       "rendra ensuite à Riga pour le sommet de l'Otan.")
     assert ("sommet de l'Otan", "attendee", "Paul Lavoie") in rels
     # a minister of another portfolio is not the head of government
     _, rels = run(nlp, "Le ministre des Finances Paul Lavoie a signé un accord à Bruxelles. Le chef du gouvernement "
-                       "se rendra ensuite à Vilnius pour le sommet de l'Otan.")
+                       "se rendra ensuite à Riga pour le sommet de l'Otan.")
     assert ("sommet de l'Otan", "attendee", "Paul Lavoie") not in rels
 
 
@@ -122,7 +122,7 @@ def test_the_head_of_government_under_another_title_is_the_same_person(nlp):
 
 
 def test_a_national_title_far_after_the_only_bare_name_is_that_person(nlp):
-    text = ("Lyon a accueilli jeudi le 12e sommet franco-italien. Jean Martin et la présidente du Conseil "
+    text = ("Bordeaux a accueilli jeudi le 12e sommet franco-italien. Jean Martin et la présidente du Conseil "
             "italien, Giulia Rossi, y ont signé un traité. Les deux délégations ont parlé d'énergie. "
             "Les ministres ont parlé de transports. Les syndicats ont manifesté. « C'est un succès », a déclaré "
             "le président français.")
@@ -144,14 +144,14 @@ def test_a_counterpart_on_one_side_is_of_the_other(nlp):
 
 
 def test_a_previous_edition_gets_no_host_country_from_the_reference_alone(nlp):
-    _, rels = run(nlp, "Le sommet franco-espagnol s'est ouvert jeudi à Toulouse. Le précédent sommet s'était tenu "
-                       "à Barcelone. Le chef du gouvernement espagnol était présent.")
-    assert ("précédent sommet", "hostCity", "Barcelone") in rels
-    assert ("précédent sommet", "hostCountry", "Espagne") not in rels
+    _, rels = run(nlp, "Le sommet franco-portugais s'est ouvert jeudi à Toulouse. Le précédent sommet s'était tenu "
+                       "à Porto. Le chef du gouvernement portugais était présent.")
+    assert ("précédent sommet", "hostCity", "Porto") in rels
+    assert ("précédent sommet", "hostCountry", "Portugal") not in rels
     # the summit under discussion still does (its city's country, named in the article)
-    _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert jeudi à Barcelone. Le chef du gouvernement espagnol "
+    _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert jeudi à Porto. Le chef du gouvernement portugais "
                        "était présent.")
-    assert ("sommet de l'Otan", "hostCountry", "Espagne") in rels
+    assert ("sommet de l'Otan", "hostCountry", "Portugal") in rels
 
 
 # ── organisations named after their members, led by someone, read as places ──────────────────────
@@ -189,9 +189,9 @@ def test_a_numbered_meeting_of_a_body_is_a_summit(nlp):
 
 
 def test_a_cop_without_its_number(nlp):
-    ents, rels = run(nlp, "La COP de Belém s'est achevée samedi. Cette COP a déçu les pays du Sud.")
-    assert "COP de Belém" in typed(ents, "Summit")
-    assert ("COP de Belém", "hostCity", "Belém") in rels
+    ents, rels = run(nlp, "La COP de Santiago s'est achevée samedi. Cette COP a déçu les pays du Sud.")
+    assert "COP de Santiago" in typed(ents, "Summit")
+    assert ("COP de Santiago", "hostCity", "Santiago") in rels
     # what a COP is said to be names none
     ents, _ = run(nlp, "« Ce sera la COP de la dernière chance », a prévenu la ministre.")
     assert not typed(ents, "Summit")
@@ -218,12 +218,12 @@ def test_conferences_named_after_their_city_members_or_body(nlp):
     for text, name in (("La conférence de Berlin sur la Libye s'est ouverte dimanche.", "conférence de Berlin sur la Libye"),
                        ("La conférence des donateurs pour le Soudan s'est tenue à Londres.",
                         "conférence des donateurs pour le Soudan"),
-                       ("La conférence de reconstitution du Fonds mondial s'est tenue à Lyon.",
+                       ("La conférence de reconstitution du Fonds mondial s'est tenue à Lille.",
                         "conférence de reconstitution du Fonds mondial")):
         ents, _ = run(nlp, text)
         assert name in typed(ents, "Summit"), text
     # a lecture in a city, a university's start-of-year talk: none
-    for text in ("Le professeur a donné la conférence de Lyon.", "Il a animé la conférence de rentrée de l'université."):
+    for text in ("Le professeur a donné la conférence de Lille.", "Il a animé la conférence de rentrée de l'université."):
         ents, _ = run(nlp, text)
         assert not typed(ents, "Summit"), text
 
@@ -243,29 +243,29 @@ def test_a_short_name_in_brackets_is_the_same_summit(nlp):
     ents, _ = run(nlp, "La Conférence internationale sur la nutrition (CIN) s'ouvre à Rome.")
     assert "CIN" in ents["Conférence internationale sur la nutrition"].aliases
     # a country in brackets is no name of it
-    ents, _ = run(nlp, "Le sommet de Kananaskis (Canada) s'est achevé.")
-    assert "Canada" not in ents["sommet de Kananaskis"].aliases
+    ents, _ = run(nlp, "Le sommet de Muskoka (Canada) s'est achevé.")
+    assert "Canada" not in ents["sommet de Muskoka"].aliases
 
 
 def test_before_the_summit_what_people_will_do_there(nlp):
-    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Addis-Abeba. Le chef de la diplomatie "
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Kigali. Le chef de la diplomatie "
                        "togolaise, Yao Mensah, conduira la délégation de son pays.")
     assert ("sommet de l'Union africaine", "attendee", "Yao Mensah") in rels
     assert ("sommet de l'Union africaine", "attendee", "Togo") in rels
     # after it, a future deed is elsewhere; and a negated one is no attendance
-    _, rels = run(nlp, "Le sommet de l'Union africaine s'est achevé samedi à Addis-Abeba. Le président kényan "
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est achevé samedi à Kigali. Le président kényan "
                        "Paul Otieno prendra ses fonctions en mai.")
     assert ("sommet de l'Union africaine", "attendee", "Paul Otieno") not in rels
-    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Addis-Abeba. Le ministre togolais Yao "
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'ouvrira samedi à Kigali. Le ministre togolais Yao "
                        "Mensah ne conduira pas la délégation de son pays.")
     assert ("sommet de l'Union africaine", "attendee", "Togo") not in rels
 
 
 def test_someone_representing_a_country_makes_it_attend(nlp):
-    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. Le ministre Jean Noël a "
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Kigali. Le ministre Jean Noël a "
                        "représenté la France.")
     assert ("sommet de l'Union africaine", "attendee", "France") in rels
-    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Addis-Abeba. Le ministre Jean Noël "
+    _, rels = run(nlp, "Le sommet de l'Union africaine s'est ouvert samedi à Kigali. Le ministre Jean Noël "
                        "n'a pas représenté la France.")
     assert ("sommet de l'Union africaine", "attendee", "France") not in rels
 
@@ -274,19 +274,19 @@ def test_someone_representing_a_country_makes_it_attend(nlp):
 
 
 def test_a_capital_in_apposition_to_its_description_hosts(nlp):
-    _, rels = run(nlp, "Le sommet de l'UA s'est ouvert dimanche dans la capitale éthiopienne, Addis-Abeba.")
-    assert ("sommet de l'UA", "hostCity", "Addis-Abeba") in rels
+    _, rels = run(nlp, "Le sommet de l'UA s'est ouvert dimanche dans la capitale rwandaise, Kigali.")
+    assert ("sommet de l'UA", "hostCity", "Kigali") in rels
     # a city after a comma that describes no place hosts nothing
     _, rels = run(nlp, "Le sommet de l'UA s'est ouvert dimanche sous la pluie, Nairobi ayant renoncé.")
     assert not any(p == "hostCity" for _, p, _ in rels)
 
 
 def test_the_special_envoy_is_where_the_summit_is(nlp):
-    _, rels = run(nlp, "De notre envoyée spéciale à Belém. La COP30 a commencé lundi.")
-    assert ("COP30", "hostCity", "Belém") in rels
+    _, rels = run(nlp, "De notre envoyée spéciale à Santiago. La COP34 a commencé lundi.")
+    assert ("COP34", "hostCity", "Santiago") in rels
     # an envoy named deep in the story is no dateline
-    _, rels = run(nlp, "La COP30 a commencé lundi. Les débats sont vifs. Les ONG protestent. Le texte tarde. "
-                       "Notre envoyée spéciale à Belém raconte.")
+    _, rels = run(nlp, "La COP34 a commencé lundi. Les débats sont vifs. Les ONG protestent. Le texte tarde. "
+                       "Notre envoyée spéciale à Santiago raconte.")
     assert not any(p == "hostCity" for _, p, _ in rels)
 
 
@@ -295,16 +295,16 @@ def test_a_place_stated_next_to_the_summit_beats_the_dateline(nlp):
     assert ("sommet de l'APEC", "hostCity", "Gyeongju") in rels
     assert ("sommet de l'APEC", "hostCity", "Séoul") not in rels
     # the place of another summit named in the sentence is not this one's
-    _, rels = run(nlp, "PARIS — Le sommet pour la forêt s'est clos vendredi. Ses conclusions seront portées à la "
-                       "COP30, qui se tiendra à Belém.")
-    assert ("sommet pour la forêt", "hostCity", "Paris") in rels
-    assert ("sommet pour la forêt", "hostCity", "Belém") not in rels
+    _, rels = run(nlp, "PARIS — Le sommet pour les glaciers s'est clos vendredi. Ses conclusions seront portées à la "
+                       "COP34, qui se tiendra à Santiago.")
+    assert ("sommet pour les glaciers", "hostCity", "Paris") in rels
+    assert ("sommet pour les glaciers", "hostCity", "Santiago") not in rels
 
 
 def test_more_meetings_of_bodies(nlp):
-    ents, rels = run(nlp, "La réunion informelle des chefs d'État et de gouvernement de l'UE s'est tenue à Grenade.")
+    ents, rels = run(nlp, "La réunion informelle des chefs d'État et de gouvernement de l'UE s'est tenue à Séville.")
     name = "réunion informelle des chefs d'État et de gouvernement de l'UE"
-    assert name in typed(ents, "Summit") and (name, "hostCity", "Grenade") in rels
+    assert name in typed(ents, "Summit") and (name, "hostCity", "Séville") in rels
     ents, _ = run(nlp, "Le président a quitté le dernier Conseil européen sans accord.")
     assert "Conseil européen" in typed(ents, "Summit")
     # writing to the body is no meeting of it
@@ -324,9 +324,9 @@ def test_a_lone_name_after_a_title_and_its_nationality_is_a_person(nlp):
 
 
 def test_an_unknown_place_a_summit_is_named_after(nlp):
-    ents, rels = run(nlp, "Le sommet de Kananaskis, au Canada, s'était achevé sans communiqué.")
-    assert "Kananaskis" in typed(ents, "City")
-    assert ("sommet de Kananaskis", "hostCity", "Kananaskis") in rels
+    ents, rels = run(nlp, "Le sommet de Muskoka, au Canada, s'était achevé sans communiqué.")
+    assert "Muskoka" in typed(ents, "City")
+    assert ("sommet de Muskoka", "hostCity", "Muskoka") in rels
     # a summit named after people is not named after a place
     ents, _ = run(nlp, "Le sommet de Poutine et Trump a échoué.")
     assert not typed(ents, "City")
@@ -368,7 +368,7 @@ def test_words_spoken_before_the_gathered_leaders_are_attendance(nlp):
 def test_the_head_of_government_far_back_when_there_is_only_one(nlp):
     text = ("Le premier ministre Paul Lavoie a signé lundi un accord à Bruxelles. Il a été reçu par la présidente de "
             "la Commission. « Le Canada est fiable », a dit celle-ci. Le partenariat ouvre la voie à un accord. "
-            "La ministre Anne Roy accompagnait la délégation. Le chef du gouvernement doit ensuite se rendre à La Haye "
+            "La ministre Anne Roy accompagnait la délégation. Le chef du gouvernement doit ensuite se rendre à Riga "
             "pour le sommet de l'Otan.")
     _, rels = run(nlp, text)
     assert ("sommet de l'Otan", "attendee", "Paul Lavoie") in rels

@@ -329,10 +329,10 @@ def test_markdown_front_matter(tmp_path):
 
 
 def test_markdown_heading_becomes_title(tmp_path):
-    f = write(tmp_path / "Mon Article.md", "Intro\n\n## Le G20 à Rio\n\nTexte.")
+    f = write(tmp_path / "Mon Article.md", "Intro\n\n## Le G20 à Lima\n\nTexte.")
     a = read([f], published="2024-11-19")[0][0]
-    assert (a.id, a.title, a.published) == ("mon-article", "Le G20 à Rio", "2024-11-19")
-    assert a.text == "Intro\n\nLe G20 à Rio\n\nTexte."
+    assert (a.id, a.title, a.published) == ("mon-article", "Le G20 à Lima", "2024-11-19")
+    assert a.text == "Intro\n\nLe G20 à Lima\n\nTexte."
 
 
 def test_markdown_bad_front_matter_date_warns(tmp_path):

@@ -206,9 +206,9 @@ ARTICLES = [
               "a annoncé un fonds de 200 millions d'euros pour la reforestation.", "2026-11-09"),
     ("otan-b", "Le sommet de l'OTAN s'est ouvert mercredi à Oslo, en Norvège. Le ministre norvégien de la Défense, "
                "Per Lindqvist, a rencontré son homologue danois, Mads Kjær.", "2025-06-25"),
-    ("g20-c", "Le 20e sommet du G20 se tient à Johannesburg. Le président sud-africain Thabo Dlamini a accueilli "
+    ("g20-c", "Le 25e sommet du G20 se tient à Montevideo. Le président uruguayen Tomás Ibarra a accueilli "
               "les délégations jeudi.", "2025-11-20"),
-    ("ua-d", "Le sommet de l'Union africaine s'est ouvert dimanche à Addis-Abeba. La Première ministre sénégalaise "
+    ("ua-d", "Le sommet de l'Union africaine s'est ouvert dimanche à Kigali. La Première ministre sénégalaise "
              "Awa Ndiaye est arrivée samedi.", "2025-02-16"),
     ("ue-e", "Le Conseil européen s'est réuni à Bruxelles. Le chancelier autrichien Lukas Moser a annoncé un plan "
              "de 3 milliards d'euros pour les réseaux électriques.", "2025-03-21"),

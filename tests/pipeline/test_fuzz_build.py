@@ -25,9 +25,9 @@ FUZZ = settings(max_examples=15, deadline=None, database=None, derandomize=True,
 # Pieces of French news with the entities the rules look for, and pieces users' scrapes contain.
 NEWS = [
     "Le président français, Emmanuel Macron, a reçu le chancelier allemand Olaf Scholz à Paris.",
-    "Le ministre britannique des Affaires étrangères, David Cameron, s'est rendu à Kyiv, en Ukraine.",
+    "Le ministre britannique des Affaires étrangères, James Whitfield, s'est rendu à Kyiv, en Ukraine.",
     "LE SOMMET DU G7 S'OUVRE À HIROSHIMA, AU JAPON, DU 19 AU 21 MAI 2023",
-    "Le sommet de l'OTAN se tiendra à Vilnius les 11 et 12 juillet.",
+    "Le sommet de l'OTAN se tiendra à Riga les 9 et 10 juillet.",
     "La France a annoncé un plan de 500 millions d’euros pour l’Afrique lors du sommet.",
     "La présidente de la Commission européenne, Ursula von der Leyen, était présente à Bruxelles.",
     "Le 1er novembre, la ministre de la Culture a annoncé à Londres la création d'un institut.",
