@@ -173,6 +173,10 @@ class Lexicon:
     speech_event_nouns: frozenset[str]  #: « dans une allocution à Tervala »: where something was said
     locative_announce_preps: frozenset[str]  #: « a annoncé à Nairobi »: where it was said
     non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
+    attendance_objects: frozenset[str]  #: « a confirmé sa participation »: one's own attendance, not a decision
+    report_nouns: frozenset[str]  #: « présentera un rapport », « présenter ses excuses »: no decision
+    presenting_verbs: frozenset[str]  #: lemmas: « présenter », « dévoiler »: announce unless their object is a report
+    without_marks: frozenset[str]  #: « sans présenter d'excuses »: not done
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed

@@ -171,6 +171,34 @@ def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
     return last is not None and doc.words[last] == "?" and quote_bounds(ctx, i) is None
 
 
+def _first_object_noun(ctx: ArticleContext, i: int) -> int | None:
+    """The first noun after the verb ``i`` in its clause that has a determiner and no preposition: its object,
+    when the parser hung it elsewhere (« présentera d'ici à la fin du mois un rapport »)."""
+    doc = ctx.doc
+    for k in range(i + 1, ctx.sent_at(i).end):
+        if doc.pos[k] == "PUNCT":
+            return None
+        if doc.pos[k] == "VERB":
+            return None
+        kids = doc.children(k)
+        if doc.pos[k] == "NOUN" and any(doc.deps[c] == "det" for c in kids) and not any(doc.deps[c] == "case" for c in kids):
+            return k
+    return None
+
+
+def _own_attendance(ctx: ArticleContext, head: int) -> bool:
+    """« leur participation », « sa venue au sommet »: the agent's own attendance (a possessive on an
+    attendance noun, no sum), which confirming or announcing does not make a decision."""
+    doc = ctx.doc
+    if doc.lemma[head] not in ctx.lex.attendance_objects and doc.lower[head] not in ctx.lex.attendance_objects:
+        return False
+    sub = doc.subtree(head)
+    if MONEY.search(doc.span_text(sub[0], sub[-1] + 1)):
+        return False  # « sa participation de 10 millions au fonds »: a pledge
+    return any(doc.lower[c] in ctx.lex.possessives | {"ses", "leurs", "mon", "ma", "notre", "nos"}
+               for c in doc.children(head) if doc.deps[c] == "det")
+
+
 def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
     """« un pays engagé envers ses alliés »: a past participle qualifying a noun, not an act (unless it has
     its agent: « le plan présenté par la Commission »)."""
@@ -310,6 +338,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
+            continue  # « sans toutefois présenter d'excuses »: not done
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
@@ -385,8 +415,15 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
-        if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
-            continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
+        shown = head if head is not None else _first_object_noun(ctx, i)
+        if lemma in ctx.lex.presenting_verbs and shown is not None and (
+                lemmas[shown] in ctx.lex.non_announcement_objects or lemmas[shown] in ctx.lex.report_nouns
+                or lower[shown] in ctx.lex.report_nouns):
+            # « a lancé une invasion », « a lancé un appel », « présentera un rapport », « présenter ses excuses »:
+            # an act, a call or a report, not an announcement
+            continue
+        if head is not None and _own_attendance(ctx, head):
+            continue  # « ont confirmé leur participation », « a annoncé sa venue »: attending, not deciding
         only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
         if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
             label = clip(summary(doc, i, sent, named_by), 90)

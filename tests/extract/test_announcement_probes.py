@@ -1,0 +1,42 @@
+"""Announcement mechanisms found by the probe articles tests/corpus_invented/23-28: what is a decision and
+who takes it, each with a near miss it must not take.
+
+Sentences are invented, in news style; people, places and bodies are made up or unrelated to the corpora.
+"""
+
+import pytest
+
+from _extracted import about, agents, anns, key, run
+
+pytestmark = pytest.mark.model
+
+
+# ── not a decision ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_report_to_be_presented_is_not_an_announcement_but_a_plan_is(nlp):
+    ents, _ = run(nlp, "La Banque mondiale présentera d'ici à la fin du mois un rapport sur le coût des destructions.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Le président tarvistanais Karl Bertin présentera ses excuses aux familles des victimes.")
+    assert anns(ents) == []
+    ents, rels = run(nlp, "La Banque mondiale a présenté un plan de 2 milliards de dollars pour le Soudan.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Banque mondiale")}
+
+
+def test_without_doing_it_is_not_done(nlp):
+    text = "Le président Henri Valmont a exhorté les pays membres à agir, sans toutefois présenter un plan pour l'Irlande."
+    ents, _ = run(nlp, text)
+    assert not any("plan" in a.label.lower() for a in anns(ents))
+    ents, _ = run(nlp, "Le président Henri Valmont a présenté un plan pour l'Irlande.")
+    assert len(anns(ents)) == 1
+
+
+def test_confirming_ones_own_participation_is_not_a_decision_but_confirming_a_project_is(nlp):
+    ents, _ = run(nlp, "Le président ivoirien Alassane Ouattara a confirmé sa participation au sommet de Lomé.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Les présidents Paul Ravel et Karl Bertin ont annoncé leur venue à Lomé.")
+    assert anns(ents) == []
+    ents, rels = run(nlp, "Le fonds émirien Qamar Capital a confirmé un projet de campus d'intelligence artificielle en France.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Qamar Capital")}
