@@ -40,3 +40,21 @@ def test_confirming_ones_own_participation_is_not_a_decision_but_confirming_a_pr
     ents, rels = run(nlp, "Le fonds émirien Qamar Capital a confirmé un projet de campus d'intelligence artificielle en France.")
     (ann,) = anns(ents)
     assert agents(rels, ann) == {key(ents, "Qamar Capital")}
+
+
+# ── one news item told twice ───────────────────────────────────────────────────────────────────
+
+
+def test_a_headline_with_a_metonym_and_the_body_telling_the_same_sum_are_one_announcement(nlp):
+    text = ("Sommet de Varna : Sofia débloque 40 millions pour la Moldavie\n\n"
+            "Le Premier ministre bulgare Rosen Jelev a annoncé mardi que la Bulgarie verserait 40 millions d'euros "
+            "à la Moldavie.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "Bulgarie" in ann.label or "40 millions" in ann.label
+    # near miss: two different sums, headline and body, stay two
+    text = ("Sommet de Varna : Sofia débloque 40 millions pour la Moldavie\n\n"
+            "Le Premier ministre bulgare Rosen Jelev a annoncé mardi que la Bulgarie verserait 40 millions d'euros "
+            "à la Moldavie. La Roumanie a promis 15 millions d'euros à la Géorgie.")
+    ents, rels = run(nlp, text)
+    assert len(anns(ents)) == 2

@@ -24,7 +24,7 @@ from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
 from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration, quote_bounds
-from kg.extract.rules.announcement_merge import group_candidates, is_anaphor, object_noun
+from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
 from kg.extract.rules.summits import later_edition
@@ -102,8 +102,8 @@ def _groups(ctx: ArticleContext, cands: list[Candidate]) -> list[list[Candidate]
     mere reference (« le texte souligne ») with nothing to refer to is dropped."""
     groups = group_candidates(ctx, cands, lambda c: money_in(ctx, c))
     groups = [g for g in groups if not all(c.anaphor_only for c in g)]
-    return [sorted(g, key=lambda c: (c.anaphor_only, is_anaphor(ctx, c), c.kind == "verb" and c.label is None,
-                                     -len(c.obj_toks))) for g in groups]
+    return [sorted(g, key=lambda c: (c.anaphor_only, is_anaphor(ctx, c), in_headline(ctx, c.verb),
+                                     c.kind == "verb" and c.label is None, -len(c.obj_toks))) for g in groups]
 
 
 def _before(ctx: ArticleContext, s: int) -> bool:
