@@ -177,6 +177,7 @@ class Lexicon:
     report_nouns: frozenset[str]  #: « présentera un rapport », « présenter ses excuses »: no decision
     presenting_verbs: frozenset[str]  #: lemmas: « présenter », « dévoiler »: announce unless their object is a report
     without_marks: frozenset[str]  #: « sans présenter d'excuses »: not done
+    made_known_verbs: frozenset[str]  #: lemmas: « a fait savoir X »: « faire » + one of them says
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed

@@ -58,3 +58,25 @@ def test_a_headline_with_a_metonym_and_the_body_telling_the_same_sum_are_one_ann
             "à la Moldavie. La Roumanie a promis 15 millions d'euros à la Géorgie.")
     ents, rels = run(nlp, text)
     assert len(anns(ents)) == 2
+
+
+# ── who announces ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_the_person_reporting_a_decision_after_it_announces_it_too(nlp):
+    text = ("L'Union européenne a débloqué 30 millions d'euros supplémentaires, a précisé le commissaire à la "
+            "gestion des crises, Jan Kowalczyk.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Union européenne"), key(ents, "Jan Kowalczyk")}
+    text = ("Le Canada versera 10 millions de dollars à un fonds pour l'adaptation climatique, a fait savoir "
+            "le premier ministre Paul Tremblay.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/CAN", key(ents, "Paul Tremblay")}
+    # near miss: a person who says something else in a clause of their own
+    text = ("Le Canada versera 10 millions de dollars à un fonds pour l'adaptation climatique, et le premier "
+            "ministre Paul Tremblay a fait savoir qu'il irait à Rome.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/CAN"}

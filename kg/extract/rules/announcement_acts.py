@@ -17,7 +17,7 @@ from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import resolve_agents
-from kg.extract.rules.announcement_forms import _trailing_reporter, future, modal_or_negated, reporting_verb
+from kg.extract.rules.announcement_forms import trailing_reporter, future, modal_or_negated, reporting_verb
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
@@ -58,7 +58,7 @@ def _hosting(ctx: ArticleContext, make) -> list:
         if pos != "VERB" or lemmas[v] not in ctx.lex.host_verbs or modal_or_negated(ctx, v):
             continue
         to_come = future(ctx, v) or (deps[v] == "xcomp" and lemmas[doc.heads[v]] == "aller")
-        if not to_come or deps[v] in ("acl", "acl:relcl", "ccomp") or reporting_verb(ctx, v) is not None or _trailing_reporter(ctx, v):
+        if not to_come or deps[v] in ("acl", "acl:relcl", "ccomp") or reporting_verb(ctx, v) is not None or trailing_reporter(ctx, v):
             continue  # « le Brésil, qui accueillera ... » (a description); « a indiqué que ... » (told by that verb)
         if any(doc.lower[c] in ctx.lex.relative_pronouns and deps[c].startswith("nsubj") for c in doc.children(v)):
             continue  # the same description parsed as the main clause

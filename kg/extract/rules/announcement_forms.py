@@ -89,12 +89,15 @@ def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
     return None
 
 
-def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
+def trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
     """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
     doc = ctx.doc
     sent = ctx.sent_at(v)
     speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
     for r in range(v + 1, sent.end):
+        known = _made_known(ctx, r)
+        if known is not None:
+            return known
         if doc.pos[r] == "VERB" and doc.lemma[r] in speech:
             k = clause_start(ctx, r)
             if inverted_clause(ctx, r) is not None:
@@ -102,6 +105,27 @@ def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
                 return agents_of(ctx, tok) if tok is not None else speaker_of_verb(ctx, r)
             if k >= sent.start and doc.words[k] == ",":
                 return speaker_of_verb(ctx, r)  # « ..., a-t-il annoncé »
+    return []
+
+
+def _made_known(ctx: ArticleContext, r: int) -> list[str] | None:
+    """« ..., a fait savoir le premier ministre X »: « faire » + an infinitive of saying or knowing after a
+    comma is an inverted speech verb; who follows it (the first person or body named) reports the clause."""
+    doc = ctx.doc
+    if doc.lemma[r] not in ctx.lex.made_known_verbs or r < 2 or doc.lemma[r - 1] != "faire":
+        return None
+    k = r - 2
+    while k >= 0 and (doc.pos[k] in ("AUX", "PRON", "ADV") or doc.deps[k].startswith("aux")):
+        k -= 1
+    if k < 0 or doc.words[k] != ",":
+        return None
+    sent = ctx.sent_at(r)
+    for u in range(r + 1, sent.end):
+        if doc.pos[u] in ("VERB", "AUX") or doc.words[u] in (",", ".") and ctx.mention_at(u - 1) is not None:
+            break
+        m = ctx.mention_at(u, ("Person", "Minister", "Organization"))
+        if m is not None:
+            return [m.key]
     return []
 
 
@@ -195,7 +219,7 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
         if not speakers and quote_bounds(ctx, i) is not None:
             speakers = quote_speaker(ctx, i)
         if not speakers:
-            speakers = _trailing_reporter(ctx, i)
+            speakers = trailing_reporter(ctx, i)
         for k in speakers:
             if k not in keys:
                 agents.append((k, reporter if reporter is not None else i, i + 1, confidence("reporting_agent"), False))

@@ -15,7 +15,8 @@ from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, mis
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
-from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated, reporting_verb
+from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
+                                                 reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -481,6 +482,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 if k not in known and ctx.ents[k].type in ("Person", "Minister"):
                     known.add(k)
                     agents.append(Agent(k, reporter, reporter + 1, confidence("reporting_agent")))
+        if inverted is None:
+            # « L'UE a débloqué 30 millions d'euros, a précisé le commissaire X »: who reports it announces it too
+            for k in trailing_reporter(ctx, i):
+                if k not in known and ctx.ents[k].type in ("Person", "Minister", "Organization"):
+                    known.add(k)
+                    agents.append(Agent(k, i, i + 1, confidence("reporting_agent")))
         amount = _clause_amount(ctx, i, kids, agent_tok)
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
