@@ -178,6 +178,7 @@ class Lexicon:
     presenting_verbs: frozenset[str]  #: lemmas: « présenter », « dévoiler »: announce unless their object is a report
     without_marks: frozenset[str]  #: « sans présenter d'excuses »: not done
     made_known_verbs: frozenset[str]  #: lemmas: « a fait savoir X »: « faire » + one of them says
+    appointment_nouns: Mapping[str, str]  #: « élire » → « élection »: names an appointment announced
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed
@@ -188,7 +189,8 @@ class Lexicon:
     #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
     #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
     #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »), « decision » (an
-    #: « object » or an « infinitive »: « a accepté la candidature », « a accepté de lever son veto »)
+    #: « object » or an « infinitive »: « a accepté la candidature », « a accepté de lever son veto »), « appoint »
+    #: (a named person as object: « ont élu X à la présidence », « a nommé X »)
     approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
     join_verbs: frozenset[str]  #: « invités à rejoindre »
     delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum

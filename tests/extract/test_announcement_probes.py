@@ -80,3 +80,29 @@ def test_the_person_reporting_a_decision_after_it_announces_it_too(nlp):
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert agents(rels, ann) == {"country/CAN"}
+
+
+# ── appointments ───────────────────────────────────────────────────────────────────────────────
+
+
+def test_electing_or_appointing_a_named_person_is_an_announcement_about_the_body_of_the_post(nlp):
+    text = ("Les chefs d'État de l'Union africaine ont élu samedi le ministre malien des Affaires étrangères, "
+            "Paul Ravel, à la présidence de la Commission de l'UA, au terme de sept tours de scrutin.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert ann.label.startswith("Élection de Paul Ravel à la présidence de la Commission")
+    assert agents(rels, ann) == {key(ents, "Union africaine")}
+    assert key(ents, "Commission de l'Union africaine") in about(rels, ann)
+    text = ("Les dirigeants du Commonwealth ont nommé samedi Karl Bertin au poste de secrétaire général de "
+            "l'organisation.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert ann.label.startswith("Nomination de Karl Bertin")
+    assert about(rels, ann) == {key(ents, "Commonwealth")}
+
+
+def test_a_person_elected_long_ago_is_no_announcement(nlp):
+    ents, _ = run(nlp, "Le président Karl Bertin, élu en 2019, a ouvert le sommet de Lomé.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Karl Bertin a été élu président de la Tarvistanie en 2019.")
+    assert anns(ents) == []

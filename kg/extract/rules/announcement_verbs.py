@@ -77,6 +77,9 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     if frame == "member":  # « l'Indonésie est devenue membre à part entière des BRICS »
         return any(lemmas[c] == "membre" and deps[c] in ("xcomp", "obj", "attr", "obl:arg") and ctx.mentions_in(
             c, doc.subtree(c)[-1] + 1, ("Organization",)) for c in kids), None
+    if frame == "appoint":  # « ont élu X à la présidence », « a nommé X secrétaire général »: a person chosen
+        return target is not None and any(ctx.mention_at(u, ("Person", "Minister")) is not None
+                                          for u in doc.subtree(target)), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
         return target is not None and (lemmas[target] in ctx.lex.decision_objects
                                        or ctx.mention_at(target, ("Country", "Organization")) is not None
@@ -170,6 +173,52 @@ def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
         return True
     last = next((k for k in range(sent.end - 1, sent.start - 1, -1) if not doc.words[k].isspace()), None)
     return last is not None and doc.words[last] == "?" and quote_bounds(ctx, i) is None
+
+
+def _appointment_post(ctx: ArticleContext, head: int, kids: list[int]) -> list[int]:
+    """The post a person is chosen for (« à la présidence de la Commission », « au poste de X »), hung on the
+    verb or on the person's noun; up to the next comma."""
+    doc = ctx.doc
+    posts = [c for c in kids if c > head and doc.deps[c] in ("obl", "obl:arg", "obl:mod", "xcomp")
+             and not is_date_word(doc.words[c]) and ctx.mention_at(c, ("City", "Country")) is None]
+    if not posts:
+        posts = [c for c in doc.children(head) if doc.deps[c] in ("nmod", "acl", "amod") and any(
+            doc.lower[k] in ("à", "au", "aux") for k in doc.children(c) if doc.deps[k] == "case")]
+    if not posts:
+        return []
+    sub = doc.subtree(posts[0])
+    out = []
+    for u in range(sub[0], sub[-1] + 1):
+        if doc.words[u] == "," and u > posts[0]:
+            break
+        out.append(u)
+    return out
+
+
+def _appointment_body(ctx: ArticleContext, post: list[int], agents: list[Agent]) -> list[tuple]:
+    """What an appointment is about: the body of the post (« à la présidence de la Commission de l'UA »),
+    or, for « au poste de secrétaire générale de l'organisation », the body that appoints."""
+    doc = ctx.doc
+    conf = confidence("announcement_object")
+    named = [(m.key, m.start, m.end, conf, False) for m in ctx.mentions_in(post[0], post[-1] + 1, ("Organization",))]
+    if named:
+        return named[:1]
+    if any(doc.lower[u] in ctx.lex.org_head_nouns and doc.pos[u] == "NOUN" and any(
+            doc.lower[k] in ctx.lex.definite_articles for k in doc.children(u)) for u in post):
+        return [(a.key, a.start, a.end, conf, True) for a in agents if ctx.ents[a.key].type == "Organization"][:1]
+    return []
+
+
+def _appointment_label(ctx: ArticleContext, lemma: str, head: int, post: list[int]) -> str | None:
+    """« ont élu le ministre X à la présidence de la Commission » → « Élection de X à la présidence de la
+    Commission »: the act's noun, the person chosen, the post."""
+    doc = ctx.doc
+    noun = ctx.lex.appointment_nouns.get(lemma)
+    person = next((m for u in doc.subtree(head) for m in [ctx.mention_at(u, ("Person", "Minister"))] if m), None)
+    if noun is None or person is None:
+        return None
+    where = (" " + doc.span_text(post[0], post[-1] + 1).rstrip(" ,")) if post else ""
+    return clip(f"{noun[:1].upper()}{noun[1:]} de {ctx.ents[person.key].label}{where}", 90)
 
 
 def _first_object_noun(ctx: ArticleContext, i: int) -> int | None:
@@ -425,6 +474,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if head is not None and _own_attendance(ctx, head):
             continue  # « ont confirmé leur participation », « a annoncé sa venue »: attending, not deciding
+        post: list[int] = []
+        if frames.get(lemma) == "appoint" and head is not None:
+            post = _appointment_post(ctx, head, kids)
+            label = _appointment_label(ctx, lemma, head, post)
+            obj_toks = sorted(set(obj_toks) | set(post))
         only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
         if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
             label = clip(summary(doc, i, sent, named_by), 90)
@@ -436,6 +490,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             label = label[:1].upper() + label[1:]
             obj_toks = sorted(set(obj_toks) | set(_content_participle(ctx, head)))
         about, no_fallback = _attendance_content(ctx, i, kids, obj_toks)
+        if post:
+            about += _appointment_body(ctx, post, agents)
         fund = fund_organisation(ctx)
         if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
                                     for u in obj_toks) and not any(
@@ -492,5 +548,6 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
-                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label))
+                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label,
+                             about_agents=bool(post)))
     return out
