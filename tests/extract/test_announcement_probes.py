@@ -106,3 +106,21 @@ def test_a_person_elected_long_ago_is_no_announcement(nlp):
     assert anns(ents) == []
     ents, _ = run(nlp, "Karl Bertin a été élu président de la Tarvistanie en 2019.")
     assert anns(ents) == []
+
+
+def test_the_two_parties_or_the_two_leaders_are_the_pair_coordinated_just_before(nlp):
+    text = ("L'Union européenne et le Japon ont signé mercredi un partenariat sur l'hydrogène. Les deux parties se "
+            "sont également accordées sur la création d'un dialogue annuel sur la sécurité économique.")
+    ents, rels = run(nlp, text)
+    created = next(a for a in anns(ents) if "dialogue" in a.label)
+    assert agents(rels, created) == {key(ents, "Union européenne"), "country/JPN"}
+    text = ("Le président Karl Bertin et le président chinois Xi Jinping se sont entretenus samedi. Les deux chefs "
+            "d'État ont signé un accord de swap de devises de 7 milliards de dollars.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Karl Bertin"), key(ents, "Xi Jinping")}
+    # near miss: three named before, « les deux » does not guess which
+    text = ("Le Maroc, l'Espagne et le Portugal se sont réunis à Rabat. Les deux pays ont signé un accord sur "
+            "l'eau.")
+    ents, rels = run(nlp, text)
+    assert all(len(agents(rels, a)) != 2 for a in anns(ents))

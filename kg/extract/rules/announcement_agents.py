@@ -330,6 +330,33 @@ def _counted_countries(ctx: ArticleContext, tok: int) -> list[Mention]:
     return list(reversed(seen)) if n >= 2 and len(seen) == n else []
 
 
+def _counted_pair(ctx: ArticleContext, tok: int) -> list[str]:
+    """For « les deux parties », « les deux chefs d'État », « les trois pays » (a number and a noun of parties
+    or of leaders): the subjects coordinated in one clause of this sentence or the two before, when exactly
+    that many of the right kind (states and bodies for parties, people for leaders) are there."""
+    doc = ctx.doc
+    nums = [c for c in doc.children(tok) if doc.deps[c] == "nummod" and doc.lower[c] in ctx.lex.number_words]
+    if len(nums) != 1 or not any(doc.deps[c] == "det" and doc.lower[c] in ctx.lex.plural_determiners
+                                 for c in doc.children(tok)):
+        return []
+    n = ctx.lex.number_words[doc.lower[nums[0]]]
+    low = doc.lower[tok]
+    if doc.lemma[tok] in ctx.lex.counted_party_nouns or low.rstrip("s") in ctx.lex.counted_party_nouns:
+        kinds = ("Country", "Organization")
+    elif low in ctx.lex.group_nouns:
+        kinds = ("Person", "Minister")
+    else:
+        return []
+    first = ctx.sents[max(0, ctx.sent_no(tok) - 2)].start
+    for k in range(tok - 1, first - 1, -1):
+        if not doc.deps[k].startswith("nsubj"):
+            continue
+        keys = [x for x in agents_of(ctx, k) if ctx.ents[x].type in kinds]
+        if len(keys) == n:
+            return keys
+    return []
+
+
 def _speaker_own_country(ctx: ArticleContext, i: int) -> list[str]:
     """The country of whoever reports the clause of ``i`` (a speech verb among its three nearest heads)."""
     doc = ctx.doc
@@ -386,6 +413,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     if group is not None:
         # « Dimanche, les dirigeants ont adopté ... Ils ont enfin désigné l'Angola »: « ils » is that group
         return [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, group)]
+    counted = _counted_pair(ctx, agent_tok)
+    if counted:
+        # « Les deux parties se sont accordées », « les deux chefs d'État ont signé »: the pair just named
+        return [Agent(k, agent_tok, i + 1, conf) for k in counted]
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
     nxt = doc.subtree(agent_tok)[-1] + 1
     if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None

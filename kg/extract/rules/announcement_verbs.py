@@ -394,7 +394,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-        passive = lemma not in ctx.lex.copula_like_verbs and any(deps[c] == "aux:pass" for c in kids) or (
+        # « se sont accordées »: a pronominal verb the parser took for a passive
+        reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
+        passive = lemma not in ctx.lex.copula_like_verbs and not reflexive and any(deps[c] == "aux:pass" for c in kids) or (
             doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
             and not any(deps[c] == "aux:tense" for c in kids))
         if passive:
