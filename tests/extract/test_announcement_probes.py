@@ -124,3 +124,32 @@ def test_the_two_parties_or_the_two_leaders_are_the_pair_coordinated_just_before
             "l'eau.")
     ents, rels = run(nlp, text)
     assert all(len(agents(rels, a)) != 2 for a in anns(ents))
+
+
+def test_a_reporter_parsed_as_the_object_of_a_second_verb_is_the_agent(nlp):
+    text = "Le Sénégal accueillera le prochain sommet, en 2027, a annoncé la diplomatie chinoise.\n\nLa suite."
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {"country/CHN"}
+    assert ann.label.startswith("Le Sénégal accueillera")
+    # near miss: a second verb whose object is a thing (« la création d'un fonds chinois ») is no reporter
+    text = "Le Sénégal accueillera le prochain sommet en 2027, a annoncé la création d'un fonds chinois."
+    ents, rels = run(nlp, text)
+    assert all("country/CHN" not in agents(rels, a) for a in anns(ents))
+
+
+# ── about ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_who_organises_what_is_announced_is_not_what_it_is_about(nlp):
+    text = ("Genève accueillera lundi et mardi une conférence internationale sur la reconstruction du Soudan, "
+            "co-organisée par la Suisse et les Nations unies, a annoncé vendredi le Département fédéral des affaires "
+            "étrangères (DFAE).")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert "country/CHE" not in about(rels, ann)
+    assert key(ents, "Nations unies") not in about(rels, ann)
+    # near miss: the countries an aid goes to are what it is about
+    ents, rels = run(nlp, "Le Maroc a annoncé une aide au Niger et au Mali.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/NER", "country/MLI"}

@@ -223,7 +223,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
             continue
         if (_modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m)
-                or _partner(ctx, m)):
+                or _partner(ctx, m) or _by_agent(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -307,6 +307,21 @@ def _partner(ctx: ArticleContext, m) -> bool:
         k -= 1
     # « un partenariat avec le Sénégal » (on a noun): the partner is what it is about
     return k >= 0 and ctx.lower(k) == "avec" and doc.pos[doc.heads[first]] in ("VERB", "AUX")
+
+
+def _by_agent(ctx: ArticleContext, m) -> bool:
+    """« une conférence co-organisée par la Suisse et les Nations unies »: who does what the object tells
+    (the agent of a participle, and the names listed with it), not what it is about."""
+    doc = ctx.doc
+    first = min([m.start] + [n.start for n in enumeration(ctx, m, ("Country", "Organization"))])
+    for u in (m.start, first):
+        if doc.deps[u] == "obl:agent" or any(doc.deps[c] == "case" and doc.lower[c] == "par" for c in doc.children(u)):
+            return True
+        h = doc.heads[u]
+        if doc.deps[u] == "conj" and h != u and (doc.deps[h] == "obl:agent" or any(
+                doc.deps[c] == "case" and doc.lower[c] == "par" for c in doc.children(h))):
+            return True
+    return False
 
 
 def _giver(ctx: ArticleContext, m) -> bool:
