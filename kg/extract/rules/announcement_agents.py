@@ -339,6 +339,9 @@ def _counted_pair(ctx: ArticleContext, tok: int) -> list[str]:
     if len(nums) != 1 or not any(doc.deps[c] == "det" and doc.lower[c] in ctx.lex.plural_determiners
                                  for c in doc.children(tok)):
         return []
+    if any(doc.deps[c] in ("amod", "acl", "acl:relcl") or (
+            doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements) for c in doc.children(tok)):
+        return []  # « les deux pays voisins »: a narrower group, not simply the pair just named
     n = ctx.lex.number_words[doc.lower[nums[0]]]
     low = doc.lower[tok]
     if doc.lemma[tok] in ctx.lex.counted_party_nouns or low.rstrip("s") in ctx.lex.counted_party_nouns:
@@ -352,8 +355,12 @@ def _counted_pair(ctx: ArticleContext, tok: int) -> list[str]:
         if not doc.deps[k].startswith("nsubj"):
             continue
         keys = [x for x in agents_of(ctx, k) if ctx.ents[x].type in kinds]
-        if len(keys) == n:
+        # all the names before the verb of that subject, in case the parser split a list
+        before = {m.key for m in ctx.mentions_in(ctx.sent_at(k).start, max(doc.heads[k], k + 1), kinds)}
+        if len(keys) == n and len(before) == n:
             return keys
+        if keys:
+            return []
     return []
 
 
