@@ -153,3 +153,34 @@ def test_who_organises_what_is_announced_is_not_what_it_is_about(nlp):
     ents, rels = run(nlp, "Le Maroc a annoncé une aide au Niger et au Mali.")
     (ann,) = anns(ents)
     assert about(rels, ann) == {"country/NER", "country/MLI"}
+
+
+# ── decisions told in the passive, agent unsaid ───────────────────────────────────────────────
+
+_AU = "Le sommet de l'Union africaine s'est ouvert lundi à Addis-Abeba. "
+
+
+def test_a_country_chosen_to_host_or_admitted_in_the_passive_is_an_announcement_about_it(nlp):
+    ents, rels = run(nlp, _AU + "Le Cambodge a été choisi pour accueillir le prochain sommet en 2026.")
+    (ann,) = anns(ents)
+    assert "country/KHM" in about(rels, ann)
+    ents, rels = run(nlp, _AU + "Le Gabon et le Togo ont été admis comme nouveaux membres de l'organisation.")
+    (ann,) = anns(ents)
+    assert {"country/GAB", "country/TGO", key(ents, "Union africaine")} <= about(rels, ann)
+    assert agents(rels, ann) == {key(ents, "Union africaine")}
+
+
+def test_a_person_elected_to_a_bodys_post_is_chosen_by_the_articles_body_not_by_that_post(nlp):
+    ents, rels = run(nlp, _AU + "Paul Ravel a été élu à la tête de la Commission de l'Union africaine.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Union africaine")}
+    assert about(rels, ann) == {key(ents, "Commission de l'Union africaine")}
+
+
+def test_a_passive_with_no_body_nor_summit_or_in_a_description_is_no_announcement(nlp):
+    ents, _ = run(nlp, _AU + "Karl Bertin a été élu président de la Tarvistanie en 2019.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, _AU + "Le Gabon, qui a été suspendu de l'organisation en 2023, était absent.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, _AU + "Le Gabon pourrait être réintégré dans l'organisation.")
+    assert anns(ents) == []
