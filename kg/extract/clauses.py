@@ -175,14 +175,19 @@ def _conjoined_reporter(ctx: ArticleContext, verb: int, c: int) -> bool:
     sharing the subject, with the reporter as its object: a verb of saying joined by a comma whose object
     ends the sentence and names who acts (a person, a body, a country, or « la diplomatie chinoise »)."""
     doc = ctx.doc
-    if doc.deps[verb] != "conj" or doc.deps[c] != "obj" or doc.lemma[verb] not in (
-            ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs):
+    if doc.deps[c] != "obj" or doc.lemma[verb] not in ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs:
+        return False
+    # joined to the clause it reports (« ..., a annoncé X »), or the root with that clause hung on it
+    if doc.deps[verb] != "conj" and not (doc.deps[verb] == "ROOT" and any(
+            doc.deps[k] in ("advcl", "ccomp", "parataxis") and k < verb and doc.pos[k] == "VERB" for k in doc.children(verb))):
         return False
     k = _clause_start(ctx, verb)
     if k < ctx.sent_at(verb).start or doc.words[k] != ",":
         return False
     last = doc.subtree(c)[-1]
-    if any(doc.pos[u] not in ("PUNCT", "SPACE") for u in range(last + 1, ctx.sent_at(verb).end)):
+    # nothing after it but the name of a title (« la présidente de la Commission, Ursula X »)
+    if any(doc.pos[u] not in ("PUNCT", "SPACE") and ctx.mention_at(u, ("Person", "Minister")) is None
+           for u in range(last + 1, ctx.sent_at(verb).end)):
         return False
     return (ctx.mention_at(c, ("Person", "Minister", "Organization", "Country")) is not None
             or doc.lower[c] in ctx.lex.actor_nouns)

@@ -184,3 +184,18 @@ def test_a_passive_with_no_body_nor_summit_or_in_a_description_is_no_announcemen
     assert anns(ents) == []
     ents, _ = run(nlp, _AU + "Le Gabon pourrait être réintégré dans l'organisation.")
     assert anns(ents) == []
+
+
+# ── agreements reached ─────────────────────────────────────────────────────────────────────────
+
+
+def test_concluding_negotiations_is_an_agreement_reached_and_the_trailing_reporter_announces_it(nlp):
+    text = ("Les pays du Mercosur et l'Union européenne ont conclu vendredi à Montevideo les négociations de leur "
+            "accord de libre-échange, ouvertes il y a vingt-cinq ans, a annoncé la présidente de la Commission "
+            "européenne, Ursula von der Leyen.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Mercosur"), key(ents, "Union européenne"), key(ents, "Ursula von der Leyen")}
+    # near miss: concluding a speech
+    ents, _ = run(nlp, "Le ministre Paul Ravel a conclu son discours sur les négociations.")
+    assert anns(ents) == []

@@ -354,8 +354,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         kids = doc.children(i)
         if lemma == "faire" and any(lower[c] == "état" for c in kids):
             lemma = "annoncer"  # « a fait état d'un accord »
-        elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
-            lemma = "signer"  # « a conclu un partenariat »
+        elif lemma == "conclure" and any(deps[c] == "obj" and (lemmas[c] in nouns or lemmas[c] in ctx.lex.negotiation_nouns
+                                                              or lower[c] in ctx.lex.negotiation_nouns) for c in kids):
+            lemma = "signer"  # « a conclu un partenariat », « ont conclu les négociations »: an agreement reached
         light = None
         if lemma in ctx.lex.light_announce_verbs:
             # « a pris l'engagement de verser », « a fait l'annonce d'une aide »: the verb its noun stands for
@@ -547,7 +548,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                     known.add(k)
                     agents.append(Agent(k, i, i + 1, confidence("reporting_agent")))
         amount = _clause_amount(ctx, i, kids, agent_tok)
-        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
+        # « a choisi il y a sept ans de quitter »: long before (not « les négociations, ouvertes il y a 25 ans »)
+        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" and i in (heads[k], heads[heads[k]])
+                  for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
                              amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label,
