@@ -199,3 +199,16 @@ def test_concluding_negotiations_is_an_agreement_reached_and_the_trailing_report
     # near miss: concluding a speech
     ents, _ = run(nlp, "Le ministre Paul Ravel a conclu son discours sur les négociations.")
     assert anns(ents) == []
+
+
+def test_the_conference_whose_participants_pledge_and_the_city_it_met_in_are_not_what_it_is_about(nlp):
+    text = ("Les participants à la conférence internationale de soutien au Tarvistan, réunie jeudi à Paris, ont "
+            "promis 1 milliard de dollars d'aide, a annoncé le ministre des affaires étrangères, Paul Ravel.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert about(rels, ann) == set()
+    assert any(p == "during" for s, p, o in rels if s == ann.key)
+    # near miss: a capital a sum goes to stands for its country
+    ents, rels = run(nlp, "Le Maroc a annoncé une aide militaire pour Kiev.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/UKR"}

@@ -220,7 +220,8 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     host_verbs = ctx.lex.host_verbs | ctx.lex.place_verbs
     for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
-        if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
+        if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit or (
+                ctx.ents[m.key].type == "Summit" and _gathered_at(ctx, m.start)) or _met_at(ctx, m):
             continue
         if (_modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m)
                 or _partner(ctx, m) or _by_agent(ctx, m)):
@@ -239,6 +240,10 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
                     ctx.relate(key, "about", n.key, n.start, n.end, confidence("announcement_list"))
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
+            if _gathered_at(ctx, s):
+                # « Les participants à la conférence X ont promis ..., a annoncé Y »: made there, not about it
+                ctx.relate(key, "during", k, s, e, confidence("announcement_event"))
+                continue
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
     # « ouvrir des négociations d'adhésion », « le statut de candidat à l'UE »: the body joined is what it is
     # about, though it decides it too (when no other body is named in what is announced)
@@ -259,7 +264,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
     # announced stands for its country
     for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
-        country = _capital_country(ctx, m.key) if m.start in c.core else None
+        country = _capital_country(ctx, m.key) if m.start in c.core and not _met_at(ctx, m) else None
         if country and country not in agents:
             ctx.relate(key, "about", country, m.start, m.end, confidence("announcement_capital"))
     # during which event: a summit/event of the sentence outside the object
@@ -280,6 +285,24 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+def _gathered_at(ctx: ArticleContext, s: int) -> bool:
+    """Is the summit mention at ``s`` where a group meets (« les participants à la conférence », « les
+    dirigeants du sommet »): the noun it hangs on is a collective one."""
+    doc = ctx.doc
+    h = doc.heads[s]
+    return h != s and h < s and doc.deps[s] == "nmod" and (
+        doc.lower[h] in ctx.lex.collective_nouns or doc.lower[h] in ctx.lex.group_nouns)
+
+
+def _met_at(ctx: ArticleContext, m) -> bool:
+    """« la conférence, réunie jeudi à Paris »: a city where something meets or is held (« à » under a verb),
+    not a capital standing for its country."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return ctx.lower(m.start - 1) == "à" and h != m.start and doc.pos[h] in ("VERB", "AUX") and (
+        doc.lemma[h] in ctx.lex.gathering_verbs | ctx.lex.meeting_verbs | ctx.lex.host_verbs | ctx.lex.place_verbs)
 
 
 def _acronyms(ctx: ArticleContext) -> dict[str, str]:
