@@ -212,3 +212,21 @@ def test_the_conference_whose_participants_pledge_and_the_city_it_met_in_are_not
     ents, rels = run(nlp, "Le Maroc a annoncé une aide militaire pour Kiev.")
     (ann,) = anns(ents)
     assert about(rels, ann) == {"country/UKR"}
+
+
+_G20 = "Le sommet du G20 s'est ouvert lundi à Rio de Janeiro. "
+
+
+def test_a_decision_named_by_its_noun_adopted_in_the_passive_is_about_the_names_in_it(nlp):
+    ents, rels = run(nlp, _G20 + "L'adhésion de l'Union africaine au G20 a été actée.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {key(ents, "Union africaine"), key(ents, "G20")}
+    assert agents(rels, ann) == {key(ents, "G20")}
+    ents, rels = run(nlp, _G20 + "La levée des sanctions contre le Venezuela a été décidée.")
+    (ann,) = anns(ents)
+    assert about(rels, ann) == {"country/VEN"} and "country/VEN" not in agents(rels, ann)
+    # near misses: not yet, or refused
+    ents, _ = run(nlp, _G20 + "La levée des sanctions contre le Venezuela sera décidée en juin.")
+    assert anns(ents) == []
+    ents, _ = run(nlp, _G20 + "L'aide à l'Ukraine n'a pas été approuvée.")
+    assert anns(ents) == []

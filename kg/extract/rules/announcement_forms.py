@@ -278,7 +278,7 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         named_doc = lemmas[t] in ctx.lex.named_document_nouns and doc.words[t][:1].isupper() and not doc.sent_start[t]
         # « Un accord sur la finance climatique a été adopté dimanche »: an act adopted, its agent unsaid
         adopted = (deps[t] == "nsubj:pass" and lemmas[heads[t]] in ctx.lex.adoption_verbs and doc.pos[heads[t]] == "VERB"
-                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs)
+                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs or lemmas[t] in ctx.lex.decision_objects)
                    and not any(deps[c] == "obl:agent" for c in doc.children(heads[t]))
                    and deps[heads[t]] in ("ROOT", "conj", "parataxis"))  # not « a déploré que l'accord ait été adopté »
         if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc or adopted) or not deps[t].startswith("nsubj"):
@@ -306,9 +306,17 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
                  and not (summit is not None and summit[0] <= m.start < summit[1])]
-        agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        # « L'adhésion de l'UA au G20 a été actée », « la levée des sanctions contre X a été décidée »: a decision
+        # named by its noun; the names in it are what it is about, its agent is unsaid (the body, implied)
+        decided = adopted and lemmas[t] not in ctx.lex.announce_nouns and lemmas[t] not in docs
+        if decided and (future(ctx, v) or any(deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut"
+                                              for c in doc.children(v))):
+            continue  # « la facilité sera lancée demain »: not yet decided
+        agents = [] if decided else [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
         parties = []
-        if not agents and adopted:
+        if decided:
+            agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        elif not agents and adopted:
             # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it, and it is about them
             parties = _parties(ctx, t, heads[t])
             agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
@@ -330,9 +338,12 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         org = ctx.mention_at(t, ("Organization",)) if adopted else None
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
         about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties]
+        if decided:
+            about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in named
+                      if ctx.ents[m.key].type in ("Country", "Organization")]
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
                         label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only,
-                        about_agents=bool(parties)))
+                        about_agents=bool(parties) or decided))
     return out
 
 
