@@ -230,3 +230,11 @@ def test_a_decision_named_by_its_noun_adopted_in_the_passive_is_about_the_names_
     assert anns(ents) == []
     ents, _ = run(nlp, _G20 + "L'aide à l'Ukraine n'a pas été approuvée.")
     assert anns(ents) == []
+
+
+def test_agreeing_that_something_will_happen_is_a_decision_agreeing_on_a_state_of_things_is_not(nlp):
+    ents, rels = run(nlp, _G20 + "Les membres ont convenu que le prochain sommet se tiendra à Lomé.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "G20")}
+    ents, _ = run(nlp, _G20 + "Le Maroc et le Sénégal ont convenu que la coopération était essentielle.")
+    assert anns(ents) == []

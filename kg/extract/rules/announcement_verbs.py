@@ -52,6 +52,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
                 doc.lower[m] == "pour" for m in doc.children(c) if deps[m] == "mark")]
         # « avons choisi de réaffirmer notre soutien »: a way of saying, not a decision
         sayings = ctx.lex.speech_verbs | ctx.lex.content_verbs
+        if not inf and frame == "infinitive":
+            # « ont convenu que le prochain sommet se tiendra à Lomé »: what is agreed to come
+            return any(deps[c] == "ccomp" and pos[c] in ("VERB", "AUX") and (future(ctx, c) or conditional(ctx, c))
+                       and any(doc.lower[m] in ("que", "qu'", "qu’") for m in doc.children(c) if deps[m] == "mark")
+                       for c in kids), None
         return bool(inf) and not any(lemmas[u] in sayings for u in inf), None
     if frame == "bare":
         # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
