@@ -238,3 +238,18 @@ def test_agreeing_that_something_will_happen_is_a_decision_agreeing_on_a_state_o
     assert agents(rels, ann) == {key(ents, "G20")}
     ents, _ = run(nlp, _G20 + "Le Maroc et le Sénégal ont convenu que la coopération était essentielle.")
     assert anns(ents) == []
+
+
+def test_promising_what_something_will_be_or_a_quoted_phrase_is_no_pledge(nlp):
+    text = ("« Nantes sera le sommet de la lutte contre les déséquilibres mondiaux », a promis la ministre déléguée "
+            "chargée de l'Europe, Claire Duval.")
+    ents, _ = run(nlp, text)
+    assert anns(ents) == []
+    ents, _ = run(nlp, "Le ministre australien du Climat, Paul Ravel, a promis « une COP de la mise en œuvre ».")
+    assert anns(ents) == []
+    # near misses: a quoted sum, a cleft telling where a summit will be held
+    ents, rels = run(nlp, "Le ministre australien Paul Ravel a promis « une aide de 100 millions de dollars ».")
+    assert len(anns(ents)) == 1
+    text = "C'est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet de l'Alliance, a annoncé M. Paul Ravel."
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 1

@@ -226,6 +226,30 @@ def _appointment_label(ctx: ArticleContext, lemma: str, head: int, post: list[in
     return clip(f"{noun[:1].upper()}{noun[1:]} de {ctx.ents[person.key].label}{where}", 90)
 
 
+def _characterisation(ctx: ArticleContext, toks: list[int]) -> bool:
+    """Is the reported clause ``toks`` a copula saying what something is or will be (« Évian sera le sommet de
+    la lutte contre ... »), with no sum?"""
+    doc = ctx.doc
+    inside = set(toks)
+    roots = [u for u in toks if doc.heads[u] not in inside or doc.heads[u] == u]
+    if MONEY.search(doc.span_text(toks[0], toks[-1] + 1)):
+        return False
+    # not « C'est à La Haye que se tiendra ... » (a cleft), nor « C'est une promesse tenue » (what was done)
+    return any(doc.deps[c] == "cop" for r in roots for c in doc.children(r)) and not any(
+        doc.lower[u] in ("c'", "c’", "ce") for u in toks)
+
+
+def _slogan(ctx: ArticleContext, head: int) -> bool:
+    """Is the object ``head`` a quoted phrase opening right after the verb (« a promis « une COP de la mise en
+    œuvre » »), with no sum and no noun of a decision or a pledge?"""
+    doc = ctx.doc
+    q = quote_bounds(ctx, head)
+    if q is None or q[0] != doc.subtree(head)[0] - 1 or doc.lemma[head] in (
+            ctx.lex.decision_objects | ctx.lex.pledge_nouns | ctx.lex.announce_nouns):
+        return False
+    return not MONEY.search(doc.span_text(q[0], q[1] + 1))
+
+
 def _first_object_noun(ctx: ArticleContext, i: int) -> int | None:
     """The first noun after the verb ``i`` in its clause that has a determiner and no preposition: its object,
     when the parser hung it elsewhere (« présentera d'ici à la fin du mois un rapport »)."""
@@ -444,9 +468,13 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
-            if not _news_clause(ctx, obj_toks):
-                continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
+            if not _news_clause(ctx, obj_toks) or _characterisation(ctx, obj_toks):
+                # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
+                # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
+                continue
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
+        if head is not None and _slogan(ctx, head):
+            continue  # « a promis « une COP de la mise en œuvre » »: a quoted phrase, no pledge
         label = None
         described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
         if light is not None and deps[light] != "obj":
