@@ -17,6 +17,8 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  reporting_verb, trailing_reporter)
+from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
+                                                   first_object_noun, own_attendance, slogan)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -178,104 +180,6 @@ def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
         return True
     last = next((k for k in range(sent.end - 1, sent.start - 1, -1) if not doc.words[k].isspace()), None)
     return last is not None and doc.words[last] == "?" and quote_bounds(ctx, i) is None
-
-
-def _appointment_post(ctx: ArticleContext, head: int, kids: list[int]) -> list[int]:
-    """The post a person is chosen for (« à la présidence de la Commission », « au poste de X »), hung on the
-    verb or on the person's noun; up to the next comma."""
-    doc = ctx.doc
-    posts = [c for c in kids if c > head and doc.deps[c] in ("obl", "obl:arg", "obl:mod", "xcomp")
-             and not is_date_word(doc.words[c]) and ctx.mention_at(c, ("City", "Country")) is None]
-    if not posts:
-        posts = [c for c in doc.children(head) if doc.deps[c] in ("nmod", "acl", "amod") and any(
-            doc.lower[k] in ("à", "au", "aux") for k in doc.children(c) if doc.deps[k] == "case")]
-    if not posts:
-        return []
-    sub = doc.subtree(posts[0])
-    out = []
-    for u in range(sub[0], sub[-1] + 1):
-        if doc.words[u] == "," and u > posts[0]:
-            break
-        out.append(u)
-    return out
-
-
-def _appointment_body(ctx: ArticleContext, post: list[int], agents: list[Agent]) -> list[tuple]:
-    """What an appointment is about: the body of the post (« à la présidence de la Commission de l'UA »),
-    or, for « au poste de secrétaire générale de l'organisation », the body that appoints."""
-    doc = ctx.doc
-    conf = confidence("announcement_object")
-    named = [(m.key, m.start, m.end, conf, False) for m in ctx.mentions_in(post[0], post[-1] + 1, ("Organization",))]
-    if named:
-        return named[:1]
-    if any(doc.lower[u] in ctx.lex.org_head_nouns and doc.pos[u] == "NOUN" and any(
-            doc.lower[k] in ctx.lex.definite_articles for k in doc.children(u)) for u in post):
-        return [(a.key, a.start, a.end, conf, True) for a in agents if ctx.ents[a.key].type == "Organization"][:1]
-    return []
-
-
-def _appointment_label(ctx: ArticleContext, lemma: str, head: int, post: list[int]) -> str | None:
-    """« ont élu le ministre X à la présidence de la Commission » → « Élection de X à la présidence de la
-    Commission »: the act's noun, the person chosen, the post."""
-    doc = ctx.doc
-    noun = ctx.lex.appointment_nouns.get(lemma)
-    person = next((m for u in doc.subtree(head) for m in [ctx.mention_at(u, ("Person", "Minister"))] if m), None)
-    if noun is None or person is None:
-        return None
-    where = (" " + doc.span_text(post[0], post[-1] + 1).rstrip(" ,")) if post else ""
-    return clip(f"{noun[:1].upper()}{noun[1:]} de {ctx.ents[person.key].label}{where}", 90)
-
-
-def _characterisation(ctx: ArticleContext, toks: list[int]) -> bool:
-    """Is the reported clause ``toks`` a copula saying what something is or will be (« Évian sera le sommet de
-    la lutte contre ... »), with no sum?"""
-    doc = ctx.doc
-    inside = set(toks)
-    roots = [u for u in toks if doc.heads[u] not in inside or doc.heads[u] == u]
-    if MONEY.search(doc.span_text(toks[0], toks[-1] + 1)):
-        return False
-    # not « C'est à La Haye que se tiendra ... » (a cleft), nor « C'est une promesse tenue » (what was done)
-    return any(doc.deps[c] == "cop" for r in roots for c in doc.children(r)) and not any(
-        doc.lower[u] in ("c'", "c’", "ce") for u in toks)
-
-
-def _slogan(ctx: ArticleContext, head: int) -> bool:
-    """Is the object ``head`` a quoted phrase opening right after the verb (« a promis « une COP de la mise en
-    œuvre » »), with no sum and no noun of a decision or a pledge?"""
-    doc = ctx.doc
-    q = quote_bounds(ctx, head)
-    if q is None or q[0] != doc.subtree(head)[0] - 1 or doc.lemma[head] in (
-            ctx.lex.decision_objects | ctx.lex.pledge_nouns | ctx.lex.announce_nouns):
-        return False
-    return not MONEY.search(doc.span_text(q[0], q[1] + 1))
-
-
-def _first_object_noun(ctx: ArticleContext, i: int) -> int | None:
-    """The first noun after the verb ``i`` in its clause that has a determiner and no preposition: its object,
-    when the parser hung it elsewhere (« présentera d'ici à la fin du mois un rapport »)."""
-    doc = ctx.doc
-    for k in range(i + 1, ctx.sent_at(i).end):
-        if doc.pos[k] == "PUNCT":
-            return None
-        if doc.pos[k] == "VERB":
-            return None
-        kids = doc.children(k)
-        if doc.pos[k] == "NOUN" and any(doc.deps[c] == "det" for c in kids) and not any(doc.deps[c] == "case" for c in kids):
-            return k
-    return None
-
-
-def _own_attendance(ctx: ArticleContext, head: int) -> bool:
-    """« leur participation », « sa venue au sommet »: the agent's own attendance (a possessive on an
-    attendance noun, no sum), which confirming or announcing does not make a decision."""
-    doc = ctx.doc
-    if doc.lemma[head] not in ctx.lex.attendance_objects and doc.lower[head] not in ctx.lex.attendance_objects:
-        return False
-    sub = doc.subtree(head)
-    if MONEY.search(doc.span_text(sub[0], sub[-1] + 1)):
-        return False  # « sa participation de 10 millions au fonds »: a pledge
-    return any(doc.lower[c] in ctx.lex.possessives | {"ses", "leurs", "mon", "ma", "notre", "nos"}
-               for c in doc.children(head) if doc.deps[c] == "det")
 
 
 def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
@@ -468,12 +372,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
-            if not _news_clause(ctx, obj_toks) or _characterisation(ctx, obj_toks):
+            if not _news_clause(ctx, obj_toks) or characterisation(ctx, obj_toks):
                 # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
                 # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
                 continue
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
-        if head is not None and _slogan(ctx, head):
+        if head is not None and slogan(ctx, head):
             continue  # « a promis « une COP de la mise en œuvre » »: a quoted phrase, no pledge
         label = None
         described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
@@ -501,19 +405,19 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
-        shown = head if head is not None else _first_object_noun(ctx, i)
+        shown = head if head is not None else first_object_noun(ctx, i)
         if lemma in ctx.lex.presenting_verbs and shown is not None and (
                 lemmas[shown] in ctx.lex.non_announcement_objects or lemmas[shown] in ctx.lex.report_nouns
                 or lower[shown] in ctx.lex.report_nouns):
             # « a lancé une invasion », « a lancé un appel », « présentera un rapport », « présenter ses excuses »:
             # an act, a call or a report, not an announcement
             continue
-        if head is not None and _own_attendance(ctx, head):
+        if head is not None and own_attendance(ctx, head):
             continue  # « ont confirmé leur participation », « a annoncé sa venue »: attending, not deciding
         post: list[int] = []
         if frames.get(lemma) == "appoint" and head is not None:
-            post = _appointment_post(ctx, head, kids)
-            label = _appointment_label(ctx, lemma, head, post)
+            post = appointment_post(ctx, head, kids)
+            label = appointment_label(ctx, lemma, head, post)
             obj_toks = sorted(set(obj_toks) | set(post))
         only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
         if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
@@ -527,7 +431,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             obj_toks = sorted(set(obj_toks) | set(_content_participle(ctx, head)))
         about, no_fallback = _attendance_content(ctx, i, kids, obj_toks)
         if post:
-            about += _appointment_body(ctx, post, agents)
+            about += appointment_body(ctx, post, agents)
         fund = fund_organisation(ctx)
         if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
                                     for u in obj_toks) and not any(
