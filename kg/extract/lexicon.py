@@ -181,6 +181,7 @@ class Lexicon:
     appointment_nouns: Mapping[str, str]  #: « élire » → « élection »: names an appointment announced
     passive_decision_verbs: frozenset[str]  #: lemmas: « a été choisi pour accueillir », « ont été admis »: a decision, agent unsaid
     negotiation_nouns: frozenset[str]  #: « ont conclu les négociations »: an agreement reached
+    infinitive_nouns: Mapping[str, str]  #: « relancer » → « relance »: names an announcement told by an infinitive
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed

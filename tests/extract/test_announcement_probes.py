@@ -253,3 +253,19 @@ def test_promising_what_something_will_be_or_a_quoted_phrase_is_no_pledge(nlp):
     text = "C'est aux Pays-Bas, à La Haye, que se tiendra le prochain sommet de l'Alliance, a annoncé M. Paul Ravel."
     ents, _ = run(nlp, text)
     assert len(anns(ents)) == 1
+
+
+# ── names ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_announcement_told_by_an_infinitive_is_named_by_its_noun(nlp):
+    ents, _ = run(nlp, "L'Union européenne et le Japon ont convenu de relancer les négociations sur la protection des données.")
+    (ann,) = anns(ents)
+    assert ann.label == "Relance des négociations sur la protection des données"
+    ents, _ = run(nlp, "Le Japon a décidé de lever l'embargo sur le riz.")
+    (ann,) = anns(ents)
+    assert ann.label == "Levée de l'embargo sur le riz"
+    # near miss: an object that is no infinitive keeps its words
+    ents, _ = run(nlp, "La France et l'Inde ont signé un accord sur le nucléaire civil.")
+    (ann,) = anns(ents)
+    assert ann.label == "Un accord sur le nucléaire civil"

@@ -145,7 +145,7 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     first, _, rest = text.partition(" ")
     if first.lower() in ctx.lex.subject_pronouns and rest and agents:
         text = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
-    label = main.label or clip(text[:1].upper() + text[1:], 90)
+    label = main.label or clip(_nominal(ctx, text), 90)
     ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
     ent.aliases.discard(doc.words[i])
     ent.attrs["summary"] = text
@@ -285,6 +285,26 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+_OF_ARTICLE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’", "un": "d'un", "une": "d'une",
+               "des": "de", "son": "de son", "sa": "de sa", "ses": "de ses", "leur": "de leur", "leurs": "de leurs"}
+
+
+def _nominal(ctx: ArticleContext, text: str) -> str:
+    """The label of a summary: « relancer les négociations sur X » → « Relance des négociations sur X » (an
+    infinitive named by its noun, as an announcement is named), else the summary capitalised."""
+    first, _, rest = text.partition(" ")
+    noun = ctx.lex.infinitive_nouns.get(first.lower())
+    if noun is not None and rest:
+        for art in sorted(_OF_ARTICLE, key=len, reverse=True):
+            if rest.lower().startswith(art) and (art.endswith(("'", "’")) or rest[len(art):len(art) + 1] == " "):
+                text = f"{noun} {_OF_ARTICLE[art]}{rest[len(art):]}"
+                break
+        else:
+            if rest[:1].isdigit():  # « investir 5 milliards d'euros dans ... »
+                text = f"{noun} de {rest}"
+    return text[:1].upper() + text[1:]
 
 
 def _gathered_at(ctx: ArticleContext, s: int) -> bool:
