@@ -269,3 +269,18 @@ def test_an_announcement_told_by_an_infinitive_is_named_by_its_noun(nlp):
     ents, _ = run(nlp, "La France et l'Inde ont signé un accord sur le nucléaire civil.")
     (ann,) = anns(ents)
     assert ann.label == "Un accord sur le nucléaire civil"
+
+
+def test_the_text_signed_right_after_an_agreement_is_that_agreement(nlp):
+    text = ("L'Union européenne et le Japon ont signé mercredi un partenariat sur les matières premières. Le texte a "
+            "été paraphé par la présidente de la Commission européenne, Ursula von der Leyen.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert key(ents, "Ursula von der Leyen") in agents(rels, ann)
+    # near miss: two sentences later, and about something else, it is not joined
+    text = ("L'Union européenne et le Japon ont signé mercredi un partenariat sur les matières premières. Les "
+            "discussions ont duré six heures. Le texte a été paraphé par la présidente de la Commission européenne, "
+            "Ursula von der Leyen.")
+    ents, rels = run(nlp, text)
+    partner = next(a for a in anns(ents) if "partenariat" in a.label)
+    assert key(ents, "Ursula von der Leyen") not in agents(rels, partner)

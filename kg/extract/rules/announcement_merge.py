@@ -148,6 +148,12 @@ def _anaphor_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) ->
         if doc.lemma[c.head] in docs and any(
                 (h := object_noun(ctx, o)) is not None and doc.lemma[h] in docs for o in g):
             return g
+    # « Ils ont signé un partenariat. Le texte a été paraphé par X et Y »: a text told in the sentence just
+    # before (an agreement, a partnership), when no document was
+    last = groups[-1]
+    if (not named and doc.lemma[c.head] in docs and ctx.sent_no(c.verb) - ctx.sent_no(last[-1].verb) == 1
+            and any((h := object_noun(ctx, o)) is not None and doc.lemma[h] in ctx.lex.announce_nouns for o in last)):
+        return last
     return None
 
 
