@@ -284,3 +284,15 @@ def test_the_text_signed_right_after_an_agreement_is_that_agreement(nlp):
     ents, rels = run(nlp, text)
     partner = next(a for a in anns(ents) if "partenariat" in a.label)
     assert key(ents, "Ursula von der Leyen") not in agents(rels, partner)
+
+
+def test_every_titled_person_listed_after_par_signs(nlp):
+    text = ("Le texte a été paraphé par la présidente de la Commission européenne, Ursula von der Leyen, le président "
+            "du Conseil européen, António Costa, et le Premier ministre japonais Shigeru Ishiba.")
+    ents, rels = run(nlp, "L'Union européenne et le Japon ont signé mercredi un partenariat sur l'hydrogène. " + text)
+    (ann,) = anns(ents)
+    assert {key(ents, n) for n in ("Ursula von der Leyen", "António Costa", "Shigeru Ishiba")} <= agents(rels, ann)
+    # near miss: a person after « devant » watches, does not sign
+    ents, rels = run(nlp, "Le plan de 3 milliards d'euros a été présenté par le ministre Paul Ravel à Genève, devant Karl Bertin.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Paul Ravel")}

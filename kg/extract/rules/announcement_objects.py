@@ -11,7 +11,7 @@ from kg.extract.rules.announcement_types import MONEY, Agent
 from kg.extract.text import clip, is_date_word
 
 __all__ = ["appointment_post", "appointment_body", "appointment_label", "characterisation", "slogan",
-           "first_object_noun", "own_attendance"]
+           "first_object_noun", "own_attendance", "titled_list"]
 
 
 def appointment_post(ctx: ArticleContext, head: int, kids: list[int]) -> list[int]:
@@ -110,3 +110,22 @@ def own_attendance(ctx: ArticleContext, head: int) -> bool:
         return False  # « sa participation de 10 millions au fonds »: a pledge
     return any(doc.lower[c] in ctx.lex.possessives | {"ses", "leurs", "mon", "ma", "notre", "nos"}
                for c in doc.children(head) if doc.deps[c] == "det")
+
+
+def titled_list(ctx: ArticleContext, k: int) -> list:
+    """The people of a list of titles and names from token ``k`` to the end of its clause (« la présidente de
+    la Commission, X, le président du Conseil, Y, et le Premier ministre Z »), which the parser breaks into
+    appositions: person mentions up to the next verb or the next preposition outside a title."""
+    doc = ctx.doc
+    sent = ctx.sent_at(k)
+    out = []
+    for u in range(k, sent.end):
+        if doc.pos[u] in ("VERB", "AUX"):
+            break
+        titled = any(s.start <= u < s.end for s in ctx.role_spans)
+        if doc.pos[u] == "ADP" and not titled and doc.lower[u] not in ctx.lex.of_forms | ctx.lex.of_forms_contracted:
+            break
+        m = ctx.mention_at(u, ("Person", "Minister"))
+        if m is not None and m.start == u:
+            out.append(m)
+    return out

@@ -18,7 +18,7 @@ from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, s
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
-                                                   first_object_noun, own_attendance, slogan)
+                                                   first_object_noun, own_attendance, slogan, titled_list)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -343,6 +343,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if agent_tok is None:
             continue
         agents = resolve_agents(ctx, i, agent_tok)
+        if passive and deps[agent_tok] == "obl:agent":
+            # « paraphé par la présidente de la Commission, X, le président du Conseil, Y, et le Premier ministre Z »
+            for m in titled_list(ctx, agent_tok):
+                if m.key not in {a.key for a in agents}:
+                    agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
         if not agents and not _group_adopts_text(ctx, lemma, kids, agent_tok):
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
