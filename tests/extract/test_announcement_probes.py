@@ -296,3 +296,13 @@ def test_every_titled_person_listed_after_par_signs(nlp):
     ents, rels = run(nlp, "Le plan de 3 milliards d'euros a été présenté par le ministre Paul Ravel à Genève, devant Karl Bertin.")
     (ann,) = anns(ents)
     assert agents(rels, ann) == {key(ents, "Paul Ravel")}
+
+
+def test_the_leaders_of_all_the_member_countries_are_the_body(nlp):
+    opening = "Le 47e Sommet de l'ASEAN s'est ouvert dimanche à Kuala Lumpur. "
+    ents, rels = run(nlp, opening + "Les dirigeants des dix pays membres ont signé une déclaration sur le climat.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Association des nations de l'Asie du Sud-Est")}
+    # near miss: some of the members (« africains ») are not the body
+    ents, rels = run(nlp, opening + "Les dirigeants des pays membres africains ont signé une déclaration sur le climat.")
+    assert all(agents(rels, a) == set() for a in anns(ents))

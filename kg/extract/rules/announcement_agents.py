@@ -270,9 +270,19 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
     if (low not in ctx.lex.collective_nouns and not counted and not members):
         return []
-    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
+    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements and not _all_members(ctx, c)
+           for c in doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
     return summit_body(ctx)
+
+
+def _all_members(ctx: ArticleContext, c: int) -> bool:
+    """« (les dirigeants) des dix pays membres », « des États membres »: the members of the body, all of them
+    (no other qualifier)."""
+    doc = ctx.doc
+    sub = doc.subtree(c)
+    return doc.lower[c] in ("pays", "états", "etats") and any(doc.lower[k] == "membres" for k in sub) and all(
+        doc.pos[k] in ("DET", "NUM", "ADP") or doc.lower[k] in ("pays", "états", "etats", "membres") for k in sub)
 
 
 def summit_body(ctx: ArticleContext) -> list[str]:
