@@ -306,3 +306,18 @@ def test_the_leaders_of_all_the_member_countries_are_the_body(nlp):
     # near miss: some of the members (« africains ») are not the body
     ents, rels = run(nlp, opening + "Les dirigeants des pays membres africains ont signé une déclaration sur le climat.")
     assert all(agents(rels, a) == set() for a in anns(ents))
+
+
+def test_a_sum_in_a_clause_with_its_own_subject_is_not_the_first_pledge(nlp):
+    text = "L'Allemagne s'est engagée à verser 96 millions d'euros, tandis que l'Italie a promis 10 millions d'euros."
+    ents, rels = run(nlp, text)
+    amounts = {dict(a.attrs).get("amount") for a in anns(ents)}
+    assert amounts == {"96 millions d'euros", "10 millions d'euros"}
+
+
+def test_a_headline_folded_into_the_body_brings_no_agent_of_its_own(nlp):
+    text = ("Conférence pour le Tarvistan : Paris débloque 100 millions\n\n"
+            "Le président Henri Valmont a dévoilé une enveloppe de 100 millions d'euros pour le Tarvistan.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Henri Valmont")}

@@ -75,6 +75,10 @@ def _fold_headline(ctx: ArticleContext, groups: list[list], amounts: dict) -> li
         if target is None:
             out.append(g)
         else:
+            # the headline's parse is rough: its agents count only when the body names them too
+            theirs = {a.key for c in target for a in c.agents}
+            for c in g:
+                c.agents = [a for a in c.agents if a.key in theirs]
             target.extend(g)
     return sorted(out, key=lambda g: min(c.verb for c in g))
 

@@ -248,6 +248,11 @@ def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> s
     doc = ctx.doc
     toks = set(_clause_objects(ctx, kids, ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "advcl")))
     toks -= set(doc.subtree(subj))
+    # « ..., tandis que l'Italie a promis 10 millions »: a clause with a subject of its own tells another's sum
+    for u in list(toks):
+        if u in toks and doc.deps[u] in ("advcl", "conj") and doc.pos[u] in ("VERB", "AUX") and any(
+                doc.deps[k].startswith("nsubj") for k in doc.children(u)):
+            toks -= set(doc.subtree(u))
     money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
     return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
 
