@@ -182,6 +182,8 @@ class Lexicon:
     passive_decision_verbs: frozenset[str]  #: lemmas: « a été choisi pour accueillir », « ont été admis »: a decision, agent unsaid
     negotiation_nouns: frozenset[str]  #: « ont conclu les négociations »: an agreement reached
     infinitive_nouns: Mapping[str, str]  #: « relancer » → « relance »: names an announcement told by an infinitive
+    seat_bodies: Mapping[str, tuple]  #: « Bruxelles a refusé »: a seat city as a subject stands for the first of these bodies the article names
+    refusal_nouns: Mapping[str, str]  #: « a refusé de lever » → « Refus de lever ... »: names a refusal
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed

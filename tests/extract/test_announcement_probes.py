@@ -321,3 +321,15 @@ def test_a_headline_folded_into_the_body_brings_no_agent_of_its_own(nlp):
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert agents(rels, ann) == {key(ents, "Henri Valmont")}
+
+
+def test_a_body_s_seat_as_subject_is_that_body_and_a_refusal_is_named_as_such(nlp):
+    text = ("L'Union européenne et le Japon se sont réunis à Tokyo. Bruxelles a en revanche refusé de lever les "
+            "restrictions imposées aux importations de poisson.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Union européenne")}
+    assert ann.label.startswith("Refus de lever les restrictions")
+    # near miss: no body of that seat named in the article, no agent to guess
+    ents, rels = run(nlp, "Le sommet s'est tenu à Tokyo. Bruxelles a en revanche refusé de lever les restrictions.")
+    assert all(agents(rels, a) == set() for a in anns(ents))

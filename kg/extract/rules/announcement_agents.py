@@ -484,6 +484,14 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
         # « Le sommet a adopté une feuille de route », « La Conférence des chefs d'État a décidé »: the body
         # whose summit it is
         agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+    if not agents:
+        # « Bruxelles a refusé de lever les restrictions »: the seat of a body, as a subject, is that body
+        # (the first of its bodies the article names; implied)
+        city = ctx.mention_at(agent_tok, ("City",))
+        bodies = ctx.lex.seat_bodies.get(ctx.ents[city.key].label.lower(), ()) if city is not None else ()
+        key = next((f"org/{b}" for b in bodies if f"org/{b}" in ctx.ents), None)
+        if key is not None:
+            agents = [Agent(key, city.start, city.end, confidence("document_body"), implied=True)]
     return agents
 
 

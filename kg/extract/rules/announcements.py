@@ -145,7 +145,12 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     first, _, rest = text.partition(" ")
     if first.lower() in ctx.lex.subject_pronouns and rest and agents:
         text = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
-    label = main.label or clip(_nominal(ctx, text), 90)
+    refusal = ctx.lex.refusal_nouns.get(doc.lemma[i]) if main.kind == "verb" else None
+    if refusal and not main.label:
+        # « a refusé de lever les restrictions »: named as the refusal, not as what is refused
+        label = clip(f"{refusal[:1].upper()}{refusal[1:]} {text}" if text else refusal.capitalize(), 90)
+    else:
+        label = main.label or clip(_nominal(ctx, text), 90)
     ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
     ent.aliases.discard(doc.words[i])
     ent.attrs["summary"] = text
