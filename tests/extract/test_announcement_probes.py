@@ -333,3 +333,13 @@ def test_a_body_s_seat_as_subject_is_that_body_and_a_refusal_is_named_as_such(nl
     # near miss: no body of that seat named in the article, no agent to guess
     ents, rels = run(nlp, "Le sommet s'est tenu à Tokyo. Bruxelles a en revanche refusé de lever les restrictions.")
     assert all(agents(rels, a) == set() for a in anns(ents))
+
+
+def test_an_impersonal_passive_decision_is_the_bodys_unsaid(nlp):
+    ents, rels = run(nlp, _G20 + "Il a été décidé de créer un secrétariat permanent.")
+    (ann,) = anns(ents)
+    assert ann.label == "Création d'un secrétariat permanent"
+    assert agents(rels, ann) == {key(ents, "G20")}
+    # near miss: asked, not decided
+    ents, _ = run(nlp, _G20 + "Il a été demandé aux délégués de patienter.")
+    assert anns(ents) == []

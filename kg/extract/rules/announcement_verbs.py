@@ -14,7 +14,8 @@ import re
 from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
+from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
+                                                  summit_body)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
@@ -345,18 +346,28 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
             agent_tok = misattached_subject(ctx, i)
-        if agent_tok is None:
+        impersonal = passive and agent_tok is None and any(
+            deps[c] == "nsubj:pass" and lower[c] == "il" for c in kids) and any(
+            deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf" for c in kids)
+        if agent_tok is None and not impersonal:
             continue
-        agents = resolve_agents(ctx, i, agent_tok)
+        if impersonal:
+            # « Il a été décidé de créer un secrétariat »: decided by the article's body, unsaid (implied)
+            agent_tok = next(c for c in kids if deps[c] == "nsubj:pass")
+            agents = [Agent(k, i, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+        else:
+            agents = resolve_agents(ctx, i, agent_tok)
         if passive and deps[agent_tok] == "obl:agent":
             # « paraphé par la présidente de la Commission, X, le président du Conseil, Y, et le Premier ministre Z »
             for m in titled_list(ctx, agent_tok):
                 if m.key not in {a.key for a in agents}:
                     agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
-        if not agents and not _group_adopts_text(ctx, lemma, kids, agent_tok):
+        if not agents and not impersonal and not _group_adopts_text(ctx, lemma, kids, agent_tok):
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        if impersonal:
+            obj_toks = [u for u in obj_toks if u not in doc.subtree(agent_tok)]  # not « Il »
         if light is not None:
             # what the noun of a light verb governs (« l'engagement [de verser 3 milliards] »)
             obj_toks = sorted({u for c in doc.children(light) if c > light and deps[c] in ("acl", "nmod", "xcomp")
