@@ -157,7 +157,8 @@ def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
     deps, words = doc.deps, doc.words
     agent_types = ("Person", "Minister", "Organization", "Country")
     kids = [c for c in doc.children(verb) if c > verb]
-    cands = [c for c in kids if deps[c].startswith("nsubj") or (deps[c] in ("obj", "appos") and deps[verb] in ("parataxis", "advcl"))]
+    cands = [c for c in kids if deps[c].startswith("nsubj") or (deps[c] in ("obj", "appos") and deps[verb] in ("parataxis", "advcl"))
+             or _conjoined_reporter(ctx, verb, c)]
     # « ..., a annoncé M. Rutte »: the named one, not « jeudi »
     named = [c for c in cands if ctx.mention_at(c, agent_types)]
     k = _clause_start(ctx, verb)
@@ -167,6 +168,29 @@ def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
         named = [c for c in loose if any(ctx.mention_at(u, ("Person", "Minister")) for u in doc.subtree(c))][:1]
     cands = [c for c in cands if deps[c] != "appos"]
     return named[0] if named else cands[0] if cands else None
+
+
+def _conjoined_reporter(ctx: ArticleContext, verb: int, c: int) -> bool:
+    """« Le Sénégal accueillera le prochain sommet, a annoncé la diplomatie chinoise » parsed as a second verb
+    sharing the subject, with the reporter as its object: a verb of saying joined by a comma whose object
+    ends the sentence and names who acts (a person, a body, a country, or « la diplomatie chinoise »)."""
+    doc = ctx.doc
+    if doc.deps[c] != "obj" or doc.lemma[verb] not in ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs:
+        return False
+    # joined to the clause it reports (« ..., a annoncé X »), or the root with that clause hung on it
+    if doc.deps[verb] != "conj" and not (doc.deps[verb] == "ROOT" and any(
+            doc.deps[k] in ("advcl", "ccomp", "parataxis") and k < verb and doc.pos[k] == "VERB" for k in doc.children(verb))):
+        return False
+    k = _clause_start(ctx, verb)
+    if k < ctx.sent_at(verb).start or doc.words[k] != ",":
+        return False
+    last = doc.subtree(c)[-1]
+    # nothing after it but the name of a title (« la présidente de la Commission, Ursula X »)
+    if any(doc.pos[u] not in ("PUNCT", "SPACE") and ctx.mention_at(u, ("Person", "Minister")) is None
+           for u in range(last + 1, ctx.sent_at(verb).end)):
+        return False
+    return (ctx.mention_at(c, ("Person", "Minister", "Organization", "Country")) is not None
+            or doc.lower[c] in ctx.lex.actor_nouns)
 
 
 def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:

@@ -173,6 +173,17 @@ class Lexicon:
     speech_event_nouns: frozenset[str]  #: « dans une allocution à Tervala »: where something was said
     locative_announce_preps: frozenset[str]  #: « a annoncé à Nairobi »: where it was said
     non_announcement_objects: frozenset[str]  #: « lancer une invasion », « lancer un appel »: no announcement
+    attendance_objects: frozenset[str]  #: « a confirmé sa participation »: one's own attendance, not a decision
+    report_nouns: frozenset[str]  #: « présentera un rapport », « présenter ses excuses »: no decision
+    presenting_verbs: frozenset[str]  #: lemmas: « présenter », « dévoiler »: announce unless their object is a report
+    without_marks: frozenset[str]  #: « sans présenter d'excuses »: not done
+    made_known_verbs: frozenset[str]  #: lemmas: « a fait savoir X »: « faire » + one of them says
+    appointment_nouns: Mapping[str, str]  #: « élire » → « élection »: names an appointment announced
+    passive_decision_verbs: frozenset[str]  #: lemmas: « a été choisi pour accueillir », « ont été admis »: a decision, agent unsaid
+    negotiation_nouns: frozenset[str]  #: « ont conclu les négociations »: an agreement reached
+    infinitive_nouns: Mapping[str, str]  #: « relancer » → « relance »: names an announcement told by an infinitive
+    seat_bodies: Mapping[str, tuple]  #: « Bruxelles a refusé »: a seat city as a subject stands for the first of these bodies the article names
+    refusal_nouns: Mapping[str, str]  #: « a refusé de lever » → « Refus de lever ... »: names a refusal
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed
@@ -183,7 +194,8 @@ class Lexicon:
     #: « object » (« a levé son veto », « a suspendu le Niger »), « agreement » (« se sont mis d'accord »),
     #: « reflexive_infinitive » (« se sont entendus pour reprendre », not « entend en faire »), « approval »
     #: (« a donné son feu vert »), « invite » (« ont invité six pays à rejoindre le groupe »), « decision » (an
-    #: « object » or an « infinitive »: « a accepté la candidature », « a accepté de lever son veto »)
+    #: « object » or an « infinitive »: « a accepté la candidature », « a accepté de lever son veto »), « appoint »
+    #: (a named person as object: « ont élu X à la présidence », « a nommé X »)
     approval_nouns: frozenset[str]  #: « donner son feu vert / son accord / son aval »
     join_verbs: frozenset[str]  #: « invités à rejoindre »
     delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum

@@ -13,11 +13,11 @@
 
 from __future__ import annotations
 
-from kg.extract.clauses import subject
+from kg.extract.clauses import agents_of, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import resolve_agents
-from kg.extract.rules.announcement_forms import _trailing_reporter, future, modal_or_negated, reporting_verb
+from kg.extract.rules.announcement_agents import resolve_agents, summit_body
+from kg.extract.rules.announcement_forms import conditional, trailing_reporter, future, modal_or_negated, reporting_verb
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
@@ -28,7 +28,62 @@ _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
 def act_candidates(ctx: ArticleContext, make) -> list:
     """Hosting and presidency candidates: ``make(verb, agents, obj_toks, **fields)`` builds one."""
-    return _hosting(ctx, make) + _presidency(ctx, make) + _obtained(ctx, make)
+    return _hosting(ctx, make) + _presidency(ctx, make) + _obtained(ctx, make) + _passive_decisions(ctx, make)
+
+
+def _passive_decisions(ctx: ArticleContext, make) -> list:
+    """« Le Cambodge a été choisi pour accueillir le prochain sommet », « le Gabon et le Togo ont été admis
+    comme membres de l'organisation », « X a été élu à la tête de la Commission »: a decision told in the
+    passive with no agent, on a named country, body or person, when what it is for names a body, a summit or
+    a summit to host. The body is not stated: the one named in it, else the article's (implied); about the
+    subject (a country or a body) and the body it concerns."""
+    doc = ctx.doc
+    lex = ctx.lex
+    deps, lemmas = doc.deps, doc.lemma
+    conf = confidence("document_body")
+    out = []
+    for v, pos in enumerate(doc.pos):
+        if pos != "VERB" or lemmas[v] not in lex.passive_decision_verbs:
+            continue
+        kids = doc.children(v)
+        if not any(deps[c] == "aux:pass" for c in kids) or any(deps[c] == "obl:agent" for c in kids):
+            continue  # an active verb, or a passive with its agent (the verb candidates take it)
+        if modal_or_negated(ctx, v) or conditional(ctx, v) or deps[v] in ("acl", "acl:relcl", "ccomp"):
+            continue  # « pourrait être admis », « le Gabon, qui a été suspendu »: not told as news
+        subj = next((c for c in kids if deps[c] == "nsubj:pass"), None)
+        keys = [k for k in agents_of(ctx, subj) if ctx.ents[k].type in _AGENT_TYPES] if subj is not None else []
+        if not keys:
+            continue
+        comp = [u for c in kids if c > v and deps[c] in ("obl", "obl:arg", "obl:mod", "xcomp", "advcl", "nmod")
+                for u in doc.subtree(c)]
+        if not comp:
+            continue
+        bodies = ctx.mentions_in(min(comp), max(comp) + 1, ("Organization",))
+        summits = [k for s, _, k in ctx.summit_seq if s in comp]
+        hosting = any(lemmas[u] in lex.host_verbs for u in comp) and (summits or any(
+            doc.lower[u] in lex.next_words for u in comp))
+        anaphor = any(doc.lower[u] in lex.org_head_nouns and doc.pos[u] == "NOUN" and any(
+            doc.lower[k] in lex.definite_articles | lex.of_forms_contracted for k in doc.children(u)) for u in comp)
+        if not (bodies or hosting or anaphor):
+            continue
+        body = [(bodies[0].key, bodies[0].start, bodies[0].end)] if bodies else [
+            (k, v, v + 1) for k in summit_body(ctx)]
+        people = all(ctx.ents[k].type in ("Person", "Minister") for k in keys)
+        # a person is chosen by the article's body (« élu à la tête de la Commission »: not by the Commission)
+        deciders = [(k, v, v + 1) for k in summit_body(ctx)] if people else body
+        agents = [(k, s, e, conf, True) for k, s, e in deciders[:1]]
+        about = [(m.key, m.start, m.end, confidence("announcement_object"), False)
+                 for m in ctx.mentions_in(subj, v, ("Country", "Organization")) if m.key in keys]
+        about += [(k, s, e, confidence("announcement_object"), True) for k, s, e in body[:1] if not hosting]
+        start = doc.subtree(subj)[0]
+        end = max(comp) + 1
+        while end > start and doc.words[end - 1] in (",", "."):
+            end -= 1
+        ago = any(doc.lower[k] in lex.time_preps for k in comp) or any(
+            doc.lower[k] == "il" and ctx.lower(k + 1) == "y" for k in comp)
+        out.append(make(v, agents, sorted(set(comp)), about=about, about_agents=True, label=_label(ctx, start, end),
+                        head=subj, no_fallback=ago, not_about=set() if not hosting else {k for k in keys}))
+    return out
 
 
 def _agents(ctx: ArticleContext, v: int) -> list[tuple]:
@@ -58,7 +113,7 @@ def _hosting(ctx: ArticleContext, make) -> list:
         if pos != "VERB" or lemmas[v] not in ctx.lex.host_verbs or modal_or_negated(ctx, v):
             continue
         to_come = future(ctx, v) or (deps[v] == "xcomp" and lemmas[doc.heads[v]] == "aller")
-        if not to_come or deps[v] in ("acl", "acl:relcl", "ccomp") or reporting_verb(ctx, v) is not None or _trailing_reporter(ctx, v):
+        if not to_come or deps[v] in ("acl", "acl:relcl", "ccomp") or reporting_verb(ctx, v) is not None or trailing_reporter(ctx, v):
             continue  # « le Brésil, qui accueillera ... » (a description); « a indiqué que ... » (told by that verb)
         if any(doc.lower[c] in ctx.lex.relative_pronouns and deps[c].startswith("nsubj") for c in doc.children(v)):
             continue  # the same description parsed as the main clause

@@ -270,9 +270,19 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
     if (low not in ctx.lex.collective_nouns and not counted and not members):
         return []
-    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements for c in doc.children(tok)):
+    if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements and not _all_members(ctx, c)
+           for c in doc.children(tok)):
         return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
     return summit_body(ctx)
+
+
+def _all_members(ctx: ArticleContext, c: int) -> bool:
+    """« (les dirigeants) des dix pays membres », « des États membres »: the members of the body, all of them
+    (no other qualifier)."""
+    doc = ctx.doc
+    sub = doc.subtree(c)
+    return doc.lower[c] in ("pays", "états", "etats") and any(doc.lower[k] == "membres" for k in sub) and all(
+        doc.pos[k] in ("DET", "NUM", "ADP") or doc.lower[k] in ("pays", "états", "etats", "membres") for k in sub)
 
 
 def summit_body(ctx: ArticleContext) -> list[str]:
@@ -328,6 +338,40 @@ def _counted_countries(ctx: ArticleContext, tok: int) -> list[Mention]:
         if m.key not in [x.key for x in seen]:
             seen.append(m)
     return list(reversed(seen)) if n >= 2 and len(seen) == n else []
+
+
+def _counted_pair(ctx: ArticleContext, tok: int) -> list[str]:
+    """For « les deux parties », « les deux chefs d'État », « les trois pays » (a number and a noun of parties
+    or of leaders): the subjects coordinated in one clause of this sentence or the two before, when exactly
+    that many of the right kind (states and bodies for parties, people for leaders) are there."""
+    doc = ctx.doc
+    nums = [c for c in doc.children(tok) if doc.deps[c] == "nummod" and doc.lower[c] in ctx.lex.number_words]
+    if len(nums) != 1 or not any(doc.deps[c] == "det" and doc.lower[c] in ctx.lex.plural_determiners
+                                 for c in doc.children(tok)):
+        return []
+    if any(doc.deps[c] in ("amod", "acl", "acl:relcl") or (
+            doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements) for c in doc.children(tok)):
+        return []  # « les deux pays voisins »: a narrower group, not simply the pair just named
+    n = ctx.lex.number_words[doc.lower[nums[0]]]
+    low = doc.lower[tok]
+    if doc.lemma[tok] in ctx.lex.counted_party_nouns or low.rstrip("s") in ctx.lex.counted_party_nouns:
+        kinds = ("Country", "Organization")
+    elif low in ctx.lex.group_nouns:
+        kinds = ("Person", "Minister")
+    else:
+        return []
+    first = ctx.sents[max(0, ctx.sent_no(tok) - 2)].start
+    for k in range(tok - 1, first - 1, -1):
+        if not doc.deps[k].startswith("nsubj"):
+            continue
+        keys = [x for x in agents_of(ctx, k) if ctx.ents[x].type in kinds]
+        # all the names before the verb of that subject, in case the parser split a list
+        before = {m.key for m in ctx.mentions_in(ctx.sent_at(k).start, max(doc.heads[k], k + 1), kinds)}
+        if len(keys) == n and len(before) == n:
+            return keys
+        if keys:
+            return []
+    return []
 
 
 def _speaker_own_country(ctx: ArticleContext, i: int) -> list[str]:
@@ -386,6 +430,10 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
     if group is not None:
         # « Dimanche, les dirigeants ont adopté ... Ils ont enfin désigné l'Angola »: « ils » is that group
         return [Agent(k, agent_tok, i + 1, conf) for k in collective_agent(ctx, group)]
+    counted = _counted_pair(ctx, agent_tok)
+    if counted:
+        # « Les deux parties se sont accordées », « les deux chefs d'État ont signé »: the pair just named
+        return [Agent(k, agent_tok, i + 1, conf) for k in counted]
     agents = [Agent(k, agent_tok, i + 1, conf) for k in agents_of(ctx, agent_tok)]
     nxt = doc.subtree(agent_tok)[-1] + 1
     if (agents and all(ctx.ents[a.key].type == "Organization" for a in agents) and ctx.mention_at(agent_tok) is None
@@ -436,6 +484,14 @@ def resolve_agents(ctx: ArticleContext, i: int, agent_tok: int) -> list[Agent]:
         # « Le sommet a adopté une feuille de route », « La Conférence des chefs d'État a décidé »: the body
         # whose summit it is
         agents = [Agent(k, agent_tok, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+    if not agents:
+        # « Bruxelles a refusé de lever les restrictions »: the seat of a body, as a subject, is that body
+        # (the first of its bodies the article names; implied)
+        city = ctx.mention_at(agent_tok, ("City",))
+        bodies = ctx.lex.seat_bodies.get(ctx.ents[city.key].label.lower(), ()) if city is not None else ()
+        key = next((f"org/{b}" for b in bodies if f"org/{b}" in ctx.ents), None)
+        if key is not None:
+            agents = [Agent(key, city.start, city.end, confidence("document_body"), implied=True)]
     return agents
 
 

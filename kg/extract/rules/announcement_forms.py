@@ -89,12 +89,15 @@ def reporting_verb(ctx: ArticleContext, v: int) -> int | None:
     return None
 
 
-def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
+def trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
     """« La France va investir 300 millions d'euros, a indiqué X »: who reports the clause of ``v``."""
     doc = ctx.doc
     sent = ctx.sent_at(v)
     speech = ctx.lex.speech_verbs | ctx.lex.reporting_announce_verbs
     for r in range(v + 1, sent.end):
+        known = _made_known(ctx, r)
+        if known is not None:
+            return known
         if doc.pos[r] == "VERB" and doc.lemma[r] in speech:
             k = clause_start(ctx, r)
             if inverted_clause(ctx, r) is not None:
@@ -102,6 +105,27 @@ def _trailing_reporter(ctx: ArticleContext, v: int) -> list[str]:
                 return agents_of(ctx, tok) if tok is not None else speaker_of_verb(ctx, r)
             if k >= sent.start and doc.words[k] == ",":
                 return speaker_of_verb(ctx, r)  # « ..., a-t-il annoncé »
+    return []
+
+
+def _made_known(ctx: ArticleContext, r: int) -> list[str] | None:
+    """« ..., a fait savoir le premier ministre X »: « faire » + an infinitive of saying or knowing after a
+    comma is an inverted speech verb; who follows it (the first person or body named) reports the clause."""
+    doc = ctx.doc
+    if doc.lemma[r] not in ctx.lex.made_known_verbs or r < 2 or doc.lemma[r - 1] != "faire":
+        return None
+    k = r - 2
+    while k >= 0 and (doc.pos[k] in ("AUX", "PRON", "ADV") or doc.deps[k].startswith("aux")):
+        k -= 1
+    if k < 0 or doc.words[k] != ",":
+        return None
+    sent = ctx.sent_at(r)
+    for u in range(r + 1, sent.end):
+        if doc.pos[u] in ("VERB", "AUX") or doc.words[u] in (",", ".") and ctx.mention_at(u - 1) is not None:
+            break
+        m = ctx.mention_at(u, ("Person", "Minister", "Organization"))
+        if m is not None:
+            return [m.key]
     return []
 
 
@@ -195,7 +219,7 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
         if not speakers and quote_bounds(ctx, i) is not None:
             speakers = quote_speaker(ctx, i)
         if not speakers:
-            speakers = _trailing_reporter(ctx, i)
+            speakers = trailing_reporter(ctx, i)
         for k in speakers:
             if k not in keys:
                 agents.append((k, reporter if reporter is not None else i, i + 1, confidence("reporting_agent"), False))
@@ -254,7 +278,7 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         named_doc = lemmas[t] in ctx.lex.named_document_nouns and doc.words[t][:1].isupper() and not doc.sent_start[t]
         # « Un accord sur la finance climatique a été adopté dimanche »: an act adopted, its agent unsaid
         adopted = (deps[t] == "nsubj:pass" and lemmas[heads[t]] in ctx.lex.adoption_verbs and doc.pos[heads[t]] == "VERB"
-                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs)
+                   and (lemmas[t] in ctx.lex.announce_nouns or lemmas[t] in docs or lemmas[t] in ctx.lex.decision_objects)
                    and not any(deps[c] == "obl:agent" for c in doc.children(heads[t]))
                    and deps[heads[t]] in ("ROOT", "conj", "parataxis"))  # not « a déploré que l'accord ait été adopté »
         if pos not in ("NOUN", "PROPN") or not (lemmas[t] in docs or named_doc or adopted) or not deps[t].startswith("nsubj"):
@@ -282,9 +306,17 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         # « des dirigeants du G20 »: who adopted it (not the host in « au sommet du Brésil »)
         named = [m for m in ctx.mentions_in(sub[0], sub[-1] + 1, ("Organization", "Country")) if m.start > t
                  and not (summit is not None and summit[0] <= m.start < summit[1])]
-        agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
+        # « L'adhésion de l'UA au G20 a été actée », « la levée des sanctions contre X a été décidée »: a decision
+        # named by its noun; the names in it are what it is about, its agent is unsaid (the body, implied)
+        decided = adopted and lemmas[t] not in ctx.lex.announce_nouns and lemmas[t] not in docs
+        if decided and (future(ctx, v) or any(deps[c].startswith("aux") and doc.morph(c, "Tense") == "Fut"
+                                              for c in doc.children(v))):
+            continue  # « la facilité sera lancée demain »: not yet decided
+        agents = [] if decided else [(m.key, m.start, m.end, confidence("document_agent"), False) for m in named]
         parties = []
-        if not agents and adopted:
+        if decided:
+            agents = [(k, t, t + 1, confidence("document_body"), True) for k in summit_body(ctx)]
+        elif not agents and adopted:
             # « Un mémorandum a été signé entre le Maroc et le Nigeria »: the parties sign it, and it is about them
             parties = _parties(ctx, t, heads[t])
             agents = [(m.key, m.start, m.end, confidence("document_agent"), False) for m in parties]
@@ -306,9 +338,12 @@ def document_candidates(ctx: ArticleContext, make) -> list:
         org = ctx.mention_at(t, ("Organization",)) if adopted else None
         about = [(org.key, org.start, org.end, confidence("announcement_object"), False)] if org else []
         about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties]
+        if decided:
+            about += [(m.key, m.start, m.end, confidence("announcement_object"), False) for m in named
+                      if ctx.ents[m.key].type in ("Country", "Organization")]
         out.append(make(v if doc.pos[v] == "VERB" else t, agents, obj_toks, head=t, kind="document", about=about,
                         label=_doc_label(ctx, t, v), during=during, no_fallback=past, anaphor_only=anaphor_only,
-                        about_agents=bool(parties)))
+                        about_agents=bool(parties) or decided))
     return out
 
 

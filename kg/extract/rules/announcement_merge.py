@@ -33,7 +33,54 @@ def group_candidates(ctx: ArticleContext, cands: list, amount_of) -> list[list]:
             groups.append([c])
         else:
             g.append(c)
-    return groups
+    return _fold_headline(ctx, groups, amounts)
+
+
+def in_headline(ctx: ArticleContext, i: int) -> bool:
+    """Is token ``i`` in the article's headline: its first line, a sentence of its own not closed by a full stop?"""
+    if ctx.sent_no(i) != 0 or len(ctx.sents) < 2:
+        return False
+    doc = ctx.doc
+    sent = ctx.sents[0]
+    last = next((k for k in range(sent.end - 1, sent.start - 1, -1) if not doc.words[k].isspace()), None)
+    return last is not None and doc.words[last] not in (".", "…") and "\n" in doc.text_with_ws(sent.start, ctx.sents[1].start)
+
+
+_NUMBER = re.compile(r"\d[\d\s\u202f\u00a0.,]*\s*(?:milliards?|millions?|mille)?", re.IGNORECASE)
+
+
+def _numbers(ctx: ArticleContext, c) -> set[str]:
+    """The sums' numbers said in what ``c`` announces (« 100 millions »), currency or not."""
+    if not c.obj_toks:
+        return set()
+    text = ctx.doc.span_text(c.obj_toks[0], c.obj_toks[-1] + 1)
+    return {re.sub(r"[\s\u202f\u00a0]+", " ", m.group(0)).strip(" ,.").lower() for m in _NUMBER.finditer(text)} - {""}
+
+
+def _fold_headline(ctx: ArticleContext, groups: list[list], amounts: dict) -> list[list]:
+    """« Pékin promet une aide de 2 milliards de yuans » as the headline, « Xi Jinping a annoncé que la Chine
+    accorderait 2 milliards de yuans » in the body: a headline tells in short what the body tells; its
+    statement joins the body's group with the same sum, or the same agents (metonyms included)."""
+    out = [g for g in groups if not all(in_headline(ctx, c.verb) for c in g)]
+    if len(out) == len(groups) or not out:
+        return groups
+    for g in groups:
+        if g in out:
+            continue
+        nums = {n for c in g for n in _numbers(ctx, c)}
+        keys = {a.key for c in g for a in c.agents}
+        target = next((b for b in out if nums & {n for c in b for n in _numbers(ctx, c)}), None)
+        if target is None:
+            target = next((b for b in out if keys and keys <= {a.key for c in b for a in c.agents}), None)
+        if target is None:
+            out.append(g)
+        else:
+            # the headline's parse is rough: its agents count only when the body names them too
+            theirs = {a.key for c in target for a in c.agents}
+            for c in g:
+                c.agents = [a for a in c.agents if a.key in theirs]
+            target.extend(g)
+    return sorted(out, key=lambda g: min(c.verb for c in g))
 
 
 def object_noun(ctx: ArticleContext, c) -> int | None:
@@ -105,6 +152,12 @@ def _anaphor_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) ->
         if doc.lemma[c.head] in docs and any(
                 (h := object_noun(ctx, o)) is not None and doc.lemma[h] in docs for o in g):
             return g
+    # « Ils ont signé un partenariat. Le texte a été paraphé par X et Y »: a text told in the sentence just
+    # before (an agreement, a partnership), when no document was
+    last = groups[-1]
+    if (not named and doc.lemma[c.head] in docs and ctx.sent_no(c.verb) - ctx.sent_no(last[-1].verb) == 1
+            and any((h := object_noun(ctx, o)) is not None and doc.lemma[h] in ctx.lex.announce_nouns for o in last)):
+        return last
     return None
 
 

@@ -14,8 +14,12 @@ import re
 from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds)
-from kg.extract.rules.announcement_forms import conditional, fund_in_context, fund_organisation, future, modal_or_negated, reporting_verb
+from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
+                                                  summit_body)
+from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
+                                                 reporting_verb, trailing_reporter)
+from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
+                                                   first_object_noun, own_attendance, slogan, titled_list)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -51,6 +55,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
                 doc.lower[m] == "pour" for m in doc.children(c) if deps[m] == "mark")]
         # « avons choisi de réaffirmer notre soutien »: a way of saying, not a decision
         sayings = ctx.lex.speech_verbs | ctx.lex.content_verbs
+        if not inf and frame == "infinitive":
+            # « ont convenu que le prochain sommet se tiendra à Lomé »: what is agreed to come
+            return any(deps[c] == "ccomp" and pos[c] in ("VERB", "AUX") and (future(ctx, c) or conditional(ctx, c))
+                       and any(doc.lower[m] in ("que", "qu'", "qu’") for m in doc.children(c) if deps[m] == "mark")
+                       for c in kids), None
         return bool(inf) and not any(lemmas[u] in sayings for u in inf), None
     if frame == "bare":
         # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
@@ -76,6 +85,9 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
     if frame == "member":  # « l'Indonésie est devenue membre à part entière des BRICS »
         return any(lemmas[c] == "membre" and deps[c] in ("xcomp", "obj", "attr", "obl:arg") and ctx.mentions_in(
             c, doc.subtree(c)[-1] + 1, ("Organization",)) for c in kids), None
+    if frame == "appoint":  # « ont élu X à la présidence », « a nommé X secrétaire général »: a person chosen
+        return target is not None and any(ctx.mention_at(u, ("Person", "Minister")) is not None
+                                          for u in doc.subtree(target)), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
         return target is not None and (lemmas[target] in ctx.lex.decision_objects
                                        or ctx.mention_at(target, ("Country", "Organization")) is not None
@@ -237,6 +249,11 @@ def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> s
     doc = ctx.doc
     toks = set(_clause_objects(ctx, kids, ("obj", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "advcl")))
     toks -= set(doc.subtree(subj))
+    # « ..., tandis que l'Italie a promis 10 millions »: a clause with a subject of its own tells another's sum
+    for u in list(toks):
+        if u in toks and doc.deps[u] in ("advcl", "conj") and doc.pos[u] in ("VERB", "AUX") and any(
+                doc.deps[k].startswith("nsubj") for k in doc.children(u)):
+            toks -= set(doc.subtree(u))
     money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
     return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
 
@@ -276,8 +293,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         kids = doc.children(i)
         if lemma == "faire" and any(lower[c] == "état" for c in kids):
             lemma = "annoncer"  # « a fait état d'un accord »
-        elif lemma == "conclure" and any(deps[c] == "obj" and lemmas[c] in nouns for c in kids):
-            lemma = "signer"  # « a conclu un partenariat »
+        elif lemma == "conclure" and any(deps[c] == "obj" and (lemmas[c] in nouns or lemmas[c] in ctx.lex.negotiation_nouns
+                                                              or lower[c] in ctx.lex.negotiation_nouns) for c in kids):
+            lemma = "signer"  # « a conclu un partenariat », « ont conclu les négociations »: an agreement reached
         light = None
         if lemma in ctx.lex.light_announce_verbs:
             # « a pris l'engagement de verser », « a fait l'annonce d'une aide »: the verb its noun stands for
@@ -310,11 +328,15 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
+            continue  # « sans toutefois présenter d'excuses »: not done
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
-        passive = lemma not in ctx.lex.copula_like_verbs and any(deps[c] == "aux:pass" for c in kids) or (
+        # « se sont accordées »: a pronominal verb the parser took for a passive
+        reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
+        passive = lemma not in ctx.lex.copula_like_verbs and not reflexive and any(deps[c] == "aux:pass" for c in kids) or (
             doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
             and not any(deps[c] == "aux:tense" for c in kids))
         if passive:
@@ -324,13 +346,28 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
             agent_tok = misattached_subject(ctx, i)
-        if agent_tok is None:
+        impersonal = passive and agent_tok is None and any(
+            deps[c] == "nsubj:pass" and lower[c] == "il" for c in kids) and any(
+            deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf" for c in kids)
+        if agent_tok is None and not impersonal:
             continue
-        agents = resolve_agents(ctx, i, agent_tok)
-        if not agents and not _group_adopts_text(ctx, lemma, kids, agent_tok):
+        if impersonal:
+            # « Il a été décidé de créer un secrétariat »: decided by the article's body, unsaid (implied)
+            agent_tok = next(c for c in kids if deps[c] == "nsubj:pass")
+            agents = [Agent(k, i, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+        else:
+            agents = resolve_agents(ctx, i, agent_tok)
+        if passive and deps[agent_tok] == "obl:agent":
+            # « paraphé par la présidente de la Commission, X, le président du Conseil, Y, et le Premier ministre Z »
+            for m in titled_list(ctx, agent_tok):
+                if m.key not in {a.key for a in agents}:
+                    agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
+        if not agents and not impersonal and not _group_adopts_text(ctx, lemma, kids, agent_tok):
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        if impersonal:
+            obj_toks = [u for u in obj_toks if u not in doc.subtree(agent_tok)]  # not « Il »
         if light is not None:
             # what the noun of a light verb governs (« l'engagement [de verser 3 milliards] »)
             obj_toks = sorted({u for c in doc.children(light) if c > light and deps[c] in ("acl", "nmod", "xcomp")
@@ -356,9 +393,13 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
-            if not _news_clause(ctx, obj_toks):
-                continue  # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced
+            if not _news_clause(ctx, obj_toks) or characterisation(ctx, obj_toks):
+                # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
+                # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
+                continue
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
+        if head is not None and slogan(ctx, head):
+            continue  # « a promis « une COP de la mise en œuvre » »: a quoted phrase, no pledge
         label = None
         described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
         if light is not None and deps[light] != "obj":
@@ -385,8 +426,20 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
-        if lemma == "lancer" and head is not None and lemmas[head] in ctx.lex.non_announcement_objects:
-            continue  # « a lancé une invasion », « a lancé un appel »: an act or a call, not an announcement
+        shown = head if head is not None else first_object_noun(ctx, i)
+        if lemma in ctx.lex.presenting_verbs and shown is not None and (
+                lemmas[shown] in ctx.lex.non_announcement_objects or lemmas[shown] in ctx.lex.report_nouns
+                or lower[shown] in ctx.lex.report_nouns):
+            # « a lancé une invasion », « a lancé un appel », « présentera un rapport », « présenter ses excuses »:
+            # an act, a call or a report, not an announcement
+            continue
+        if head is not None and own_attendance(ctx, head):
+            continue  # « ont confirmé leur participation », « a annoncé sa venue »: attending, not deciding
+        post: list[int] = []
+        if frames.get(lemma) == "appoint" and head is not None:
+            post = appointment_post(ctx, head, kids)
+            label = appointment_label(ctx, lemma, head, post)
+            obj_toks = sorted(set(obj_toks) | set(post))
         only_name = all(doc.pos[u] in ("DET", "PUNCT") or ctx.mention_at(u) is not None for u in named_by)
         if purpose and named_by and not only_name:  # not « a désigné l'Angola pour prendre la présidence »
             label = clip(summary(doc, i, sent, named_by), 90)
@@ -398,6 +451,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             label = label[:1].upper() + label[1:]
             obj_toks = sorted(set(obj_toks) | set(_content_participle(ctx, head)))
         about, no_fallback = _attendance_content(ctx, i, kids, obj_toks)
+        if post:
+            about += appointment_body(ctx, post, agents)
         fund = fund_organisation(ctx)
         if fund is not None and any(lemmas[u] in ctx.lex.fund_nouns and deps[u] in ("obj", "obl:arg", "nmod")
                                     for u in obj_toks) and not any(
@@ -444,9 +499,18 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 if k not in known and ctx.ents[k].type in ("Person", "Minister"):
                     known.add(k)
                     agents.append(Agent(k, reporter, reporter + 1, confidence("reporting_agent")))
+        if inverted is None:
+            # « L'UE a débloqué 30 millions d'euros, a précisé le commissaire X »: who reports it announces it too
+            for k in trailing_reporter(ctx, i):
+                if k not in known and ctx.ents[k].type in ("Person", "Minister", "Organization"):
+                    known.add(k)
+                    agents.append(Agent(k, i, i + 1, confidence("reporting_agent")))
         amount = _clause_amount(ctx, i, kids, agent_tok)
-        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" for k in doc.subtree(i) if k > i)
+        # « a choisi il y a sept ans de quitter »: long before (not « les négociations, ouvertes il y a 25 ans »)
+        ago = any(lower[k] == "il" and ctx.lower(k + 1) == "y" and ctx.lower(k + 2) == "a" and i in (heads[k], heads[heads[k]])
+                  for k in doc.subtree(i) if k > i)
         joined_prior = joined is not None and lower[next((k for k in doc.children(joined) if deps[k] == "det"), joined)] in ctx.lex.demonstratives
         out.append(Candidate(i, agents, obj_toks, core=core, head=head, places=places, inherit_about=joined_prior,
-                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label))
+                             amount=amount, no_fallback=ago or no_fallback or described, about=about, label=label,
+                             about_agents=bool(post)))
     return out

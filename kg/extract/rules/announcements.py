@@ -24,7 +24,7 @@ from kg.extract.dates import find_dates
 from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
 from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration, quote_bounds
-from kg.extract.rules.announcement_merge import group_candidates, is_anaphor, object_noun
+from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
 from kg.extract.rules.summits import later_edition
@@ -102,8 +102,8 @@ def _groups(ctx: ArticleContext, cands: list[Candidate]) -> list[list[Candidate]
     mere reference (« le texte souligne ») with nothing to refer to is dropped."""
     groups = group_candidates(ctx, cands, lambda c: money_in(ctx, c))
     groups = [g for g in groups if not all(c.anaphor_only for c in g)]
-    return [sorted(g, key=lambda c: (c.anaphor_only, is_anaphor(ctx, c), c.kind == "verb" and c.label is None,
-                                     -len(c.obj_toks))) for g in groups]
+    return [sorted(g, key=lambda c: (c.anaphor_only, is_anaphor(ctx, c), in_headline(ctx, c.verb),
+                                     c.kind == "verb" and c.label is None, -len(c.obj_toks))) for g in groups]
 
 
 def _before(ctx: ArticleContext, s: int) -> bool:
@@ -145,7 +145,12 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     first, _, rest = text.partition(" ")
     if first.lower() in ctx.lex.subject_pronouns and rest and agents:
         text = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
-    label = main.label or clip(text[:1].upper() + text[1:], 90)
+    refusal = ctx.lex.refusal_nouns.get(doc.lemma[i]) if main.kind == "verb" else None
+    if refusal and not main.label:
+        # « a refusé de lever les restrictions »: named as the refusal, not as what is refused
+        label = clip(f"{refusal[:1].upper()}{refusal[1:]} {text}" if text else refusal.capitalize(), 90)
+    else:
+        label = main.label or clip(_nominal(ctx, text), 90)
     ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
     ent.aliases.discard(doc.words[i])
     ent.attrs["summary"] = text
@@ -220,10 +225,11 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     host_verbs = ctx.lex.host_verbs | ctx.lex.place_verbs
     for m in ctx.mentions_in(sent.start, sent.end, ("Summit", "Event", "Organization", "Country")):
         inside_summit = any(s_ <= m.start < e_ for s_, e_ in summit_spans) and ctx.ents[m.key].type != "Summit"
-        if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit:
+        if m.start not in obj_set or m.key in agents or m.key in c.not_about or inside_summit or (
+                ctx.ents[m.key].type == "Summit" and _gathered_at(ctx, m.start)) or _met_at(ctx, m):
             continue
         if (_modifier_country(ctx, m) or (ctx.ents[m.key].type == "Country" and _gapped_pledger(ctx, m)) or _giver(ctx, m)
-                or _partner(ctx, m)):
+                or _partner(ctx, m) or _by_agent(ctx, m)):
             continue
         # « la Russie accueillera le prochain sommet », « il se tiendra au Cambodge »: the host of a
         # summit announced is part of the news about that summit, not a topic of its own
@@ -239,6 +245,10 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
                     ctx.relate(key, "about", n.key, n.start, n.end, confidence("announcement_list"))
     for s, e, k in ctx.summit_seq:
         if s in obj_set and k not in agents:
+            if _gathered_at(ctx, s):
+                # « Les participants à la conférence X ont promis ..., a annoncé Y »: made there, not about it
+                ctx.relate(key, "during", k, s, e, confidence("announcement_event"))
+                continue
             ctx.relate(key, "about", k, s, e, confidence("announcement_object"))
     # « ouvrir des négociations d'adhésion », « le statut de candidat à l'UE »: the body joined is what it is
     # about, though it decides it too (when no other body is named in what is announced)
@@ -259,7 +269,7 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
     # « une aide militaire pour Kiev », « priver Moscou de ses revenus »: a capital inside what is
     # announced stands for its country
     for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
-        country = _capital_country(ctx, m.key) if m.start in c.core else None
+        country = _capital_country(ctx, m.key) if m.start in c.core and not _met_at(ctx, m) else None
         if country and country not in agents:
             ctx.relate(key, "about", country, m.start, m.end, confidence("announcement_capital"))
     # during which event: a summit/event of the sentence outside the object
@@ -280,6 +290,44 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         for m in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if m.start not in obj_set and ctx.lower(m.start - 1) == "à":
                 ctx.relate(key, "hostCity", m.key, m.start, m.end, confidence("announcement_place"))
+
+
+_OF_ARTICLE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’", "un": "d'un", "une": "d'une",
+               "des": "de", "son": "de son", "sa": "de sa", "ses": "de ses", "leur": "de leur", "leurs": "de leurs"}
+
+
+def _nominal(ctx: ArticleContext, text: str) -> str:
+    """The label of a summary: « relancer les négociations sur X » → « Relance des négociations sur X » (an
+    infinitive named by its noun, as an announcement is named), else the summary capitalised."""
+    first, _, rest = text.partition(" ")
+    noun = ctx.lex.infinitive_nouns.get(first.lower())
+    if noun is not None and rest:
+        for art in sorted(_OF_ARTICLE, key=len, reverse=True):
+            if rest.lower().startswith(art) and (art.endswith(("'", "’")) or rest[len(art):len(art) + 1] == " "):
+                text = f"{noun} {_OF_ARTICLE[art]}{rest[len(art):]}"
+                break
+        else:
+            if rest[:1].isdigit():  # « investir 5 milliards d'euros dans ... »
+                text = f"{noun} de {rest}"
+    return text[:1].upper() + text[1:]
+
+
+def _gathered_at(ctx: ArticleContext, s: int) -> bool:
+    """Is the summit mention at ``s`` where a group meets (« les participants à la conférence », « les
+    dirigeants du sommet »): the noun it hangs on is a collective one."""
+    doc = ctx.doc
+    h = doc.heads[s]
+    return h != s and h < s and doc.deps[s] == "nmod" and (
+        doc.lower[h] in ctx.lex.collective_nouns or doc.lower[h] in ctx.lex.group_nouns)
+
+
+def _met_at(ctx: ArticleContext, m) -> bool:
+    """« la conférence, réunie jeudi à Paris »: a city where something meets or is held (« à » under a verb),
+    not a capital standing for its country."""
+    doc = ctx.doc
+    h = doc.heads[m.start]
+    return ctx.lower(m.start - 1) == "à" and h != m.start and doc.pos[h] in ("VERB", "AUX") and (
+        doc.lemma[h] in ctx.lex.gathering_verbs | ctx.lex.meeting_verbs | ctx.lex.host_verbs | ctx.lex.place_verbs)
 
 
 def _acronyms(ctx: ArticleContext) -> dict[str, str]:
@@ -307,6 +355,21 @@ def _partner(ctx: ArticleContext, m) -> bool:
         k -= 1
     # « un partenariat avec le Sénégal » (on a noun): the partner is what it is about
     return k >= 0 and ctx.lower(k) == "avec" and doc.pos[doc.heads[first]] in ("VERB", "AUX")
+
+
+def _by_agent(ctx: ArticleContext, m) -> bool:
+    """« une conférence co-organisée par la Suisse et les Nations unies »: who does what the object tells
+    (the agent of a participle, and the names listed with it), not what it is about."""
+    doc = ctx.doc
+    first = min([m.start] + [n.start for n in enumeration(ctx, m, ("Country", "Organization"))])
+    for u in (m.start, first):
+        if doc.deps[u] == "obl:agent" or any(doc.deps[c] == "case" and doc.lower[c] == "par" for c in doc.children(u)):
+            return True
+        h = doc.heads[u]
+        if doc.deps[u] == "conj" and h != u and (doc.deps[h] == "obl:agent" or any(
+                doc.deps[c] == "case" and doc.lower[c] == "par" for c in doc.children(h))):
+            return True
+    return False
 
 
 def _giver(ctx: ArticleContext, m) -> bool:
