@@ -302,6 +302,8 @@ def _recipient(ctx: ArticleContext, start: int) -> bool:
     meetings = ctx.lex.summit_nouns | ctx.lex.conference_nouns | ctx.lex.gathering_nouns
     doc = ctx.doc
     h = doc.heads[start]
+    if h > start and doc.pos[h] in ("VERB", "AUX") and any(doc.pos[j] == "PUNCT" for j in range(start, h)):
+        return False  # « Au sommet de l'Otan à Tallinn, les Alliés ont promis … »: set off before its verb: where
     for _ in range(2):
         if doc.lemma[h] in heads or doc.lower[h] in heads:
             return True
