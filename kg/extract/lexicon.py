@@ -97,6 +97,7 @@ class Lexicon:
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
     session_nouns: frozenset[str]  #: « la 64e session ordinaire »: a summit when followed by ``session_adjectives``
     session_adjectives: frozenset[str]
+    meeting_part_nouns: frozenset[str]  #: « la semaine de haut niveau de l'Assemblée générale »: a body's meeting
     meeting_verbs: frozenset[str]  #: lemmas: reflexive, a meeting taking place (« le G7 s'est ouvert », « se tiendra »)
     intransitive_meeting_verbs: frozenset[str]  #: lemmas: the same without « se » (« le sommet siège », « ouvre ses portes »)
     contracted_le: frozenset[str]  #: « au Caire », « du Cap »: « à »/« de » + the « Le » of a place name

@@ -72,8 +72,82 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _venues(ctx)
     _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
+    """The end of the capitalised name starting at token ``j`` (up to three words, « Pacifico », « de Beştepe »
+    without its « de »), ``j`` if there is none."""
+    doc = ctx.doc
+    k = j
+    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X") \
+            and not doc.sent_start[k]:
+        k += 1
+    return k
+
+
+def _venues(ctx: ArticleContext) -> None:
+    """« au château de Christiansborg », « au centre de conférences Pacifico », « au complexe présidentiel de
+    Beştepe », « au Grand Palais du peuple »: a named venue where people gather (after « au », « à la », « dans le »,
+    in a sentence about a summit or a gathering) is a place of its own, named in full. A venue named after a town
+    the reference knows (« au château de Versailles ») stays that town; a body's seat (« au palais de l'Élysée »)
+    or a person's name is no venue."""
+    doc = ctx.doc
+    lex = ctx.lex
+    n = len(doc)
+    for i in range(1, n - 1):
+        low = doc.lower[i]
+        if low not in lex.venue_nouns or low in ("site", "parc"):
+            continue
+        prev = ctx.lower(i - 1)
+        capital_venue = doc.words[i][:1].isupper() and not doc.sent_start[i]
+        start = i
+        if capital_venue and doc.pos[i - 1] == "ADJ" and doc.words[i - 1][:1].isupper():
+            start = i - 1  # « le Grand Palais »
+            prev = ctx.lower(i - 2)
+        if not (prev in lex.venue_preps or prev in ("le", "la", "l'", "l’") and ctx.lower(start - 2) in ("à", "dans")):
+            continue
+        sent = ctx.sent_at(i)
+        if capital_venue:
+            # « au Grand Palais du peuple », « au Palais des Nations »: the name is the capitalised noun and its « du X »
+            end = i + 1
+            if ctx.lower(end) in lex.of_forms_contracted and end + 1 < sent.end and doc.pos[end + 1] in ("NOUN", "PROPN"):
+                end += 2
+            if ctx.mentions_in(end, min(sent.end, end + 5), ("City",)):
+                continue  # « au Musée d'art moderne de Rio »: named after its town, which is the place
+        else:
+            k = i + 1
+            # « des congrès », « de conférences », « présidentiel »: what kind of venue, before its name
+            for _ in range(3):
+                if k < sent.end and doc.pos[k] == "ADJ" and doc.words[k].islower():
+                    k += 1
+                elif k + 1 < sent.end and ctx.lower(k) in ("des", "de") and doc.pos[k + 1] == "NOUN" and doc.words[k + 1].islower():
+                    k += 2
+                else:
+                    break
+            j = k + 1 if ctx.lower(k) in lex.of_forms else k
+            end = _venue_name_end(ctx, j, sent.end)
+            if end == j:
+                continue
+            name = doc.span_text(j, end)
+            if ctx.ref.city(name) or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
+                    doc.ent_type[x] == "PER" for x in range(j, end)):
+                continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
+        if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end
+               or ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label)
+               for m in ctx.overlapping(start, end)):
+            continue  # (a name the NER read as a body, « Marvello », is the venue's when no body is known by it)
+        words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs | lex.gathering_verbs | lex.host_verbs
+        if not any(doc.lower[x] in words or doc.lemma[x] in words for x in range(sent.start, sent.end)):
+            continue
+        for m in {id(m): m for m in ctx.overlapping(start, end)}.values():
+            ctx.remove_mention(m)
+        label = doc.span_text(start, end)
+        ent = ctx.add("City", f"city/{slug(label)}", label, start, end, conf=confidence("venue_after_au"), rank=1)
+        if not capital_venue:
+            ent.aliases.add(name)  # (« Chantilly »: the venue's own name)
 
 
 def _summit_places(ctx: ArticleContext) -> None:

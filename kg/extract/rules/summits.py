@@ -50,15 +50,17 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
-        if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])):
+        spaced = numbered and low not in acronyms and _spaced_acronym(ctx, i)  # « la TICAD 9 »
+        if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])) \
+                and not spaced:
             i += 1
             continue
         t = doc[i]
         m = _COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
-        if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
+        if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num) or spaced:
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
-            name = f"{m.group(1).upper()}{num}" if m and num else (
+            name = f"{m.group(1).upper()}{num}" if m and num else doc[i:end].text if spaced else (
                 f"{doc.words[i].upper()}{num}" if num and num < 100 else doc[i:end].text)  # « COP 29 »: « COP29 »
             key = f"summit/{slug(name)}"
             ent = ctx.add("Summit", key, name, i, end, rank=3)
@@ -115,14 +117,30 @@ def summits(ctx: ArticleContext) -> None:
     _bracketed_names(ctx)
 
 
+def _spaced_acronym(ctx: ArticleContext, i: int) -> bool:
+    """« la TICAD 9 », « (TICAD 8) »: an acronym in capitals that names no known body, place or person, and an
+    edition number (1 to 99) that does not count something (« 27 pays »), in an article about a summit."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or not re.fullmatch(r"[A-Z]{3,6}", doc.words[i]) or not doc.words[i + 1].isdigit():
+        return False
+    if not 1 <= int(doc.words[i + 1]) <= 99 or ctx.mention_at(i, ("Organization", "Country", "City", "Person", "Minister")):
+        return False
+    after = i + 2
+    return after >= len(doc) or doc.pos[after] not in ("NOUN", "NUM") and doc.words[after] not in ("%", "h")
+
+
 def _bracketed_names(ctx: ArticleContext) -> None:
     """« La 31e Conférence des parties sur le climat (COP31) », « ... sur le financement du développement (FfD4) »:
     a short name in brackets right after a summit's name is the same summit (merged), or an alias of it."""
     words = ctx.doc.words
     for start, end, key in list(ctx.summit_seq):
-        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
+        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(":
             continue
-        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e == end + 2 and k != key and k in ctx.ents), None)
+        # (« (TICAD 9) »: a name of two words too)
+        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e <= end + 3 and e < len(words) and words[e] == ")"
+                      and k != key and k in ctx.ents), None)
+        if inner is None and words[end + 2] != ")":
+            continue
         if inner is not None:
             ctx.merge(key, inner)
             ctx.summit_seq[:] = [(s, e, inner if k == key else k) for s, e, k in ctx.summit_seq]
@@ -213,7 +231,8 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
                 out[m.start] = (m.end, f"sommet {'des' if plural else 'du'} {doc.span_text(m.start, m.end)}")
             continue
         if key not in lex.meeting_bodies:
-            if _met(ctx, m.start, m.end, during=False):  # a gathering body: only as the subject of its meeting
+            if _met(ctx, m.start, m.end, during=False) or _part_of_meeting(ctx, m.start):
+                # a gathering body: only as the subject of its meeting, or « la semaine de haut niveau de l'Assemblée »
                 ctx.remove_mention(m)
                 out[m.start] = (m.end, doc.span_text(m.start, m.end))
             continue
@@ -226,10 +245,24 @@ def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
             continue
         timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
-        if end > m.end or timed or _met(ctx, m.start, m.end):
+        # « un Conseil européen consacré à ... », « d'un Conseil européen »: one of its meetings
+        one = ctx.lower(m.start - 1) in lex.indefinite_articles
+        if end > m.end or timed or one or _met(ctx, m.start, m.end):
             ctx.remove_mention(m)
             out[m.start] = (end, doc.span_text(m.start, end))
     return out
+
+
+def _part_of_meeting(ctx: ArticleContext, start: int) -> bool:
+    """« la semaine de haut niveau de l'Assemblée générale », « la session de l'Assemblée »: the body named after
+    « de l' » / « de la » / « du » closing a noun phrase headed by a part of a meeting (``meeting_part_nouns``)."""
+    lex = ctx.lex
+    k = start - 1
+    if ctx.lower(k) in lex.definite_articles:
+        k -= 1
+    if ctx.lower(k) not in lex.of_forms_contracted:
+        return False
+    return any(ctx.lower(j) in lex.meeting_part_nouns for j in range(max(0, k - 4), k))
 
 
 def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool:
@@ -439,6 +472,8 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         if series is None:
             return None, end
         current = _summit_key(ctx, series, i + 2, end)
+    if nxt and series is None:
+        current = _latest_edition(ctx, current)
     cur = ctx.ents[current]
     cur_ed = cur.attrs.get("edition")
     start = i - 1 if pl in ctx.lex.next_words or edition else i
@@ -453,6 +488,27 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         _summit_context(ctx, start, end, current)
         return current, end
     return None, end
+
+
+def _series_key(label: str) -> str:
+    """« TICAD 9 », « COP29 »: the series of a numbered acronym (« ticad », « cop »); other names as they are."""
+    return normalize(re.sub(r"\s*\d+$", "", label)) if re.match(r"^[A-Z]{3,6}\s?\d+$", label) else normalize(label)
+
+
+def _latest_edition(ctx: ArticleContext, key: str) -> str:
+    """« La TICAD 8 s'était tenue à Tunis. La prochaine édition ... »: the next edition follows the latest edition of
+    the series the article names (« TICAD 9 »), not the earlier one named last."""
+    seen = {key}
+    while True:
+        ed = ctx.ents[key].attrs.get("edition")
+        if not isinstance(ed, int):
+            return key
+        later = next((k for k, e in ctx.ents.items() if e.type == "Summit" and k not in seen and e.attrs.get("edition") == ed + 1
+                      and _series_key(e.label) == _series_key(ctx.ents[key].label)), None)
+        if later is None:
+            return key
+        seen.add(later)
+        key = later
 
 
 def _summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
@@ -547,6 +603,9 @@ def edition_links(ctx: ArticleContext) -> None:
     for e in ctx.ents.values():
         ed = e.attrs.get("edition")
         if e.type != "Summit" or not isinstance(ed, int):
+            continue
+        if re.match(r"^[A-Z]{3,6} \d+$", e.label):  # « TICAD 8 », « TICAD 9 »
+            series.setdefault(_series_key(e.label), {})[ed] = e.key
             continue
         name = re.sub(r"\d+$", "", e.label) if re.match(r"^[A-Z]+\d+$", e.label) else series_name(e.label)
         series.setdefault(normalize(name), {})[ed] = e.key

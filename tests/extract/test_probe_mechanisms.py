@@ -1,0 +1,188 @@
+"""Mechanisms found on the probe articles 15-22 of tests/corpus_invented: summits named twice, venues, editions
+named by a spaced acronym, a body's meeting, attendance in relative clauses and absences. Invented sentences
+(no article's wording, invented people and places), each with what it must find and a near miss it must not."""
+
+import pytest
+
+from _extracted import run_labels as run
+
+pytestmark = pytest.mark.model
+
+
+def typed(ents, type_):
+    return {label for label, e in ents.items() if e.type == type_}
+
+
+def summit_of(ents, name):
+    """The label of the summit that has ``name`` as its label or one of its aliases."""
+    hits = [label for label, e in ents.items() if e.type == "Summit" and (label == name or name in e.aliases)]
+    assert hits, f"{name!r} not among {typed(ents, 'Summit')}"
+    return hits[0]
+
+
+# ── one summit named twice ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_summit_of_the_same_body_by_its_acronym_and_its_full_name_is_one(nlp):
+    ents, rels = run(nlp, "Sommet de l'OCS à Tervala : les dirigeants se retrouvent\n\n"
+                          "Le président Marc Olvani a accueilli lundi ses homologues pour le sommet de l'Organisation "
+                          "de coopération de Shanghai (OCS). Le président Paul Dravec y a pris part.")
+    summits = typed(ents, "Summit")
+    assert len(summits) == 1, summits
+    s = summits.pop()
+    assert (s, "attendee", "Paul Dravec") in rels
+    # two different bodies are two summits
+    ents, _ = run(nlp, "Le président Marc Olvani a participé au sommet de l'OCS puis au sommet de l'Otan.")
+    assert len(typed(ents, "Summit")) == 2
+
+
+def test_a_summit_of_two_parties_named_with_a_dash_and_with_entre_is_one(nlp):
+    ents, _ = run(nlp, "Le sommet UE-Chine s'est tenu jeudi à Pékin. Ce 25e sommet entre l'Union européenne et la "
+                       "Chine a été écourté.")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+    # another pair of parties is another summit
+    ents, _ = run(nlp, "Le sommet UE-Chine s'est tenu jeudi à Pékin. Le prochain sommet entre l'Union européenne et "
+                       "l'Inde aura lieu à Delhi.")
+    assert len(typed(ents, "Summit")) == 2, typed(ents, "Summit")
+
+
+def test_a_summit_named_after_a_city_the_other_summit_is_prepared_in(nlp):
+    ents, rels = run(nlp, "À un mois du sommet de Varno, les Alliés restent divisés.\n\n"
+                          "Le secrétaire général Jan Horvik s'est rendu lundi à Varno pour préparer le sommet de "
+                          "l'OTAN des 7 et 8 juillet.")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+    s = summit_of(ents, "sommet de l'OTAN")
+    assert (s, "hostCity", "Varno") in rels
+    # a city not where the other summit is prepared stays its own summit
+    ents, _ = run(nlp, "Le sommet de Varno avait déçu. Le secrétaire général Jan Horvik prépare à Bruxelles le "
+                       "sommet de l'OTAN des 7 et 8 juillet.")
+    assert len(typed(ents, "Summit")) == 2, typed(ents, "Summit")
+
+
+def test_a_headline_description_is_the_summit_the_article_is_about(nlp):
+    ents, _ = run(nlp, "Le président Olvani à Tervala pour un sommet extraordinaire sur la sécurité\n\n"
+                       "Le président Marc Olvani prend part samedi au sommet extraordinaire des chefs d'État de la "
+                       "Communauté économique des États de l'Afrique centrale (CEEAC). Le sommet doit durer un jour.")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+    # a headline ending with a full stop is a sentence like another
+    ents, _ = run(nlp, "Le président Olvani a présidé un sommet extraordinaire sur la sécurité.\n\n"
+                       "Il prend part samedi au sommet des chefs d'État de la Communauté économique des États de "
+                       "l'Afrique centrale (CEEAC).")
+    assert len(typed(ents, "Summit")) == 2, typed(ents, "Summit")
+
+
+# ── venues ────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_named_venue_is_a_place_named_in_full_and_hosts_the_summit(nlp):
+    ents, rels = run(nlp, "La Conférence internationale sur l'eau s'est ouverte mercredi au centre de conférences "
+                          "Marvello, à Tervala.")
+    assert "centre de conférences Marvello" in typed(ents, "City")
+    s = next(iter(typed(ents, "Summit")))
+    assert (s, "hostCity", "centre de conférences Marvello") in rels
+    assert (s, "hostCity", "Tervala") in rels
+    # a venue named after a town the reference knows stays the town
+    ents, _ = run(nlp, "Le sommet s'est ouvert lundi au château de Versailles.")
+    assert "Versailles" in typed(ents, "City")
+    assert "château de Versailles" not in typed(ents, "City")
+
+
+def test_a_venue_in_the_sentence_after_the_summit_hosts_it(nlp):
+    ents, rels = run(nlp, "Les dirigeants se retrouveront le 1er octobre pour un Conseil européen informel à Tervala. "
+                          "La Première ministre Ana Keller y accueillera ses homologues au château de Montbrisac.")
+    assert ("Conseil européen informel", "hostCity", "château de Montbrisac") in rels
+    # with no hosting or gathering in its sentence, a venue hosts nothing
+    ents, rels = run(nlp, "Les dirigeants se retrouveront le 1er octobre pour un Conseil européen informel à Tervala. "
+                          "Le château de Montbrisac est fermé au public.")
+    assert not any(p == "hostCity" and o == "château de Montbrisac" for _, p, o in rels)
+
+
+def test_a_city_in_a_series_name_is_not_the_host_when_the_sentence_says_where(nlp):
+    ents, rels = run(nlp, "La neuvième Conférence de Tokyo sur l'Afrique s'est ouverte mercredi à Yokohama.")
+    s = next(iter(typed(ents, "Summit")))
+    assert (s, "hostCity", "Yokohama") in rels
+    assert (s, "hostCity", "Tokyo") not in rels
+    # with nothing else said, the city of the name hosts it
+    ents, rels = run(nlp, "Le sommet de Tervala s'est ouvert mercredi.")
+    assert ("sommet de Tervala", "hostCity", "Tervala") in rels
+
+
+# ── editions ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_spaced_acronym_and_number_is_an_edition_and_the_next_follows_the_latest(nlp):
+    ents, rels = run(nlp, "La neuvième Conférence internationale sur le développement de l'Afrique (TICAD 9) s'est "
+                          "ouverte à Yokohama. La TICAD 8 s'était tenue à Tunis. La prochaine édition aura lieu en 2028.")
+    summits = typed(ents, "Summit")
+    assert {"TICAD 9", "TICAD 8"} <= summits
+    assert dict(ents["TICAD 9"].attrs).get("edition") == 9
+    assert ("TICAD 8", "nextEdition", "TICAD 9") in rels
+    nxt = [o for s, p, o in rels if s == "TICAD 9" and p == "nextEdition"]
+    assert nxt and nxt[0] != "TICAD 9"
+    # an acronym counting something is no edition
+    ents, _ = run(nlp, "Lors du sommet, la CEDEAO 15 pays membres a parlé. L'UEMOA 8 membres aussi.")
+    assert not any(label.startswith(("CEDEAO ", "UEMOA ")) for label in typed(ents, "Summit"))
+
+
+# ── a body's meeting ──────────────────────────────────────────────────────────────────────────────
+
+
+def test_an_indefinite_european_council_is_a_meeting(nlp):
+    ents, rels = run(nlp, "Les dirigeants se retrouveront les 25 et 26 juin à Bruxelles pour un Conseil européen "
+                          "consacré à la défense.")
+    assert "Conseil européen" in typed(ents, "Summit")
+    assert ("Conseil européen", "hostCity", "Bruxelles") in rels
+    # the body itself is no meeting
+    ents, _ = run(nlp, "Le président du Conseil européen, Pedro Almar, a salué l'accord.")
+    assert "Conseil européen" not in typed(ents, "Summit")
+
+
+def test_the_high_level_week_of_the_general_assembly_is_a_summit(nlp):
+    ents, rels = run(nlp, "Le Premier ministre Ravi Ondal doit se rendre à New York pour la semaine de haut niveau "
+                          "de l'Assemblée générale des Nations unies.")
+    assert "Assemblée générale des Nations unies" in typed(ents, "Summit")
+    assert ("Assemblée générale des Nations unies", "attendee", "Ravi Ondal") in rels
+    # the Assembly adopting a text is the body
+    ents, _ = run(nlp, "L'Assemblée générale des Nations unies a adopté une résolution sur l'eau.")
+    assert "Assemblée générale des Nations unies" not in typed(ents, "Summit")
+
+
+# ── attendance ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_summit_in_a_relative_clause_belongs_to_that_clause(nlp):
+    text = ("Le Sommet des Amériques s'ouvre jeudi à Tervala. Une trentaine de dirigeants étaient attendus, dont le "
+            "président Marc Olvani, qui a accueilli la semaine dernière le sommet du Mercosur à Varno, et le "
+            "président Paul Dravec.")
+    ents, rels = run(nlp, text)
+    assert ("Sommet des Amériques", "attendee", "Paul Dravec") in rels
+    assert ("Sommet des Amériques", "attendee", "Marc Olvani") in rels
+    assert ("sommet du Mercosur", "attendee", "Marc Olvani") in rels
+    assert ("sommet du Mercosur", "attendee", "Paul Dravec") not in rels
+
+
+def test_a_previous_edition_named_in_passing_does_not_take_the_next_sentences(nlp):
+    ents, rels = run(nlp, "Le Xe Sommet des Amériques s'ouvre jeudi à Tervala. Le précédent sommet s'était tenu à "
+                          "Varno en 2022. La ministre Ana Keller y participera.")
+    assert ("Xe Sommet des Amériques", "attendee", "Ana Keller") in rels
+    assert not any(p == "attendee" and o == "Ana Keller" and s != "Xe Sommet des Amériques" for s, p, o in rels)
+
+
+def test_boycotting_or_sulking_is_no_attendance(nlp):
+    _, rels = run(nlp, "Le sommet du G7 s'ouvre jeudi à Tervala. La présidente Ana Keller a annoncé qu'elle "
+                       "boycotterait la rencontre. Le ministre Paul Dravec a boudé la réunion.")
+    assert not any(p == "attendee" and o in ("Ana Keller", "Paul Dravec") for _, p, o in rels)
+    # announcing one's coming is attendance
+    _, rels = run(nlp, "Le sommet du G7 s'ouvre jeudi à Tervala. La présidente Ana Keller a annoncé qu'elle "
+                       "participerait au sommet.")
+    assert any(p == "attendee" and o == "Ana Keller" for _, p, o in rels)
+
+
+def test_alongside_someone_at_a_summit_is_attendance(nlp):
+    _, rels = run(nlp, "Le sommet du G20 s'est tenu à Tervala. La ministre Ana Keller était là, aux côtés du "
+                       "gouverneur de la banque centrale, Paul Dravec.")
+    attendees = {o for _, p, o in rels if p == "attendee"}
+    assert "Paul Dravec" in attendees
+    # alongside someone, with no summit in the story, is no attendance
+    _, rels = run(nlp, "La ministre Ana Keller s'est exprimée aux côtés du gouverneur Paul Dravec à Tervala.")
+    assert not any(p == "attendee" for _, p, _ in rels)
