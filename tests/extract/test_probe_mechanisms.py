@@ -186,3 +186,62 @@ def test_alongside_someone_at_a_summit_is_attendance(nlp):
     # alongside someone, with no summit in the story, is no attendance
     _, rels = run(nlp, "La ministre Ana Keller s'est exprimée aux côtés du gouverneur Paul Dravec à Tervala.")
     assert not any(p == "attendee" for _, p, _ in rels)
+
+
+# ── more ways of naming a summit ──────────────────────────────────────────────────────────────────
+
+
+def test_a_high_level_or_international_meeting_is_a_summit(nlp):
+    ents, rels = run(nlp, "Une réunion de haut niveau sur la Varnie s'est tenue mardi à Tervala, en présence du "
+                          "ministre Paul Dravec.")
+    assert "réunion de haut niveau sur la Varnie" in typed(ents, "Summit")
+    assert ("réunion de haut niveau sur la Varnie", "attendee", "Paul Dravec") in rels
+    # a meeting of a board or a team is none
+    ents, _ = run(nlp, "Une réunion de l'équipe de campagne s'est tenue mardi à Tervala.")
+    assert not typed(ents, "Summit")
+
+
+def test_a_mini_summit_named_by_its_topic_and_a_summit_meeting(nlp):
+    ents, rels = run(nlp, "Un mini-sommet consacré à la Varnie s'est tenu lundi à Tervala autour du président Marc "
+                          "Olvani.")
+    assert "mini-sommet consacré à la Varnie" in typed(ents, "Summit")
+    ents, rels = run(nlp, "Le président Marc Olvani a pris part à la rencontre au sommet entre les deux Varnies à "
+                          "Tervala.")
+    assert "rencontre au sommet entre les deux Varnies" in typed(ents, "Summit")
+    assert ("rencontre au sommet entre les deux Varnies", "attendee", "Marc Olvani") in rels
+    # a climber at the top is at no summit
+    ents, _ = run(nlp, "L'alpiniste Marc Olvani est arrivé au sommet du mont Tervala lundi.")
+    assert not any(label.startswith("rencontre") for label in typed(ents, "Summit"))
+
+
+def test_the_one_of_a_city_after_a_summit_is_another_summit_held_there(nlp):
+    ents, rels = run(nlp, "Le sommet de l'OTAN sera le premier organisé en Turquie depuis celui d'Istanbul en 2004.")
+    assert "sommet d'Istanbul" in typed(ents, "Summit")
+    assert ("sommet d'Istanbul", "hostCity", "Istanbul") in rels
+    # « celui de » a city with no summit before it is no summit
+    ents, _ = run(nlp, "Ce musée est plus grand que celui d'Istanbul.")
+    assert not typed(ents, "Summit")
+
+
+def test_speaking_from_a_city_is_no_attendance(nlp):
+    _, rels = run(nlp, "Le sommet du G7 s'est ouvert jeudi à Tervala. Le Premier ministre Paul Dravec était présent, "
+                       "tandis que le président Marc Olvani s'exprimait depuis Lisbonne.")
+    attendees = {o for _, p, o in rels if p == "attendee"}
+    assert "Paul Dravec" in attendees
+    assert "Marc Olvani" not in attendees
+    # arriving from a city is coming to the summit
+    _, rels = run(nlp, "Le sommet du G7 s'est ouvert jeudi à Tervala. Le président Marc Olvani est arrivé depuis "
+                       "Lisbonne pour y participer.")
+    assert "Marc Olvani" in {o for _, p, o in rels if p == "attendee"}
+
+
+def test_a_two_word_name_ending_a_longer_one_is_that_person(nlp):
+    ents, _ = run(nlp, "Oligor Nvemba à Tervala pour un sommet\n\nLe président Brice Aurel Oligor Nvemba a quitté "
+                       "Varno vendredi pour Tervala.")
+    persons = typed(ents, "Person") | typed(ents, "Minister")
+    assert "Brice Aurel Oligor Nvemba" in persons
+    assert "Oligor Nvemba" not in persons
+    # two names ending alike in two people's longer names stay apart
+    ents, _ = run(nlp, "Le président Jean Paul Nvemba et la ministre Claire Paul Nvemba ont reçu Paul Nvemba.")
+    persons = typed(ents, "Person") | typed(ents, "Minister")
+    assert "Paul Nvemba" in persons

@@ -348,6 +348,11 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if _represented(ctx, h, start, end):
             return True
+        # « Zelensky s'exprimait depuis Kiev », « intervenant depuis Kinshasa »: speaking from a city, not there (not
+        # « arrivé depuis Paris »: one comes from there)
+        if doc.lemma[h] not in ctx.lex.motion_verbs and doc.lemma[h] not in ctx.lex.attend_verbs and any(
+                ctx.mention_at(c, ("City",)) is not None and any(lower[g] == "depuis" for g in doc.children(c)) for c in kids):
+            return True
         # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... », « X a annoncé
         # qu'elle boycotterait la rencontre »
         if any(doc.deps[c] in ("ccomp", "xcomp") and (_negated_attendance(ctx, c) or doc.lemma[c] in ctx.lex.absence_verbs)

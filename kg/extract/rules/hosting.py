@@ -116,7 +116,9 @@ def _venue_after(ctx: ArticleContext, sent) -> None:
         first = ctx.sents[max(0, ctx.sent_no(sent.start) - 2)].start
         before = [(s, e, k) for s, e, k in sorted(ctx.summit_seq) if first <= s < sent.start and k not in ctx.prev_editions]
         if before:
-            s, e, k = before[-1]
+            # (the summit the story is about when it is among them: « ... depuis celui d'Istanbul » is in passing)
+            s, e, k = next((b for b in reversed(before) if b[2] == ctx.main_summit), None) or next(
+                (b for b in reversed(before) if doc.lower[b[0]] not in ("celui", "celle")), before[-1])
             ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_near_summit"))
 
 

@@ -64,7 +64,14 @@ def ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
     holders (or « ministérielle ») before the body of the reference data, in one noun phrase?"""
     lex = ctx.lex
     doc = ctx.doc
-    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives:
+    det = ctx.lower(i - 1)
+    # « une réunion de haut niveau sur X », « la réunion ministérielle sur X », « une réunion internationale »: a
+    # gathering of governments by its own words
+    high = [ctx.lower(j) for j in range(i + 1, i + 4)] == ["de", "haut", "niveau"]
+    if det in lex.definite_articles | lex.demonstratives | lex.indefinite_articles and (
+            high or ctx.lower(i + 1) in lex.conference_links and doc.pos[i + 1] == "ADJ"):
+        return True
+    if det not in lex.definite_articles | lex.demonstratives:
         return False
     sent = ctx.sent_at(i)
     members = False

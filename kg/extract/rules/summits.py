@@ -116,6 +116,32 @@ def summits(ctx: ArticleContext) -> None:
     _resolve_pending(ctx, pending)
     body_names(ctx)
     _bracketed_names(ctx)
+    _pronoun_summits(ctx)
+
+
+def _pronoun_summits(ctx: ArticleContext) -> None:
+    """« le sommet de l'OTAN ..., le premier organisé en Turquie depuis celui d'Istanbul »: « celui / celle de » a
+    city, after a summit named in the sentence, is another summit of the same kind held in that city."""
+    doc = ctx.doc
+    lex = ctx.lex
+    nouns = lex.summit_nouns | lex.conference_nouns | lex.gathering_nouns
+    for i in range(1, len(doc) - 2):
+        if doc.lower[i] not in ("celui", "celle") or doc.lower[i + 1] not in lex.of_forms:
+            continue
+        city = ctx.mention_at(i + 2, ("City",))
+        if city is None or city.start != i + 2:
+            continue
+        sent = ctx.sent_at(i)
+        before = [(s, e) for s, e, _ in ctx.summit_seq if sent.start <= s and e <= i]
+        noun = next((doc.lower[j] for s, e in reversed(before) for j in range(s, e) if doc.lower[j] in nouns), None)
+        if noun is None:
+            continue
+        name = f"{noun} {doc.words[i + 1]}{'' if doc.words[i + 1].endswith(APOS) else ' '}{doc.span_text(city.start, city.end)}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, i, city.end, surface=name, rank=2)
+        _summit_context(ctx, i, city.end, key)
+        ctx.relate(key, "hostCity", city.key, i, city.end, confidence("place_in_summit_name"))
+    ctx.summit_seq.sort()
 
 
 def _spaced_acronym(ctx: ArticleContext, i: int) -> bool:
@@ -202,6 +228,15 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if named is not None and named.start == end and doc[end - 1].lower_ in allowed_after:
             end = named.end  # « la conférence des Nations unies sur ... »: a name runs on as a whole
             continue
+        if u.lower_ in ctx.lex.summit_topic_participles and ctx.lower(end + 1) in ("à", "au", "aux") and end - i == 1:
+            end += 2  # « un mini-sommet consacré à l'Ukraine »: its topic names it
+            if ctx.lower(end) in ctx.lex.definite_articles:
+                end += 1
+            continue
+        if u.pos_ == "NUM" and u.text.isalpha() and doc[end - 1].pos_ == "DET" and end + 1 < len(doc) and (
+                doc[end + 1].pos_ in ("NOUN", "PROPN")):
+            end += 1  # « entre les deux Corées »: a number in words counting the parties
+            continue
         if u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.is_space:
             break
         if u.lower_ in stop_words and not (doc[end - 1].lower_ in allowed_after):
@@ -259,6 +294,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     name = doc[i:end].text
     if edition and ordinal_value(doc[i - 1].text):
         name = doc[i - 1 : end].text
+    if i >= 2 and ctx.lower(i - 1) == "au" and ctx.lower(i - 2) in ctx.lex.gathering_nouns:
+        i, name = i - 2, doc[i - 2 : end].text  # « la rencontre au sommet entre les deux Corées »
     if demonstrative and current:
         ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
         return current, end
