@@ -127,6 +127,7 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]  #: « ce sommet », « même sommet »: the one under discussion
     summit_name_links: frozenset[str]  #: words a summit's name runs on after
     summit_name_stops: frozenset[str]  #: words a summit's name stops at
+    summit_idiom_nouns: frozenset[str]  #: « au sommet de l'État », « de la pyramide »: the top of something, no summit
     summit_topic_participles: frozenset[str]  #: « un mini-sommet consacré à l'Ukraine »: the name runs on
     date_word_exceptions: frozenset[str]  #: dates by themselves that may be part of a name (« Mars »)
     list_separators: frozenset[str]

@@ -245,3 +245,22 @@ def test_a_two_word_name_ending_a_longer_one_is_that_person(nlp):
     ents, _ = run(nlp, "Le président Jean Paul Nvemba et la ministre Claire Paul Nvemba ont reçu Paul Nvemba.")
     persons = typed(ents, "Person") | typed(ents, "Minister")
     assert "Paul Nvemba" in persons
+
+
+def test_the_top_of_the_state_is_no_summit(nlp):
+    ents, rels = run(nlp, "La crise atteint le sommet de l'État, a estimé le président Marc Olvani à Tervala.")
+    assert not typed(ents, "Summit")
+    ents, _ = run(nlp, "Le ministre Paul Dravec est au sommet de sa carrière.")
+    assert not typed(ents, "Summit")
+    # a summit of a state's leaders is one
+    ents, _ = run(nlp, "Le sommet des chefs d'État de la Cédéao s'est ouvert lundi à Abuja.")
+    assert typed(ents, "Summit")
+
+
+def test_a_bare_summit_of_a_body_s_leaders_is_that_body_s_summit(nlp):
+    ents, rels = run(nlp, "Les dirigeants du G7 se retrouvent lundi à Tervala. Le sommet doit durer trois jours.")
+    assert "sommet du G7" in typed(ents, "Summit")
+    assert ("sommet du G7", "hostCity", "Tervala") in rels
+    # leaders of no named body: no name to give it
+    ents, _ = run(nlp, "Les dirigeants africains se retrouvent lundi à Tervala. Le sommet doit durer trois jours.")
+    assert "sommet du G7" not in typed(ents, "Summit")

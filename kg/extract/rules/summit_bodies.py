@@ -8,10 +8,10 @@ from __future__ import annotations
 from kg.extract.context import ArticleContext
 from kg.extract.text import is_date_word, ordinal_value
 
-__all__ = ["bodies_meeting", "body_names"]
+__all__ = ["bodies_meeting", "body_names", "meeting_body"]
 
 
-def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
+def meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
     """The body whose members meet in tokens ``start:end`` (« les chefs d'État de la Cédéao se sont réunis », « les
     dirigeants de l'OCS ... lors de leur sommet »): an organisation named after a collective noun (« dirigeants »,
     « chefs », « membres »), with the « de la » before it; ``None`` if there is none."""
@@ -38,7 +38,7 @@ def body_names(ctx: ArticleContext) -> None:
         for s, _, k in ctx.summit_seq:
             if k == key:
                 sent = ctx.sent_at(s)
-                found = _meeting_body(ctx, sent.start, sent.end)
+                found = meeting_body(ctx, sent.start, sent.end)
                 if found:
                     break
         if found is None:

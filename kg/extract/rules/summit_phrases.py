@@ -12,7 +12,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.text import ordinal_value
 from kg.names import lookup_key as normalize
 
-__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "numbered_edition", "same_noun"]
+__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "idiom", "numbered_edition", "same_noun"]
 
 
 def conference(ctx: ArticleContext, i: int) -> bool:
@@ -106,6 +106,20 @@ def generic(ctx: ArticleContext, i: int) -> bool:
         return False
     sent = ctx.sent_at(i)
     return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
+
+
+def idiom(ctx: ArticleContext, i: int) -> bool:
+    """« au sommet de l'État », « au sommet de sa carrière », « le sommet de la pyramide »: the top of something (a
+    noun of ``summit_idiom_nouns`` or a possessive after « de »), no summit."""
+    lex = ctx.lex
+    if ctx.lower(i + 1) not in lex.of_forms_contracted:
+        return False
+    j = i + 2
+    if ctx.doc.morph(j, "Poss") == "Yes" or ctx.lower(j) in ("sa", "son", "ses", "leur", "leurs", "ma", "mon", "notre"):
+        return True  # « de sa gloire », « de leur carrière »
+    if ctx.lower(j) in lex.definite_articles:
+        j += 1
+    return ctx.lower(j) in lex.summit_idiom_nouns and ctx.mention_at(j, ("Organization", "Country", "City")) is None
 
 
 def numbered_edition(ctx: ArticleContext, current: str | None, edition: int, start: int, end: int) -> str | None:

@@ -11,8 +11,9 @@ import re
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.summit_bodies import bodies_meeting, body_names
-from kg.extract.rules.summit_phrases import conference, generic, ministerial_meeting, numbered_edition, predicative, same_noun
+from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
+from kg.extract.rules.summit_phrases import (conference, generic, idiom, ministerial_meeting, numbered_edition, predicative,
+                                             same_noun)
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -96,7 +97,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
-            if generic(ctx, i) or predicative(ctx, i):
+            if generic(ctx, i) or predicative(ctx, i) or low in summit_nouns and idiom(ctx, i):
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
@@ -191,12 +192,31 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
     about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
     main = _main(ctx)
+    if main is None and pending:
+        main = _body_summit(ctx, pending[0])
     if main is None:
         return
     for start, end in pending:
         ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
         _summit_context(ctx, start, end, main)
     ctx.summit_seq.sort()
+
+
+def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
+    """« Les dirigeants du G7 se retrouvent lundi à X. Le sommet doit durer trois jours. »: an article naming no
+    summit but « le sommet » of leaders of a body met in its sentence or the two before is « sommet du G7 »."""
+    n = ctx.sent_no(mention[0])
+    for k in range(n, max(-1, n - 3), -1):
+        sent = ctx.sents[k]
+        found = meeting_body(ctx, sent.start, sent.end)
+        if found is None:
+            continue
+        body, prefix = found
+        name = f"{ctx.doc.words[mention[0]].lower()} {prefix}{ctx.doc.span_text(*next((m.start, m.end) for m in ctx.mentions if m.key == body and sent.start <= m.start < sent.end))}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, mention[0], mention[1], surface=name, rank=2)
+        return key
+    return None
 
 
 def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[str | None, int]:
