@@ -264,3 +264,20 @@ def test_a_bare_summit_of_a_body_s_leaders_is_that_body_s_summit(nlp):
     # leaders of no named body: no name to give it
     ents, _ = run(nlp, "Les dirigeants africains se retrouvent lundi à Tervala. Le sommet doit durer trois jours.")
     assert "sommet du G7" not in typed(ents, "Summit")
+
+
+def test_a_country_in_apposition_host_of_a_summit_hosts_it(nlp):
+    _, rels = run(nlp, "L'Azerbaïdjan, hôte de la COP29, a présenté son programme.")
+    assert ("COP29", "hostCountry", "Azerbaïdjan") in rels
+    # a country named before « , hôte de » a person's visit hosts no summit
+    _, rels = run(nlp, "Le président Marc Olvani a rencontré la Turquie, hôte de nombreux réfugiés, avant la COP29.")
+    assert not any(p == "hostCountry" for _, p, _ in rels)
+
+
+def test_their_summit_when_a_body_s_leaders_meet(nlp):
+    ents, rels = run(nlp, "Réunis à Tervala, les dirigeants du G7 ont adopté une déclaration lors de leur sommet.")
+    assert "sommet du G7" in typed(ents, "Summit")
+    assert ("sommet du G7", "hostCity", "Tervala") in rels
+    # their summit of no body named: none
+    ents, _ = run(nlp, "Réunis à Tervala, les dirigeants ont adopté une déclaration lors de leur sommet.")
+    assert "sommet du G7" not in typed(ents, "Summit")

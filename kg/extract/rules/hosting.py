@@ -180,6 +180,12 @@ def host_nouns(ctx: ArticleContext) -> None:
         # « le Brésil, pays hôte »
         if ctx.lower(i - 1) == "pays" and ctx.lower(i - 2) == ",":
             country = ctx.mention_at(i - 3, ("Country",))
+        # « l'Azerbaïdjan, hôte de la COP29, »: the country in apposition, host of the summit named after it
+        if country is None and ctx.lower(i - 1) == "," and ctx.lower(i + 1) in ctx.lex.of_forms_contracted:
+            before = ctx.mention_at(i - 2, ("Country",))
+            after = next((k for s, e, k in sorted(ctx.summit_seq) if i + 1 < s <= i + 3), None)
+            if before is not None and before.end == i - 1 and after is not None and after not in ctx.next_parent:
+                country, target = before, after
         # « l'hôte du sommet, le président brésilien, X », « pays hôte, le Brésil »
         if country is None:
             k = i + 1

@@ -103,8 +103,9 @@ def summits(ctx: ArticleContext) -> None:
             key, end = _summit_mention(ctx, i, current)
             if key and key not in ctx.prev_editions:
                 current = key
-            elif key is None and end == i + 1 and i > 0 and lower[i - 1] in lex.definite_articles | lex.demonstratives:
-                pending.append((i, end))
+            elif key is None and end == i + 1 and i > 0 and (lower[i - 1] in lex.definite_articles | lex.demonstratives
+                                                             or lower[i - 1] in ("leur", "notre")):
+                pending.append((i, end))  # (« lors de leur sommet » of the leaders of a body met)
             i = max(end, i + 1)
             continue
         if low in edition_nouns:
