@@ -281,3 +281,25 @@ def test_their_summit_when_a_body_s_leaders_meet(nlp):
     # their summit of no body named: none
     ents, _ = run(nlp, "Réunis à Tervala, les dirigeants ont adopté une déclaration lors de leur sommet.")
     assert "sommet du G7" not in typed(ents, "Summit")
+
+
+def test_a_place_right_after_a_topic_is_the_topic_s(nlp):
+    _, rels = run(nlp, "Le sommet pour la paix à Varno s'est tenu lundi à Tervala, en présence du président Marc Olvani.")
+    assert ("sommet pour la paix", "hostCity", "Tervala") in rels
+    assert ("sommet pour la paix", "hostCity", "Varno") not in rels
+    ents, rels = run(nlp, "Les dirigeants se sont retrouvés lundi dans la ville de Tervala pour un sommet sur Gaza.")
+    assert not any(p == "hostCity" and o == "Gaza" for _, p, o in rels)
+    # with no other place, the place after the summit hosts it
+    _, rels = run(nlp, "Le sommet pour la paix s'est tenu lundi à Tervala.")
+    assert ("sommet pour la paix", "hostCity", "Tervala") in rels
+
+
+def test_their_numbered_summit_and_a_meeting_of_the_european_council(nlp):
+    ents, _ = run(nlp, "Les dirigeants des BRICS se réunissent à Tervala pour leur 16e sommet.")
+    assert "sommet des BRICS" in typed(ents, "Summit")
+    assert dict(ents["sommet des BRICS"].attrs).get("edition") == 16
+    ents, rels = run(nlp, "La réunion du Conseil européen s'est ouverte jeudi à Bruxelles.")
+    assert ("Conseil européen", "hostCity", "Bruxelles") in rels
+    # a meeting with the European Council's president is no meeting of it
+    ents, _ = run(nlp, "La réunion avec le président du Conseil européen s'est bien passée.")
+    assert "Conseil européen" not in typed(ents, "Summit")

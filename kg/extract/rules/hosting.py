@@ -34,17 +34,22 @@ def summit_relations(ctx: ArticleContext) -> None:
             _venue_after(ctx, sent)
             continue
         # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
-        placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
+        # (the nearest place after a summit is its own; later ones are not — but « le sommet pour la paix à Gaza s'est
+        # tenu à Charm el-Cheikh »: a place right after a topic is the topic's, the one the meeting verb governs hosts)
+        after: dict[tuple[int, int, str], list[Mention]] = {}
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start or between(ctx, c.start):
                 continue
             if any(s <= c.start < e for s, e, _ in events):
                 continue  # « le sommet de Djerba »: that summit's place (below), not the one before
             before = [ev for ev in events if ev[1] <= c.start]
-            if before and before[-1][2] not in placed:
-                s, e, k = before[-1]
-                placed.add(k)
-                ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
+            if before:
+                after.setdefault(before[-1], []).append(c)
+        for (s, e, k), cands in after.items():
+            c = cands[0]
+            if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
+                c = next((x for x in cands[1:] if _met_at(ctx, x.start)), c)
+            ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « reçus au Grand Palais du peuple ... pour un sommet », « au centre de conférences X, à Yokohama »
         _venue_hosts(ctx, sent, events)
         # « ouvert vendredi au Japon »
@@ -57,12 +62,14 @@ def summit_relations(ctx: ArticleContext) -> None:
                 if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
                     continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
-        # « sommet de Riga », « Sommet de Paris » (not « la Conférence de Tokyo ..., qui s'est ouverte à Yokohama »:
+        # « sommet de Riga », « Sommet de Paris » (not « le sommet sur Gaza »: a topic; not « la Conférence de Tokyo ..., qui s'est ouverte à Yokohama »:
         # a series named after a city, held where the sentence says)
         for s, e, k in events:
             told = next((c for c in ctx.mentions_in(e, min(sent.end, e + 25), ("City",)) if is_locative(ctx, c.start)
                          and not _is_venue(ctx, c) and not any(s2 <= c.start < e2 for s2, e2, _ in events)), None)
             for c in ctx.mentions_in(s, e, ("City",)):
+                if any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, c.start)):
+                    continue
                 if told is None or told.key == c.key:
                     ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
         # host country: « organisé par le Royaume-Uni », « la France accueillera ... »; host city: « Nairobi a
@@ -75,6 +82,14 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _met_at(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at ``i`` governed by a verb of meeting or taking place (« s'est tenu à X », « se réunissent à X »)?"""
+    doc = ctx.doc
+    h = doc.heads[i]
+    verbs = ctx.lex.gathering_verbs | ctx.lex.meeting_verbs | ctx.lex.place_verbs
+    return doc.lemma[h] in verbs or doc.lemma[doc.heads[h]] in verbs
 
 
 def _is_venue(ctx: ArticleContext, c: Mention) -> bool:

@@ -98,7 +98,10 @@ def bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
             is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
         # « un Conseil européen consacré à ... », « d'un Conseil européen »: one of its meetings
         one = ctx.lower(m.start - 1) in lex.indefinite_articles
-        if end > m.end or timed or one or _met(ctx, m.start, m.end):
+        # « la réunion du Conseil européen », « la session du Conseil européen »
+        gathered = ctx.lower(m.start - 1) in ("du", "de") and (
+            ctx.lower(m.start - 2) in lex.gathering_nouns or ctx.lower(m.start - 2) in lex.meeting_part_nouns)
+        if end > m.end or timed or one or gathered or _met(ctx, m.start, m.end):
             ctx.remove_mention(m)
             out[m.start] = (end, doc.span_text(m.start, end))
     return out

@@ -103,9 +103,10 @@ def summits(ctx: ArticleContext) -> None:
             key, end = _summit_mention(ctx, i, current)
             if key and key not in ctx.prev_editions:
                 current = key
-            elif key is None and end == i + 1 and i > 0 and (lower[i - 1] in lex.definite_articles | lex.demonstratives
-                                                             or lower[i - 1] in ("leur", "notre")):
-                pending.append((i, end))  # (« lors de leur sommet » of the leaders of a body met)
+            elif key is None and end == i + 1 and i > 0 and any(
+                    lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
+                    for k in ((i - 1, i - 2) if _ordinal_at(ctx, i - 1) else (i - 1,))):
+                pending.append((i, end))  # (« lors de leur sommet », « pour leur 16e sommet » of a body's leaders)
             i = max(end, i + 1)
             continue
         if low in edition_nouns:
@@ -198,9 +199,19 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     if main is None:
         return
     for start, end in pending:
+        edition = _ordinal_at(ctx, start - 1)
+        if edition and ctx.ents[main].attrs.get("edition") not in (None, edition):
+            continue
+        if edition:
+            ctx.ents[main].attrs.setdefault("edition", edition)
         ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
         _summit_context(ctx, start, end, main)
     ctx.summit_seq.sort()
+
+
+def _ordinal_at(ctx: ArticleContext, i: int) -> int | None:
+    """The edition number an ordinal at token ``i`` gives (« 16e », « seizième »), or ``None``."""
+    return (ordinal_value(ctx.doc.words[i]) or ctx.lex.ordinals.get(ctx.lower(i))) if i >= 0 else None
 
 
 def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
