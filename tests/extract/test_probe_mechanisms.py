@@ -303,3 +303,34 @@ def test_their_numbered_summit_and_a_meeting_of_the_european_council(nlp):
     # a meeting with the European Council's president is no meeting of it
     ents, _ = run(nlp, "La réunion avec le président du Conseil européen s'est bien passée.")
     assert "Conseil européen" not in typed(ents, "Summit")
+
+
+def test_a_summit_of_last_year_or_of_an_earlier_year_is_the_previous_edition(nlp):
+    text = "Le sommet de l'Otan s'est ouvert mardi à Tervala. Lors du sommet de l'an dernier à Varno, les Alliés avaient promis plus."
+    ents, rels = run(nlp, text, published="2025-06-24")
+    assert ("sommet de l'an dernier", "nextEdition", "sommet de l'Otan") in rels
+    assert ("sommet de l'an dernier", "hostCity", "Varno") in rels
+    assert ("sommet de l'Otan", "hostCity", "Varno") not in rels
+    _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert mardi à Tervala. L'édition précédente, à Varno, avait déçu.",
+                  published="2025-06-24")
+    assert ("édition précédente", "hostCity", "Varno") in rels
+    _, rels = run(nlp, "Le sommet de l'Otan s'est ouvert mardi à Tervala. La Turquie accueillera l'édition 2026.",
+                  published="2025-06-24")
+    assert any(s == "sommet de l'Otan" and p == "nextEdition" for s, p, _ in rels)
+    # the summit of the article's own year is that summit
+    ents, _ = run(nlp, "Le sommet de l'Otan s'est ouvert mardi à Tervala. Le sommet de 2025 restera dans les mémoires.",
+                  published="2025-06-24")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+
+
+def test_the_previous_edition_is_the_numbered_summit_one_below(nlp):
+    ents, rels = run(nlp, "La TICAD 9 s'est ouverte mercredi à Yokohama. La Varnie boude Tokyo depuis l'édition "
+                          "précédente. En marge de la conférence, le ministre Paul Dravec a rencontré ses homologues. "
+                          "La TICAD 8 s'était tenue à Tunis.")
+    assert "édition précédente" in ents["TICAD 8"].aliases
+    assert ("TICAD 8", "nextEdition", "TICAD 9") in rels
+    assert ("TICAD 9", "attendee", "Paul Dravec") in rels
+    # with no numbered summit below, the previous edition stays its own
+    ents, _ = run(nlp, "La TICAD 9 s'est ouverte mercredi à Yokohama. La Varnie boude Tokyo depuis l'édition "
+                       "précédente. En marge de la conférence, le ministre Paul Dravec a rencontré ses homologues.")
+    assert "édition précédente" in typed(ents, "Summit")

@@ -37,7 +37,7 @@ def summit_variants(ctx: ArticleContext) -> None:
     merged = False
     while True:
         pair = (_apposition(ctx) or _same_tail(ctx) or _same_parties(ctx) or _place_variant(ctx) or _sentence_place(ctx)
-                or _headline(ctx) or _description(ctx))
+                or _headline(ctx) or _description(ctx) or _numbered_neighbour(ctx))
         if pair is None:
             break
         old, new = pair
@@ -153,6 +153,23 @@ def _headline(ctx: ArticleContext) -> tuple[str, str] | None:
             continue
         if _descriptive(ctx, s, e) and _mergeable_into(ctx, k, ctx.main_summit):
             return k, ctx.main_summit
+    return None
+
+
+def _numbered_neighbour(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« depuis l'édition précédente » ... « La TICAD 8 s'était tenue à Tunis » while the article is about « TICAD 9 »:
+    the previous edition named without a number is the numbered summit one below the main summit's number."""
+    main = ctx.main_summit
+    ed = ctx.ents[main].attrs.get("edition") if main in ctx.ents else None
+    if not isinstance(ed, int):
+        return None
+    for prev in ctx.prev_editions:
+        if prev not in ctx.ents or prev == main or ctx.ents[prev].attrs.get("edition"):
+            continue
+        numbered = [k for k, e in ctx.ents.items() if e.type == "Summit" and k not in (main, prev)
+                    and e.attrs.get("edition") == ed - 1 and k not in ctx.prev_editions]
+        if len(numbered) == 1:
+            return prev, numbered[0]
     return None
 
 

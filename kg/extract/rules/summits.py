@@ -12,8 +12,9 @@ import re
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
-from kg.extract.rules.summit_phrases import (conference, generic, idiom, ministerial_meeting, numbered_edition, predicative,
-                                             same_noun)
+from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
+                                             numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
+                                             series_key, spaced_acronym)
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -52,7 +53,7 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
-        spaced = numbered and low not in acronyms and _spaced_acronym(ctx, i)  # « la TICAD 9 »
+        spaced = numbered and low not in acronyms and spaced_acronym(ctx, i)  # « la TICAD 9 »
         if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])) \
                 and not spaced:
             i += 1
@@ -105,13 +106,13 @@ def summits(ctx: ArticleContext) -> None:
                 current = key
             elif key is None and end == i + 1 and i > 0 and any(
                     lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
-                    for k in ((i - 1, i - 2) if _ordinal_at(ctx, i - 1) else (i - 1,))):
+                    for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
                 pending.append((i, end))  # (« lors de leur sommet », « pour leur 16e sommet » of a body's leaders)
             i = max(end, i + 1)
             continue
         if low in edition_nouns:
             key, end = _edition_mention(ctx, i, current)
-            if key:
+            if key and key not in ctx.prev_editions:
                 current = key
             i = max(end, i + 1)
             continue
@@ -119,44 +120,7 @@ def summits(ctx: ArticleContext) -> None:
     _resolve_pending(ctx, pending)
     body_names(ctx)
     _bracketed_names(ctx)
-    _pronoun_summits(ctx)
-
-
-def _pronoun_summits(ctx: ArticleContext) -> None:
-    """« le sommet de l'OTAN ..., le premier organisé en Turquie depuis celui d'Istanbul »: « celui / celle de » a
-    city, after a summit named in the sentence, is another summit of the same kind held in that city."""
-    doc = ctx.doc
-    lex = ctx.lex
-    nouns = lex.summit_nouns | lex.conference_nouns | lex.gathering_nouns
-    for i in range(1, len(doc) - 2):
-        if doc.lower[i] not in ("celui", "celle") or doc.lower[i + 1] not in lex.of_forms:
-            continue
-        city = ctx.mention_at(i + 2, ("City",))
-        if city is None or city.start != i + 2:
-            continue
-        sent = ctx.sent_at(i)
-        before = [(s, e) for s, e, _ in ctx.summit_seq if sent.start <= s and e <= i]
-        noun = next((doc.lower[j] for s, e in reversed(before) for j in range(s, e) if doc.lower[j] in nouns), None)
-        if noun is None:
-            continue
-        name = f"{noun} {doc.words[i + 1]}{'' if doc.words[i + 1].endswith(APOS) else ' '}{doc.span_text(city.start, city.end)}"
-        key = f"summit/{slug(name)}"
-        ctx.add("Summit", key, name, i, city.end, surface=name, rank=2)
-        _summit_context(ctx, i, city.end, key)
-        ctx.relate(key, "hostCity", city.key, i, city.end, confidence("place_in_summit_name"))
-    ctx.summit_seq.sort()
-
-
-def _spaced_acronym(ctx: ArticleContext, i: int) -> bool:
-    """« la TICAD 9 », « (TICAD 8) »: an acronym in capitals that names no known body, place or person, and an
-    edition number (1 to 99) that does not count something (« 27 pays »), in an article about a summit."""
-    doc = ctx.doc
-    if i + 1 >= len(doc) or not re.fullmatch(r"[A-Z]{3,6}", doc.words[i]) or not doc.words[i + 1].isdigit():
-        return False
-    if not 1 <= int(doc.words[i + 1]) <= 99 or ctx.mention_at(i, ("Organization", "Country", "City", "Person", "Minister")):
-        return False
-    after = i + 2
-    return after >= len(doc) or doc.pos[after] not in ("NOUN", "NUM") and doc.words[after] not in ("%", "h")
+    pronoun_summits(ctx)
 
 
 def _bracketed_names(ctx: ArticleContext) -> None:
@@ -199,7 +163,7 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     if main is None:
         return
     for start, end in pending:
-        edition = _ordinal_at(ctx, start - 1)
+        edition = ordinal_at(ctx, start - 1)
         if edition and ctx.ents[main].attrs.get("edition") not in (None, edition):
             continue
         if edition:
@@ -207,11 +171,6 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
         ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
         _summit_context(ctx, start, end, main)
     ctx.summit_seq.sort()
-
-
-def _ordinal_at(ctx: ArticleContext, i: int) -> int | None:
-    """The edition number an ordinal at token ``i`` gives (« 16e », « seizième »), or ``None``."""
-    return (ordinal_value(ctx.doc.words[i]) or ctx.lex.ordinals.get(ctx.lower(i))) if i >= 0 else None
 
 
 def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
@@ -299,6 +258,13 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             return _previous_edition(ctx, i - 1, end), end
     tail = doc[i + 1 : end]
     demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
+    when = edition_time(ctx, end) if not edition and not nxt else None
+    if len(tail) == 0 and when is not None and current is not None:
+        # « le sommet de l'an dernier », « le sommet de 2024 », « l'édition précédente », « le sommet de l'an prochain »
+        which, stop = when
+        if which == "previous":
+            return _previous_edition(ctx, i, stop), stop
+        return _next_edition(ctx, current, i, stop), stop
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
         if edition and not nxt:
@@ -402,7 +368,14 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
     elif ordinal_value(prev.text):
         edition = ordinal_value(prev.text)
     if edition is None and not nxt:
-        return None, i + 1
+        # « l'édition précédente », « l'édition de l'an dernier », « l'édition 2026 »
+        when = edition_time(ctx, i + 1, bare_year=True)
+        if when is None or current is None:
+            return None, i + 1
+        which, stop = when
+        if which == "previous":
+            return _previous_edition(ctx, i, stop), stop
+        return _next_edition(ctx, current, i, stop), stop
     # « ... édition du Sommet X » / « de ce Sommet »
     end = i + 1
     series = None
@@ -420,7 +393,7 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
             return None, end
         current = _summit_key(ctx, series, i + 2, end)
     if nxt and series is None:
-        current = _latest_edition(ctx, current)
+        current = latest_edition(ctx, current)
     cur = ctx.ents[current]
     cur_ed = cur.attrs.get("edition")
     start = i - 1 if pl in ctx.lex.next_words or edition else i
@@ -435,27 +408,6 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         _summit_context(ctx, start, end, current)
         return current, end
     return None, end
-
-
-def _series_key(label: str) -> str:
-    """« TICAD 9 », « COP29 »: the series of a numbered acronym (« ticad », « cop »); other names as they are."""
-    return normalize(re.sub(r"\s*\d+$", "", label)) if re.match(r"^[A-Z]{3,6}\s?\d+$", label) else normalize(label)
-
-
-def _latest_edition(ctx: ArticleContext, key: str) -> str:
-    """« La TICAD 8 s'était tenue à Tunis. La prochaine édition ... »: the next edition follows the latest edition of
-    the series the article names (« TICAD 9 »), not the earlier one named last."""
-    seen = {key}
-    while True:
-        ed = ctx.ents[key].attrs.get("edition")
-        if not isinstance(ed, int):
-            return key
-        later = next((k for k, e in ctx.ents.items() if e.type == "Summit" and k not in seen and e.attrs.get("edition") == ed + 1
-                      and _series_key(e.label) == _series_key(ctx.ents[key].label)), None)
-        if later is None:
-            return key
-        seen.add(later)
-        key = later
 
 
 def _summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
@@ -552,7 +504,7 @@ def edition_links(ctx: ArticleContext) -> None:
         if e.type != "Summit" or not isinstance(ed, int):
             continue
         if re.match(r"^[A-Z]{3,6} \d+$", e.label):  # « TICAD 8 », « TICAD 9 »
-            series.setdefault(_series_key(e.label), {})[ed] = e.key
+            series.setdefault(series_key(e.label), {})[ed] = e.key
             continue
         name = re.sub(r"\d+$", "", e.label) if re.match(r"^[A-Z]+\d+$", e.label) else series_name(e.label)
         series.setdefault(normalize(name), {})[ed] = e.key
