@@ -334,3 +334,19 @@ def test_the_previous_edition_is_the_numbered_summit_one_below(nlp):
     ents, _ = run(nlp, "La TICAD 9 s'est ouverte mercredi à Yokohama. La Varnie boude Tokyo depuis l'édition "
                        "précédente. En marge de la conférence, le ministre Paul Dravec a rencontré ses homologues.")
     assert "édition précédente" in typed(ents, "Summit")
+
+
+def test_the_following_summit_and_a_series_of_next_year_are_the_next_edition(nlp):
+    _, rels = run(nlp, "Le sommet du G20 s'est achevé dimanche à Tervala. Le sommet suivant aura lieu en Inde.",
+                  published="2025-11-24")
+    nxt = [o for s, p, o in rels if s == "sommet du G20" and p == "nextEdition"]
+    assert nxt and (nxt[0], "hostCountry", "Inde") in rels
+    assert ("sommet du G20", "hostCountry", "Inde") not in rels
+    _, rels = run(nlp, "Le sommet du G20 s'est achevé dimanche à Tervala. Le G20 de l'an prochain se tiendra aux "
+                       "États-Unis.", published="2025-11-24")
+    assert ("sommet du G20", "hostCountry", "États-Unis") not in rels
+    assert any(s == "sommet du G20" and p == "nextEdition" for s, p, _ in rels)
+    # the G20 of a city is the summit itself
+    ents, _ = run(nlp, "Le sommet du G20 s'est achevé dimanche à Tervala. Le G20 de Tervala restera dans les mémoires.",
+                  published="2025-11-24")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")

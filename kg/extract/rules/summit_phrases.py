@@ -215,6 +215,8 @@ def edition_time(ctx: ArticleContext, j: int, bare_year: bool = False) -> tuple[
     low = [ctx.lower(k) for k in range(j, j + 4)]
     if low[0] in ("précédent", "précédente", "passé", "passée", "dernier", "dernière") and ctx.doc.pos[j] == "ADJ":
         return "previous", j + 1
+    if low[0] in ("suivant", "suivante") and ctx.doc.pos[j] in ("ADJ", "VERB"):
+        return "next", j + 1  # « le sommet suivant »
     if bare_year and len(low[0]) == 4 and low[0].isdigit():
         j -= 1  # « l'édition 2026 »: the year with no « de »
     elif low[0] not in lex.of_forms_contracted:

@@ -45,6 +45,16 @@ def summits(ctx: ArticleContext) -> None:
     while i < n:
         if i in bodies:
             end, name = bodies[i]
+            when = edition_time(ctx, end) if current else None
+            if when is not None:
+                # « le G20 de l'an prochain », « le G7 de 2024 »: another edition of the series under discussion
+                which, stop = when
+                if which == "previous":
+                    _previous_edition(ctx, i, stop)
+                else:
+                    _next_edition(ctx, current, i, stop)
+                i = stop
+                continue
             current = _summit_key(ctx, name, i, end)
             edition = ordinal_value(doc.words[i]) or lex.ordinals.get(lower[i])
             if edition:  # « la 79e Assemblée générale des Nations unies »
