@@ -240,9 +240,11 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
                 conf=confidence("unknown_organisation"), rank=1)
         return
-    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba »
+    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
+    # « le sommet du G7 de X »
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
-            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
+            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
+            or _summit_body_before(ctx, text.start - 1))):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « ... de Fasano, dans le sud de l'Italie », « Aurivel (Canada) »: a place the text locates in a country
     elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
@@ -298,6 +300,32 @@ def place_adjectives(ctx: ArticleContext) -> None:
             ctx.remove_mention(m)
 
 
+def _place_noun_before(ctx: ArticleContext, de: int) -> bool:
+    """Is the « de » at ``de`` the end of a place noun's phrase (« la ville de », « la station balnéaire de », « la
+    station de ski de »): a place noun, then adjectives or one « de » + noun?"""
+    lex = ctx.lex
+    k = de - 1
+    if ctx.doc.pos[k] == "NOUN" and ctx.lower(k - 1) in lex.of_forms and ctx.lower(k) not in lex.place_nouns:
+        k -= 2  # « de ski »
+    while k >= 0 and ctx.doc.pos[k] == "ADJ" and de - k < 5:
+        k -= 1
+    # (after « dans » / « à » only: « la cité thermale de Haute-Savoie vit ... » names the region a town is in)
+    return k >= 0 and ctx.lower(k) in lex.place_nouns and ctx.lower(k - 1) in lex.definite_articles | {"une", "un"} and (
+        ctx.lower(k - 2) in ("dans", "à"))
+
+
+def _summit_body_before(ctx: ArticleContext, de: int) -> bool:
+    """Is the « de » at ``de`` right after « le sommet du G7 », a summit named after a body (« le sommet du G7 de X »)?"""
+    lex = ctx.lex
+    body = ctx.mention_at(de - 1, ("Organization",))
+    if body is None or body.end != de:
+        return False
+    k = body.start - 1
+    if ctx.lower(k) in lex.definite_articles:
+        k -= 1
+    return ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k - 1) in lex.summit_nouns
+
+
 def _place_head(ctx: ArticleContext, k: int) -> int | None:
     """The place noun an adjective at ``k`` hangs on (« capitale » in « la capitale lituanienne »), walking back
     over adjectives; ``None`` if there is none."""
@@ -328,7 +356,8 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
             k -= 1
         if ctx.lower(k - 1) in lex.of_forms_contracted and ctx.lower(k - 2) in lex.venue_nouns:
             k -= 2  # « au palais des congrès de Nairobi », « au centre de conférences de X »
-        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
+        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns or (
+            _place_noun_before(ctx, start - 1))  # « dans la station de ski de X »
     # « la capitale lettone Riga »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
         return True
