@@ -350,3 +350,28 @@ def test_the_following_summit_and_a_series_of_next_year_are_the_next_edition(nlp
     ents, _ = run(nlp, "Le sommet du G20 s'est achevé dimanche à Tervala. Le G20 de Tervala restera dans les mémoires.",
                   published="2025-11-24")
     assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+
+
+def test_an_unknown_place_after_a_place_noun_or_a_body_s_summit(nlp):
+    _, rels = run(nlp, "Le sommet du G7 s'est ouvert dimanche dans la station de ski de Tervala.")
+    assert ("sommet du G7", "hostCity", "Tervala") in rels
+    ents, rels = run(nlp, "Le sommet du G7 de Tervala s'est achevé.")
+    assert "Tervala" in typed(ents, "City")
+    # a name after a common noun that is no place is no place
+    ents, _ = run(nlp, "Le sommet du G7 s'est ouvert dimanche avec le discours de Tervala.")
+    assert "Tervala" not in typed(ents, "City")
+
+
+def test_a_town_of_a_region_as_subject_is_not_read_as_the_region(nlp):
+    ents, _ = run(nlp, "Avant le sommet du G7, la cité thermale de Haute-Varnie vit sous haute sécurité.")
+    assert "Haute-Varnie" not in typed(ents, "City")
+
+
+def test_a_meeting_named_by_two_leaders_is_a_summit(nlp):
+    ents, rels = run(nlp, "La rencontre Olvani-Dravec a eu lieu vendredi à Anchorage.")
+    assert "rencontre Olvani-Dravec" in typed(ents, "Summit")
+    assert ("rencontre Olvani-Dravec", "hostCity", "Anchorage") in rels
+    assert "Olvani-Dravec" not in typed(ents, "Person")
+    # a meeting in a hyphenated country is no meeting of two leaders
+    ents, _ = run(nlp, "La rencontre Bosnie-Herzégovine a eu lieu vendredi à Sarajevo.")
+    assert not any(label.startswith("rencontre") for label in typed(ents, "Summit"))

@@ -358,6 +358,18 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
         if any(doc.deps[c] in ("ccomp", "xcomp") and (_negated_attendance(ctx, c) or doc.lemma[c] in ctx.lex.absence_verbs)
                for c in kids):
             return True
+    # « X, qui n'était pas du voyage, », « X, qui ne s'est pas déplacé, »: a negated relative clause on the person
+    # about going there
+    holders = set(range(start, end))
+    if doc.deps[start] in ("flat:name", "appos", "nmod"):
+        holders.add(doc.heads[start])  # « le Premier ministre X, qui ... »: the clause hangs on the title
+    for i in holders:
+        for c in doc.children(i):
+            if doc.deps[c] != "acl:relcl" or not any(lower[g] in ctx.lex.verb_negations for g in doc.children(c)):
+                continue
+            if any(doc.lemma[w] in ctx.lex.attend_verbs or lower[w] in ctx.lex.attend_verbs or lower[w] == "voyage"
+                   for w in doc.subtree(c)):
+                return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
 

@@ -63,6 +63,17 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
+        pair = _two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
+        if pair:
+            # « la rencontre Trump-Poutine », « la réunion Xi-Biden »: a meeting of two leaders named by them (not
+            # a person « Trump-Poutine »)
+            for m in {id(m): m for m in ctx.overlapping(i + 1, pair)}.values():
+                ctx.remove_mention(m)
+            key = _summit_key(ctx, doc.span_text(i, pair), i, pair)
+            _summit_context(ctx, i, pair, key)
+            current = key
+            i = pair
+            continue
         spaced = numbered and low not in acronyms and spaced_acronym(ctx, i)  # « la TICAD 9 »
         if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])) \
                 and not spaced:
@@ -131,6 +142,27 @@ def summits(ctx: ArticleContext) -> None:
     body_names(ctx)
     _bracketed_names(ctx)
     pronoun_summits(ctx)
+
+
+def _two_leaders(ctx: ArticleContext, j: int) -> int:
+    """The end of two capitalised names joined by a hyphen from token ``j`` (« Trump-Poutine », read as one token or
+    three), after a definite article and a gathering noun, naming no place or body (« Bosnie-Herzégovine »); 0 if
+    there are none."""
+    doc = ctx.doc
+    if j + 2 >= len(doc) or ctx.lower(j - 2) not in ctx.lex.definite_articles | ctx.lex.demonstratives:
+        return 0
+    if "-" in doc.words[j][1:]:
+        parts, end = doc.words[j].split("-"), j + 1
+    elif doc.words[j + 1] == "-" and not doc.whitespace(j) if hasattr(doc, "whitespace") else doc.words[j + 1] == "-":
+        parts, end = [doc.words[j], doc.words[j + 2]], j + 3
+    else:
+        return 0
+    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() and len(p) >= 2 for p in parts):
+        return 0
+    text = doc.span_text(j, end)
+    if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
+        return 0
+    return end
 
 
 def _bracketed_names(ctx: ArticleContext) -> None:
