@@ -375,3 +375,28 @@ def test_a_meeting_named_by_two_leaders_is_a_summit(nlp):
     # a meeting in a hyphenated country is no meeting of two leaders
     ents, _ = run(nlp, "La rencontre Bosnie-Herzégovine a eu lieu vendredi à Sarajevo.")
     assert not any(label.startswith("rencontre") for label in typed(ents, "Summit"))
+
+
+def test_a_negated_relative_clause_about_going_is_absence(nlp):
+    _, rels = run(nlp, "Le sommet du G7 s'est tenu jeudi à Tervala. Le Premier ministre Paul Dravec, qui n'était pas "
+                       "du voyage, a jugé l'accord utile.")
+    assert not any(p == "attendee" and o == "Paul Dravec" for _, p, o in rels)
+    # a negated clause about something else is no absence
+    _, rels = run(nlp, "Le sommet du G7 s'est tenu jeudi à Tervala. Le Premier ministre Paul Dravec, qui n'a pas "
+                       "caché sa joie, a participé au sommet.")
+    assert any(p == "attendee" and o == "Paul Dravec" for _, p, o in rels)
+
+
+def test_the_leaders_annual_summit_is_not_their_ministers_meeting(nlp):
+    ents, rels = run(nlp, "La réunion des ministres des Finances du G20 s'est tenue au Cap. Les chefs d'État et de "
+                          "gouvernement du G20 doivent se retrouver en novembre à Johannesburg pour le sommet annuel "
+                          "du groupe.")
+    summits = typed(ents, "Summit")
+    assert len(summits) == 2, summits
+    leaders = next(label for label in summits if label.startswith("sommet"))
+    assert "sommet du G20" in ents[leaders].aliases
+    assert (leaders, "hostCity", "Johannesbourg") in rels
+    # a description of the same ministers' meeting is that meeting
+    ents, _ = run(nlp, "La réunion des ministres des Finances du G20 s'est tenue au Cap. La réunion sur la dette a "
+                       "duré deux jours.")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")

@@ -22,7 +22,7 @@ def meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] |
         k = m.start - 1 - (ctx.lower(m.start - 1) in lex.definite_articles)
         if ctx.lower(k) not in lex.of_forms_contracted:
             continue
-        if any(ctx.lower(j) in lex.collective_nouns for j in range(max(start, k - 4), k)):
+        if any(ctx.lower(j) in lex.collective_nouns for j in range(max(start, k - 6), k)):  # (« les chefs d'État et de gouvernement du »)
             return m.key, ctx.doc.text_with_ws(k, m.start)
     return None
 

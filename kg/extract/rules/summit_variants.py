@@ -273,11 +273,19 @@ def _description(ctx: ArticleContext) -> tuple[str, str] | None:
     doc = ctx.doc
     current = None
     for s, e, k in sorted(ctx.summit_seq):
-        if current and k != current and _descriptive(ctx, s, e) and _mergeable(ctx, k, current) and not _own_body(ctx, current):
+        if current and k != current and _descriptive(ctx, s, e) and _mergeable(ctx, k, current) and not _own_body(ctx, current) \
+                and not (_ministers_meeting(ctx, current) and any(ctx.lower(j) in ctx.lex.summit_nouns for j in range(s, e))):
             return k, current
         if k not in _editions(ctx):
             current = k
     return None
+
+
+def _ministers_meeting(ctx: ArticleContext, key: str) -> bool:
+    """Is the summit ``key`` a meeting of ministers (« la réunion des ministres des Finances du G20 »)? Its leaders'
+    « sommet annuel » is another gathering."""
+    words = ctx.ents[key].label.lower().split()
+    return bool(words) and words[0] in ctx.lex.meeting_of_body_nouns and "ministres" in words
 
 
 def _descriptive(ctx: ArticleContext, s: int, e: int) -> bool:
