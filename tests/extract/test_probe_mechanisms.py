@@ -400,3 +400,11 @@ def test_the_leaders_annual_summit_is_not_their_ministers_meeting(nlp):
     ents, _ = run(nlp, "La réunion des ministres des Finances du G20 s'est tenue au Cap. La réunion sur la dette a "
                        "duré deux jours.")
     assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+
+
+def test_a_body_in_brackets_after_a_name_is_the_person_s(nlp):
+    _, rels = run(nlp, "Lors du sommet du G20 à Tervala, Ana Keller (FMI) a plaidé pour un allègement de la dette.")
+    assert ("Ana Keller", "affiliation", "Fonds monétaire international") in rels
+    # a country in brackets is no affiliation
+    _, rels = run(nlp, "Lors du sommet du G20 à Tervala, Ana Keller (Canada) a plaidé pour un allègement de la dette.")
+    assert not any(p == "affiliation" for _, p, _ in rels)
