@@ -97,6 +97,7 @@ class Lexicon:
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
     session_nouns: frozenset[str]  #: « la 64e session ordinaire »: a summit when followed by ``session_adjectives``
     session_adjectives: frozenset[str]
+    meeting_part_nouns: frozenset[str]  #: « la semaine de haut niveau de l'Assemblée générale »: a body's meeting
     meeting_verbs: frozenset[str]  #: lemmas: reflexive, a meeting taking place (« le G7 s'est ouvert », « se tiendra »)
     intransitive_meeting_verbs: frozenset[str]  #: lemmas: the same without « se » (« le sommet siège », « ouvre ses portes »)
     contracted_le: frozenset[str]  #: « au Caire », « du Cap »: « à »/« de » + the « Le » of a place name
@@ -126,6 +127,8 @@ class Lexicon:
     anaphoric_determiners: frozenset[str]  #: « ce sommet », « même sommet »: the one under discussion
     summit_name_links: frozenset[str]  #: words a summit's name runs on after
     summit_name_stops: frozenset[str]  #: words a summit's name stops at
+    summit_idiom_nouns: frozenset[str]  #: « au sommet de l'État », « de la pyramide »: the top of something, no summit
+    summit_topic_participles: frozenset[str]  #: « un mini-sommet consacré à l'Ukraine »: the name runs on
     date_word_exceptions: frozenset[str]  #: dates by themselves that may be part of a name (« Mars »)
     list_separators: frozenset[str]
     subject_pronouns: frozenset[str]

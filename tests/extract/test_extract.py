@@ -183,7 +183,8 @@ def test_leaders_speaking_from_elsewhere_did_not_attend(nlp):
 
 @pytest.mark.parametrize("text,city", [
     ("Les dirigeants de trente pays étaient réunis lundi à Lisbonne pour le troisième sommet UE-ASEAN.", "Lisbonne"),
-    ("Lors de la 5e édition du sommet Invest Africa, organisée lundi au château de Chantilly, dix projets ont été présentés.", "Chantilly"),
+    ("Lors de la 5e édition du sommet Invest Africa, organisée lundi au château de Chantilly, dix projets ont été présentés.",
+     "château de Chantilly"),  # a named venue (GUIDELINES: « le château de X » is a City), its town unknown
 ])
 @pytest.mark.model
 def test_a_summit_takes_the_place_named_next_to_it(nlp, text, city):

@@ -37,9 +37,16 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
     summit_nouns = ctx.lex.summit_nouns
     for sent in ctx.sents:
         # (« en prélude à la COP30 », « à la veille du sommet »: what the sentence reports is before it)
-        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)]
+        # (« X, qui a accueilli le sommet du Mercosur, et Y étaient attendus »: a summit inside a relative clause is
+        # that clause's, :func:`relative_hosts`)
+        in_sent = [k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)
+                   and not (relative_clause(ctx, s) is not None and _others_outside(ctx, s, sent))]
+        if current is None and not in_sent:  # (the first summit named, even in a relative clause)
+            current = next((k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)), None)
         if in_sent:
-            current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" else current
+            # (a previous edition named in passing is not what the story goes on about)
+            current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" and (
+                in_sent[0] not in ctx.prev_editions or current is None) else current
         if is_byline(sent):
             continue  # « Par X, envoyée spéciale au sommet »: the reporter
         target = in_sent[0] if in_sent else current
@@ -56,6 +63,47 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
             target = ctx.main_summit
         out.append((sent, target, bool(in_sent)))
     return out
+
+
+def relative_clause(ctx: ArticleContext, i: int) -> int | None:
+    """The verb of the relative clause token ``i`` belongs to (« X, qui a accueilli le sommet du Mercosur »), or
+    ``None``."""
+    doc = ctx.doc
+    t = i
+    for _ in range(6):
+        h = doc.heads[t]
+        if h == t:
+            return None
+        if doc.pos[h] in ("VERB", "AUX"):
+            return h if doc.deps[h] == "acl:relcl" else None
+        t = h
+    return None
+
+
+def _others_outside(ctx: ArticleContext, i: int, sent: Span) -> bool:
+    """Does the sentence of the summit at ``i``, in a relative clause, name people outside that clause?"""
+    v = relative_clause(ctx, i)
+    inside = set(ctx.doc.subtree(v)) | {ctx.doc.heads[v]}
+    return any(not set(range(p.start, p.end)) & inside for p in ctx.mentions_in(sent.start, sent.end, ("Person", "Minister")))
+
+
+def relative_hosts(ctx: ArticleContext) -> None:
+    """« le président argentin X, qui a accueilli le sommet du Mercosur », « Y, qui participait au sommet »: the
+    person a relative clause with a hosting or attendance verb describes attended the summit it names."""
+    doc = ctx.doc
+    lex = ctx.lex
+    for s, e, k in ctx.summit_seq:
+        v = relative_clause(ctx, s)
+        if v is None or not (doc.lemma[v] in lex.host_verbs or doc.lemma[v] in lex.attend_verbs or doc.lower[v] in lex.attend_verbs):
+            continue
+        if any(doc.lower[c] in lex.verb_negations for c in doc.children(v)):
+            continue
+        h = doc.heads[v]
+        np_ = set(doc.subtree(h)) - set(doc.subtree(v))
+        found = [m for m in ctx.mentions_in(max(0, v - 12), v, ("Person", "Minister")) if m.start in np_ or m.start <= h < m.end]
+        p = found[-1] if found else None
+        if p is not None and not absent(ctx, p):
+            ctx.relate(k, "attendee", p.key, min(p.start, s), max(p.end, e), confidence("attendance_verb"))
 
 
 def before_summit(ctx: ArticleContext, i: int) -> bool:
@@ -123,6 +171,7 @@ def attendance(ctx: ArticleContext) -> None:
                 continue
             ctx.relate(target, "attendee", p.key, p.start, p.end, confidence("attendance_verb"))
     chairs(ctx)
+    relative_hosts(ctx)
 
 
 def chairs(ctx: ArticleContext) -> None:
@@ -299,9 +348,28 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if _represented(ctx, h, start, end):
             return True
-        # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... »
-        if any(doc.deps[c] in ("ccomp", "xcomp") and _negated_attendance(ctx, c) for c in kids):
+        # « Zelensky s'exprimait depuis Kiev », « intervenant depuis Kinshasa »: speaking from a city, not there (not
+        # « arrivé depuis Paris »: one comes from there)
+        if doc.lemma[h] not in ctx.lex.motion_verbs and doc.lemma[h] not in ctx.lex.attend_verbs and any(
+                ctx.mention_at(c, ("City",)) is not None and any(lower[g] == "depuis" for g in doc.children(c)) for c in kids):
             return True
+        # « X a annoncé qu'il ne viendrait pas », « ... qu'aucun représentant ne se rendrait à ... », « X a annoncé
+        # qu'elle boycotterait la rencontre »
+        if any(doc.deps[c] in ("ccomp", "xcomp") and (_negated_attendance(ctx, c) or doc.lemma[c] in ctx.lex.absence_verbs)
+               for c in kids):
+            return True
+    # « X, qui n'était pas du voyage, », « X, qui ne s'est pas déplacé, »: a negated relative clause on the person
+    # about going there
+    holders = set(range(start, end))
+    if doc.deps[start] in ("flat:name", "appos", "nmod"):
+        holders.add(doc.heads[start])  # « le Premier ministre X, qui ... »: the clause hangs on the title
+    for i in holders:
+        for c in doc.children(i):
+            if doc.deps[c] != "acl:relcl" or not any(lower[g] in ctx.lex.verb_negations for g in doc.children(c)):
+                continue
+            if any(doc.lemma[w] in ctx.lex.attend_verbs or lower[w] in ctx.lex.attend_verbs or lower[w] == "voyage"
+                   for w in doc.subtree(c)):
+                return True
     # « Le président X, invité à un dîner, n'a pas participé à la séance »
     return any(a <= start <= b for a, b in _negated_subjects(ctx, ctx.sent_no(start)))
 

@@ -31,19 +31,27 @@ def summit_relations(ctx: ArticleContext) -> None:
     for sent in ctx.sents:
         events = sorted(by_sent.get(sent.start, []))
         if not events:
+            _venue_after(ctx, sent)
             continue
         # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
-        placed: set[str] = set()  # the nearest place after a summit is its own; later ones are not
+        # (the nearest place after a summit is its own; later ones are not — but « le sommet pour la paix à Gaza s'est
+        # tenu à Charm el-Cheikh »: a place right after a topic is the topic's, the one the meeting verb governs hosts)
+        after: dict[tuple[int, int, str], list[Mention]] = {}
         for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
             if not is_locative(ctx, c.start) or ctx.doc[c.start].is_sent_start or between(ctx, c.start):
                 continue
             if any(s <= c.start < e for s, e, _ in events):
                 continue  # « le sommet de Djerba »: that summit's place (below), not the one before
             before = [ev for ev in events if ev[1] <= c.start]
-            if before and before[-1][2] not in placed:
-                s, e, k = before[-1]
-                placed.add(k)
-                ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
+            if before:
+                after.setdefault(before[-1], []).append(c)
+        for (s, e, k), cands in after.items():
+            c = cands[0]
+            if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
+                c = next((x for x in cands[1:] if _met_at(ctx, x.start)), c)
+            ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
+        # « reçus au Grand Palais du peuple ... pour un sommet », « au centre de conférences X, à Yokohama »
+        _venue_hosts(ctx, sent, events)
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
@@ -54,10 +62,16 @@ def summit_relations(ctx: ArticleContext) -> None:
                 if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
                     continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
-        # « sommet de Riga », « Sommet de Paris »
+        # « sommet de Riga », « Sommet de Paris » (not « le sommet sur Gaza »: a topic; not « la Conférence de Tokyo ..., qui s'est ouverte à Yokohama »:
+        # a series named after a city, held where the sentence says)
         for s, e, k in events:
+            told = next((c for c in ctx.mentions_in(e, min(sent.end, e + 25), ("City",)) if is_locative(ctx, c.start)
+                         and not _is_venue(ctx, c) and not any(s2 <= c.start < e2 for s2, e2, _ in events)), None)
             for c in ctx.mentions_in(s, e, ("City",)):
-                ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
+                if any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, c.start)):
+                    continue
+                if told is None or told.key == c.key:
+                    ctx.relate(k, "hostCity", c.key, s, e, confidence("place_in_summit_name"))
         # host country: « organisé par le Royaume-Uni », « la France accueillera ... »; host city: « Nairobi a
         # accueilli le sommet », « la ville de Kigali accueille ... »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country", "City")):
@@ -68,6 +82,59 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _met_at(ctx: ArticleContext, i: int) -> bool:
+    """Is the place at ``i`` governed by a verb of meeting or taking place (« s'est tenu à X », « se réunissent à X »)?"""
+    doc = ctx.doc
+    h = doc.heads[i]
+    verbs = ctx.lex.gathering_verbs | ctx.lex.meeting_verbs | ctx.lex.place_verbs
+    return doc.lemma[h] in verbs or doc.lemma[doc.heads[h]] in verbs
+
+
+def _is_venue(ctx: ArticleContext, c: Mention) -> bool:
+    """Is the city mention ``c`` a named venue (« château de X », « Grand Palais du peuple ») used as a place?"""
+    lex = ctx.lex
+    words = ctx.doc.lower[c.start : c.end]
+    return any(w in lex.venue_nouns for w in words[:2]) and (
+        ctx.lower(c.start - 1) in lex.venue_preps or ctx.lower(c.start - 2) in ("à", "dans"))
+
+
+def _venue_hosts(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
+    """A named venue in a summit's sentence hosts the nearest summit of the sentence, before or after it, and so
+    does the city put next to it (« au centre de conférences Pacifico, à Yokohama »)."""
+    summits = [ev for ev in events if ctx.ents[ev[2]].type == "Summit" and ev[2] not in ctx.prev_editions]
+    if not summits:
+        return
+    for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        if not _is_venue(ctx, c) or any(s <= c.start < e for s, e, _ in summits):
+            continue
+        s, e, k = min(summits, key=lambda ev: abs(ev[0] - c.start))
+        ctx.relate(k, "hostCity", c.key, min(s, c.start), max(e, c.end), confidence("place_after_summit"))
+        nxt = ctx.mention_at(c.end + 2, ("City",))
+        if nxt is not None and nxt.start == c.end + 2 and ctx.doc.words[c.end] == "," and ctx.lower(c.end + 1) == "à":
+            ctx.relate(k, "hostCity", nxt.key, min(s, c.start), max(e, nxt.end), confidence("place_after_summit"))
+
+
+def _venue_after(ctx: ArticleContext, sent) -> None:
+    """« Il y a été reçu ..., dont le pays accueillera les dirigeants au complexe présidentiel de X »: a named venue
+    in a sentence that names no summit, where people are hosted or gather, hosts the summit named last in the
+    two sentences before."""
+    doc = ctx.doc
+    lex = ctx.lex
+    verbs = lex.host_verbs | lex.gathering_verbs | lex.place_verbs | lex.attend_verbs
+    for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        if not _is_venue(ctx, c):
+            continue
+        if not any(doc.pos[x] in ("VERB", "AUX") and doc.lemma[x] in verbs for x in range(sent.start, c.start)):
+            continue
+        first = ctx.sents[max(0, ctx.sent_no(sent.start) - 2)].start
+        before = [(s, e, k) for s, e, k in sorted(ctx.summit_seq) if first <= s < sent.start and k not in ctx.prev_editions]
+        if before:
+            # (the summit the story is about when it is among them: « ... depuis celui d'Istanbul » is in passing)
+            s, e, k = next((b for b in reversed(before) if b[2] == ctx.main_summit), None) or next(
+                (b for b in reversed(before) if doc.lower[b[0]] not in ("celui", "celle")), before[-1])
+            ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_near_summit"))
 
 
 def _bare_country_after_a(ctx: ArticleContext, c: Mention) -> bool:
@@ -128,6 +195,12 @@ def host_nouns(ctx: ArticleContext) -> None:
         # « le Brésil, pays hôte »
         if ctx.lower(i - 1) == "pays" and ctx.lower(i - 2) == ",":
             country = ctx.mention_at(i - 3, ("Country",))
+        # « l'Azerbaïdjan, hôte de la COP29, »: the country in apposition, host of the summit named after it
+        if country is None and ctx.lower(i - 1) == "," and ctx.lower(i + 1) in ctx.lex.of_forms_contracted:
+            before = ctx.mention_at(i - 2, ("Country",))
+            after = next((k for s, e, k in sorted(ctx.summit_seq) if i + 1 < s <= i + 3), None)
+            if before is not None and before.end == i - 1 and after is not None and after not in ctx.next_parent:
+                country, target = before, after
         # « l'hôte du sommet, le président brésilien, X », « pays hôte, le Brésil »
         if country is None:
             k = i + 1

@@ -308,6 +308,11 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
             obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
             if obj is not None:
                 org = ctx.mention_at(obj, ("Organization",))
+        if org is None and ctx.doc.words[p.end:p.end + 1] == ["("]:
+            # « Kristalina Georgieva (FMI) »: the body in brackets right after the name
+            inner = ctx.mention_at(p.end + 1, ("Organization",))
+            if inner is not None and inner.start == p.end + 1 and ctx.doc.words[inner.end:inner.end + 1] == [")"]:
+                org = inner
         if org is not None:
             ctx.relate(p.key, "affiliation", org.key, p.start, org.end, confidence("affiliation_phrase"))
     # « le Groupe des négociateurs africains, présidé par le Tanzanien X », « la Banque, dirigée par X »

@@ -60,6 +60,10 @@ def persons(ctx: ArticleContext) -> None:
         target = None
         if t - s >= 2 and not hon:
             target = name
+            # « Oligui Nguema » in a headline, « Brice Clotaire Oligui Nguema » in the story: the one longer name it ends
+            longer = [f for f in full.values() if len(name_words(f)) > len(words) and name_words(f)[-len(words):] == words]
+            if len(longer) == 1:
+                target = longer[0]
         else:
             for fk, fname in full.items():
                 fw = name_words(fname)

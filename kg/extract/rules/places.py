@@ -72,8 +72,82 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _venues(ctx)
     _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
+    """The end of the capitalised name starting at token ``j`` (up to three words, « Pacifico », « de Beştepe »
+    without its « de »), ``j`` if there is none."""
+    doc = ctx.doc
+    k = j
+    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X") \
+            and not doc.sent_start[k]:
+        k += 1
+    return k
+
+
+def _venues(ctx: ArticleContext) -> None:
+    """« au château de Christiansborg », « au centre de conférences Pacifico », « au complexe présidentiel de
+    Beştepe », « au Grand Palais du peuple »: a named venue where people gather (after « au », « à la », « dans le »,
+    in a sentence about a summit or a gathering) is a place of its own, named in full. A venue named after a town
+    the reference knows (« au château de Versailles ») stays that town; a body's seat (« au palais de l'Élysée »)
+    or a person's name is no venue."""
+    doc = ctx.doc
+    lex = ctx.lex
+    n = len(doc)
+    for i in range(1, n - 1):
+        low = doc.lower[i]
+        if low not in lex.venue_nouns or low in ("site", "parc"):
+            continue
+        prev = ctx.lower(i - 1)
+        capital_venue = doc.words[i][:1].isupper() and not doc.sent_start[i]
+        start = i
+        if capital_venue and doc.pos[i - 1] == "ADJ" and doc.words[i - 1][:1].isupper():
+            start = i - 1  # « le Grand Palais »
+            prev = ctx.lower(i - 2)
+        if not (prev in lex.venue_preps or prev in ("le", "la", "l'", "l’") and ctx.lower(start - 2) in ("à", "dans")):
+            continue
+        sent = ctx.sent_at(i)
+        if capital_venue:
+            # « au Grand Palais du peuple », « au Palais des Nations »: the name is the capitalised noun and its « du X »
+            end = i + 1
+            if ctx.lower(end) in lex.of_forms_contracted and end + 1 < sent.end and doc.pos[end + 1] in ("NOUN", "PROPN"):
+                end += 2
+            if ctx.mentions_in(end, min(sent.end, end + 5), ("City",)):
+                continue  # « au Musée d'art moderne de Rio »: named after its town, which is the place
+        else:
+            k = i + 1
+            # « des congrès », « de conférences », « présidentiel »: what kind of venue, before its name
+            for _ in range(3):
+                if k < sent.end and doc.pos[k] == "ADJ" and doc.words[k].islower():
+                    k += 1
+                elif k + 1 < sent.end and ctx.lower(k) in ("des", "de") and doc.pos[k + 1] == "NOUN" and doc.words[k + 1].islower():
+                    k += 2
+                else:
+                    break
+            j = k + 1 if ctx.lower(k) in lex.of_forms else k
+            end = _venue_name_end(ctx, j, sent.end)
+            if end == j:
+                continue
+            name = doc.span_text(j, end)
+            if ctx.ref.city(name) or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
+                    doc.ent_type[x] == "PER" for x in range(j, end)):
+                continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
+        if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end
+               or ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label)
+               for m in ctx.overlapping(start, end)):
+            continue  # (a name the NER read as a body, « Marvello », is the venue's when no body is known by it)
+        words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs | lex.gathering_verbs | lex.host_verbs
+        if not any(doc.lower[x] in words or doc.lemma[x] in words for x in range(sent.start, sent.end)):
+            continue
+        for m in {id(m): m for m in ctx.overlapping(start, end)}.values():
+            ctx.remove_mention(m)
+        label = doc.span_text(start, end)
+        ent = ctx.add("City", f"city/{slug(label)}", label, start, end, conf=confidence("venue_after_au"), rank=1)
+        if not capital_venue:
+            ent.aliases.add(name)  # (« Chantilly »: the venue's own name)
 
 
 def _summit_places(ctx: ArticleContext) -> None:
@@ -166,9 +240,11 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
                 conf=confidence("unknown_organisation"), rank=1)
         return
-    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba »
+    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
+    # « le sommet du G7 de X »
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
-            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start))):
+            ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
+            or _summit_body_before(ctx, text.start - 1))):
         ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « ... de Fasano, dans le sud de l'Italie », « Aurivel (Canada) »: a place the text locates in a country
     elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
@@ -224,6 +300,32 @@ def place_adjectives(ctx: ArticleContext) -> None:
             ctx.remove_mention(m)
 
 
+def _place_noun_before(ctx: ArticleContext, de: int) -> bool:
+    """Is the « de » at ``de`` the end of a place noun's phrase (« la ville de », « la station balnéaire de », « la
+    station de ski de »): a place noun, then adjectives or one « de » + noun?"""
+    lex = ctx.lex
+    k = de - 1
+    if ctx.doc.pos[k] == "NOUN" and ctx.lower(k - 1) in lex.of_forms and ctx.lower(k) not in lex.place_nouns:
+        k -= 2  # « de ski »
+    while k >= 0 and ctx.doc.pos[k] == "ADJ" and de - k < 5:
+        k -= 1
+    # (after « dans » / « à » only: « la cité thermale de Haute-Savoie vit ... » names the region a town is in)
+    return k >= 0 and ctx.lower(k) in lex.place_nouns and ctx.lower(k - 1) in lex.definite_articles | {"une", "un"} and (
+        ctx.lower(k - 2) in ("dans", "à"))
+
+
+def _summit_body_before(ctx: ArticleContext, de: int) -> bool:
+    """Is the « de » at ``de`` right after « le sommet du G7 », a summit named after a body (« le sommet du G7 de X »)?"""
+    lex = ctx.lex
+    body = ctx.mention_at(de - 1, ("Organization",))
+    if body is None or body.end != de:
+        return False
+    k = body.start - 1
+    if ctx.lower(k) in lex.definite_articles:
+        k -= 1
+    return ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k - 1) in lex.summit_nouns
+
+
 def _place_head(ctx: ArticleContext, k: int) -> int | None:
     """The place noun an adjective at ``k`` hangs on (« capitale » in « la capitale lituanienne »), walking back
     over adjectives; ``None`` if there is none."""
@@ -254,7 +356,8 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
             k -= 1
         if ctx.lower(k - 1) in lex.of_forms_contracted and ctx.lower(k - 2) in lex.venue_nouns:
             k -= 2  # « au palais des congrès de Nairobi », « au centre de conférences de X »
-        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns
+        return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns or (
+            _place_noun_before(ctx, start - 1))  # « dans la station de ski de X »
     # « la capitale lettone Riga »: a place noun and its adjectives right before the name
     if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
         return True

@@ -7,12 +7,16 @@ ministerial conference was named).
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.text import ordinal_value
+from kg.extract.text import APOS, ordinal_value
 from kg.names import lookup_key as normalize
+from kg.names import slug
 
-__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "numbered_edition", "same_noun"]
+__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "idiom", "numbered_edition", "same_noun",
+           "spaced_acronym", "series_key", "latest_edition", "edition_time", "ordinal_at", "pronoun_summits"]
 
 
 def conference(ctx: ArticleContext, i: int) -> bool:
@@ -64,7 +68,14 @@ def ministerial_meeting(ctx: ArticleContext, i: int) -> bool:
     holders (or « ministérielle ») before the body of the reference data, in one noun phrase?"""
     lex = ctx.lex
     doc = ctx.doc
-    if ctx.lower(i - 1) not in lex.definite_articles | lex.demonstratives:
+    det = ctx.lower(i - 1)
+    # « une réunion de haut niveau sur X », « la réunion ministérielle sur X », « une réunion internationale »: a
+    # gathering of governments by its own words
+    high = [ctx.lower(j) for j in range(i + 1, i + 4)] == ["de", "haut", "niveau"]
+    if det in lex.definite_articles | lex.demonstratives | lex.indefinite_articles and (
+            high or ctx.lower(i + 1) in lex.conference_links and doc.pos[i + 1] == "ADJ"):
+        return True
+    if det not in lex.definite_articles | lex.demonstratives:
         return False
     sent = ctx.sent_at(i)
     members = False
@@ -99,6 +110,20 @@ def generic(ctx: ArticleContext, i: int) -> bool:
         return False
     sent = ctx.sent_at(i)
     return any(ctx.lower(k) in ctx.lex.negation_adverbs for k in range(max(sent.start, i - 6), i))
+
+
+def idiom(ctx: ArticleContext, i: int) -> bool:
+    """« au sommet de l'État », « au sommet de sa carrière », « le sommet de la pyramide »: the top of something (a
+    noun of ``summit_idiom_nouns`` or a possessive after « de »), no summit."""
+    lex = ctx.lex
+    if ctx.lower(i + 1) not in lex.of_forms_contracted:
+        return False
+    j = i + 2
+    if ctx.doc.morph(j, "Poss") == "Yes" or ctx.lower(j) in ("sa", "son", "ses", "leur", "leurs", "ma", "mon", "notre"):
+        return True  # « de sa gloire », « de leur carrière »
+    if ctx.lower(j) in lex.definite_articles:
+        j += 1
+    return ctx.lower(j) in lex.summit_idiom_nouns and ctx.mention_at(j, ("Organization", "Country", "City")) is None
 
 
 def numbered_edition(ctx: ArticleContext, current: str | None, edition: int, start: int, end: int) -> str | None:
@@ -147,3 +172,96 @@ def same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
         if k in ctx.ents and noun in normalize(ctx.ents[k].label).split() and k not in ctx.prev_editions:
             return k
     return current
+
+
+def spaced_acronym(ctx: ArticleContext, i: int) -> bool:
+    """« la TICAD 9 », « (TICAD 8) »: an acronym in capitals that names no known body, place or person, and an
+    edition number (1 to 99) that does not count something (« 27 pays »), in an article about a summit."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or not re.fullmatch(r"[A-Z]{3,6}", doc.words[i]) or not doc.words[i + 1].isdigit():
+        return False
+    if not 1 <= int(doc.words[i + 1]) <= 99 or ctx.mention_at(i, ("Organization", "Country", "City", "Person", "Minister")):
+        return False
+    after = i + 2
+    return after >= len(doc) or doc.pos[after] not in ("NOUN", "NUM") and doc.words[after] not in ("%", "h")
+
+
+def series_key(label: str) -> str:
+    """« TICAD 9 », « COP29 »: the series of a numbered acronym (« ticad », « cop »); other names as they are."""
+    return normalize(re.sub(r"\s*\d+$", "", label)) if re.match(r"^[A-Z]{3,6}\s?\d+$", label) else normalize(label)
+
+
+def latest_edition(ctx: ArticleContext, key: str) -> str:
+    """« La TICAD 8 s'était tenue à Tunis. La prochaine édition ... »: the next edition follows the latest edition of
+    the series the article names (« TICAD 9 »), not the earlier one named last."""
+    seen = {key}
+    while True:
+        ed = ctx.ents[key].attrs.get("edition")
+        if not isinstance(ed, int):
+            return key
+        later = next((k for k, e in ctx.ents.items() if e.type == "Summit" and k not in seen and e.attrs.get("edition") == ed + 1
+                      and series_key(e.label) == series_key(ctx.ents[key].label)), None)
+        if later is None:
+            return key
+        seen.add(later)
+        key = later
+
+
+def edition_time(ctx: ArticleContext, j: int, bare_year: bool = False) -> tuple[str, int] | None:
+    """A time right after a bare summit noun at ``j`` that makes it another edition: (« previous » or « next », the
+    end of the time words) for « de l'an dernier », « de l'année passée », « précédent », « de 2024 » (a year before
+    the article's), « de l'an prochain », « de 2027 » (a later year); ``None`` otherwise."""
+    lex = ctx.lex
+    low = [ctx.lower(k) for k in range(j, j + 4)]
+    if low[0] in ("précédent", "précédente", "passé", "passée", "dernier", "dernière") and ctx.doc.pos[j] == "ADJ":
+        return "previous", j + 1
+    if low[0] in ("suivant", "suivante") and ctx.doc.pos[j] in ("ADJ", "VERB"):
+        return "next", j + 1  # « le sommet suivant »
+    if bare_year and len(low[0]) == 4 and low[0].isdigit():
+        j -= 1  # « l'édition 2026 »: the year with no « de »
+    elif low[0] not in lex.of_forms_contracted:
+        return None
+    if low[1] in ("l'", "l’") and low[2] in ("an", "année"):
+        if low[3] in ("dernier", "dernière", "passé", "passée", "précédent", "précédente"):
+            return "previous", j + 4
+        if low[3] in ("prochain", "prochaine"):
+            return "next", j + 4
+        return None
+    year = ctx.doc.words[j + 1] if j + 1 < len(ctx.doc) else ""
+    published = (ctx.article.published or "")[:4]
+    if len(year) == 4 and year.isdigit() and published.isdigit() and year[:2] in ("19", "20"):
+        if int(year) < int(published):
+            return "previous", j + 2
+        if int(year) > int(published):
+            return "next", j + 2
+    return None
+
+
+def ordinal_at(ctx: ArticleContext, i: int) -> int | None:
+    """The edition number an ordinal at token ``i`` gives (« 16e », « seizième »), or ``None``."""
+    return (ordinal_value(ctx.doc.words[i]) or ctx.lex.ordinals.get(ctx.lower(i))) if i >= 0 else None
+
+
+def pronoun_summits(ctx: ArticleContext) -> None:
+    """« le sommet de l'OTAN ..., le premier organisé en Turquie depuis celui d'Istanbul »: « celui / celle de » a
+    city, after a summit named in the sentence, is another summit of the same kind held in that city."""
+    doc = ctx.doc
+    lex = ctx.lex
+    nouns = lex.summit_nouns | lex.conference_nouns | lex.gathering_nouns
+    for i in range(1, len(doc) - 2):
+        if doc.lower[i] not in ("celui", "celle") or doc.lower[i + 1] not in lex.of_forms:
+            continue
+        city = ctx.mention_at(i + 2, ("City",))
+        if city is None or city.start != i + 2:
+            continue
+        sent = ctx.sent_at(i)
+        before = [(s, e) for s, e, _ in ctx.summit_seq if sent.start <= s and e <= i]
+        noun = next((doc.lower[j] for s, e in reversed(before) for j in range(s, e) if doc.lower[j] in nouns), None)
+        if noun is None:
+            continue
+        name = f"{noun} {doc.words[i + 1]}{'' if doc.words[i + 1].endswith(APOS) else ' '}{doc.span_text(city.start, city.end)}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, i, city.end, surface=name, rank=2)
+        ctx.summit_seq.append((i, city.end, key))
+        ctx.relate(key, "hostCity", city.key, i, city.end, confidence("place_in_summit_name"))
+    ctx.summit_seq.sort()

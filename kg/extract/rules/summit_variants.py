@@ -9,7 +9,14 @@ Evidence (each merges the later name into the summit it names again):
 - a name that is only a place where a summit of the article is held (« le sommet du Brésil »,
   « du sommet de Rio de Janeiro » when the G20 summit is in Rio, or in Brazil);
 - a description with no name in it (« le sommet sur le climat », « la conférence de l'ONU sur le climat »)
-  while a summit that is not a body's own (« COP27 », « UNOC3 ») is under discussion.
+  while a summit that is not a body's own (« COP27 », « UNOC3 ») is under discussion;
+- the same parties (« le sommet de l'OCS » / « le sommet de l'Organisation de coopération de Shanghai »,
+  « sommet UE-Chine » / « sommet entre l'Union européenne et la Chine »): a name made only of the summit
+  noun and the bodies or countries that meet, and another summit of exactly these;
+- a name that is only a city the other summit's sentence goes to (« le sommet d'Ankara » ... « s'est rendu
+  à Ankara pour préparer le sommet de l'OTAN »);
+- a headline's description (« Oligui Nguema à Malabo pour un sommet extraordinaire sur la sécurité »): a
+  summit named only in the title line, by a description, is the summit the article is about.
 
 Never an edition named as another (« le prochain sommet », « le dernier sommet », another number).
 """
@@ -29,7 +36,8 @@ def summit_variants(ctx: ArticleContext) -> None:
     """Merge the variant names of one summit (see the module), then choose the main summit again."""
     merged = False
     while True:
-        pair = _apposition(ctx) or _same_tail(ctx) or _place_variant(ctx) or _description(ctx)
+        pair = (_apposition(ctx) or _same_tail(ctx) or _same_parties(ctx) or _place_variant(ctx) or _sentence_place(ctx)
+                or _headline(ctx) or _description(ctx) or _numbered_neighbour(ctx))
         if pair is None:
             break
         old, new = pair
@@ -51,6 +59,118 @@ def _mergeable(ctx: ArticleContext, a: str, b: str) -> bool:
         return False
     ea, eb = ctx.ents[a].attrs.get("edition"), ctx.ents[b].attrs.get("edition")
     return not (ea and eb and ea != eb)
+
+
+def _mergeable_into(ctx: ArticleContext, old: str, new: str) -> bool:
+    """May ``old`` be merged into ``new``: ``old`` no edition of another, ``new`` no later or earlier edition
+    (it may have a next edition), the same edition number and no other host city?"""
+    if old == new or old not in ctx.ents or new not in ctx.ents or old in _editions(ctx):
+        return False
+    if new in ctx.next_of.values() or new in ctx.prev_editions:
+        return False
+    ea, eb = ctx.ents[old].attrs.get("edition"), ctx.ents[new].attrs.get("edition")
+    if ea and eb and ea != eb:
+        return False
+    da, db = ctx.ents[old].attrs.get("startDate"), ctx.ents[new].attrs.get("startDate")
+    if da and db and da != db:
+        return False
+    venue = ctx.lex.venue_nouns  # (a venue is in a city: no other place)
+    hosts = [{o for (s, p, o) in ctx.relations if s == k and p == "hostCity"
+              and not venue & set(ctx.ents[o].label.lower().split()[:2])} for k in (old, new)]
+    return not (hosts[0] and hosts[1] and not hosts[0] & hosts[1])
+
+
+def _parties(ctx: ArticleContext, start: int, end: int) -> tuple[frozenset[str], bool]:
+    """The bodies and countries named in a summit mention, and whether the mention is made of nothing else
+    (the summit noun, articles, « de », « entre », « et », dashes)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    named = ctx.mentions_in(start, end, ("Organization", "Country"))
+    covered = {i for m in named for i in range(m.start, m.end)}
+    glue = lex.summit_nouns | lex.of_forms_contracted | lex.definite_articles | {"entre", "et", "-", "–", "l'", "l’"}
+    only = all(i in covered or doc.lower[i] in glue for i in range(start, end))
+    return frozenset(m.key for m in named), only
+
+
+def _same_parties(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« le sommet de l'OCS » and « le sommet de l'Organisation de coopération de Shanghai », « sommet UE-Chine »
+    and « sommet entre l'Union européenne et la Chine »: one summit of the same parties, one of them named by
+    nothing else."""
+    doc = ctx.doc
+    seen: dict[frozenset[str], list[tuple[str, bool]]] = {}
+    for s, e, k in sorted(ctx.summit_seq):
+        if not any(doc.lower[j] in ctx.lex.summit_nouns for j in range(s, e)):
+            continue
+        parties, only = _parties(ctx, s, e)
+        if not parties:
+            continue
+        for other, other_only in seen.get(parties, []):
+            if other != k and only and other_only:
+                counts = {x: sum(1 for *_, kk in ctx.summit_seq if kk == x) for x in (k, other)}
+                old, new = (other, k) if counts[k] > counts[other] or other in _editions(ctx) else (k, other)
+                if _mergeable_into(ctx, old, new):
+                    return old, new
+        seen.setdefault(parties, []).append((k, only))
+    return None
+
+
+def _sentence_place(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« le sommet d'Ankara » ... « s'est rendu à Ankara pour préparer le sommet de l'OTAN »: a summit named only
+    by a city is the summit whose sentence has « à » that city."""
+    doc = ctx.doc
+    lex = ctx.lex
+    seq = sorted(ctx.summit_seq)
+    for s, e, k in seq:
+        inside = ctx.mentions_in(s, e, ("City",))
+        if len(inside) != 1 or inside[0].end != e or ctx.mentions_in(s, e, ("Organization", "Country")):
+            continue
+        head = next((j for j in range(s, e) if doc.lower[j] in lex.summit_nouns), None)
+        p = inside[0]
+        if head is None or any(doc.lower[j] not in lex.of_forms_contracted | lex.definite_articles for j in range(head + 1, p.start)):
+            continue
+        for s2, e2, k2 in seq:
+            if k2 == k or not _mergeable_into(ctx, k, k2):
+                continue
+            sent = ctx.sent_at(s2)
+            if any(m.key == p.key and ctx.lower(m.start - 1) in ("à", "a") for m in ctx.mentions_in(sent.start, sent.end, ("City",))):
+                return k, k2
+    return None
+
+
+def _headline(ctx: ArticleContext) -> tuple[str, str] | None:
+    """A summit named only in the title line (the first line, no final stop, more text after it), by a
+    description (no capitalised word but a global body's name), is the summit the article is about."""
+    doc = ctx.doc
+    cut = doc.text.find("\n")
+    if ctx.main_summit is None or cut <= 0 or not doc.text[cut:].strip():
+        return None
+    line = doc.text[:cut].rstrip()
+    if line[-1:] in (".", "!", "?", "»", '"') or len(line) > 200:
+        return None
+    in_title = [(s, e, k) for s, e, k in ctx.summit_seq if doc.idx[s] < cut]
+    for s, e, k in in_title:
+        if k == ctx.main_summit or any(doc.idx[s2] >= cut for s2, _, k2 in ctx.summit_seq if k2 == k):
+            continue
+        if _descriptive(ctx, s, e) and _mergeable_into(ctx, k, ctx.main_summit):
+            return k, ctx.main_summit
+    return None
+
+
+def _numbered_neighbour(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« depuis l'édition précédente » ... « La TICAD 8 s'était tenue à Tunis » while the article is about « TICAD 9 »:
+    the previous edition named without a number is the numbered summit one below the main summit's number."""
+    main = ctx.main_summit
+    ed = ctx.ents[main].attrs.get("edition") if main in ctx.ents else None
+    if not isinstance(ed, int):
+        return None
+    for prev in ctx.prev_editions:
+        if prev not in ctx.ents or prev == main or ctx.ents[prev].attrs.get("edition"):
+            continue
+        numbered = [k for k, e in ctx.ents.items() if e.type == "Summit" and k not in (main, prev)
+                    and e.attrs.get("edition") == ed - 1 and k not in ctx.prev_editions]
+        if len(numbered) == 1:
+            return prev, numbered[0]
+    return None
 
 
 def _apposition(ctx: ArticleContext) -> tuple[str, str] | None:
@@ -153,11 +273,19 @@ def _description(ctx: ArticleContext) -> tuple[str, str] | None:
     doc = ctx.doc
     current = None
     for s, e, k in sorted(ctx.summit_seq):
-        if current and k != current and _descriptive(ctx, s, e) and _mergeable(ctx, k, current) and not _own_body(ctx, current):
+        if current and k != current and _descriptive(ctx, s, e) and _mergeable(ctx, k, current) and not _own_body(ctx, current) \
+                and not (_ministers_meeting(ctx, current) and any(ctx.lower(j) in ctx.lex.summit_nouns for j in range(s, e))):
             return k, current
         if k not in _editions(ctx):
             current = k
     return None
+
+
+def _ministers_meeting(ctx: ArticleContext, key: str) -> bool:
+    """Is the summit ``key`` a meeting of ministers (« la réunion des ministres des Finances du G20 »)? Its leaders'
+    « sommet annuel » is another gathering."""
+    words = ctx.ents[key].label.lower().split()
+    return bool(words) and words[0] in ctx.lex.meeting_of_body_nouns and "ministres" in words
 
 
 def _descriptive(ctx: ArticleContext, s: int, e: int) -> bool:

@@ -11,7 +11,10 @@ import re
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.summit_phrases import conference, generic, ministerial_meeting, numbered_edition, predicative, same_noun
+from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
+from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
+                                             numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
+                                             series_key, spaced_acronym)
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -38,10 +41,20 @@ def summits(ctx: ArticleContext) -> None:
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
-    bodies = _bodies_meeting(ctx)  # « lors du Conseil européen », « le G20 de Rio »
+    bodies = bodies_meeting(ctx)  # « lors du Conseil européen », « le G20 de Rio »
     while i < n:
         if i in bodies:
             end, name = bodies[i]
+            when = edition_time(ctx, end) if current else None
+            if when is not None:
+                # « le G20 de l'an prochain », « le G7 de 2024 »: another edition of the series under discussion
+                which, stop = when
+                if which == "previous":
+                    _previous_edition(ctx, i, stop)
+                else:
+                    _next_edition(ctx, current, i, stop)
+                i = stop
+                continue
             current = _summit_key(ctx, name, i, end)
             edition = ordinal_value(doc.words[i]) or lex.ordinals.get(lower[i])
             if edition:  # « la 79e Assemblée générale des Nations unies »
@@ -50,15 +63,28 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
-        if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])):
+        pair = _two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
+        if pair:
+            # « la rencontre Trump-Poutine », « la réunion Xi-Biden »: a meeting of two leaders named by them (not
+            # a person « Trump-Poutine »)
+            for m in {id(m): m for m in ctx.overlapping(i + 1, pair)}.values():
+                ctx.remove_mention(m)
+            key = _summit_key(ctx, doc.span_text(i, pair), i, pair)
+            _summit_context(ctx, i, pair, key)
+            current = key
+            i = pair
+            continue
+        spaced = numbered and low not in acronyms and spaced_acronym(ctx, i)  # « la TICAD 9 »
+        if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])) \
+                and not spaced:
             i += 1
             continue
         t = doc[i]
         m = _COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
-        if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num):
+        if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num) or spaced:
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
-            name = f"{m.group(1).upper()}{num}" if m and num else (
+            name = f"{m.group(1).upper()}{num}" if m and num else doc[i:end].text if spaced else (
                 f"{doc.words[i].upper()}{num}" if num and num < 100 else doc[i:end].text)  # « COP 29 »: « COP29 »
             key = f"summit/{slug(name)}"
             ent = ctx.add("Summit", key, name, i, end, rank=3)
@@ -93,26 +119,50 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         if (low in summit_nouns or low in conference_nouns or session) and pos[i] in ("NOUN", "PROPN", "X"):
-            if generic(ctx, i) or predicative(ctx, i):
+            if generic(ctx, i) or predicative(ctx, i) or low in summit_nouns and idiom(ctx, i):
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
             if key and key not in ctx.prev_editions:
                 current = key
-            elif key is None and end == i + 1 and i > 0 and lower[i - 1] in lex.definite_articles | lex.demonstratives:
-                pending.append((i, end))
+            elif key is None and end == i + 1 and i > 0 and any(
+                    lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
+                    for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
+                pending.append((i, end))  # (« lors de leur sommet », « pour leur 16e sommet » of a body's leaders)
             i = max(end, i + 1)
             continue
         if low in edition_nouns:
             key, end = _edition_mention(ctx, i, current)
-            if key:
+            if key and key not in ctx.prev_editions:
                 current = key
             i = max(end, i + 1)
             continue
         i += 1
     _resolve_pending(ctx, pending)
-    _body_names(ctx)
+    body_names(ctx)
     _bracketed_names(ctx)
+    pronoun_summits(ctx)
+
+
+def _two_leaders(ctx: ArticleContext, j: int) -> int:
+    """The end of two capitalised names joined by a hyphen from token ``j`` (« Trump-Poutine », read as one token or
+    three), after a definite article and a gathering noun, naming no place or body (« Bosnie-Herzégovine »); 0 if
+    there are none."""
+    doc = ctx.doc
+    if j + 2 >= len(doc) or ctx.lower(j - 2) not in ctx.lex.definite_articles | ctx.lex.demonstratives:
+        return 0
+    if "-" in doc.words[j][1:]:
+        parts, end = doc.words[j].split("-"), j + 1
+    elif doc.words[j + 1] == "-" and not doc.whitespace(j) if hasattr(doc, "whitespace") else doc.words[j + 1] == "-":
+        parts, end = [doc.words[j], doc.words[j + 2]], j + 3
+    else:
+        return 0
+    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() and len(p) >= 2 for p in parts):
+        return 0
+    text = doc.span_text(j, end)
+    if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
+        return 0
+    return end
 
 
 def _bracketed_names(ctx: ArticleContext) -> None:
@@ -120,9 +170,13 @@ def _bracketed_names(ctx: ArticleContext) -> None:
     a short name in brackets right after a summit's name is the same summit (merged), or an alias of it."""
     words = ctx.doc.words
     for start, end, key in list(ctx.summit_seq):
-        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(" or words[end + 2] != ")":
+        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(":
             continue
-        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e == end + 2 and k != key and k in ctx.ents), None)
+        # (« (TICAD 9) »: a name of two words too)
+        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e <= end + 3 and e < len(words) and words[e] == ")"
+                      and k != key and k in ctx.ents), None)
+        if inner is None and words[end + 2] != ")":
+            continue
         if inner is not None:
             ctx.merge(key, inner)
             ctx.summit_seq[:] = [(s, e, inner if k == key else k) for s, e, k in ctx.summit_seq]
@@ -142,124 +196,40 @@ def _short_name(word: str) -> bool:
     return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and (len(letters) >= 3 or any(c.isdigit() for c in word))
 
 
-def _meeting_body(ctx: ArticleContext, start: int, end: int) -> tuple[str, str] | None:
-    """The body whose members meet in tokens ``start:end`` (« les chefs d'État de la Cédéao se sont réunis », « les
-    dirigeants de l'OCS ... lors de leur sommet »): an organisation named after a collective noun (« dirigeants »,
-    « chefs », « membres »), with the « de la » before it; ``None`` if there is none."""
-    lex = ctx.lex
-    for m in ctx.mentions_in(start, end, ("Organization",)):
-        if m.key.split("/", 1)[-1] in lex.global_bodies or ctx.lower(m.start - 1) not in lex.definite_articles | lex.of_forms_contracted:
-            continue
-        k = m.start - 1 - (ctx.lower(m.start - 1) in lex.definite_articles)
-        if ctx.lower(k) not in lex.of_forms_contracted:
-            continue
-        if any(ctx.lower(j) in lex.collective_nouns for j in range(max(start, k - 4), k)):
-            return m.key, ctx.doc.text_with_ws(k, m.start)
-    return None
-
-
-def _body_names(ctx: ArticleContext) -> None:
-    """« lors de leur sommet annuel » when « les dirigeants de l'OCS » meet: a summit named without a name (no
-    capital: « sommet annuel », « 64e session ordinaire ») is also « sommet de l'OCS », under each name of the body."""
-    for key in {k for _, _, k in ctx.summit_seq}:
-        ent = ctx.ents.get(key)
-        if ent is None or any(ch.isupper() for ch in ent.label) or key in ctx.next_of.values():
-            continue
-        found = None
-        for s, _, k in ctx.summit_seq:
-            if k == key:
-                sent = ctx.sent_at(s)
-                found = _meeting_body(ctx, sent.start, sent.end)
-                if found:
-                    break
-        if found is None:
-            continue
-        body, prefix = found
-        surfaces = {ctx.doc.span_text(m.start, m.end) for m in ctx.mentions if m.key == body} | {ctx.ents[body].label}
-        ent.aliases.update(f"sommet {prefix}{name}" for name in surfaces)
-
-
-def _bodies_meeting(ctx: ArticleContext) -> dict[int, tuple[int, str]]:
-    """Bodies named for their meeting: « lors du Conseil européen », « le Conseil européen extraordinaire »
-    (a body that is its own summit, ``meeting_bodies``: its mention becomes the summit's), « le G20 de Rio »
-    (a summit series and the city it meets in), « lors du G20 », « le G7 s'est ouvert », « participer au G20 »
-    (a series met: « sommet du G20 »), « le Forum sur la coopération sino-africaine s'est ouvert » (a body
-    named for a gathering, meeting). By start token: (end, name)."""
-    lex = ctx.lex
-    doc = ctx.doc
-    out = {}
-    for m in list(ctx.mentions):
-        key = m.key.split("/", 1)[-1]
-        if ctx.ents[m.key].type != "Organization":
-            continue
-        k = m.start - 1
-        if k > 0 and (ctx.lower(k) in lex.ordinals or ordinal_value(doc.words[k])) and (
-                ctx.lower(k - 1) in lex.definite_articles | lex.of_forms_contracted | {"au", "aux"}):
-            # « la 79e Assemblée générale des Nations unies », « le 5e Forum de X »: a numbered meeting of a body
-            ctx.remove_mention(m)
-            out[k] = (m.end, doc.span_text(k, m.end))
-            continue
-        gathering = ctx.lower(m.start) in lex.gathering_nouns or (
-            ctx.lower(m.start) in lex.definite_articles and ctx.lower(m.start + 1) in lex.gathering_nouns)
-        if key not in lex.meeting_bodies | lex.summit_series and not gathering:
-            continue
-        if key in lex.summit_series:
-            # « le G20 de Rio »: the series and its host city
-            city = ctx.mention_at(m.end + 1, ("City",)) if ctx.lower(m.end) in lex.of_forms else None
-            if city is not None and city.start == m.end + 1 and ctx.lower(m.start - 1) in lex.definite_articles | {"du", "au"}:
-                out[m.start] = (city.end, doc.span_text(m.start, city.end))
-            elif _met(ctx, m.start, m.end):
-                plural = ctx.lower(m.start - 1) in ("des", "aux", "les")
-                out[m.start] = (m.end, f"sommet {'des' if plural else 'du'} {doc.span_text(m.start, m.end)}")
-            continue
-        if key not in lex.meeting_bodies:
-            if _met(ctx, m.start, m.end, during=False):  # a gathering body: only as the subject of its meeting
-                ctx.remove_mention(m)
-                out[m.start] = (m.end, doc.span_text(m.start, m.end))
-            continue
-        end = m.end
-        if ctx.lower(end) in lex.meeting_adjectives:
-            end += 1
-        if ctx.lower(m.start - 1) in lex.previous_words | lex.next_words:
-            ctx.remove_mention(m)
-            out[m.start] = (end, doc.span_text(m.start, end))  # « le dernier Conseil européen »: a meeting of it
-            continue
-        timed = ctx.lower(end) in lex.of_forms_contracted and end + 1 < len(doc) and (
-            is_date_word(doc.words[end + 1]) or doc.words[end + 1].isdigit())
-        if end > m.end or timed or _met(ctx, m.start, m.end):
-            ctx.remove_mention(m)
-            out[m.start] = (end, doc.span_text(m.start, end))
-    return out
-
-
-def _met(ctx: ArticleContext, start: int, end: int, during: bool = True) -> bool:
-    """Is the body named at tokens ``start:end`` its meeting: after « lors du », « en marge du », « à l'issue du »
-    (``during``: also the place one goes to or takes part in, « participer au G20 », « se rendre au G7 »), or the
-    subject of a reflexive meeting verb (« le G7 s'est ouvert », « le Conseil européen se réunit », « se tiendra »)?"""
-    lex = ctx.lex
-    doc = ctx.doc
-    prev = ctx.lower(start - 1)
-    if during and prev in ("du", "le", "au", "des", "aux", "les") and ctx.lower(start - 2) in lex.meeting_preps:
-        return True
-    head = next((i for i in range(start, end) if not start <= doc.heads[i] < end or doc.heads[i] == i), start)
-    v = doc.heads[head]
-    if during and prev in lex.venue_preps and (doc.lemma[v] in lex.attend_verbs or doc.lower[v] in lex.attend_verbs):
-        return True
-    if doc.deps[head].startswith("nsubj") and doc.lemma[v] in lex.meeting_verbs:
-        return any(doc.lower[c] in lex.reflexive_pronouns for c in doc.children(v)) or doc.lemma[v] in lex.intransitive_meeting_verbs
-    return False
-
-
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
     """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
     about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
     main = _main(ctx)
+    if main is None and pending:
+        main = _body_summit(ctx, pending[0])
     if main is None:
         return
     for start, end in pending:
+        edition = ordinal_at(ctx, start - 1)
+        if edition and ctx.ents[main].attrs.get("edition") not in (None, edition):
+            continue
+        if edition:
+            ctx.ents[main].attrs.setdefault("edition", edition)
         ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
         _summit_context(ctx, start, end, main)
     ctx.summit_seq.sort()
+
+
+def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
+    """« Les dirigeants du G7 se retrouvent lundi à X. Le sommet doit durer trois jours. »: an article naming no
+    summit but « le sommet » of leaders of a body met in its sentence or the two before is « sommet du G7 »."""
+    n = ctx.sent_no(mention[0])
+    for k in range(n, max(-1, n - 3), -1):
+        sent = ctx.sents[k]
+        found = meeting_body(ctx, sent.start, sent.end)
+        if found is None:
+            continue
+        body, prefix = found
+        name = f"{ctx.doc.words[mention[0]].lower()} {prefix}{ctx.doc.span_text(*next((m.start, m.end) for m in ctx.mentions if m.key == body and sent.start <= m.start < sent.end))}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, mention[0], mention[1], surface=name, rank=2)
+        return key
+    return None
 
 
 def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[str | None, int]:
@@ -291,6 +261,15 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if named is not None and named.start == end and doc[end - 1].lower_ in allowed_after:
             end = named.end  # « la conférence des Nations unies sur ... »: a name runs on as a whole
             continue
+        if u.lower_ in ctx.lex.summit_topic_participles and ctx.lower(end + 1) in ("à", "au", "aux") and end - i == 1:
+            end += 2  # « un mini-sommet consacré à l'Ukraine »: its topic names it
+            if ctx.lower(end) in ctx.lex.definite_articles:
+                end += 1
+            continue
+        if u.pos_ == "NUM" and u.text.isalpha() and doc[end - 1].pos_ == "DET" and end + 1 < len(doc) and (
+                doc[end + 1].pos_ in ("NOUN", "PROPN")):
+            end += 1  # « entre les deux Corées »: a number in words counting the parties
+            continue
         if u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "NUM") or u.is_space:
             break
         if u.lower_ in stop_words and not (doc[end - 1].lower_ in allowed_after):
@@ -321,6 +300,13 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
             return _previous_edition(ctx, i - 1, end), end
     tail = doc[i + 1 : end]
     demonstrative = i > 0 and doc[i - 1].lower_ in ctx.lex.anaphoric_determiners
+    when = edition_time(ctx, end) if not edition and not nxt else None
+    if len(tail) == 0 and when is not None and current is not None:
+        # « le sommet de l'an dernier », « le sommet de 2024 », « l'édition précédente », « le sommet de l'an prochain »
+        which, stop = when
+        if which == "previous":
+            return _previous_edition(ctx, i, stop), stop
+        return _next_edition(ctx, current, i, stop), stop
     if len(tail) == 0:
         # a bare « le sommet » / « ce Sommet »: the summit under discussion
         if edition and not nxt:
@@ -348,6 +334,8 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     name = doc[i:end].text
     if edition and ordinal_value(doc[i - 1].text):
         name = doc[i - 1 : end].text
+    if i >= 2 and ctx.lower(i - 1) == "au" and ctx.lower(i - 2) in ctx.lex.gathering_nouns:
+        i, name = i - 2, doc[i - 2 : end].text  # « la rencontre au sommet entre les deux Corées »
     if demonstrative and current:
         ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
         return current, end
@@ -422,7 +410,14 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
     elif ordinal_value(prev.text):
         edition = ordinal_value(prev.text)
     if edition is None and not nxt:
-        return None, i + 1
+        # « l'édition précédente », « l'édition de l'an dernier », « l'édition 2026 »
+        when = edition_time(ctx, i + 1, bare_year=True)
+        if when is None or current is None:
+            return None, i + 1
+        which, stop = when
+        if which == "previous":
+            return _previous_edition(ctx, i, stop), stop
+        return _next_edition(ctx, current, i, stop), stop
     # « ... édition du Sommet X » / « de ce Sommet »
     end = i + 1
     series = None
@@ -439,6 +434,8 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         if series is None:
             return None, end
         current = _summit_key(ctx, series, i + 2, end)
+    if nxt and series is None:
+        current = latest_edition(ctx, current)
     cur = ctx.ents[current]
     cur_ed = cur.attrs.get("edition")
     start = i - 1 if pl in ctx.lex.next_words or edition else i
@@ -547,6 +544,9 @@ def edition_links(ctx: ArticleContext) -> None:
     for e in ctx.ents.values():
         ed = e.attrs.get("edition")
         if e.type != "Summit" or not isinstance(ed, int):
+            continue
+        if re.match(r"^[A-Z]{3,6} \d+$", e.label):  # « TICAD 8 », « TICAD 9 »
+            series.setdefault(series_key(e.label), {})[ed] = e.key
             continue
         name = re.sub(r"\d+$", "", e.label) if re.match(r"^[A-Z]+\d+$", e.label) else series_name(e.label)
         series.setdefault(normalize(name), {})[ed] = e.key
