@@ -8,6 +8,8 @@ reference knows, or an unknown ``LOC`` after « à » (« à Aurivel »); a capi
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from kg.extract.context import ArticleContext
@@ -69,12 +71,57 @@ def places_and_orgs(ctx: ArticleContext) -> None:
         elif e.label_ in ("ORG", "MISC") and e.text.isupper() and len(e) <= 4 and not ctx.ref.organization(e.text) \
                 and is_dateline(ctx, e.start):
             # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
-            ctx.add("City", f"city/{slug(e.text)}", e.text.title(), e.start, e.end, conf=confidence("dateline_city"), rank=1)
+            ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end, conf=confidence("dateline_city"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
+    _unread_dateline(ctx)
     _venues(ctx)
     _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+#: the small words of a place's name, lower case inside it (« Port-au-Prince », « Saint-Jean-de-Luz »)
+_NAME_PARTICLES = frozenset("de du des la le les l d au aux en sur sous lès et el al".split())
+
+
+def place_label(text: str) -> str:
+    """The name of an unknown place as a name, when the text gives it in capitals (a dateline):
+    « WHISTLER » → « Whistler », « PORT-AU-PRINCE » → « Port-au-Prince »; any other spelling is kept.
+
+    >>> place_label("SAINT-JEAN-DE-LUZ"), place_label("L'ÎLE-ROUSSE"), place_label("Aurivel")
+    ('Saint-Jean-de-Luz', "L'Île-Rousse", 'Aurivel')
+    """
+    if not (text.isupper() and any(ch.isalpha() for ch in text)):
+        return text
+    parts = re.split(r"([\s\-'’]+)", text.lower())
+    out = []
+    for n, part in enumerate(parts):
+        if n % 2 or not part:
+            out.append(part)
+        elif n and part in _NAME_PARTICLES and n + 1 < len(parts) and not parts[n + 1].startswith(("'", "’")):
+            out.append(part)
+        else:
+            out.append(part[:1].upper() + part[1:])
+    return "".join(out)
+
+
+def _unread_dateline(ctx: ArticleContext) -> None:
+    """« BANFF (Canada) – » that the NER left unread: a name in capitals opening one of the first three
+    sentences, which the text places in a country in brackets right after it, is the dateline's city."""
+    doc = ctx.doc
+    for sent in ctx.sents[:3]:
+        i = k = sent.start
+        while k < sent.end and k - i < 3 and doc.words[k].isupper() and doc.words[k][:1].isalpha():
+            k += 1
+        if k == i or k + 1 >= sent.end or doc.words[k] != "(" or ctx.overlaps_mention(i, k):
+            continue
+        country = ctx.mention_at(k + 1, ("Country",))
+        if country is None or country.end >= len(doc) or doc.words[country.end] != ")":
+            continue
+        name = doc[i:k].text
+        if ctx.ref.organization(name) or ctx.ref.country(name):
+            continue
+        ctx.add("City", f"city/{slug(name)}", place_label(name), i, k, conf=confidence("dateline_city"), rank=1)
 
 
 def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
@@ -245,17 +292,17 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
     if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
             or _summit_body_before(ctx, text.start - 1))):
-        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+        ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « ... de Fasano, dans le sud de l'Italie », « Aurivel (Canada) »: a place the text locates in a country
     elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
-        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
+        ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « AURIVEL (Canada) – »: an unknown place opening the story as its dateline
     elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
-        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("dateline_city"), rank=1)
+        ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("dateline_city"), rank=1)
     # « participeront à la conférence ... au Rigi »: an unknown place after « au/aux » (not a country)
     # in a sentence about a summit or a gathering is its venue
     elif len(text) <= 3 and prev in ctx.lex.venue_preps and _gathering_sentence(ctx, text.start):
-        ctx.add("City", f"city/{slug(text.text)}", text.text, text.start, text.end, conf=confidence("venue_after_au"), rank=1)
+        ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("venue_after_au"), rank=1)
 
 
 def _gathering_sentence(ctx: ArticleContext, i: int) -> bool:
