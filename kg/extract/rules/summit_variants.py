@@ -223,9 +223,10 @@ def _place_variant(ctx: ArticleContext) -> tuple[str, str] | None:
     places = _summit_places(ctx)
     for s, e, k in sorted(ctx.summit_seq):
         inside = ctx.mentions_in(s, e, ("City", "Country"))
-        if len(inside) != 1:
+        if len({(m.start, m.end) for m in inside}) != 1:
             continue
-        p = inside[0]
+        # one place; a capital may be read both as its city and as its government (« le G20 de Lima a adopté »)
+        p = next((m for m in inside if ctx.ents[m.key].type == "City"), inside[0])
         if _tail(ctx, s, e) is not None:
             head = next(j for j in range(s, e) if doc.lower[j] in ctx.lex.summit_nouns | ctx.lex.conference_nouns)
         else:  # « le G20 de Rio »: a body's name, then the place
