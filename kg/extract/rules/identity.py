@@ -27,9 +27,15 @@ __all__ = ["summit_identity"]
 
 #: a name that carries its own number: a year, a numbered COP (« COP28 », « COP 29 »)
 _NUMBERED = re.compile(r"\b(?:1[89]|20)\d\d\b|\bCOP[\s-]?\d+\b", re.IGNORECASE)
-#: a name that only says where the summit stands in a series
-_RELATIVE = re.compile(r"^(?:(?:le|la|l['’]|les|ce|cette)\s*)?(?:prochaine?s?|précédente?s?|derni(?:er|ère)s?|"
-                       r"future?s?|suivante?s?|next|previous|last)\b", re.IGNORECASE)
+#: the article before a name (« le prochain sommet », « la précédente conférence »)
+_ARTICLE = re.compile(r"^(?:l['’]|(?:le|la|les|ce|cette)\s+)", re.IGNORECASE)
+
+
+def _relative(ctx: ArticleContext, label: str) -> bool:
+    """Does ``label`` only say where the summit stands in a series (« prochain sommet », « la précédente
+    conférence »)? The words are the lexicon's ``previous_words`` and ``next_words``."""
+    words = _ARTICLE.sub("", label.lower()).split()
+    return bool(words) and words[0] in ctx.lex.previous_words | ctx.lex.next_words
 
 
 def _year(value) -> str:
@@ -48,7 +54,7 @@ def summit_identity(ctx: ArticleContext) -> None:
     cities = [e.label.casefold() for e in ctx.ents.values() if e.type == "City" and len(e.label) > 2]
     new: dict[str, str] = {}
     for e in summits:
-        if "edition" in e.attrs or _NUMBERED.search(e.label) or _RELATIVE.match(e.label):
+        if "edition" in e.attrs or _NUMBERED.search(e.label) or _relative(ctx, e.label):
             continue
         if any(re.search(rf"\b{re.escape(c)}\b", e.label.casefold()) for c in cities):
             continue  # « le sommet de Lisbonne »: its place says which one
@@ -58,10 +64,10 @@ def summit_identity(ctx: ArticleContext) -> None:
             new[e.key] = f"{e.key}-{year}"
     # editions named only relative to the article's summit: from the nextEdition links (X → Y: Y comes after X)
     for e in summits:
-        if not _RELATIVE.match(e.label) or "edition" in e.attrs:
+        if not _relative(ctx, e.label) or "edition" in e.attrs:
             continue
-        before = sorted(s for s, o in follows if o == e.key and not _RELATIVE.match(ctx.ents[s].label))
-        after = sorted(o for s, o in follows if s == e.key and not _RELATIVE.match(ctx.ents[o].label))
+        before = sorted(s for s, o in follows if o == e.key and not _relative(ctx, ctx.ents[s].label))
+        after = sorted(o for s, o in follows if s == e.key and not _relative(ctx, ctx.ents[o].label))
         if before:
             new[e.key] = f"{new.get(before[0], before[0])}-next"
         elif after:
