@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from kg.evaluation.scoring import PRF, EvalResult
+from kg.evaluation.scoring import MISS_REASONS, PRF, EvalResult
 from kg.records import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = ["format_report", "combine_results"]
@@ -57,6 +57,12 @@ def format_report(result: EvalResult, *, title: str = "", details: bool = True) 
     for name, s, l in pairs:
         lenient = _row("", l, w)[w + 1 :]
         lines.append(_row(f"  {name}", s, w) + "   | " + lenient)
+    if any(result.miss_reasons.values()):
+        lines.append("")
+        lines.append("Why missed (counts)")
+        rw = max(len(r) for r in MISS_REASONS) + 2
+        for reason in MISS_REASONS:
+            lines.append(f"  {reason:<{rw}} {result.miss_reasons.get(reason, 0):>4}")
     if details:
         for label, items in (
             ("Missed entities", result.missed_entities),
@@ -95,4 +101,5 @@ def combine_results(results: Sequence[tuple[str, EvalResult]]) -> EvalResult:
         spurious_entities=tuple(f"{n}: {x}" for n, r in results for x in r.spurious_entities),
         missed_relations=tuple(f"{n}: {x}" for n, r in results for x in r.missed_relations),
         spurious_relations=tuple(f"{n}: {x}" for n, r in results for x in r.spurious_relations),
+        miss_reasons={k: sum(r.miss_reasons.get(k, 0) for r in rs) for k in MISS_REASONS},
     )

@@ -63,12 +63,12 @@ from typing import Sequence
 from rdflib import Graph, Literal
 
 from kg.evaluation.gold import load_gold, merge_gold, validate_gold
-from kg.evaluation.matching import Matcher, labels, local_name, node_key, predicted_entities
+from kg.evaluation.matching import _ANNOUNCEMENT_CONTEXT, Matcher, labels, local_name, node_key, predicted_entities
 from kg.names import match_key as normalize_name
 from kg.records import ENTITY_TYPES, RELATION_TYPES
 
 # load_gold is re-exported: callers import it with score_graph from here
-__all__ = ["PRF", "EvalResult", "score_graph", "load_gold", "normalize_name"]
+__all__ = ["PRF", "EvalResult", "MISS_REASONS", "score_graph", "load_gold", "normalize_name"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,10 @@ class EvalResult:
         positives (sorted).
     matches : dict[str, str]
         Gold entity id → matched predicted node (its IRI as a string, ``_:id`` for a blank node).
+    miss_reasons : dict[str, int]
+        Why the lenient relation false negatives and the unmatched gold announcements were missed,
+        counted (:data:`MISS_REASONS`): counts only, so a report can show them without naming
+        what was missed.
     """
 
     entities: PRF
@@ -148,6 +152,65 @@ class EvalResult:
     missed_relations: tuple[str, ...] = ()
     spurious_relations: tuple[str, ...] = ()
     matches: dict[str, str] = field(default_factory=dict)
+    miss_reasons: dict[str, int] = field(default_factory=dict)
+
+
+#: The reasons :func:`score_graph` counts in :attr:`EvalResult.miss_reasons`, in report order.
+MISS_REASONS = {
+    "relation: an end not found": "a missed relation whose subject or object entity was not found",
+    "relation: both ends found": "a missed relation between two entities that were both found",
+    "announcement: no agent in gold": "an unmatched gold announcement that has no announcedBy",
+    "announcement: agent not found": "none of its agents was found as an entity",
+    "announcement: nothing by its agent": "its agent was found, but no predicted announcement is announcedBy it",
+    "announcement: context not shared": "an announcement by its agent exists, without its about/hostCity/during",
+    "announcement: taken": "a qualifying prediction was matched to another gold announcement",
+}
+
+
+def _miss_reasons(matcher: Matcher, gold: dict) -> dict[str, int]:
+    """Count why each lenient relation FN and each unmatched gold announcement was missed."""
+    counts = dict.fromkeys(MISS_REASONS, 0)
+    g2p, gold_ents = matcher.g2p, matcher.gold_ents
+    implied: dict[tuple[str, str, str], bool] = {}
+    for rel in gold["relations"]:
+        t = (rel["s"], rel["p"], rel["o"])
+        implied[t] = implied.get(t, True) and rel["implied"]
+    for (s, p, o), imp in implied.items():
+        if imp:
+            continue
+        if s in g2p and o in g2p:
+            pred = {(q, node_key(x)) for q, x in matcher.pred_out.get(g2p[s], ())}
+            if (p, g2p[o]) not in pred:
+                counts["relation: both ends found"] += 1
+        else:
+            counts["relation: an end not found"] += 1
+    announcements = [p for p, e in matcher.preds.items() if e.type == "Announcement"]
+    for g, e in gold_ents.items():
+        if e["type"] != "Announcement" or g in g2p:
+            continue
+        out = matcher.gold_out.get(g, set())
+        agents = [o for q, o in out if q == "announcedBy"]
+        if not agents:
+            counts["announcement: no agent in gold"] += 1
+            continue
+        found = {g2p[a] for a in agents if a in g2p}
+        if not found:
+            counts["announcement: agent not found"] += 1
+            continue
+        by_agent = [
+            p for p in announcements
+            if any(q == "announcedBy" and node_key(x) in found for q, x in matcher.pred_out.get(p, ()))
+        ]
+        if not by_agent:
+            counts["announcement: nothing by its agent"] += 1
+            continue
+        if any(q in _ANNOUNCEMENT_CONTEXT for q, _ in out) and not any(
+            matcher._shared(g, p, _ANNOUNCEMENT_CONTEXT) for p in by_agent
+        ):
+            counts["announcement: context not shared"] += 1
+        else:
+            counts["announcement: taken"] += 1
+    return counts
 
 
 def score_graph(graph: Graph, gold: dict | Sequence[dict]) -> EvalResult:
@@ -188,6 +251,7 @@ def score_graph(graph: Graph, gold: dict | Sequence[dict]) -> EvalResult:
         missed_relations=tuple(missed_relations),
         spurious_relations=tuple(sorted(spurious_relations)),
         matches={g: preds[p].key for g, p in matcher.g2p.items()},
+        miss_reasons=_miss_reasons(matcher, gold),
     )
 
 

@@ -11,6 +11,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.evaluation import (
     PRF,
     EvalResult,
+    combine_results,
     format_report,
     load_gold,
     merge_gold,
@@ -404,6 +405,45 @@ def test_announcement_agent_rule_is_one_to_one():
     assert r.entities_by_class["Announcement"] == PRF(1, 1, 1)
 
 
+def _reasons(r):
+    return {k: v for k, v in r.miss_reasons.items() if k.startswith("announcement") and v}
+
+
+def test_why_an_announcement_was_missed_is_counted():
+    g = _ann_graph()
+    # a_host: France found, an announcement by France, but about/during on nothing of the gold's
+    a = add(g, "a", "Announcement", "accueil")
+    g.add((a, EX.announcedBy, EX.fr))
+    g.add((a, EX.hostCity, EX.rome))
+    # a_bare: Italy found, nothing announced by it
+    r = score_graph(g, ANNOUNCEMENTS)
+    assert _reasons(r) == {"announcement: context not shared": 1, "announcement: nothing by its agent": 1}
+    g.remove((EX.it, None, None))  # its agent no longer found
+    assert _reasons(score_graph(g, ANNOUNCEMENTS)) == {
+        "announcement: context not shared": 1, "announcement: agent not found": 1,
+    }
+    g.add((a, EX.during, EX.s1))  # now a_host matches
+    r = score_graph(g, ANNOUNCEMENTS)
+    assert _reasons(r) == {"announcement: agent not found": 1}
+    text = format_report(r, details=False)
+    assert "announcement: agent not found" in text and "Italie promet" not in text
+
+
+def test_why_a_relation_was_missed_is_counted():
+    g = _rel_graph()
+    r = score_graph(g, RELS)
+    # lenient FN: one, between two found entities
+    assert r.miss_reasons["relation: both ends found"] == r.relations_lenient.fn == 1
+    assert r.miss_reasons["relation: an end not found"] == 0
+    g.remove((EX.fr, None, None))
+    g.remove((None, None, EX.fr))
+    r = score_graph(g, RELS)
+    assert r.miss_reasons["relation: an end not found"] >= 1
+    assert sum(v for k, v in r.miss_reasons.items() if k.startswith("relation")) == r.relations_lenient.fn
+    combined = combine_results([("a", r), ("b", r)])
+    assert combined.miss_reasons["relation: an end not found"] == 2 * r.miss_reasons["relation: an end not found"]
+
+
 # ---------------------------------------------------------------------------------- relations
 
 
@@ -611,7 +651,8 @@ def test_format_report_contains_numbers_and_details():
     short = format_report(r, details=False)
     assert "City: Lille" not in short and "Corpus dev" not in short
     # columns are aligned: every table row has the same width
-    rows = [line for line in short.splitlines() if line.startswith("  ")]
+    table = short.split("Why missed")[0]
+    rows = [line for line in table.splitlines() if line.startswith("  ")]
     assert len({len(line) for line in rows if "|" not in line}) == 1
     assert len({len(line) for line in rows if "|" in line}) == 1
 
