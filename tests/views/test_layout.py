@@ -38,3 +38,30 @@ def test_positions_are_the_same_whatever_the_hash_seed(nodes):
     first = positions("1")
     assert len(first) == nodes
     assert positions("2") == first
+
+
+def test_sampled_layout_keeps_linked_nodes_close_and_spreads_the_rest():
+    """Cliques of 8 nodes, each joined to the next by one edge: a node's clique mates end up far
+    closer to it than the nodes of other cliques, and no two nodes share a position."""
+    import math
+
+    import networkx as nx
+
+    from kg.views.layout import sampled_layout
+
+    und = nx.Graph()
+    cliques = [[f"c{c:03d}n{i}" for i in range(8)] for c in range(80)]  # 640 nodes
+    for members in cliques:
+        und.add_edges_from((u, v) for i, u in enumerate(members) for v in members[i + 1:])
+    und.add_edges_from((a[0], b[0]) for a, b in zip(cliques, cliques[1:]))
+    pos = sampled_layout(und)
+    assert set(pos) == set(und.nodes)
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in pos.values())
+    assert len({(round(x, 3), round(y, 3)) for x, y in pos.values()}) == len(pos)
+
+    def dist(u, v):
+        return math.dist(pos[u], pos[v])
+
+    inside = [dist(u, v) for m in cliques for i, u in enumerate(m) for v in m[i + 1:]]
+    across = [dist(a[3], b[5]) for a, b in zip(cliques, cliques[40:])]
+    assert sorted(inside)[len(inside) // 2] * 3 < sorted(across)[len(across) // 2]
