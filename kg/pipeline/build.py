@@ -27,6 +27,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from rdflib import Graph
 
 from kg.pipeline.chunks import iter_chunks
-from kg.pipeline.config import BuildConfig
+from kg.pipeline.config import BuildConfig, fewer_collections
 from kg.pipeline.executors import get_executor
 from kg.pipeline.results import BuildStats, input_hash
 from kg.pipeline.writer import BatchWriter
@@ -127,6 +128,7 @@ def build_corpus(
     # 15.7 s on 252 articles, four runs each, alternated)
     interval = sys.getswitchinterval()
     sys.setswitchinterval(max(interval, _SWITCH_INTERVAL))
+    thresholds = fewer_collections()  # restored after: a library call leaves the caller's settings
     try:
         for chunk_results in results:
             for res in chunk_results:
@@ -151,6 +153,7 @@ def build_corpus(
         ok = True
     finally:
         sys.setswitchinterval(interval)
+        gc.set_threshold(*thresholds)
         if not ok:
             writer.abort()
         with contextlib.suppress(Exception):

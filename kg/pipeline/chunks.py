@@ -108,8 +108,11 @@ def init_worker(config: BuildConfig, mode: Mode, barrier) -> None:
     _WORKER = (config, mode)
     try:
         from kg.nlp.pipeline import load_pipeline
+        from kg.pipeline.config import fewer_collections, settle_after_loading
 
+        fewer_collections()
         load_pipeline(config.model)
+        settle_after_loading()
     except BaseException as exc:  # noqa: BLE001
         _WORKER_ERROR = exc
     finally:

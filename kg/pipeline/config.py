@@ -14,6 +14,7 @@ kg.errors.InputError: --scheduler goes with --engine dask
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from dataclasses import dataclass
 
@@ -72,3 +73,33 @@ def lower_priority() -> None:
     that on a machine with as many cores as busy processes the scheduler leaves spaCy its core."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.nice(int(os.environ.get("KG_HELPER_NICE", "5")))
+
+
+#: Python's cyclic garbage collector during a build: a collection every 20,000 net allocations
+#: instead of 700 (the default), the older generations after 10 of the younger as by default.
+#: A build allocates millions of short-lived objects and holds big long-lived ones (the model, the
+#: merged graph, the view's graph); with the default every few hundred articles cost a second of
+#: collections in each helper process (measured on 250 synthetic articles: ~660 collections and
+#: 0.7 s in the --out helper, ~250 and ~0.6 s in the extraction process, against ~25 and ~0.1 s).
+GC_THRESHOLDS = (20_000, 10, 10)
+
+
+def fewer_collections() -> tuple[int, int, int]:
+    """Set :data:`GC_THRESHOLDS` (at most as often as they say) and return the previous thresholds."""
+    old = gc.get_threshold()
+    gc.set_threshold(*(max(a, b) for a, b in zip(GC_THRESHOLDS, old)))
+    return old
+
+
+def helper_process_start() -> None:
+    """What every helper process of a build does first: a lower priority (:func:`lower_priority`)
+    and fewer garbage collections (:func:`fewer_collections`)."""
+    lower_priority()
+    fewer_collections()
+
+
+def settle_after_loading() -> None:
+    """Once a helper process has loaded its pipeline: what is allocated by then lives as long as
+    the process, and is left out of every later collection (``gc.freeze``)."""
+    gc.collect()
+    gc.freeze()

@@ -306,10 +306,10 @@ def main() -> int:
     import signal
     import sys
 
-    from kg.pipeline.config import lower_priority
+    from kg.pipeline.config import helper_process_start, settle_after_loading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    lower_priority()
+    helper_process_start()
     reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the reply channel
     source = sys.stdin.buffer
@@ -326,6 +326,7 @@ def main() -> int:
         nlp = load_pipeline(config.model)
         with _memory_zone(nlp):  # the extractor's lazy loads (reference data, lexicon), before the clock starts
             extract(nlp("Le sommet du G7 s'ouvre à Rome."), Article("warm-up", "Le sommet du G7 s'ouvre à Rome."))
+        settle_after_loading()
         _write(reply_to, "ready")
         reply_to.flush()
         clock = time.perf_counter

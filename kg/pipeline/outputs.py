@@ -239,10 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     import signal
     import sys
 
-    from kg.pipeline.config import lower_priority
+    from kg.pipeline.config import helper_process_start
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    lower_priority()
+    helper_process_start()
     out_dir, view, validate, shapes = (argv if argv is not None else sys.argv[1:])[:4]
     reply_to = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write on the reply channel

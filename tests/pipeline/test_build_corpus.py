@@ -5,6 +5,7 @@ loadable output, memory zones keep the vocabulary flat, and every executor (1 pr
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.pipeline.build import build_corpus
-from kg.pipeline.config import BuildConfig
+from kg.pipeline.config import GC_THRESHOLDS, BuildConfig, fewer_collections
 from kg.pipeline.results import BuildStats, article_result, input_hash
 from kg.pipeline.sinks import GraphStoreSink, NQuadsSink, StoreSink
 from kg.rdf.mapping import to_graph
@@ -181,9 +182,11 @@ def test_a_failing_sink_stops_the_build_with_its_error(tmp_path, fake_pipeline):
 
     arts = [Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(8)]
     before = sys.getswitchinterval()
+    thresholds = gc.get_threshold()
     with pytest.raises(OSError, match="disk full"):
         build_corpus(iter(arts), [Broken()], BuildConfig(chunk_size=2, batch_triples=1))
     assert sys.getswitchinterval() == before  # the build's longer GIL switch interval is undone
+    assert gc.get_threshold() == thresholds  # and its rarer garbage collections
 
 
 def test_the_build_switches_threads_less_often_and_puts_it_back(fake_pipeline):
@@ -191,12 +194,30 @@ def test_the_build_switches_threads_less_often_and_puts_it_back(fake_pipeline):
 
     class Recording:
         def write(self, results):
-            seen.append(sys.getswitchinterval())
+            seen.append((sys.getswitchinterval(), gc.get_threshold()))
             return {"added": len(results), "loaded": 0}
 
     before = sys.getswitchinterval()
-    build_corpus(iter([Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(4)]), [Recording()], BuildConfig(chunk_size=2))
-    assert seen and all(s >= 0.049 for s in seen) and sys.getswitchinterval() == before
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's default
+    try:
+        build_corpus(iter([Article(f"art-{i}", f" v{i}", "2024-06-01") for i in range(4)]), [Recording()],
+                     BuildConfig(chunk_size=2))
+        assert seen and all(s >= 0.049 for s, _ in seen) and sys.getswitchinterval() == before
+        # garbage collections are rarer while the build runs, and as they were after
+        assert all(t == GC_THRESHOLDS for _, t in seen) and gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def test_fewer_collections_never_makes_them_more_frequent():
+    thresholds = gc.get_threshold()
+    try:
+        gc.set_threshold(100_000, 5, 50)
+        assert fewer_collections() == (100_000, 5, 50)
+        assert gc.get_threshold() == (100_000, 10, 50)
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 # ── with spaCy ────────────────────────────────────────────────────────────────────────────────
