@@ -42,10 +42,13 @@ examples:
   kg eval tests/corpus                      # every NAME.txt scored against NAME.gold.json
   kg eval tests/corpus/ai_safety_summit_fr.txt --no-details
   kg eval tests/corpus_real --only 21-34     # the tuning half of the real articles
-  kg eval tests/corpus_real --only 35-41 --no-details   # the checking half: overall scores only
+  kg eval tests/corpus_real --only 35-41 --no-details   # the checking half: scores and counts only
 
 Each article is built on its own and scored as described in the README (entity matching by name,
 strict and lenient relation scores); the totals are micro-averaged over all articles.
+"Why missed" counts the causes of the misses without naming them (a relation whose end entity was
+not found, or whose ends were both found; an announcement whose agent was not found, with nothing
+announced by its agent, or without its about/hostCity/during), even with --no-details.
 The article's publication date is taken from its gold file ("published": a day, or a month
 YYYY-MM or null when that is all that is known).
 """
