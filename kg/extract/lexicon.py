@@ -142,6 +142,8 @@ class Lexicon:
     affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation
     office_verbs: frozenset[str]  #: lemmas: « X a pris la présidence de l'UA »: X's organisation
     office_nouns: frozenset[str]  #: lemmas: the office taken (« présidence », « direction »)
+    generic_org_nouns: frozenset[str]  #: « de l'organisation »: the last organisation named before
+    appointment_verbs: frozenset[str]  #: lemmas: « X, nommée à la tête de l'Unicef »: X's organisation
     lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
     body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
     number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)

@@ -308,6 +308,12 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
             obj = next((c for c in doc.children(v) if doc.deps[c] == "obj"), None)
             if obj is not None:
                 org = ctx.mention_at(obj, ("Organization",))
+        if org is None and k > p.end and ctx.lower(k) in ctx.lex.of_forms_contracted:
+            # « X, de la Banque mondiale, a rappelé »: a body in apposition, closed by a comma
+            j = k + 1 + (ctx.lower(k + 1) in ctx.lex.definite_articles)
+            inner = ctx.mention_at(j, ("Organization",))
+            if inner is not None and inner.start == j and ctx.doc.words[inner.end:inner.end + 1] == [","]:
+                org = inner
         if org is None and ctx.doc.words[p.end:p.end + 1] == ["("]:
             # « Kristalina Georgieva (FMI) »: the body in brackets right after the name
             inner = ctx.mention_at(p.end + 1, ("Organization",))
@@ -329,16 +335,29 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
         org = ctx.mention_at(body, ("Organization",)) if body is not None else None
         if p is not None and org is not None:
             ctx.relate(p.key, "affiliation", org.key, min(org.start, p.start), max(org.end, p.end), confidence("affiliation_phrase"))
-    # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »
+    _respectively(ctx)
+    # « X a pris la présidence tournante de l'Union africaine », « X, qui exerce la présidence de l'UA »,
+    # « X, qui a pris les rênes de l'Otan »; appointed: « X, nommée à la tête de l'Unicef », « X a été élu
+    # à la présidence de la BAD », « le conseil a nommé X à la direction de l'OMS »
     for v in range(len(doc)):
-        if doc.pos[v] != "VERB" or doc.lemma[v] not in ctx.lex.office_verbs:
+        if doc.pos[v] != "VERB":
             continue
-        obj = next((c for c in doc.children(v) if doc.deps[c] == "obj" and doc.lemma[c] in ctx.lex.office_nouns), None)
+        appointed = doc.lemma[v] in ctx.lex.appointment_verbs
+        if not appointed and doc.lemma[v] not in ctx.lex.office_verbs:
+            continue
+        deps = ("obl:arg", "obl", "obl:mod") if appointed else ("obj",)
+        obj = next((c for c in doc.children(v) if doc.deps[c] in deps and doc.lemma[c] in ctx.lex.office_nouns), None)
         if obj is None:
             continue
         org = next((ctx.mention_at(c, ("Organization",)) for c in doc.children(obj)
                     if doc.deps[c] == "nmod" and ctx.mention_at(c, ("Organization",))), None)
-        subj = subject(ctx, v)
+        named = next((c for c in doc.children(v) if doc.deps[c] == "obj" and ctx.mention_at(c, ("Person", "Minister"))), None)
+        if appointed and named is not None:
+            subj = named  # active: the person appointed is the object
+        elif appointed and doc.deps[v] == "acl" and ctx.mention_at(doc.heads[v], ("Person", "Minister")):
+            subj = doc.heads[v]  # « X, nommée à la tête de ... »: the participle on the name
+        else:
+            subj = subject(ctx, v)
         if subj is not None and doc.lower[subj] in ctx.lex.relative_pronouns and doc.deps[v] == "acl:relcl":
             subj = doc.heads[v]  # « X, qui exerce ... »
         p = None
@@ -347,6 +366,36 @@ def affiliation_phrases(ctx: ArticleContext) -> None:
                 (ctx.mention_at(t, ("Person", "Minister")) for t in doc.subtree(subj) if ctx.mention_at(t, ("Person", "Minister"))), None)
         if p is not None and org is not None:
             ctx.relate(p.key, "affiliation", org.key, min(p.start, v), max(p.end, org.end), confidence("affiliation_phrase"))
+
+
+def _respectively(ctx: ArticleContext) -> None:
+    """« X et Y, respectivement secrétaire général de l'ONU et directrice du FMI »: names and titles
+    pair up in order, each person with the organisation of their own title."""
+    doc = ctx.doc
+    people = ("Person", "Minister")
+    for r in range(len(doc)):
+        if doc.lower[r] != "respectivement":
+            continue
+        title = doc.heads[r]
+        name = doc.heads[title]
+        while doc.deps[name] == "conj" and doc.heads[name] != name:  # the titles hang on the last name
+            name = doc.heads[name]
+        first = ctx.mention_at(name, people)
+        if title == r or name == title or first is None:
+            continue
+        persons = [first] + [m for c in doc.children(name) if doc.deps[c] == "conj"
+                             for m in [ctx.mention_at(c, people)] if m is not None]
+        titles = [title] + [c for c in doc.children(title) if doc.deps[c] == "conj"]
+        if len(persons) < 2 or len(persons) != len(titles):
+            continue
+        # each title's words run to the next title (the parser often hangs « du FMI » on the first)
+        end = max(doc.subtree(title)) + 1
+        bounds = sorted(titles) + [end]
+        for person, t, stop in zip(persons, bounds, bounds[1:]):
+            org = next((m for j in range(t, stop) for m in [ctx.mention_at(j, ("Organization",))] if m is not None), None)
+            if org is not None:
+                ctx.relate(person.key, "affiliation", org.key, min(person.start, t), max(person.end, org.end),
+                           confidence("affiliation_phrase"))
 
 
 def short_names(ctx: ArticleContext) -> None:

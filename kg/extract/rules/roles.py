@@ -230,6 +230,8 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
     for m in ctx.mentions_in(trig.start, end, ("Organization",)):
         orgs.append(m.key)
     orgs.extend(k for k in orgs_before if k not in orgs)
+    if not orgs and not countries:
+        orgs.extend(_org_anaphor(ctx, trig.end, end))
     # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
     if not orgs:
         k = trig.end
@@ -258,6 +260,39 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
     return Role(title, cls, plural, start, end, countries, orgs, portfolio)
 
 
+def _org_anaphor(ctx: ArticleContext, start: int, end: int) -> list[str]:
+    """« secrétaire général de l'organisation », « la directrice du Fonds »: a definite organisation noun
+    closing a title names the organisation named before whose name has that head noun (« le Fonds » → the
+    Fonds monétaire international) when only one has it; a generic one (« l'organisation »,
+    « l'institution ») names the last organisation named before when several have it or none."""
+    k = start
+    if ctx.lower(k) not in ctx.lex.of_forms_contracted:
+        return []
+    k += 1
+    if ctx.lower(k) in ctx.lex.definite_articles:
+        k += 1
+    if k != end - 1 or ctx.mention_at(k):  # the noun ends the title: « de l'organisation mondiale » is a name
+        return []
+    noun = normalize(ctx.doc.words[k])
+    generic = noun in ctx.lex.generic_org_nouns
+    if not generic and noun not in ctx.lex.org_head_nouns:
+        return []
+    before = [m.key for m in ctx.mentions if m.end <= start and ctx.ents[m.key].type == "Organization"]
+    if not before:
+        return []
+
+    def heads(key: str) -> set[str]:
+        ent = ctx.ents[key]
+        ref = ctx.ref.organization(ent.label)
+        names = {ent.label, *ent.aliases, *(ref.names if ref else ())}
+        return {normalize(n).split()[0] for n in names if normalize(n)}
+
+    same = [key for key in dict.fromkeys(before) if noun in heads(key)]
+    if len(same) == 1:
+        return same
+    return [before[-1]] if generic else []
+
+
 def _describes_company(ctx: ArticleContext, i: int) -> bool:
     """Does the nationality adjective at ``i`` qualify a company (« la start-up française »), not a person?"""
     k = i - 1
@@ -283,7 +318,9 @@ def _apply_role(ctx: ArticleContext, m: Mention, role: Role, rank: int = 0) -> N
     countries = role.countries[rank : rank + 1] if role.plural and len(role.countries) > 1 else role.countries[:1]
     for c in countries:
         ctx.relate(m.key, "ministerOf" if role.cls == "Minister" else "nationality", c, lo, hi, conf)
-    for o in role.orgs:
+    # « les dirigeants de l'ONU et du FMI, X et Y »: organisations too
+    orgs = role.orgs[rank : rank + 1] if role.plural and len(role.orgs) > 1 else role.orgs
+    for o in orgs:
         ctx.relate(m.key, "affiliation", o, lo, hi, conf)
 
 
