@@ -29,16 +29,18 @@ from collections.abc import Iterable
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 
 from kg.errors import InputError, UnknownEntityError
 from kg.names import NameIndex, fold
 from kg.rdf.ontology import most_specific, ontology_graph
+from kg.rdf.turtle import unescape
 from kg.rdf.vocab import KG, SCHEMA
 from kg.records import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = [
     "DISPLAY_ORDER",
+    "AssertionTable",
     "class_rank",
     "ontology_label",
     "local_name",
@@ -109,13 +111,82 @@ def _articles(g: Graph) -> dict:
             for art in g.subjects(RDF.type, KG.Article)}
 
 
+class AssertionTable:
+    """The ``kg:Assertion`` nodes of a graph, read from its N-Triples instead of from an rdflib graph
+    (a build's view: :mod:`kg.pipeline.outputs`): about two thirds of what the view reads, kept as
+    plain values (no rdflib literal is made for them). ``to_networkx(graph, assertions=table)`` gives
+    what ``to_networkx`` gives for ``graph`` with the assertions' triples added.
+
+    :meth:`declare` an assertion node (its ``rdf:type kg:Assertion`` triple), then :meth:`add` its
+    triples, as N-Triples terms."""
+
+    _FIELDS = {f"<{p}>": name for p, name in (
+        (RDF.subject, "subject"), (RDF.predicate, "predicate"), (RDF.object, "object"),
+        (PROV.wasDerivedFrom, "derived"), (KG.sentence, "sentence"), (KG.startOffset, "start"),
+        (KG.endOffset, "end"), (KG.confidence, "confidence"), (KG.implied, "implied"))}
+    #: the N-Triples of an assertion's type: ``f"{node} {TYPE_LINE}"`` declares it
+    TYPE_LINE = f"<{RDF.type}> <{KG.Assertion}> ."
+
+    def __init__(self) -> None:
+        self.nodes: dict[URIRef, None] = {}
+        self.values: dict[str, dict] = {name: {} for name in self._FIELDS.values()}
+        self._iris: dict[str, URIRef] = {}
+
+    def _iri(self, term: str) -> URIRef:
+        node = self._iris.get(term)
+        if node is None:
+            node = self._iris[term] = URIRef(term[1:-1])
+        return node
+
+    def declare(self, node: str) -> None:
+        """``node`` (an N-Triples IRI) is a ``kg:Assertion``."""
+        self.nodes[self._iri(node)] = None
+
+    def add(self, s: str, p: str, o: str) -> bool:
+        """Keep the triple ``s p o`` (N-Triples terms) of a declared assertion; False (not kept) for
+        a property or a value kg does not write for assertions (leave those to an rdflib graph)."""
+        name = self._FIELDS.get(p)
+        if name is None:
+            return False
+        node = self._iri(s)
+        if o[0] == "<":
+            value: object = self._iri(o)
+        elif o[0] == '"':
+            end = o.rindex('"')
+            text, kind = unescape(o[1:end]), o[end + 1:]
+            try:
+                if name in ("start", "end"):
+                    value = int(text)
+                elif name == "confidence":
+                    value = float(text)
+                elif name == "implied" and text in ("true", "false", "1", "0"):
+                    value = text in ("true", "1")
+                elif name == "sentence" and (not kind or kind == f"^^<{XSD.string}>"):
+                    value = text
+                else:
+                    return False
+            except ValueError:
+                return False
+        else:
+            return False  # a blank node
+        old = self.values[name].get(node)
+        if old is None or str(value) < str(old):  # one value each, the smallest, as from a graph
+            self.values[name][node] = value
+        return True
+
+
 class _Provenance:
     """Reads the provenance of mentions and assertions: article, sentence, offsets, confidence."""
 
-    def __init__(self, g: Graph) -> None:
+    def __init__(self, g: Graph, assertions: AssertionTable | None = None) -> None:
         self.articles = _articles(g)
         self.derived, self.sentence = _values(g, PROV.wasDerivedFrom), _values(g, KG.sentence)
         self.start, self.end, self.confidence = _values(g, KG.startOffset), _values(g, KG.endOffset), _values(g, KG.confidence)
+        if assertions is not None:
+            v = assertions.values
+            for mine, theirs in ((self.derived, v["derived"]), (self.sentence, v["sentence"]), (self.start, v["start"]),
+                                 (self.end, v["end"]), (self.confidence, v["confidence"])):
+                mine.update(theirs)
 
     def record(self, node) -> dict:
         art = self.derived.get(node)
@@ -132,12 +203,20 @@ def _sort_key(r: dict) -> tuple:
     return r["article"], r["start"] if r["start"] is not None else -1, r["sentence"]
 
 
-def _evidence(g: Graph, prov: _Provenance) -> dict[tuple, list[dict]]:
+def _evidence(g: Graph, prov: _Provenance, assertions: AssertionTable | None = None) -> dict[tuple, list[dict]]:
     """(s, p, o) → the evidence records of its ``kg:Assertion`` nodes, sorted."""
     subjects, predicates, objects = _values(g, RDF.subject), _values(g, RDF.predicate), _values(g, RDF.object)
-    implied = {a for a, v in g.subject_objects(KG.implied) if v.toPython() is True}
+    implied = {a for a, x in g.subject_objects(KG.implied) if x.toPython() is True}
+    nodes: Iterable = g.subjects(RDF.type, KG.Assertion)
+    if assertions is not None:  # read apart: what the graph has of them (nothing, from kg) and the rest
+        v = assertions.values
+        subjects.update(v["subject"])
+        predicates.update(v["predicate"])
+        objects.update(v["object"])
+        implied.update(a for a, x in v["implied"].items() if x is True)
+        nodes = dict.fromkeys([*nodes, *assertions.nodes])
     found: dict[tuple, list[dict]] = defaultdict(list)
-    for a in g.subjects(RDF.type, KG.Assertion):
+    for a in nodes:
         s, p, o = subjects.get(a), predicates.get(a), objects.get(a)
         if s is None or p is None or o is None:
             continue
@@ -164,7 +243,7 @@ def _node_class(types: Iterable) -> str | None:
     return most_specific({_ENTITY_CLASS_IRIS[t] for t in types if t in _ENTITY_CLASS_IRIS})
 
 
-def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
+def to_networkx(graph: Graph, *, lang: str = "en", assertions: AssertionTable | None = None) -> nx.MultiDiGraph:
     """Project ``graph`` onto a ``networkx.MultiDiGraph`` of its entities and relations.
 
     Nodes are the IRIs (as strings) of the entities, with the attributes ``class`` (most specific
@@ -178,9 +257,11 @@ def to_networkx(graph: Graph, *, lang: str = "en") -> nx.MultiDiGraph:
     (records with ``sentence``, ``article``, ``published``, ``start``, ``end``, ``confidence``,
     ``implied``),
     ``sentences`` and ``articles`` (the distinct article ids).
+
+    ``assertions``: the graph's assertions, read apart (:class:`AssertionTable`).
     """
-    prov = _Provenance(graph)
-    evidence = _evidence(graph, prov)
+    prov = _Provenance(graph, assertions)
+    evidence = _evidence(graph, prov, assertions)
     mentions = _mentions(graph, prov)
     prop_label = {p: ontology_label(p, lang) for p in _OBJECT_PROPERTIES}
     # the relations between resources (no literals), each once: a graph with several contexts may repeat them

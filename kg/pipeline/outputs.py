@@ -162,19 +162,32 @@ class OutputSink:
 
 _MENTION = "<https://w3id.org/kg-news/ontology#Mention>"
 _SCHEMA_MENTIONS = "<https://schema.org/mentions>"
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_ASSERTION = "<https://w3id.org/kg-news/ontology#Assertion>"
+_ASSERTION_LINE = re.compile(r"^(<[^>]*>) " + re.escape(f"{_RDF_TYPE} {_ASSERTION} .") + "$", re.M)
 _MENTION_LINE = re.compile(r"^(<[^>]*>) <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> " + re.escape(_MENTION) + r" \.$",
                            re.M)
 
 
 class _ViewGraph:
-    """What the view reads (entities with their names and data, relations, assertions, articles)
-    as an rdflib graph, batch by batch: everything but the mentions, about half of the triples."""
+    """What the view reads, batch by batch: the entities with their names and data, the relations
+    and the articles as an rdflib graph, the assertions (two thirds of the rest) as plain values
+    (:class:`kg.graph.projection.AssertionTable`: no rdflib term for each sentence and offset);
+    the mentions not at all. :meth:`networkx` is the view's projection."""
 
     def __init__(self) -> None:
+        from kg.graph.projection import AssertionTable
         from kg.rdf.mapping import new_graph
 
         self.graph = new_graph("SimpleMemory")  # read by the view only: no contexts needed (~25 % faster to read)
+        self.assertions = AssertionTable()
         self._terms: dict[str, Any] = {}
+
+    def networkx(self):
+        """The projection the view draws: ``to_networkx`` of the graph with the assertions."""
+        from kg.graph.projection import to_networkx
+
+        return to_networkx(self.graph, assertions=self.assertions)
 
     def _term(self, text: str):
         t = self._terms.get(text)
@@ -192,12 +205,18 @@ class _ViewGraph:
         from kg.rdf.reconcile import reconcile_graph
 
         mentions = set(_MENTION_LINE.findall(text))
+        assertions = set(_ASSERTION_LINE.findall(text))
+        table = self.assertions
+        for node in assertions:
+            table.declare(node)
         add, term = self.graph.add, self._term
         for line in text.split("\n"):
             if not line:
                 continue
             s, p, o = line[:-2].split(" ", 2)
             if p == _SCHEMA_MENTIONS or s in mentions:
+                continue
+            if s in assertions and ((p == _RDF_TYPE and o == _ASSERTION) or table.add(s, p, o)):
                 continue
             add((term(s), term(p), term(o)))
         reconcile_graph(self.graph, [URIRef(e[1:-1].decode("utf-8")) for e in reconcile])
@@ -318,7 +337,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         seconds["turtle (batches)"] += t4 - t3
 
     report = OutputReport(triples=len(st), reconciled=reconciler.reconciled)
-    view_child = _start_view(vg.graph) if vg is not None else None  # before the validation thread: fork no thread
+    view_child = _start_view(vg) if vg is not None else None  # before the validation thread: fork no thread
     checked: dict = {}
     thread = None
     if validate:
@@ -352,7 +371,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
             if view_page is not None:
                 seconds["view"], seconds["view wait"] = drawn, time.perf_counter() - t0
         if view_page is None:  # no fork, or the copy failed: draw it here (its error, if any, is this one's)
-            view_page = inline_view(vg.graph)  # the page write_build_view writes, not written yet
+            view_page = inline_view(vg.networkx())  # the page write_build_view writes, not written yet
             seconds["view"] = time.perf_counter() - t0
     try:
         receive()  # the parent has written graph.ttl
@@ -375,8 +394,8 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
 _VIEW_HEAD = struct.Struct("<dQ")  # seconds spent drawing, length of the page
 
 
-def _start_view(graph) -> tuple[int, int] | None:
-    """Draw the view of ``graph`` in a forked copy of this process, alongside the end of graph.ttl
+def _start_view(view: _ViewGraph) -> tuple[int, int] | None:
+    """Draw the view of ``view`` in a forked copy of this process, alongside the end of graph.ttl
     and the validation: ``(pid, the pipe the page comes back on)``; ``None`` where this process
     cannot be forked safely (not Linux)."""
     if not sys.platform.startswith("linux"):
@@ -400,7 +419,7 @@ def _start_view(graph) -> tuple[int, int] | None:
         gc.disable()  # short-lived: no collection that would run the parent's finalizers here
         os.close(r)
         t0 = time.perf_counter()
-        page = inline_view(graph).page.encode("utf-8")
+        page = inline_view(view.networkx()).page.encode("utf-8")
         with os.fdopen(w, "wb") as f:
             f.write(_VIEW_HEAD.pack(time.perf_counter() - t0, len(page)))
             f.write(page)

@@ -304,3 +304,38 @@ def test_the_helper_draws_the_view_in_a_forked_copy_or_in_place_the_same(tmp_pat
         assert "view wait" not in forked.seconds
     assert forked_page == page
     assert "Barrot" in page
+
+
+def test_the_build_s_view_reads_the_assertions_apart_and_projects_the_same(monkeypatch):
+    # The --out helper keeps the assertions' triples out of the view's rdflib graph
+    # (kg.graph.projection.AssertionTable): the projection must be the one of the whole graph, with
+    # literals holding quotes, newlines and non-ASCII, implied evidence and several evidences per edge.
+    import re
+
+    import kg.pipeline.outputs as outputs
+    from kg.graph.projection import to_networkx
+    from kg.pipeline.results import article_result
+
+    from _graphs import synthetic
+
+    batches = [article_result(ex, BuildConfig()).nt.decode("utf-8")
+               for ex in [synthetic(i) for i in range(8)] + barrot_articles()]
+
+    def view(apart: bool):
+        if not apart:  # no assertion found: all of them go into the rdflib graph, as before
+            monkeypatch.setattr(outputs, "_ASSERTION_LINE", re.compile(r"(?!)"))
+        vg = outputs._ViewGraph()
+        for text in batches:
+            vg.add(text, [])
+        monkeypatch.undo()
+        return vg
+
+    apart, whole = view(True), view(False)
+    assert len(apart.assertions.nodes) > 20 and not whole.assertions.nodes
+    assert len(apart.graph) < len(whole.graph) / 2
+    G, H = apart.networkx(), to_networkx(whole.graph)
+    assert dict(G.nodes(data=True)) == dict(H.nodes(data=True))
+    assert list(G.edges(keys=True, data=True)) == list(H.edges(keys=True, data=True))
+    evidence = [r for _, _, d in G.edges(data=True) for r in d["evidence"]]
+    assert any(r["implied"] for r in evidence) and any('"plan"' in r["sentence"] and "\n" in r["sentence"] for r in evidence)
+    assert all(isinstance(r["start"], int) and isinstance(r["confidence"], float) for r in evidence)
