@@ -19,7 +19,8 @@ def persons(ctx: ArticleContext) -> None:
     honor = ctx.lex.honorifics
     cands: list[tuple[int, int, bool]] = []  # start, end, honorific
     lower = doc.lower
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + ctx.split_persons + _names_after_titles(ctx)
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ == "PER"] + ctx.split_persons + _names_after_titles(ctx) + \
+        _names_before_titles(ctx)
     countries_orgs = [(g.start, g.end) for g in ctx.gaz if g.label_ in ("COUNTRY", "ORG")]
     for start, end in sorted(set(spans)):
         toks = list(range(start, end))
@@ -130,6 +131,34 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
         if k - j >= 2 and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
                 gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):
             out.append((j, k))
+    return out
+
+
+def _names_before_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Names the NER missed right before a title in apposition: « a annoncé jeudi à Bruxelles Zeynep
+    Quispe, le président du Conseil européen, ». Only words the NER left untagged, no place, country
+    or organisation of the reference data, and a title that no name follows (« Air France, le PDG
+    Ben Smith » names Ben Smith)."""
+    doc = ctx.doc
+    words, lower, pos, sent_start, n = doc.words, doc.lower, doc.pos, doc.sent_start, len(doc)
+    not_roles = [(g.start, g.end) for g in ctx.gaz if g.label_ != "ROLE"]
+    out = []
+    for r in ctx.role_spans:
+        c = r.start - 1
+        if c >= 0 and lower[c] in ctx.lex.definite_articles:
+            c -= 1
+        if c < 2 or words[c] != "," or r.end < n and words[r.end][:1].isupper() and pos[r.end] == "PROPN":
+            continue
+        k = c
+        # capitalised words (the tagger may take an unknown first name for a verb), up to the sentence's
+        # first word, which must be a proper noun (« Hier, le président »: no name)
+        while k > 0 and c - k < 4 and words[k - 1][:1].isupper() and not doc.ent_type[k - 1] and (
+                pos[k - 1] in ("PROPN", "X") or not sent_start[k - 1] and pos[k - 1] in ("NOUN", "VERB", "ADJ")):
+            k -= 1
+            if sent_start[k]:
+                break
+        if c - k >= 2 and not any(gs < c and k < ge for gs, ge in not_roles) and not ctx.overlaps_mention(k, c):
+            out.append((k, c))
     return out
 
 
