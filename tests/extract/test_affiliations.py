@@ -86,22 +86,3 @@ def test_a_country_in_apposition_is_no_affiliation(nlp):
     found = affiliations(nlp, "Jonas Berg, du Kenya, a rencontré Paulo Mendes, qui dirige la Banque mondiale.")
     assert found == {("Paulo Mendes", "Banque mondiale")}
 
-
-def test_a_name_the_ner_misses_before_a_title_in_apposition_is_a_person(nlp):
-    # the NER tags no entity on « Zeynep Quispe » here (its tagger takes « Zeynep » for a verb)
-    text = ("Le sommet s'est ouvert à Bruxelles. L'UE a décidé d'ouvrir des négociations, a annoncé jeudi à "
-            "Bruxelles Zeynep Quispe, le président du Conseil européen.")
-    ents, rels = run_labels(nlp, text)
-    assert ents["Zeynep Quispe"].type in ("Person", "Minister")
-    assert ("Zeynep Quispe", "affiliation", "Conseil européen") in rels
-
-
-@pytest.mark.parametrize("text", [
-    "Le sommet s'est ouvert à Bruxelles. Hier, le président du Conseil européen a annoncé un accord.",
-    "Le sommet s'est ouvert à Bruxelles. Chez Air Liberté, le PDG Ben Sorel a annoncé un accord.",
-    "Le sommet s'est ouvert à Bruxelles. Au nom de la Grande-Bretagne, la ministre a annoncé un accord.",
-])
-def test_no_name_before_a_title_from_other_capitalised_words(nlp, text):
-    ents, _ = run_labels(nlp, text)
-    people = {label for label, e in ents.items() if e.type in ("Person", "Minister")}
-    assert people <= {"Ben Sorel"}, people

@@ -120,6 +120,8 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
             c += 1
         if c < n and words[c] == "," and c > r.end and role_phrase_ok(ctx, r.end, c):
             starts.append(c + 1)
+    # the last words of the article's full names (« le président brésilien Oyelaran » after « Marta Oyelaran »)
+    surnames = {lower[e.end - 1] for e in doc.ents if e.label_ == "PER" and e.end - e.start >= 2}
     for j in starts:
         k = j
         while k < n and k - j < 5 and (
@@ -128,7 +130,8 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
             k += 1
         while k > j and lower[k - 1] in ctx.lex.name_particles:
             k -= 1
-        if k - j >= 2 and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
+        alone = k - j == 1 and lower[j] in surnames  # a surname alone, whose full name the article gives
+        if (k - j >= 2 or alone) and not any(doc.ent_type[i] == "PER" for i in range(j, k)) and not any(
                 gs < k and j < ge for gs, ge in not_roles) and not ctx.overlaps_mention(j, k):
             out.append((j, k))
     return out
