@@ -39,3 +39,14 @@ def test_a_surname_alone_after_a_title_is_the_full_name_of_the_article(nlp):
     ents, rels = run_labels(nlp, text)
     assert [label for label, e in ents.items() if e.type in ("Person", "Minister")] == ["Marta Oyelaran"]
     assert any(p == "announcedBy" and o == "Marta Oyelaran" for _, p, o in rels), rels
+
+
+def test_a_title_before_the_next_name_of_a_list_is_that_name_s_whatever_its_first_word(nlp):
+    # the tagger takes « Zeynep » for a verb: the chancellor's title is still Zeynep Valdés's, not Leïla Oyelaran's
+    text = ("Le sommet s'est ouvert à Grenade. Le Premier ministre arménien Mei Benali doit y rencontrer le président "
+            "français Leïla Oyelaran, le chancelier allemand Zeynep Valdés et le président du Conseil européen "
+            "Dario Sandoval.")
+    ents, rels = run_labels(nlp, text)
+    assert ("Zeynep Valdés", "ministerOf", "Allemagne") in rels
+    assert not any(s == "Leïla Oyelaran" and o == "Allemagne" for s, _, o in rels), rels
+    assert ents["Leïla Oyelaran"].type == "Person"

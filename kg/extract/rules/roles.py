@@ -160,13 +160,13 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
     end = trig.end
     while end < len(doc) and end - trig.end < 12:
         t = doc[end]
+        if ctx.mention_at(end, ("Person", "Minister")):
+            return None  # « X, la ministre ... Y »: a list, the title is Y's (whatever the tagger made of Y's first word)
         if t.is_punct and t.text not in APOS and t.text != "-" or (
                 t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.lower_.startswith("chargé")):
             break
         if t.lower_ in ctx.lex.role_phrase_stops:
             break
-        if ctx.mention_at(end, ("Person", "Minister")):
-            return None  # « X, la ministre ... Y »: a list, the title is Y's
         end += 1
     return analyse_role(ctx, trig, trig.start, end)
 
