@@ -50,3 +50,19 @@ def test_a_title_before_the_next_name_of_a_list_is_that_name_s_whatever_its_firs
     assert ("Zeynep Valdés", "ministerOf", "Allemagne") in rels
     assert not any(s == "Leïla Oyelaran" and o == "Allemagne" for s, _, o in rels), rels
     assert ents["Leïla Oyelaran"].type == "Person"
+
+
+@pytest.mark.parametrize("body", ["Confédération", "Commission"])
+def test_a_title_holder_glued_to_a_body_s_head_noun_is_a_person(nlp, body):
+    # the NER reads « Confédération Zeynep Nakamura » as one place, « Commission Zeynep Nakamura » as one body
+    text = (f"Le sommet s'est ouvert à Berne. Les invités seront accueillis par la présidente de la {body} "
+            "Zeynep Nakamura et le conseiller fédéral Ignazio Cassis.")
+    ents, _ = run_labels(nlp, text)
+    assert ents["Zeynep Nakamura"].type in ("Person", "Minister")
+    assert not any("Nakamura" in label for label, e in ents.items() if e.type in ("Organization", "City")), ents
+
+
+def test_a_body_named_after_a_title_keeps_its_name(nlp):
+    # no title holder glued: « la Commission Jeunesse Rurale » stays one body
+    ents, _ = run_labels(nlp, "Le sommet s'est ouvert à Berne. La présidente de la Commission Jeunesse Rurale a parlé.")
+    assert not any(e.type in ("Person", "Minister") and "Jeunesse" in label for label, e in ents.items()), ents

@@ -61,9 +61,41 @@ def companies(ctx: ArticleContext) -> None:
         ctx.add("Organization", key, org.name if org else name, j, k, conf=confidence("company_noun"), rank=2 if org else 1)
 
 
+def title_holder_glued(ctx: ArticleContext, text: Span) -> bool:
+    """« la présidente de la Confédération Karin Keller » read as one place or organisation: after a title, a body's head
+    noun and the name of who holds the title. The body is an organisation when the reference data
+knows it by that noun alone; the name is left for
+    :func:`~kg.extract.rules.persons.persons` (``split_persons``)."""
+    lex = ctx.lex
+    head = text[0]
+    if len(text) < 3 or head.lower_ not in lex.org_head_nouns | lex.acronym_org_heads or not head.text[:1].isupper():
+        return False
+    k = text.start - 1
+    if ctx.lower(k) in lex.definite_articles:
+        k -= 1
+    # the title ends just before « de (la) » or takes the head noun in (« présidente de la Commission »)
+    if ctx.lower(k) not in lex.of_forms_contracted or not any(
+            r.start < k and k - 3 <= r.end <= head.i + 1 for r in ctx.role_spans):
+        return False
+    tail = text[1:]
+    # a name ends with a proper noun and has no adjective (« la Commission Jeunesse Rurale » is a body)
+    if tail[-1].pos_ not in ("PROPN", "X") or any(t.pos_ == "ADJ" for t in tail):
+        return False
+    if not all(t.text[:1].isupper() for t in tail) or any(
+            g.label_ in ("ORG", "COUNTRY", "CITY") and tail.start <= g.start < tail.end for g in ctx.gaz):
+        return False
+    if ctx.ref.organization(text.text) or ctx.overlaps_mention(text.start, text.end):
+        return False
+    ctx.split_persons.append((tail.start, tail.end))
+    org = ctx.ref.organization(head.text)  # a bare head noun (« la Confédération ») is no body of its own
+    if org:
+        ctx.add("Organization", f"org/{org.key}", org.name, head.i, head.i + 1, rank=2)
+    return True
+
+
 def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     span = strip_det(e)
-    if not span:
+    if not span or title_holder_glued(ctx, span):
         return
     # « Commission Jean-Claude Juncker »: an organisation (or title) followed by a person's name
     role_inside = any(span.start <= r.start < span.end for r in ctx.role_spans)

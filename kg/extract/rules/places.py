@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
-from kg.extract.rules.organisations import ner_organisation
+from kg.extract.rules.organisations import ner_organisation, title_holder_glued
 from kg.extract.text import is_date_word, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
 from kg.names import slug
@@ -281,6 +281,8 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
     lex = ctx.lex
     if text.text.lower() in lex.region_names:
         return  # « la sécurité au Sahel »: a region
+    if title_holder_glued(ctx, text):
+        return
     if len(text) >= 2 and text[0].lower_ in lex.acronym_org_heads - lex.venue_nouns and text[0].text[:1].isupper() and not ctx.overlaps_mention(
             text.start, text.end):
         # « des militants de la Confédération paysanne » read as a place: a body's name
