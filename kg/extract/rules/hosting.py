@@ -92,6 +92,12 @@ def _met_at(ctx: ArticleContext, i: int) -> bool:
     return doc.lemma[h] in verbs or doc.lemma[doc.heads[h]] in verbs
 
 
+def venue_name(ctx: ArticleContext, label: str) -> bool:
+    """Is ``label`` the name of a venue (« palais de Lusail », « Grand Palais du peuple »: a venue noun in its first
+    two words)?"""
+    return any(w in ctx.lex.venue_nouns for w in label.lower().split()[:2])
+
+
 def _is_venue(ctx: ArticleContext, c: Mention) -> bool:
     """Is the city mention ``c`` a named venue (« château de X », « Grand Palais du peuple ») used as a place?"""
     lex = ctx.lex
@@ -218,7 +224,7 @@ def host_nouns(ctx: ArticleContext) -> None:
 
 def dateline(ctx: ArticleContext) -> None:
     """« LUSAKA, 12 mai 2021 – »: where the article was filed hosts its summit, unless told otherwise."""
-    if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
+    if not ctx.main_summit or _has_host_city(ctx, ctx.main_summit):
         return
     first = ctx.mentions_in(0, 3, ("City",))
     if first and ctx.doc[first[0].start].text.isupper():
@@ -244,7 +250,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     summit still without a host city takes the place named next to it in a sentence that names it."""
     doc = ctx.doc
     for key in [k for k in dict.fromkeys(k for _, _, k in sorted(ctx.summit_seq))]:
-        if key in ctx.next_parent or any(r[0] == key and r[1] == "hostCity" for r in ctx.relations):
+        if key in ctx.next_parent or _has_host_city(ctx, key):
             continue
         best = None
         for s, e, k in ctx.summit_seq:
@@ -273,7 +279,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             ctx.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), confidence("place_near_summit"))
     # the summit the story is about, still without a place: where the story keeps being set
     main = ctx.main_summit
-    if main is None or any(r[0] == main and r[1] == "hostCity" for r in ctx.relations):
+    if main is None or _has_host_city(ctx, main):
         return
     hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
     counts: dict[str, list[Mention]] = {}
@@ -291,6 +297,12 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _has_host_city(ctx: ArticleContext, key: str) -> bool:
+    """Has the summit ``key`` a host city that is not only a named venue (« au palais de Lusail »: the city it is in
+    is still to be found, by the dateline or the places near the summit)?"""
+    return any(s == key and p == "hostCity" and not venue_name(ctx, ctx.ents[o].label) for (s, p, o) in ctx.relations)
 
 
 def _gathered_at(ctx: ArticleContext, i: int) -> bool:

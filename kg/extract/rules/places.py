@@ -132,6 +132,9 @@ def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
     while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X") \
             and not doc.sent_start[k]:
         k += 1
+        if k > j and k + 1 < limit and doc.lower[k] in ctx.lex.name_particles and doc.lower[k] not in ctx.lex.of_forms and (
+                doc.words[k + 1][:1].isupper()):
+            k += 1  # « Viña del Mar », « Grand Large »: a particle inside the name
     return k
 
 
@@ -174,7 +177,12 @@ def _venues(ctx: ArticleContext) -> None:
                     k += 2
                 else:
                     break
-            j = k + 1 if ctx.lower(k) in lex.of_forms else k
+            # (« du Grand Large »: a contracted « de » before a capitalised name; « du palais Al-Yamamah »: the
+            # building the venue is in, named)
+            j = k + 1 if ctx.lower(k) in lex.of_forms or ctx.lower(k) in lex.of_forms_contracted and doc.words[k + 1][:1].isupper() \
+                else k
+            if ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k + 1) in lex.venue_nouns and doc.words[k + 2][:1].isupper():
+                j = k + 2
             end = _venue_name_end(ctx, j, sent.end)
             if end == j:
                 continue
