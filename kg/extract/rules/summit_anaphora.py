@@ -188,8 +188,8 @@ def headline_lead_pair(ctx: ArticleContext) -> tuple[str, str] | None:
     edition): (the headline's key, the lead's key), or ``None``."""
     text = ctx.article.text
     cut = text.find("\n\n")
-    if cut < 0:
-        return None
+    if cut < 0 or text[:cut].rstrip().endswith("."):
+        return None  # (a headline ending with a full stop is a sentence like another)
     idx = ctx.doc.idx
     seq = sorted(ctx.summit_seq)
     nexts = set(ctx.next_of.values())
