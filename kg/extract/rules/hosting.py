@@ -52,6 +52,8 @@ def summit_relations(ctx: ArticleContext) -> None:
             ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « reçus au Grand Palais du peuple ... pour un sommet », « au centre de conférences X, à Yokohama »
         _venue_hosts(ctx, sent, events)
+        # « pour Lusaka, en Zambie, où il participera au sommet de la SADC »
+        _relative_where(ctx, sent, events)
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
@@ -82,6 +84,31 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _relative_where(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
+    """« ... pour Lusaka, en Zambie, où il participera jeudi au sommet extraordinaire de la SADC », « à Nairobi, où
+    s'ouvre la conférence »: the place « où » refers to hosts the summit its relative clause names (and the country
+    put next to the place, the country)."""
+    lex = ctx.lex
+    for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        k, country = c.end, None
+        if ctx.doc.words[k:k + 1] == [","] and ctx.lower(k + 1) in lex.country_locative_preps:
+            country = ctx.mention_at(k + 2, ("Country",))
+            if country is None or country.start != k + 2 or ctx.doc.words[country.end:country.end + 1] != [","]:
+                continue
+            k = country.end
+        if ctx.doc.words[k:k + 1] == [","]:
+            k += 1
+        if ctx.lower(k) != "où":
+            continue
+        inside = [ev for ev in events if k < ev[0] < sent.end and ctx.ents[ev[2]].type == "Summit"]
+        if not inside:
+            continue
+        s, e, key = inside[0]
+        ctx.relate(key, "hostCity", c.key, c.start, e, confidence("place_after_summit"))
+        if country is not None:
+            ctx.relate(key, "hostCountry", country.key, country.start, e, confidence("country_after_summit"))
 
 
 def _met_at(ctx: ArticleContext, i: int) -> bool:
@@ -281,7 +308,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     main = ctx.main_summit
     if main is None or _has_host_city(ctx, main):
         return
-    hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
+    # (another summit's place; an announcement's is where it was made, at this summit as well as anywhere)
+    hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity" and ctx.ents[s_].type != "Announcement"}
     counts: dict[str, list[Mention]] = {}
     for c in ctx.mentions:
         if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start) and not between(ctx, c.start):
@@ -381,9 +409,20 @@ def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
         for _ in range(2):
             h = doc.heads[h]
             gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs
-        if gathering or ctx.sent_no(c.start) in sents:
+        if gathering or ctx.sent_no(c.start) in sents or _fronted_gathering(ctx, c, sent):
             out.append(c)
     return out
+
+
+def _fronted_gathering(ctx: ArticleContext, c: Mention, sent) -> bool:
+    """« À Saint-Malo, les deux dirigeants ont signé ... », « À Bogota, les dirigeants ont adopté ... »: a place put
+    first, before what the gathered leaders (a collective subject) did there."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if c.start - 1 != sent.start or ctx.lower(c.start - 1) != "à" or c.end >= sent.end or doc.words[c.end] != ",":
+        return False
+    return any(doc.deps[k] == "nsubj" and (doc.lower[k] in lex.collective_nouns or doc.lower[k] in lex.group_nouns)
+               for k in range(c.end, sent.end))
 
 
 def implied_relations(ctx: ArticleContext) -> None:

@@ -129,10 +129,12 @@ def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
     without its « de »), ``j`` if there is none."""
     doc = ctx.doc
     k = j
-    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X") \
-            and not doc.sent_start[k]:
+    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X", "PRON") \
+            and not doc.sent_start[k]:  # (« San Carlos »: « San » read as a pronoun)
         k += 1
-        if k > j and k + 1 < limit and doc.lower[k] in ctx.lex.name_particles and doc.lower[k] not in ctx.lex.of_forms and (
+        if k + 1 < limit and doc.words[k] == "-" and not doc.tws(k - 1).endswith(" ") and doc.words[k + 1][:1].isupper():
+            k += 1  # « Al-Yamamah » read as three tokens
+        elif k > j and k + 1 < limit and doc.lower[k] in ctx.lex.name_particles and doc.lower[k] not in ctx.lex.of_forms and (
                 doc.words[k + 1][:1].isupper()):
             k += 1  # « Viña del Mar », « Grand Large »: a particle inside the name
     return k
@@ -187,7 +189,10 @@ def _venues(ctx: ArticleContext) -> None:
             if end == j:
                 continue
             name = doc.span_text(j, end)
-            if ctx.ref.city(name) or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
+            # (« au palais de San Carlos, à Bogota »: a venue that bears a town's name, the town it is in named after it)
+            town_after = doc.words[end] == "," if end < sent.end else False
+            town_after = town_after and ctx.lower(end + 1) == "à" and ctx.mention_at(end + 2, ("City",)) is not None
+            if ctx.ref.city(name) and not town_after or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
                     doc.ent_type[x] == "PER" for x in range(j, end)):
                 continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
         if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end
