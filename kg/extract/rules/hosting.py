@@ -54,6 +54,8 @@ def summit_relations(ctx: ArticleContext) -> None:
         _venue_hosts(ctx, sent, events)
         # « pour Lusaka, en Zambie, où il participera au sommet de la SADC »
         _relative_where(ctx, sent, events)
+        # « Coorganisée par le Kenya et la France, la rencontre réunit ... »
+        _fronted_hosts(ctx, sent, events)
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
@@ -84,6 +86,28 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _fronted_hosts(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
+    """« Coorganisée par le Chili et la Corée du Sud, la conférence se déroule ... », « Organisé par la France, le
+    sommet ... »: a participle of a hosting verb opening the sentence, its agents before the comma, all host the
+    summit right after the comma (read by its words: the parser often takes the capitalised participle for a name)."""
+    doc = ctx.doc
+    st = sent.start
+    word = doc.lower[st].rstrip("s")
+    word = word[:-1] if word.endswith("ée") else word
+    if ctx.lower(st + 1) != "par" or not ({word[:-1] + "er", word + "r"} & ctx.lex.host_verbs):
+        return
+    comma = next((k for k in range(st + 2, min(sent.end, st + 16)) if doc.words[k] == ","), None)
+    if comma is None:
+        return
+    after = [ev for ev in events if comma < ev[0] <= comma + 3 and ctx.ents[ev[2]].type == "Summit"]
+    if not after:
+        return
+    s, e, key = after[0]
+    for m in ctx.mentions_in(st + 2, comma, ("Country", "City")):
+        pred = "hostCountry" if ctx.ents[m.key].type == "Country" else "hostCity"
+        ctx.relate(key, pred, m.key, st, e, confidence("hosting_verb"))
 
 
 def _relative_where(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
