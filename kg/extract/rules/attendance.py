@@ -132,6 +132,9 @@ def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
         if lemma == "rendre" and not _reflexive(ctx, i):
             continue
         return True
+    # « Sur la photo de famille, on reconnaissait X », « Y et Z étaient du voyage », « la délégation compte aussi X »
+    if any(start <= s < end for s, _ in ctx.triggers.get("PRESENCE", ())):
+        return True
     # « a déclaré X devant une cinquantaine de chefs d'État »: words spoken before the gathered leaders
     lower = doc.lower
     for i in range(start, end - 1):
