@@ -191,3 +191,16 @@ def _trigger(nlp, text):
     doc = nlp(text)
     ctx = ArticleContext(doc, Article("t", text, "2024-06-14"), load_reference(), load_lexicon())
     return attendance_trigger(ctx, 0, len(doc))
+
+
+def test_their_gathering_when_a_bodys_leaders_meet_is_the_bodys_summit(nlp):
+    ents, rels = run(nlp, "Les dirigeants de l'Union africaine ont élu samedi Marc Olvani, en clôture de leur réunion "
+                          "annuelle à Tervala. La prochaine réunion des chefs d'État aura lieu à Varno.")
+    summits = typed(ents, "Summit")
+    assert "sommet de l'Union africaine" in summits, summits
+    assert "réunion annuelle" in ents["sommet de l'Union africaine"].aliases
+    nxt = next(label for label in summits if label != "sommet de l'Union africaine")
+    assert ("sommet de l'Union africaine", "nextEdition", nxt) in rels
+    # their gathering with no body's leaders meeting in the sentence names no summit
+    ents, _ = run(nlp, "Les deux amis ont évoqué leur réunion annuelle à Tervala.")
+    assert not typed(ents, "Summit")

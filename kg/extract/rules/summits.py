@@ -85,13 +85,25 @@ def summits(ctx: ArticleContext) -> None:
                     current = key
                 i = max(end, i + 1)
                 continue
+            if current is None and ctx.lower(i - 1) in ("leur", "leurs"):
+                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale »: the body's summit
+                key, end = _body_gathering(ctx, i)
+                if key is not None:
+                    current = key
+                    i = end
+                    continue
             ref = gathering_reference(ctx, i) if current is not None else None
             if ref is not None:
                 # « la rencontre », « ce conclave », « le prochain conclave amazonien »: the summit under discussion
                 which, start, end = ref
                 current = topic_summit(ctx, current)
                 if which == "next":
-                    _next_edition(ctx, latest_edition(ctx, current), start, end, series=doc.span_text(i, end))
+                    key = _next_edition(ctx, latest_edition(ctx, current), start, end, series=doc.span_text(i, end))
+                    nxt = ctx.ents[key]
+                    if not nxt.attrs.get("edition") and nxt.label_rank <= 1:
+                        # (named as written, « prochaine réunion des chefs », not « prochaine édition du réunion ... »)
+                        nxt.aliases.add(nxt.label)
+                        nxt.label = strip_det_text(doc.span_text(start, end))
                 elif which == "previous":
                     _previous_edition(ctx, start, end)
                 else:
@@ -178,6 +190,26 @@ def summits(ctx: ArticleContext) -> None:
     body_names(ctx)
     bracketed_names(ctx)
     pronoun_summits(ctx)
+
+
+def _body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
+    """« leur réunion biennale » in a sentence where a body's leaders meet (« Les dirigeants du Commonwealth »): the
+    body's summit, « sommet du Commonwealth », named by the gathering noun and its describing adjectives too."""
+    doc = ctx.doc
+    sent = ctx.sent_at(i)
+    found = meeting_body(ctx, sent.start, sent.end)
+    if found is None:
+        return None, i + 1
+    body, prefix = found
+    end = i + 1
+    while end < sent.end and doc.pos[end] == "ADJ" and doc.words[end].islower():
+        end += 1
+    label = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
+    name = f"sommet {prefix}{doc.span_text(label.start, label.end)}"
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, i, end, surface=doc.span_text(i, end), rank=2)
+    _summit_context(ctx, i, end, key)
+    return key, end
 
 
 def _two_leaders(ctx: ArticleContext, j: int) -> int:
