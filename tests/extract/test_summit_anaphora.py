@@ -204,3 +204,12 @@ def test_their_gathering_when_a_bodys_leaders_meet_is_the_bodys_summit(nlp):
     # their gathering with no body's leaders meeting in the sentence names no summit
     ents, _ = run(nlp, "Les deux amis ont évoqué leur réunion annuelle à Tervala.")
     assert not typed(ents, "Summit")
+
+
+def test_an_article_naming_no_summit_where_a_bodys_leaders_gather_is_about_its_summit(nlp):
+    ents, rels = run(nlp, "Les dirigeants des BRICS se sont retrouvés mardi à Tervala. Le président Marc Olvani a "
+                          "plaidé pour une monnaie commune.")
+    assert ("sommet des BRICS", "hostCity", "Tervala") in rels
+    # the leaders only act: no gathering, no summit
+    ents, _ = run(nlp, "Les dirigeants des BRICS ont critiqué mardi les droits de douane.")
+    assert not typed(ents, "Summit")

@@ -184,12 +184,32 @@ def summits(ctx: ArticleContext) -> None:
             continue
         i += 1
     _resolve_pending(ctx, pending)
+    if not ctx.summit_seq:
+        _gathered_body(ctx)
     pair = headline_lead_pair(ctx)
     if pair is not None:
         merge_summit(ctx, *pair)  # the headline's summit is the one the lead names
     body_names(ctx)
     bracketed_names(ctx)
     pronoun_summits(ctx)
+
+
+def _gathered_body(ctx: ArticleContext) -> None:
+    """« Les dirigeants des BRICS se sont retrouvés mardi à Kazan ... »: an article that names no summit, where a
+    body's leaders gather (a gathering verb in the sentence), is about the body's summit, « sommet des BRICS »."""
+    doc = ctx.doc
+    verbs = ctx.lex.gathering_verbs | ctx.lex.meeting_verbs
+    for sent in ctx.sents:
+        found = meeting_body(ctx, sent.start, sent.end)
+        if found is None or not any(doc.lemma[k] in verbs and doc.pos[k] == "VERB" for k in range(sent.start, sent.end)):
+            continue
+        body, prefix = found
+        m = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
+        name = f"sommet {prefix}{doc.span_text(m.start, m.end)}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, m.start, m.end, surface=name, rank=2)
+        _summit_context(ctx, m.start, m.end, key)
+        return
 
 
 def _body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
