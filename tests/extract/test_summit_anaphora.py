@@ -213,3 +213,12 @@ def test_an_article_naming_no_summit_where_a_bodys_leaders_gather_is_about_its_s
     # the leaders only act: no gathering, no summit
     ents, _ = run(nlp, "Les dirigeants des BRICS ont critiqué mardi les droits de douane.")
     assert not typed(ents, "Summit")
+
+
+def test_a_venue_named_in_english_is_a_place_that_hosts(nlp):
+    ents, rels = run(nlp, "Le sommet de Tervala s'ouvre ce lundi au Marvello International Convention Centre (MICC).")
+    assert "Marvello International Convention Centre" in typed(ents, "City")
+    assert ("sommet de Tervala", "hostCity", "Marvello International Convention Centre") in rels
+    # a body named in English, not where anything meets
+    ents, _ = run(nlp, "Le Tervala Policy Center a publié un rapport sur le sommet.")
+    assert "Tervala Policy Center" not in typed(ents, "City")

@@ -146,14 +146,15 @@ def _met_at(ctx: ArticleContext, i: int) -> bool:
 def venue_name(ctx: ArticleContext, label: str) -> bool:
     """Is ``label`` the name of a venue (« palais de Lusail », « Grand Palais du peuple »: a venue noun in its first
     two words)?"""
-    return any(w in ctx.lex.venue_nouns for w in label.lower().split()[:2])
+    words = label.lower().split()
+    return any(w in ctx.lex.venue_nouns for w in words[:2]) or len(words) >= 2 and words[-1] in ctx.lex.english_venue_heads
 
 
 def _is_venue(ctx: ArticleContext, c: Mention) -> bool:
     """Is the city mention ``c`` a named venue (« château de X », « Grand Palais du peuple ») used as a place?"""
     lex = ctx.lex
     words = ctx.doc.lower[c.start : c.end]
-    return any(w in lex.venue_nouns for w in words[:2]) and (
+    return (any(w in lex.venue_nouns for w in words[:2]) or len(words) >= 2 and words[-1] in lex.english_venue_heads) and (
         ctx.lower(c.start - 1) in lex.venue_preps or ctx.lower(c.start - 2) in ("à", "dans"))
 
 

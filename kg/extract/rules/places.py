@@ -72,6 +72,9 @@ def places_and_orgs(ctx: ArticleContext) -> None:
                 and is_dateline(ctx, e.start):
             # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
             ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end, conf=confidence("dateline_city"), rank=1)
+        elif e.label_ in ("ORG", "MISC") and _english_venue(ctx, e):
+            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name
+            ctx.add("City", f"city/{slug(e.text)}", e.text, e.start, e.end, conf=confidence("venue_after_au"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
     _unread_dateline(ctx)
@@ -122,6 +125,16 @@ def _unread_dateline(ctx: ArticleContext) -> None:
         if ctx.ref.organization(name) or ctx.ref.country(name):
             continue
         ctx.add("City", f"city/{slug(name)}", place_label(name), i, k, conf=confidence("dateline_city"), rank=1)
+
+
+def _english_venue(ctx: ArticleContext, e: Span) -> bool:
+    """Is the name ``e`` a venue named in English (« Kenyatta International Convention Centre », « Bella Center »):
+    capitalised words ending with a venue head (``english_venue_heads``), after « au » / « à l' », naming no body the
+    reference knows?"""
+    last = e[-1]
+    return len(e) >= 2 and last.text[:1].isupper() and last.lower_ in ctx.lex.english_venue_heads and (
+        ctx.lower(e.start - 1) in ctx.lex.venue_preps or ctx.lower(e.start - 1) in ("l'", "l’") and ctx.lower(e.start - 2) == "à"
+    ) and ctx.ref.organization(e.text) is None and all(t.text[:1].isupper() for t in e)
 
 
 def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
