@@ -5,8 +5,10 @@ right after a headline naming the summit), the next edition left elliptic (« ac
 Cork »), and a leaders' meeting named by who meets (« la cinquième réunion des présidents des États parties au
 Traité ... »).
 
-These functions only read the article: they say what a phrase refers to (the summit under discussion, its next
+Most functions only read the article: they say what a phrase refers to (the summit under discussion, its next
 or its previous edition) and where the phrase ends; :func:`kg.extract.rules.summits.summits` makes the mentions.
+:func:`merge_summit` makes two summit entities one (the headline's and the lead's, :func:`headline_lead_pair`; a
+name and its short name in brackets, :func:`bracketed_names`).
 """
 
 from __future__ import annotations
