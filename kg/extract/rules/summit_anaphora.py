@@ -14,10 +14,13 @@ name and its short name in brackets, :func:`bracketed_names`).
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext
+from kg.extract.rules.summit_bodies import meeting_body
+from kg.names import slug
 from kg.extract.text import ordinal_value
 
 __all__ = ["bracketed_names", "merge_summit", "headline_lead_pair", "topic_summit", "gathering_reference",
-           "descriptive_summit", "elliptic_next", "leaders_meeting", "headline_only", "prospective_mention"]
+           "descriptive_summit", "elliptic_next", "leaders_meeting", "headline_only", "prospective_mention",
+           "gathered_body", "body_gathering"]
 
 
 def _determiner(ctx: ArticleContext, i: int) -> tuple[str, int] | None:
@@ -257,3 +260,41 @@ def _short_name(word: str) -> bool:
     « ... l'intelligence artificielle » abbreviates its last words, not the summit)."""
     letters = [c for c in word if c.isalpha()]
     return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and (len(letters) >= 3 or any(c.isdigit() for c in word))
+
+
+def gathered_body(ctx: ArticleContext) -> None:
+    """« Les dirigeants des BRICS se sont retrouvés mardi à Kazan ... »: an article that names no summit, where a
+    body's leaders gather (a gathering verb in the sentence), is about the body's summit, « sommet des BRICS »."""
+    doc = ctx.doc
+    verbs = ctx.lex.gathering_verbs | ctx.lex.meeting_verbs
+    for sent in ctx.sents:
+        found = meeting_body(ctx, sent.start, sent.end)
+        if found is None or not any(doc.lemma[k] in verbs and doc.pos[k] == "VERB" for k in range(sent.start, sent.end)):
+            continue
+        body, prefix = found
+        m = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
+        name = f"sommet {prefix}{doc.span_text(m.start, m.end)}"
+        key = f"summit/{slug(name)}"
+        ctx.add("Summit", key, name, m.start, m.end, surface=name, rank=2)
+        ctx.summit_seq.append((m.start, m.end, key))
+        return
+
+
+def body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
+    """« leur réunion biennale » in a sentence where a body's leaders meet (« Les dirigeants du Commonwealth »): the
+    body's summit, « sommet du Commonwealth », named by the gathering noun and its describing adjectives too."""
+    doc = ctx.doc
+    sent = ctx.sent_at(i)
+    found = meeting_body(ctx, sent.start, sent.end)
+    if found is None:
+        return None, i + 1
+    body, prefix = found
+    end = i + 1
+    while end < sent.end and doc.pos[end] == "ADJ" and doc.words[end].islower():
+        end += 1
+    label = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
+    name = f"sommet {prefix}{doc.span_text(label.start, label.end)}"
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, i, end, surface=doc.span_text(i, end), rank=2)
+    ctx.summit_seq.append((i, end, key))
+    return key, end

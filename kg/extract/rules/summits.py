@@ -13,7 +13,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.summit_anaphora import (descriptive_summit, elliptic_next, gathering_reference, headline_only, leaders_meeting,
                                              prospective_mention, topic_summit, headline_lead_pair, bracketed_names,
-                                             merge_summit)
+                                             merge_summit, gathered_body, body_gathering)
 from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
 from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
                                              numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
@@ -87,7 +87,7 @@ def summits(ctx: ArticleContext) -> None:
                 continue
             if current is None and ctx.lower(i - 1) in ("leur", "leurs"):
                 # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale »: the body's summit
-                key, end = _body_gathering(ctx, i)
+                key, end = body_gathering(ctx, i)
                 if key is not None:
                     current = key
                     i = end
@@ -185,51 +185,13 @@ def summits(ctx: ArticleContext) -> None:
         i += 1
     _resolve_pending(ctx, pending)
     if not ctx.summit_seq:
-        _gathered_body(ctx)
+        gathered_body(ctx)
     pair = headline_lead_pair(ctx)
     if pair is not None:
         merge_summit(ctx, *pair)  # the headline's summit is the one the lead names
     body_names(ctx)
     bracketed_names(ctx)
     pronoun_summits(ctx)
-
-
-def _gathered_body(ctx: ArticleContext) -> None:
-    """« Les dirigeants des BRICS se sont retrouvés mardi à Kazan ... »: an article that names no summit, where a
-    body's leaders gather (a gathering verb in the sentence), is about the body's summit, « sommet des BRICS »."""
-    doc = ctx.doc
-    verbs = ctx.lex.gathering_verbs | ctx.lex.meeting_verbs
-    for sent in ctx.sents:
-        found = meeting_body(ctx, sent.start, sent.end)
-        if found is None or not any(doc.lemma[k] in verbs and doc.pos[k] == "VERB" for k in range(sent.start, sent.end)):
-            continue
-        body, prefix = found
-        m = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
-        name = f"sommet {prefix}{doc.span_text(m.start, m.end)}"
-        key = f"summit/{slug(name)}"
-        ctx.add("Summit", key, name, m.start, m.end, surface=name, rank=2)
-        _summit_context(ctx, m.start, m.end, key)
-        return
-
-
-def _body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
-    """« leur réunion biennale » in a sentence where a body's leaders meet (« Les dirigeants du Commonwealth »): the
-    body's summit, « sommet du Commonwealth », named by the gathering noun and its describing adjectives too."""
-    doc = ctx.doc
-    sent = ctx.sent_at(i)
-    found = meeting_body(ctx, sent.start, sent.end)
-    if found is None:
-        return None, i + 1
-    body, prefix = found
-    end = i + 1
-    while end < sent.end and doc.pos[end] == "ADJ" and doc.words[end].islower():
-        end += 1
-    label = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
-    name = f"sommet {prefix}{doc.span_text(label.start, label.end)}"
-    key = f"summit/{slug(name)}"
-    ctx.add("Summit", key, name, i, end, surface=doc.span_text(i, end), rank=2)
-    _summit_context(ctx, i, end, key)
-    return key, end
 
 
 def _two_leaders(ctx: ArticleContext, j: int) -> int:
