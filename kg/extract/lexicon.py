@@ -128,6 +128,11 @@ class Lexicon:
     summit_name_links: frozenset[str]  #: words a summit's name runs on after
     summit_name_stops: frozenset[str]  #: words a summit's name stops at
     summit_idiom_nouns: frozenset[str]  #: « au sommet de l'État », « de la pyramide »: the top of something, no summit
+    english_venue_heads: frozenset[str]  #: « au Kenyatta International Convention Centre »: a venue named in English
+    summit_anaphor_nouns: frozenset[str]  #: « la rencontre », « le conclave », « cette grand-messe »: the summit under discussion
+    side_meeting_words: frozenset[str]  #: « la rencontre bilatérale », « la réunion de presse »: another meeting
+    leader_group_nouns: frozenset[str]  #: « la cinquième réunion des présidents des États parties au ... »: a leaders' summit
+    descriptive_summit_adjectives: frozenset[str]  #: « un sommet extraordinaire conjoint »: describes, does not name
     summit_topic_participles: frozenset[str]  #: « un mini-sommet consacré à l'Ukraine »: the name runs on
     date_word_exceptions: frozenset[str]  #: dates by themselves that may be part of a name (« Mars »)
     list_separators: frozenset[str]

@@ -16,6 +16,7 @@ from kg.extract.clauses import governors, reporting_clause
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
+from kg.extract.rules.summit_anaphora import prospective_mention
 from kg.extract.rules.summits import future_clause, later_edition
 from kg.extract.text import is_byline
 
@@ -44,9 +45,12 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
         if current is None and not in_sent:  # (the first summit named, even in a relative clause)
             current = next((k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)), None)
         if in_sent:
-            # (a previous edition named in passing is not what the story goes on about)
+            # (a previous edition named in passing is not what the story goes on about, nor a gathering still to
+            # come, « Doha accueillerait une conférence des donateurs »)
+            first = next(s for s, e, k in seq if k == in_sent[0] and sent.start <= s < sent.end)
             current = in_sent[0] if ctx.ents[in_sent[0]].attrs.get("edition") != "next" and (
-                in_sent[0] not in ctx.prev_editions or current is None) else current
+                in_sent[0] not in ctx.prev_editions or current is None) and not (
+                current is not None and prospective_mention(ctx, first)) else current
         if is_byline(sent):
             continue  # « Par X, envoyée spéciale au sommet »: the reporter
         target = in_sent[0] if in_sent else current
@@ -127,6 +131,9 @@ def attendance_trigger(ctx: ArticleContext, start: int, end: int) -> bool:
             continue
         if lemma == "rendre" and not _reflexive(ctx, i):
             continue
+        return True
+    # « Sur la photo de famille, on reconnaissait X », « Y et Z étaient du voyage », « la délégation compte aussi X »
+    if any(start <= s < end for s, _ in ctx.triggers.get("PRESENCE", ())):
         return True
     # « a déclaré X devant une cinquantaine de chefs d'État »: words spoken before the gathered leaders
     lower = doc.lower

@@ -52,6 +52,10 @@ def summit_relations(ctx: ArticleContext) -> None:
             ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
         # « reçus au Grand Palais du peuple ... pour un sommet », « au centre de conférences X, à Yokohama »
         _venue_hosts(ctx, sent, events)
+        # « pour Lusaka, en Zambie, où il participera au sommet de la SADC »
+        _relative_where(ctx, sent, events)
+        # « Coorganisée par le Kenya et la France, la rencontre réunit ... »
+        _fronted_hosts(ctx, sent, events)
         # « ouvert vendredi au Japon »
         for c in ctx.mentions_in(sent.start, sent.end, ("Country",)):
             if ctx.lower(c.start - 1) not in ctx.lex.country_locative_preps and not _bare_country_after_a(ctx, c):
@@ -84,6 +88,53 @@ def summit_relations(ctx: ArticleContext) -> None:
                        confidence("hosting_verb"))
 
 
+def _fronted_hosts(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
+    """« Coorganisée par le Chili et la Corée du Sud, la conférence se déroule ... », « Organisé par la France, le
+    sommet ... »: a participle of a hosting verb opening the sentence, its agents before the comma, all host the
+    summit right after the comma (read by its words: the parser often takes the capitalised participle for a name)."""
+    doc = ctx.doc
+    st = sent.start
+    word = doc.lower[st].rstrip("s")
+    word = word[:-1] if word.endswith("ée") else word
+    if ctx.lower(st + 1) != "par" or not ({word[:-1] + "er", word + "r"} & ctx.lex.host_verbs):
+        return
+    comma = next((k for k in range(st + 2, min(sent.end, st + 16)) if doc.words[k] == ","), None)
+    if comma is None:
+        return
+    after = [ev for ev in events if comma < ev[0] <= comma + 3 and ctx.ents[ev[2]].type == "Summit"]
+    if not after:
+        return
+    s, e, key = after[0]
+    for m in ctx.mentions_in(st + 2, comma, ("Country", "City")):
+        pred = "hostCountry" if ctx.ents[m.key].type == "Country" else "hostCity"
+        ctx.relate(key, pred, m.key, st, e, confidence("hosting_verb"))
+
+
+def _relative_where(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:
+    """« ... pour Lusaka, en Zambie, où il participera jeudi au sommet extraordinaire de la SADC », « à Nairobi, où
+    s'ouvre la conférence »: the place « où » refers to hosts the summit its relative clause names (and the country
+    put next to the place, the country)."""
+    lex = ctx.lex
+    for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        k, country = c.end, None
+        if ctx.doc.words[k:k + 1] == [","] and ctx.lower(k + 1) in lex.country_locative_preps:
+            country = ctx.mention_at(k + 2, ("Country",))
+            if country is None or country.start != k + 2 or ctx.doc.words[country.end:country.end + 1] != [","]:
+                continue
+            k = country.end
+        if ctx.doc.words[k:k + 1] == [","]:
+            k += 1
+        if ctx.lower(k) != "où":
+            continue
+        inside = [ev for ev in events if k < ev[0] < sent.end and ctx.ents[ev[2]].type == "Summit"]
+        if not inside:
+            continue
+        s, e, key = inside[0]
+        ctx.relate(key, "hostCity", c.key, c.start, e, confidence("place_after_summit"))
+        if country is not None:
+            ctx.relate(key, "hostCountry", country.key, country.start, e, confidence("country_after_summit"))
+
+
 def _met_at(ctx: ArticleContext, i: int) -> bool:
     """Is the place at ``i`` governed by a verb of meeting or taking place (« s'est tenu à X », « se réunissent à X »)?"""
     doc = ctx.doc
@@ -92,11 +143,18 @@ def _met_at(ctx: ArticleContext, i: int) -> bool:
     return doc.lemma[h] in verbs or doc.lemma[doc.heads[h]] in verbs
 
 
+def venue_name(ctx: ArticleContext, label: str) -> bool:
+    """Is ``label`` the name of a venue (« palais de Lusail », « Grand Palais du peuple »: a venue noun in its first
+    two words)?"""
+    words = label.lower().split()
+    return any(w in ctx.lex.venue_nouns for w in words[:2]) or len(words) >= 2 and words[-1] in ctx.lex.english_venue_heads
+
+
 def _is_venue(ctx: ArticleContext, c: Mention) -> bool:
     """Is the city mention ``c`` a named venue (« château de X », « Grand Palais du peuple ») used as a place?"""
     lex = ctx.lex
     words = ctx.doc.lower[c.start : c.end]
-    return any(w in lex.venue_nouns for w in words[:2]) and (
+    return (any(w in lex.venue_nouns for w in words[:2]) or len(words) >= 2 and words[-1] in lex.english_venue_heads) and (
         ctx.lower(c.start - 1) in lex.venue_preps or ctx.lower(c.start - 2) in ("à", "dans"))
 
 
@@ -218,7 +276,7 @@ def host_nouns(ctx: ArticleContext) -> None:
 
 def dateline(ctx: ArticleContext) -> None:
     """« LUSAKA, 12 mai 2021 – »: where the article was filed hosts its summit, unless told otherwise."""
-    if not ctx.main_summit or any(k[0] == ctx.main_summit and k[1] == "hostCity" for k in ctx.relations):
+    if not ctx.main_summit or _has_host_city(ctx, ctx.main_summit):
         return
     first = ctx.mentions_in(0, 3, ("City",))
     if first and ctx.doc[first[0].start].text.isupper():
@@ -244,7 +302,7 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     summit still without a host city takes the place named next to it in a sentence that names it."""
     doc = ctx.doc
     for key in [k for k in dict.fromkeys(k for _, _, k in sorted(ctx.summit_seq))]:
-        if key in ctx.next_parent or any(r[0] == key and r[1] == "hostCity" for r in ctx.relations):
+        if key in ctx.next_parent or _has_host_city(ctx, key):
             continue
         best = None
         for s, e, k in ctx.summit_seq:
@@ -273,9 +331,10 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             ctx.relate(key, "hostCity", c.key, min(s, c.start), max(e, c.end), confidence("place_near_summit"))
     # the summit the story is about, still without a place: where the story keeps being set
     main = ctx.main_summit
-    if main is None or any(r[0] == main and r[1] == "hostCity" for r in ctx.relations):
+    if main is None or _has_host_city(ctx, main):
         return
-    hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity"}
+    # (another summit's place; an announcement's is where it was made, at this summit as well as anywhere)
+    hosts_elsewhere = {o for (s_, p, o) in ctx.relations if p == "hostCity" and ctx.ents[s_].type != "Announcement"}
     counts: dict[str, list[Mention]] = {}
     for c in ctx.mentions:
         if ctx.ents[c.key].type == "City" and c.key not in hosts_elsewhere and is_locative(ctx, c.start) and not between(ctx, c.start):
@@ -291,6 +350,12 @@ def nearby_host_city(ctx: ArticleContext) -> None:
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
+
+
+def _has_host_city(ctx: ArticleContext, key: str) -> bool:
+    """Has the summit ``key`` a host city that is not only a named venue (« au palais de Lusail »: the city it is in
+    is still to be found, by the dateline or the places near the summit)?"""
+    return any(s == key and p == "hostCity" and not venue_name(ctx, ctx.ents[o].label) for (s, p, o) in ctx.relations)
 
 
 def _gathered_at(ctx: ArticleContext, i: int) -> bool:
@@ -369,9 +434,20 @@ def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
         for _ in range(2):
             h = doc.heads[h]
             gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs
-        if gathering or ctx.sent_no(c.start) in sents:
+        if gathering or ctx.sent_no(c.start) in sents or _fronted_gathering(ctx, c, sent):
             out.append(c)
     return out
+
+
+def _fronted_gathering(ctx: ArticleContext, c: Mention, sent) -> bool:
+    """« À Saint-Malo, les deux dirigeants ont signé ... », « À Bogota, les dirigeants ont adopté ... »: a place put
+    first, before what the gathered leaders (a collective subject) did there."""
+    doc = ctx.doc
+    lex = ctx.lex
+    if c.start - 1 != sent.start or ctx.lower(c.start - 1) != "à" or c.end >= sent.end or doc.words[c.end] != ",":
+        return False
+    return any(doc.deps[k] == "nsubj" and (doc.lower[k] in lex.collective_nouns or doc.lower[k] in lex.group_nouns)
+               for k in range(c.end, sent.end))
 
 
 def implied_relations(ctx: ArticleContext) -> None:

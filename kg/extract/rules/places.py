@@ -72,6 +72,9 @@ def places_and_orgs(ctx: ArticleContext) -> None:
                 and is_dateline(ctx, e.start):
             # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
             ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end, conf=confidence("dateline_city"), rank=1)
+        elif e.label_ in ("ORG", "MISC") and _english_venue(ctx, e):
+            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name
+            ctx.add("City", f"city/{slug(e.text)}", e.text, e.start, e.end, conf=confidence("venue_after_au"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
     _unread_dateline(ctx)
@@ -124,14 +127,29 @@ def _unread_dateline(ctx: ArticleContext) -> None:
         ctx.add("City", f"city/{slug(name)}", place_label(name), i, k, conf=confidence("dateline_city"), rank=1)
 
 
+def _english_venue(ctx: ArticleContext, e: Span) -> bool:
+    """Is the name ``e`` a venue named in English (« Kenyatta International Convention Centre », « Bella Center »):
+    capitalised words ending with a venue head (``english_venue_heads``), after « au » / « à l' », naming no body the
+    reference knows?"""
+    last = e[-1]
+    return len(e) >= 2 and last.text[:1].isupper() and last.lower_ in ctx.lex.english_venue_heads and (
+        ctx.lower(e.start - 1) in ctx.lex.venue_preps or ctx.lower(e.start - 1) in ("l'", "l’") and ctx.lower(e.start - 2) == "à"
+    ) and ctx.ref.organization(e.text) is None and all(t.text[:1].isupper() for t in e)
+
+
 def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
     """The end of the capitalised name starting at token ``j`` (up to three words, « Pacifico », « de Beştepe »
     without its « de »), ``j`` if there is none."""
     doc = ctx.doc
     k = j
-    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X") \
-            and not doc.sent_start[k]:
+    while k < limit and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN", "ADJ", "X", "PRON") \
+            and not doc.sent_start[k]:  # (« San Carlos »: « San » read as a pronoun)
         k += 1
+        if k + 1 < limit and doc.words[k] == "-" and not doc.tws(k - 1).endswith(" ") and doc.words[k + 1][:1].isupper():
+            k += 1  # « Al-Yamamah » read as three tokens
+        elif k > j and k + 1 < limit and doc.lower[k] in ctx.lex.name_particles and doc.lower[k] not in ctx.lex.of_forms and (
+                doc.words[k + 1][:1].isupper()):
+            k += 1  # « Viña del Mar », « Grand Large »: a particle inside the name
     return k
 
 
@@ -174,12 +192,20 @@ def _venues(ctx: ArticleContext) -> None:
                     k += 2
                 else:
                     break
-            j = k + 1 if ctx.lower(k) in lex.of_forms else k
+            # (« du Grand Large »: a contracted « de » before a capitalised name; « du palais Al-Yamamah »: the
+            # building the venue is in, named)
+            j = k + 1 if ctx.lower(k) in lex.of_forms or ctx.lower(k) in lex.of_forms_contracted and doc.words[k + 1][:1].isupper() \
+                else k
+            if ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k + 1) in lex.venue_nouns and doc.words[k + 2][:1].isupper():
+                j = k + 2
             end = _venue_name_end(ctx, j, sent.end)
             if end == j:
                 continue
             name = doc.span_text(j, end)
-            if ctx.ref.city(name) or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
+            # (« au palais de San Carlos, à Bogota »: a venue that bears a town's name, the town it is in named after it)
+            town_after = doc.words[end] == "," if end < sent.end else False
+            town_after = town_after and ctx.lower(end + 1) == "à" and ctx.mention_at(end + 2, ("City",)) is not None
+            if ctx.ref.city(name) and not town_after or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
                     doc.ent_type[x] == "PER" for x in range(j, end)):
                 continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
         if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end

@@ -28,8 +28,8 @@ def conference(ctx: ArticleContext, i: int) -> bool:
         return False
     nxt = ctx.lower(i + 1)
     k = i - 1
-    if ctx.lower(k) in lex.ordinals or ordinal_value(ctx.doc.words[k]):
-        k -= 1  # « la quatrième Conférence internationale sur ... »: an edition of a conference series
+    if ctx.lower(k) in lex.ordinals or ordinal_value(ctx.doc.words[k]) or ctx.lower(k) in lex.next_words:
+        k -= 1  # « la quatrième Conférence internationale sur ... », « la prochaine conférence »: an edition of a series
     det = ctx.lower(k)
     # « une conférence internationale sur X », « une conférence ministérielle »: an indefinite one qualified as a
     # gathering of governments (an adjective of ``conference_links``, not a bare topic « une conférence sur X »)

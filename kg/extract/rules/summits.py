@@ -11,6 +11,9 @@ import re
 
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
+from kg.extract.rules.summit_anaphora import (descriptive_summit, elliptic_next, gathering_reference, headline_only, leaders_meeting,
+                                             prospective_mention, topic_summit, headline_lead_pair, bracketed_names,
+                                             merge_summit, gathered_body, body_gathering)
 from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
 from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
                                              numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
@@ -74,6 +77,48 @@ def summits(ctx: ArticleContext) -> None:
             current = key
             i = pair
             continue
+        if low in lex.summit_anaphor_nouns and not (low in lex.meeting_of_body_nouns and ministerial_meeting(ctx, i)):
+            if current is None and leaders_meeting(ctx, i):
+                # « la cinquième réunion des présidents des États parties au Traité ... »: a leaders' summit
+                key, end = _summit_mention(ctx, i, current)
+                if key and key not in ctx.prev_editions:
+                    current = key
+                i = max(end, i + 1)
+                continue
+            if current is None and ctx.lower(i - 1) in ("leur", "leurs"):
+                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale »: the body's summit
+                key, end = body_gathering(ctx, i)
+                if key is not None:
+                    current = key
+                    i = end
+                    continue
+            ref = gathering_reference(ctx, i) if current is not None else None
+            if ref is not None:
+                # « la rencontre », « ce conclave », « le prochain conclave amazonien »: the summit under discussion
+                which, start, end = ref
+                current = topic_summit(ctx, current)
+                if which == "next":
+                    key = _next_edition(ctx, latest_edition(ctx, current), start, end, series=doc.span_text(i, end))
+                    nxt = ctx.ents[key]
+                    if not nxt.attrs.get("edition") and nxt.label_rank <= 1:
+                        # (named as written, « prochaine réunion des chefs », not « prochaine édition du réunion ... »)
+                        nxt.aliases.add(nxt.label)
+                        nxt.label = strip_det_text(doc.span_text(start, end))
+                elif which == "previous":
+                    _previous_edition(ctx, start, end)
+                else:
+                    ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
+                    _summit_context(ctx, i, end, current)
+                i = end
+                continue
+        if low in lex.next_words and current is not None:
+            stop = elliptic_next(ctx, i)
+            if stop:
+                # « L'Irlande accueillera le prochain, en 2029, à Cork »: the next edition, its noun left out
+                key = _next_edition(ctx, latest_edition(ctx, current), i, stop)
+                ctx.ents[key].aliases.add(f"{doc.words[i].lower()} {series_name(ctx.ents[current].label)}")
+                i = stop
+                continue
         spaced = numbered and low not in acronyms and spaced_acronym(ctx, i)  # « la TICAD 9 »
         if low not in starters and low[:3] not in ("cop", "cmp") and not (numbered and _ACRONYM_NUMBER.match(doc.words[i])) \
                 and not spaced:
@@ -123,8 +168,8 @@ def summits(ctx: ArticleContext) -> None:
                 i += 1
                 continue
             key, end = _summit_mention(ctx, i, current)
-            if key and key not in ctx.prev_editions:
-                current = key
+            if key and key not in ctx.prev_editions and not (current is not None and prospective_mention(ctx, i)):
+                current = key  # (not a gathering still to come named in passing: « accueillerait une conférence »)
             elif key is None and end == i + 1 and i > 0 and any(
                     lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
                     for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
@@ -139,8 +184,13 @@ def summits(ctx: ArticleContext) -> None:
             continue
         i += 1
     _resolve_pending(ctx, pending)
+    if not ctx.summit_seq:
+        gathered_body(ctx)
+    pair = headline_lead_pair(ctx)
+    if pair is not None:
+        merge_summit(ctx, *pair)  # the headline's summit is the one the lead names
     body_names(ctx)
-    _bracketed_names(ctx)
+    bracketed_names(ctx)
     pronoun_summits(ctx)
 
 
@@ -163,37 +213,6 @@ def _two_leaders(ctx: ArticleContext, j: int) -> int:
     if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
         return 0
     return end
-
-
-def _bracketed_names(ctx: ArticleContext) -> None:
-    """« La 31e Conférence des parties sur le climat (COP31) », « ... sur le financement du développement (FfD4) »:
-    a short name in brackets right after a summit's name is the same summit (merged), or an alias of it."""
-    words = ctx.doc.words
-    for start, end, key in list(ctx.summit_seq):
-        if key not in ctx.ents or end + 2 >= len(words) or words[end] != "(":
-            continue
-        # (« (TICAD 9) »: a name of two words too)
-        inner = next((k for s, e, k in ctx.summit_seq if s == end + 1 and e <= end + 3 and e < len(words) and words[e] == ")"
-                      and k != key and k in ctx.ents), None)
-        if inner is None and words[end + 2] != ")":
-            continue
-        if inner is not None:
-            ctx.merge(key, inner)
-            ctx.summit_seq[:] = [(s, e, inner if k == key else k) for s, e, k in ctx.summit_seq]
-            ctx.prev_editions[:] = [inner if k == key else k for k in ctx.prev_editions]
-            for a, b in list(ctx.next_of.items()):
-                ctx.next_of.pop(a)
-                ctx.next_of[inner if a == key else a] = inner if b == key else b
-        elif _short_name(words[end + 1]) and not ctx.mention_at(
-                end + 1, ("Organization", "Country", "City")):  # (« sommet de l'Alliance des États du Sahel (AES) »: the body's)
-            ctx.ents[key].aliases.add(words[end + 1])
-
-
-def _short_name(word: str) -> bool:
-    """« FfD4 », « CIN »: capitalised, two capitals or more, and three letters or a number (« (AI) » after
-    « ... l'intelligence artificielle » abbreviates its last words, not the summit)."""
-    letters = [c for c in word if c.isalpha()]
-    return word[:1].isupper() and sum(c.isupper() for c in word) >= 2 and (len(letters) >= 3 or any(c.isdigit() for c in word))
 
 
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
@@ -338,6 +357,13 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         i, name = i - 2, doc[i - 2 : end].text  # « la rencontre au sommet entre les deux Corées »
     if demonstrative and current:
         ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
+        return current, end
+    if current and not edition and not nxt and current not in ctx.prev_editions and descriptive_summit(ctx, i, end) and (
+            ctx.lower(i - 1) in ctx.lex.definite_articles or headline_only(ctx, current, i)):
+        # « le sommet extraordinaire », « pour un sommet extraordinaire conjoint » in the lead under a headline
+        # naming the summit: described, not named: the summit under discussion
+        ctx.add("Summit", current, ctx.ents[current].label, i, end, rank=0)
+        _summit_context(ctx, i, end, current)
         return current, end
     # apposition: « X Summit, le premier Sommet sur ... » names the same summit
     key = None
