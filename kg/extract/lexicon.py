@@ -135,6 +135,8 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
+    pluperfect_auxiliaries: frozenset[str]  #: « avait décidé », « s'était engagé »: a decision told as background
+    first_edition_words: frozenset[str]  #: « lors du premier sommet »: the first edition of a series, before the article's
     verb_negations: frozenset[str]
     acronym_org_heads: frozenset[str]  #: « le Fonds de protection ... (FPO) »: an organisation with its acronym
     government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation

@@ -17,7 +17,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
                                                   summit_body)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
-                                                 reporting_verb, trailing_reporter)
+                                                 recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
                                                    first_object_noun, own_attendance, slogan, titled_list)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
@@ -328,6 +328,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        if recalled(ctx, i):
+            continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
             continue  # « sans toutefois présenter d'excuses »: not done
         if lemma in ctx.lex.exhort_verbs and any(
