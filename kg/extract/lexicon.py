@@ -168,6 +168,7 @@ class Lexicon:
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
     head_of_government_titles: frozenset[str]  #: « le Premier ministre X ... le chef du gouvernement »: one title
+    head_of_state_titles: tuple[str, ...]  #: « le président brésilien » ... « Le chef de l'État »: one head of state, named two ways
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
