@@ -1,0 +1,81 @@
+"""Announcement mechanisms added for unseen text (probes 35-40 of tests/corpus_invented): background told in
+the pluperfect, a head of state named by title only, descriptive names of bodies, collectives that are no
+body. Short invented sentences: each test asserts what a mechanism should produce and a near miss it must not.
+"""
+
+import pytest
+
+from _extracted import agents, anns, key, run, run_labels
+
+pytestmark = pytest.mark.model
+
+
+# ── background recalled in the pluperfect ───────────────────────────────────────────────────────────
+
+
+def test_a_pluperfect_decision_of_an_earlier_year_is_background(nlp):
+    text = ("Le sommet de la Ligue des marais s'est tenu samedi à Kervalo. "
+            "En 2019, la Ligue avait déjà levé les sanctions visant le Tchad.")
+    ents, _ = run(nlp, text, published="2025-03-02")
+    assert not anns(ents)
+
+
+def test_a_pluperfect_decision_at_an_earlier_edition_is_background(nlp):
+    text = ("Réunis à Kervalo, les dirigeants ont ouvert le sommet lundi. "
+            "Lors du premier sommet, les participants avaient décidé de créer un fonds commun.")
+    ents, _ = run(nlp, text, published="2025-03-02")
+    assert not anns(ents)
+
+
+def test_a_pluperfect_told_earlier_in_the_same_event_is_still_announced(nlp):
+    # near miss: no earlier year nor edition, « dès l'ouverture » of this summit
+    text = ("Le sommet de Kervalo s'est achevé vendredi. Dès l'ouverture, le président Ilan Morvek avait dévoilé "
+            "une enveloppe de 100 millions d'euros pour le Tchad.")
+    ents, rels = run(nlp, text, published="2025-03-02")
+    (ann,) = anns(ents)
+    assert key(ents, "Ilan Morvek") in agents(rels, ann)
+
+
+# ── a head of state named by title only ─────────────────────────────────────────────────────────────
+
+
+def test_the_head_of_state_is_the_president_named_before(nlp):
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Le président portugais, Rui Falcato, hôte de la "
+            "rencontre, a salué les participants. Le chef de l'État s'est également engagé à verser 300 millions "
+            "de dollars au Tchad.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Rui Falcato")}
+
+
+def test_the_head_of_state_is_not_the_president_of_a_body(nlp):
+    # near miss: « président de la Commission » heads a body, not a state
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Le président de la Commission africaine, Rui Falcato, "
+            "a salué les participants. Le chef de l'État s'est également engagé à verser 300 millions de dollars "
+            "au Tchad.")
+    ents, rels = run(nlp, text)
+    assert not any(key(ents, "Rui Falcato") in agents(rels, a) for a in anns(ents))
+
+
+# ── descriptive names of bodies, collectives ────────────────────────────────────────────────────────
+
+
+def test_the_european_executive_is_the_commission(nlp):
+    text = ("Le sommet UE-Inde s'est tenu lundi à Lisbonne. L'exécutif européen a débloqué jeudi une enveloppe de "
+            "12 milliards d'euros d'investissements pour l'Inde.")
+    ents, rels = run_labels(nlp, text)
+    assert any(s.startswith("Une enveloppe") and p == "announcedBy" and o == "Commission européenne" for s, p, o in rels)
+
+
+def test_an_executive_without_a_listed_name_is_no_body(nlp):
+    # near miss: « l'exécutif régional » is listed nowhere
+    ents, _ = run_labels(nlp, "L'exécutif régional a débloqué une enveloppe de 12 millions d'euros pour les écoles.")
+    assert not any(e.type == "Organization" for e in ents.values())
+
+
+def test_the_twenty_seven_are_no_organisation(nlp):
+    text = ("Les Vingt-Sept donnent leur feu vert à un prêt à l'Ukraine. Les chefs d'État et de gouvernement de "
+            "l'Union européenne ont donné leur feu vert à un prêt de 90 milliards d'euros à l'Ukraine.")
+    ents, rels = run_labels(nlp, text)
+    assert "Vingt-Sept" not in ents
+    assert any(p == "announcedBy" and o == "Union européenne" for _, p, o in rels)
