@@ -79,3 +79,32 @@ def test_the_twenty_seven_are_no_organisation(nlp):
     ents, rels = run_labels(nlp, text)
     assert "Vingt-Sept" not in ents
     assert any(p == "announcedBy" and o == "Union européenne" for _, p, o in rels)
+
+
+# ── parse repairs and idioms of offering ────────────────────────────────────────────────────────────
+
+
+def test_a_day_taken_for_the_object_leaves_the_decision_its_object(nlp):
+    text = ("KERVALO, 7 juillet 2025 (Agence) — Les dirigeants de l'OCS ont entériné lundi l'adhésion "
+            "du Laos comme membre à part entière.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert not ann.label.lower().startswith("lundi")
+    assert "country/LAO" in {o for s, p, o in rels if s == ann.key and p == "about"}
+
+
+def test_a_sum_put_on_the_table_is_offered(nlp):
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Pékin a mis sur la table 20 milliards de dollars de "
+            "prêts pour des projets d'infrastructures, a précisé le Premier ministre chinois, Li Wen.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert ann.label.startswith("20 milliards")
+    assert {"country/CHN", key(ents, "Li Wen")} <= agents(rels, ann)
+
+
+def test_a_proposal_put_on_the_table_is_not_announced(nlp):
+    # near miss: no sum, a proposal to be examined
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. La Commission a mis sur la table une proposition de taxe "
+            "sur les petits colis.")
+    ents, _ = run(nlp, text)
+    assert not anns(ents)
