@@ -87,6 +87,7 @@ class Lexicon:
     reporting_announce_verbs: frozenset[str]  #: still announce in « ..., a annoncé X »
     gerund_announce_verbs: frozenset[str]  #: announce as « en annonçant »
     exhort_verbs: frozenset[str]  #: « appelle à ne pas ... » announces nothing
+    joint_call_words: frozenset[str]  #: « ont appelé conjointement à »: a joint statement; a call by one is no announcement
     absence_verbs: frozenset[str]
     proxy_verbs: frozenset[str]  #: lemmas: « X était représenté par Y », « s'est fait remplacer »: X stayed away
     locative_preps: frozenset[str]  #: before a place used as a location

@@ -108,3 +108,21 @@ def test_a_proposal_put_on_the_table_is_not_announced(nlp):
             "sur les petits colis.")
     ents, _ = run(nlp, text)
     assert not anns(ents)
+
+
+# ── calls ───────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_one_leaders_call_is_not_an_announcement(nlp):
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Le président sud-africain, Themba Kovu, a appelé à une "
+            "réforme « sans délai » du Conseil de sécurité de l'ONU.")
+    ents, _ = run(nlp, text)
+    assert not anns(ents)
+
+
+def test_a_groups_call_is_still_a_joint_statement(nlp):
+    # near miss: the leaders together, as in a final text
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Les dirigeants du G20 ont appelé à un cessez-le-feu "
+            "immédiat au Soudan.")
+    ents, _ = run(nlp, text)
+    assert anns(ents)

@@ -337,6 +337,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
             continue  # « sans toutefois présenter d'excuses »: not done
+        caller = subject(ctx, i) if lemma in ctx.lex.exhort_verbs and lemma in verbs and light is None else None
+        if caller is not None and doc.morph(caller, "Number") != "Plur" and not any(
+                lower[c] in ctx.lex.joint_call_words for c in kids + [k for c in kids for k in doc.children(c)]):
+            # « Le président X a appelé à une réforme »: one's call, not an announcement; not a group's joint
+            # call (« les dirigeants ont appelé à un cessez-le-feu », « ont appelé conjointement à »)
+            continue
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
