@@ -126,3 +126,22 @@ def test_a_groups_call_is_still_a_joint_statement(nlp):
             "immédiat au Soudan.")
     ents, _ = run(nlp, text)
     assert anns(ents)
+
+
+def test_a_title_refers_to_the_subject_just_before_among_several_fits(nlp):
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Le chancelier autrichien, Markus Lenz, espère « un accord "
+            "avant minuit ». Le Premier ministre belge, Jan Peeters, est arrivé parmi les premiers. Dans la foulée, le "
+            "chef du gouvernement a débloqué 200 millions d'euros d'aide militaire pour Kiev.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Jan Peeters")}
+
+
+def test_a_title_stays_unresolved_when_the_sentence_before_names_two_fits(nlp):
+    # near miss: two heads of government in the sentence just before
+    text = ("Le sommet du G20 s'est ouvert lundi à Lisbonne. Le chancelier autrichien, Markus Lenz, et le Premier "
+            "ministre belge, Jan Peeters, sont arrivés parmi les premiers. Dans la foulée, le chef du gouvernement a "
+            "débloqué 200 millions d'euros d'aide militaire pour Kiev.")
+    ents, rels = run(nlp, text)
+    assert not any(key(ents, "Markus Lenz") in agents(rels, a) or key(ents, "Jan Peeters") in agents(rels, a)
+                   for a in anns(ents))

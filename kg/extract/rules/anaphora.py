@@ -188,7 +188,23 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
                 _continues_speech(ctx, r) or _country_named_near(ctx, country, first)):
             return first
         return None
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits[0]
+    # « Le Premier ministre belge, X, est arrivé parmi les premiers. Dans la foulée, le chef du gouvernement a
+    # débloqué ... »: the subject of the sentence just before, the one person of it who fits
+    near = [m for m in fits if ctx.sent_no(m.start) == n - 1]
+    return near[0] if len(near) == 1 and _subject_mention(ctx, near[0]) else None
+
+
+def _subject_mention(ctx: ArticleContext, m: Mention) -> bool:
+    """Is the mention ``m`` its clause's subject, or in apposition to it (« Le Premier ministre belge, X, »)?"""
+    doc = ctx.doc
+    for u in range(m.start, m.end):
+        h = doc.heads[u]
+        if doc.deps[u].startswith("nsubj") or (doc.deps[u] in ("appos", "flat:name") and h != u
+                                                and doc.deps[h].startswith("nsubj")):
+            return True
+    return False
 
 
 def _only_head_of_government(ctx: ArticleContext, r: GazSpan, office=None) -> Mention | None:
