@@ -145,3 +145,26 @@ def test_a_title_stays_unresolved_when_the_sentence_before_names_two_fits(nlp):
     ents, rels = run(nlp, text)
     assert not any(key(ents, "Markus Lenz") in agents(rels, a) or key(ents, "Jan Peeters") in agents(rels, a)
                    for a in anns(ents))
+
+
+# ── co-agents and pronouns ──────────────────────────────────────────────────────────────────────────
+
+
+def test_a_counterpart_named_after_his_title_signs_not_his_country(nlp):
+    text = ("Le sommet de l'UEMOA s'est tenu samedi à Lomé. Le chef de l'État ivoirien, Alassane Kouamé, a octroyé "
+            "une enveloppe de 50 milliards de francs CFA au fonds régional. Il a aussi paraphé avec son homologue "
+            "sénégalais, Ousmane Diagne Sarr, un accord sur l'interconnexion des réseaux électriques.")
+    ents, rels = run(nlp, text)
+    signed = [a for a in anns(ents) if key(ents, "Ousmane Diagne Sarr") in agents(rels, a)]
+    assert signed and key(ents, "Alassane Kouamé") in agents(rels, signed[0])
+    assert "country/SEN" not in agents(rels, signed[0])
+
+
+def test_a_counterpart_without_a_name_signs_for_his_country(nlp):
+    # near miss: no name after the title (an apposition that names no one), the country stands
+    text = ("Le sommet de l'UEMOA s'est tenu samedi à Lomé. Le chef de l'État ivoirien, Alassane Kouamé, a octroyé "
+            "une enveloppe de 50 milliards de francs CFA au fonds régional. Il a aussi paraphé avec son homologue "
+            "sénégalais, hôte de la prochaine session, un accord sur l'interconnexion des réseaux électriques.")
+    ents, rels = run(nlp, text)
+    signed = [a for a in anns(ents) if "country/SEN" in agents(rels, a)]
+    assert signed and key(ents, "Alassane Kouamé") in agents(rels, signed[0])

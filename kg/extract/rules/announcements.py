@@ -214,6 +214,13 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         if m.start in obj_set or m.key in agents or any(m.key == a[0] for a in c.about):
             continue
         if any(lower[w] in ctx.lex.co_agent_words for w in range(max(sent.start, m.start - 6), m.start)):
+            named = _named_holder(ctx, m)
+            if named is not None:
+                # « avec son homologue sénégalais, X »: the person named, not the adjective's country
+                if named.key not in agents:
+                    ctx.relate(key, "announcedBy", named.key, named.start, named.end, confidence("announcing_co_agent"))
+                    agents.append(named.key)
+                continue
             ctx.relate(key, "announcedBy", m.key, m.start, m.end, confidence("announcing_co_agent"))
             agents.append(m.key)
     # what it is about: summits, events, organisations, countries inside the object
@@ -310,6 +317,21 @@ def _nominal(ctx: ArticleContext, text: str) -> str:
             if rest[:1].isdigit():  # « investir 5 milliards d'euros dans ... »
                 text = f"{noun} de {rest}"
     return text[:1].upper() + text[1:]
+
+
+def _named_holder(ctx: ArticleContext, m):
+    """For a nationality adjective on a title (« son homologue sénégalais, X »): the person the title names
+    in apposition, if any."""
+    doc = ctx.doc
+    if doc.pos[m.start] != "ADJ" or m.end - m.start != 1:
+        return None
+    h = doc.heads[m.start]
+    for c in doc.children(h) if h != m.start else ():
+        if doc.deps[c] in ("appos", "flat:name", "nmod") and c > m.start:
+            p = ctx.mention_at(c, ("Person", "Minister"))
+            if p is not None:
+                return p
+    return None
 
 
 def _gathered_at(ctx: ArticleContext, s: int) -> bool:
