@@ -168,3 +168,26 @@ def test_a_counterpart_without_a_name_signs_for_his_country(nlp):
     ents, rels = run(nlp, text)
     signed = [a for a in anns(ents) if "country/SEN" in agents(rels, a)]
     assert signed and key(ents, "Alassane Kouamé") in agents(rels, signed[0])
+
+
+# ── « ont tranché », member groups ──────────────────────────────────────────────────────────────────
+
+
+def test_a_decision_reported_by_ont_tranche_is_announced_by_the_body(nlp):
+    text = ("Le sommet de la CEDEAO s'est tenu à Abuja. La prochaine session ordinaire se tiendra à Niamey, ont tranché "
+            "les dirigeants au terme d'un long débat.")
+    ents, rels = run_labels(nlp, text)
+    assert any(p == "announcedBy" and "Afrique de l'Ouest" in o for _, p, o in rels)
+
+
+def test_a_question_left_to_decide_is_not_announced(nlp):
+    # near miss: « reste à trancher », nothing decided
+    ents, _ = run(nlp, "Le sommet de l'OTAN s'est tenu à Oslo. La question des avoirs gelés reste à trancher, selon un diplomate.")
+    assert not anns(ents)
+
+
+def test_the_signatory_countries_are_the_body(nlp):
+    text = ("Le sommet de l'OTAN s'est tenu à Oslo. Les pays signataires ont par ailleurs approuvé une déclaration sur "
+            "la protection des infrastructures critiques.")
+    ents, rels = run_labels(nlp, text)
+    assert any(p == "announcedBy" and o.startswith("Organisation du traité") for _, p, o in rels)
