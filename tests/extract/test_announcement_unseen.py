@@ -191,3 +191,21 @@ def test_the_signatory_countries_are_the_body(nlp):
             "la protection des infrastructures critiques.")
     ents, rels = run_labels(nlp, text)
     assert any(p == "announcedBy" and o.startswith("Organisation du traité") for _, p, o in rels)
+
+
+# ── the name given to a text ────────────────────────────────────────────────────────────────────────
+
+
+def test_a_text_baptised_with_a_quoted_name_is_named_so(nlp):
+    text = ("Le sommet des Brics s'est achevé lundi à Rio. Les pays membres ont enfin approuvé une déclaration finale "
+            "de 31 pages, baptisée « déclaration de Rio », qui dénonce les hausses unilatérales de droits de douane.")
+    ents, _ = run(nlp, text)
+    assert [a.label for a in anns(ents)] == ["Déclaration de Rio"]
+
+
+def test_a_quoted_judgement_is_no_name(nlp):
+    # near miss: « jugée « historique » » qualifies the text, it does not name it
+    text = ("Le sommet des Brics s'est achevé lundi à Rio. Les pays membres ont enfin approuvé une déclaration finale "
+            "de 31 pages, jugée « historique » par le président.")
+    ents, _ = run(nlp, text)
+    assert [a.label for a in anns(ents)] != ["Historique"]
