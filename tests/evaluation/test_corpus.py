@@ -63,12 +63,14 @@ REAL_FLOORS = {  # (--only, entity F1, relation F1 lenient)
     "tuning": ("21-34", 0.97, 0.92),  # 0.994 / 0.952
     "checking": ("35-41", 0.88, 0.56),  # 0.891 / 0.587
 }
-INVENTED = TESTS / "corpus_invented"  #: 28 invented articles (issue 15: 01-14, summit probes 15-22, announcement probes 23-28), annotated before the extractor was run on them
-# entity F1, relation F1 lenient over all 28: measured 0.940 / 0.824. Articles 01-14: 0.971 / 0.871 (0.935 / 0.724 when
-# written); 15-22: 0.880 / 0.630 when written; 23-28: 0.838 / 0.481 when written
-INVENTED_FLOORS = (0.92, 0.80)
+INVENTED = TESTS / "corpus_invented"  #: invented articles (issue 15: 01-14, summit probes 15-22, announcement probes 23-28 and 35-40), annotated before the extractor was run on them
+# entity F1, relation F1 lenient over 01-28: measured 0.946 / 0.831 (0.940 / 0.824 before the x20 announcement round).
+# Articles 01-14: 0.971 / 0.871 (0.935 / 0.724 when written); 15-22: 0.880 / 0.630 when written; 23-28: 0.838 / 0.481
+# when written; 35-40 (announcement probes of round x20): 0.845 / 0.564 when written, 0.887 / 0.654 measured
+INVENTED_FLOORS = (0.93, 0.81)
+INVENTED_35_40_FLOORS = (0.86, 0.62)
 HELDOUT = TESTS / "corpus_heldout"  #: 12 invented articles never tuned on (tests/corpus_heldout/README.md)
-HELDOUT_FLOORS = (0.84, 0.58)  # entity F1, relation F1 lenient: measured 0.861 / 0.601 (0.854 / 0.581 when written)
+HELDOUT_FLOORS = (0.85, 0.60)  # entity F1, relation F1 lenient: measured 0.868 / 0.613 (0.854 / 0.581 when written)
 
 
 def test_real_corpus_is_complete_and_its_gold_loads():
@@ -96,6 +98,7 @@ def test_real_corpus_scores_do_not_regress(half):
 # the invented sets: (folder, article names, floors); the held-out one is for measuring, never for tuning
 INVENTED_SETS = {
     "invented": (INVENTED, [f"{n:02d}" for n in range(1, 29)], INVENTED_FLOORS),
+    "invented_35_40": (INVENTED, [f"{n:02d}" for n in range(35, 41)], INVENTED_35_40_FLOORS),
     "heldout": (HELDOUT, [f"h{n:02d}" for n in range(1, 13)], HELDOUT_FLOORS),
 }
 
