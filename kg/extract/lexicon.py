@@ -222,6 +222,7 @@ class Lexicon:
     collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
     member_group_words: frozenset[str]  #: « les pays membres », « les pays participants »: all the members, as a group
     naming_participles: frozenset[str]  #: « une déclaration, baptisée « déclaration de Rio » »: the name given (lemmas)
+    joinable_nouns: frozenset[str]  #: « a rejoint la coalition pour X »: a group one joins
     support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
     light_announce_verbs: frozenset[str]  #: « prendre », « faire »: announce through their noun (« a pris l'engagement de »)
     light_announce_nouns: Mapping[str, str]  #: noun of a light verb → the announcing verb it stands for

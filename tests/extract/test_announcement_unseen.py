@@ -209,3 +209,44 @@ def test_a_quoted_judgement_is_no_name(nlp):
             "de 31 pages, jugée « historique » par le président.")
     ents, _ = run(nlp, text)
     assert [a.label for a in anns(ents)] != ["Historique"]
+
+
+# ── sums raised, groups joined, ministers as a group ────────────────────────────────────────────────
+
+
+def test_a_sum_raised_is_announced(nlp):
+    ents, rels = run(nlp, "Le sommet du G20 s'est tenu lundi à Lisbonne. La France a levé 3 milliards d'euros pour le fonds climat.")
+    (ann,) = anns(ents)
+    assert "country/FRA" in agents(rels, ann)
+
+
+def test_lifting_a_curfew_is_no_sum_raised(nlp):
+    # near miss: « lever » without a sum nor a decision object
+    ents, _ = run(nlp, "Le sommet du G20 s'est tenu lundi à Lisbonne. La France a levé le couvre-feu dans la capitale.")
+    assert not anns(ents)
+
+
+def test_joining_a_coalition_is_announced(nlp):
+    ents, rels = run(nlp, "Le sommet du G20 s'est tenu lundi à Lisbonne. L'Allemagne a rejoint la coalition pour l'hydrogène.")
+    (ann,) = anns(ents)
+    assert "country/DEU" in agents(rels, ann)
+
+
+def test_joining_a_queue_is_not(nlp):
+    # near miss: « rejoindre » a place or a crowd
+    ents, _ = run(nlp, "Le sommet du G20 s'est tenu lundi à Lisbonne. L'Allemagne a rejoint la table des négociations.")
+    assert not anns(ents)
+
+
+def test_the_ministers_as_a_group_are_the_body(nlp):
+    text = "Le sommet du G20 s'est tenu lundi à Lisbonne. Les ministres ont approuvé la création d'un fonds pour les océans."
+    ents, rels = run_labels(nlp, text)
+    assert any(p == "announcedBy" and o == "G20" for _, p, o in rels)
+
+
+def test_the_ministers_of_one_country_are_not_the_body(nlp):
+    # near miss: a narrower group (« les ministres français »)
+    text = ("Le sommet du G20 s'est tenu lundi à Lisbonne. Les ministres français des Finances ont approuvé la création "
+            "d'un fonds pour les océans.")
+    ents, rels = run_labels(nlp, text)
+    assert not any(p == "announcedBy" and o == "G20" for _, p, o in rels)

@@ -94,7 +94,9 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return target is not None and any(ctx.mention_at(u, ("Person", "Minister")) is not None
                                           for u in doc.subtree(target)), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
-        return target is not None and (lemmas[target] in ctx.lex.decision_objects
+        # « a levé 3 milliards d'euros »: a sum raised
+        return target is not None and (lemmas[target] in ctx.lex.decision_objects or (
+            lemmas[i] in ctx.lex.pledge_verbs | {"lever"} and MONEY.search(doc.span_text(doc.subtree(target)[0], doc.subtree(target)[-1] + 1)))
                                        or ctx.mention_at(target, ("Country", "Organization")) is not None
                                        or (lemmas[target] == "état" and any(  # « a reconnu l'État de Palestine »
                                            deps[c] == "nmod" and ctx.mention_at(c, ("Country",)) for c in doc.children(target)))), None
@@ -104,7 +106,8 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return False, None
     if ctx.mention_at(target, ("Organization",)) is not None:
         return True, None
-    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
+    # « a rejoint la coalition pour l'hydrogène »: a group joined (« coalition », « alliance »)
+    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns | ctx.lex.joinable_nouns
     return lemmas[target] in nouns, target
 
 
