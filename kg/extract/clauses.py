@@ -122,8 +122,12 @@ def _previous_subject(ctx: ArticleContext, pron: int, types: tuple[str, ...]) ->
     if subj is None:
         return None
     m = ctx.mention_at(subj, types)
-    if m is None:
-        m = next((ctx.mention_at(u, types) for u in doc.subtree(subj) if ctx.mention_at(u, types) is not None), None)
+    # « Le chef de l'État ivoirien, X, a ... »: the person the title names, before its nationality adjective
+    for group in (("Person", "Minister"), ("Organization",), ("Country",)):
+        kinds = tuple(k for k in group if k in types)
+        if m is not None or not kinds:
+            continue
+        m = next((ctx.mention_at(u, kinds) for u in doc.subtree(subj) if ctx.mention_at(u, kinds) is not None), None)
     return m
 
 

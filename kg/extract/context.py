@@ -158,7 +158,8 @@ class ArticleContext:
             is_role = s.label_ == "ROLE"
             if not taken[is_role].isdisjoint(range(s.start, s.end)):
                 continue
-            if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()):
+            if s.label_ in ("COUNTRY", "CITY", "ORG") and not (s.text[:1].isupper() or s.text.isupper()
+                                                                 or self._descriptive_org(s)):
                 continue
             if is_role and any(a < s.start < b for a, b in per):
                 continue  # « Jean Le Prince »: a surname, not the title « prince »
@@ -166,6 +167,11 @@ class ArticleContext:
             taken[is_role].update(range(s.start, s.end))
         kept.sort(key=lambda s: s.start)
         return kept
+
+    def _descriptive_org(self, s: GazSpan) -> bool:
+        """« l'exécutif européen »: a lower-case name of an organisation that the reference data lists so."""
+        org = self.ref.organization(s.text) if s.label_ == "ORG" else None
+        return org is not None and any(n[:1].islower() and n.lower() == s.text.lower() for n in org.names)
 
     def sent_at(self, i: int) -> Span:
         """The sentence of token ``i``."""

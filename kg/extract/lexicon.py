@@ -87,6 +87,7 @@ class Lexicon:
     reporting_announce_verbs: frozenset[str]  #: still announce in « ..., a annoncé X »
     gerund_announce_verbs: frozenset[str]  #: announce as « en annonçant »
     exhort_verbs: frozenset[str]  #: « appelle à ne pas ... » announces nothing
+    joint_call_words: frozenset[str]  #: « ont appelé conjointement à »: a joint statement; a call by one is no announcement
     absence_verbs: frozenset[str]
     proxy_verbs: frozenset[str]  #: lemmas: « X était représenté par Y », « s'est fait remplacer »: X stayed away
     locative_preps: frozenset[str]  #: before a place used as a location
@@ -140,6 +141,8 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     co_agent_words: frozenset[str]  #: « aux côtés de ses homologues »
     past_auxiliaries: frozenset[str]
+    pluperfect_auxiliaries: frozenset[str]  #: « avait décidé », « s'était engagé »: a decision told as background
+    first_edition_words: frozenset[str]  #: « lors du premier sommet »: the first edition of a series, before the article's
     verb_negations: frozenset[str]
     acronym_org_heads: frozenset[str]  #: « le Fonds de protection ... (FPO) »: an organisation with its acronym
     government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
@@ -173,6 +176,7 @@ class Lexicon:
     delegation_nouns: frozenset[str]  #: « la délégation britannique »: the country takes part
     leader_titles: frozenset[str]  #: « les chefs d'État chinois et français » (unnamed): their countries attend
     head_of_government_titles: frozenset[str]  #: « le Premier ministre X ... le chef du gouvernement »: one title
+    head_of_state_titles: tuple[str, ...]  #: « le président brésilien » ... « Le chef de l'État »: one head of state, named two ways
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y » (in order: a regular expression)
@@ -223,6 +227,9 @@ class Lexicon:
     attendance_content_verbs: frozenset[str]  #: « a décidé d'envoyer un émissaire »: about the summit gone to
     recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
     collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group
+    member_group_words: frozenset[str]  #: « les pays membres », « les pays participants »: all the members, as a group
+    naming_participles: frozenset[str]  #: « une déclaration, baptisée « déclaration de Rio » »: the name given (lemmas)
+    joinable_nouns: frozenset[str]  #: « a rejoint la coalition pour X »: a group one joins
     support_nouns: frozenset[str]  #: « a annoncé un soutien financier » (no sum): a pledge told in general terms
     light_announce_verbs: frozenset[str]  #: « prendre », « faire »: announce through their noun (« a pris l'engagement de »)
     light_announce_nouns: Mapping[str, str]  #: noun of a light verb → the announcing verb it stands for

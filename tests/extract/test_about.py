@@ -152,7 +152,7 @@ def test_what_the_group_says_after_another_sentence_or_with_no_text_is_not_about
 
 
 def test_an_object_hung_on_a_day_is_still_what_is_announced(nlp):
-    ents, rels = run(nlp, "Au sommet de Lima, les Vingt-Sept ont annoncé jeudi un prêt de 20 milliards de dollars à la Moldavie.")
+    ents, rels = run(nlp, "Au sommet de Lima, l'Union européenne a annoncé jeudi un prêt de 20 milliards de dollars à la Moldavie.")
     (ann,) = anns(ents)
     assert "country/MDA" in about(rels, ann)
 

@@ -173,6 +173,9 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
     if not fits:
         if country is None and _heads_government(ctx, normalize(r.text)):
             return _only_head_of_government(ctx, r)
+        if country is None and _heads_state(ctx, normalize(r.text)) and ctx.lower(r.start) not in ctx.lex.head_of_state_titles:
+            # « Le chef de l'État », paragraphs after « le président brésilien X »: the one head of state named
+            return _only_head_of_government(ctx, r, _heads_state)
         return _bare_antecedent(ctx, r, cls, country, extra) if country is not None else None
     if country is not None:
         same = [m for m in fits if country in countries_of_people(ctx, m.key)]
@@ -185,16 +188,33 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
                 _continues_speech(ctx, r) or _country_named_near(ctx, country, first)):
             return first
         return None
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits[0]
+    # « Le Premier ministre belge, X, est arrivé parmi les premiers. Dans la foulée, le chef du gouvernement a
+    # débloqué ... »: the subject of the sentence just before, the one person of it who fits
+    near = [m for m in fits if ctx.sent_no(m.start) == n - 1]
+    return near[0] if len(near) == 1 and _subject_mention(ctx, near[0]) else None
 
 
-def _only_head_of_government(ctx: ArticleContext, r: GazSpan) -> Mention | None:
+def _subject_mention(ctx: ArticleContext, m: Mention) -> bool:
+    """Is the mention ``m`` its clause's subject, or in apposition to it (« Le Premier ministre belge, X, »)?"""
+    doc = ctx.doc
+    for u in range(m.start, m.end):
+        h = doc.heads[u]
+        if doc.deps[u].startswith("nsubj") or (doc.deps[u] in ("appos", "flat:name") and h != u
+                                                and doc.deps[h].startswith("nsubj")):
+            return True
+    return False
+
+
+def _only_head_of_government(ctx: ArticleContext, r: GazSpan, office=None) -> Mention | None:
     """« Le chef du gouvernement doit ensuite se rendre à ... », paragraphs after « le premier ministre X »: the
-    one head of government named before, however far back."""
+    one head of government (or of state, with ``office``) named before, however far back."""
+    office = office or _heads_government
     found = {}
     for m in ctx.mentions_in(0, r.start, _PEOPLE):
         role = ctx.ents[m.key].attrs.get("role")
-        if role and _heads_government(ctx, normalize(str(role))):
+        if role and office(ctx, normalize(str(role))):
             found.setdefault(m.key, m)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -238,11 +258,24 @@ def _fits(ctx: ArticleContext, key: str, r: GazSpan, cls: str, country: str | No
     role = ent.attrs.get("role")
     if role:
         known_role = normalize(str(role))
-        if not (known_role.startswith(normalize(r.text)) or _heads_government(ctx, known_role) and _heads_government(ctx, normalize(r.text))) or any(
-                w not in known_role.split() for w in extra):
+        title = normalize(r.text)
+        same_office = ((_heads_government(ctx, known_role) and _heads_government(ctx, title))
+                       or (_heads_state(ctx, known_role) and _heads_state(ctx, title)))
+        if not (known_role.startswith(title) or same_office) or any(w not in known_role.split() for w in extra):
             return False
     known = countries_of_people(ctx, key)
     return not (country and known and country not in known)
+
+
+def _heads_state(ctx: ArticleContext, title: str) -> bool:
+    """Is the (normalised) title a head of state's (« président brésilien », « chef de l'État », « roi »), not
+    the head of a body (« président de la Commission »)? What follows the title is no « de » complement,
+    unless the title says it (« président de la République »)."""
+    for t in sorted((normalize(t) for t in ctx.lex.head_of_state_titles), key=len, reverse=True):
+        if title == t or title.startswith(t + " "):
+            rest = title[len(t):].split()
+            return not rest or rest[0] not in ctx.lex.of_forms_contracted | {"de", "d'", "d’"}
+    return False
 
 
 def _heads_government(ctx: ArticleContext, title: str) -> bool:

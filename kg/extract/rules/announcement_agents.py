@@ -267,7 +267,8 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     doc = ctx.doc
     low = doc.lower[tok]
     counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
-    members = low in ("pays", "états") and any(doc.lower[c] == "membres" for c in doc.children(tok))  # « les pays membres »
+    # « les pays membres », « les pays participants »
+    members = low in ("pays", "états") and any(doc.lower[c] in ctx.lex.member_group_words for c in doc.children(tok))
     if (low not in ctx.lex.collective_nouns and not counted and not members):
         return []
     if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements and not _all_members(ctx, c)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kg.extract.clauses import agents_of, clause_start, inverted_clause, inverted_subject, subject
 from kg.extract.context import ArticleContext
+from kg.extract.dates import find_dates
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import listed_after, resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
 from kg.extract.rules.announcement_types import MONEY
@@ -33,6 +34,33 @@ def modal_or_negated(ctx: ArticleContext, v: int) -> bool:
     h = doc.heads[v]
     return doc.deps[v] == "xcomp" and doc.lemma[h] in ctx.lex.speculation_verbs or any(
         doc.deps[c].startswith("aux") and doc.lemma[c] in ctx.lex.speculation_verbs for c in doc.children(v))
+
+
+def pluperfect(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` in the pluperfect (« avait décidé », « avaient adopté », « s'était engagé »)? Not « a décidé »,
+    « aurait décidé »."""
+    doc = ctx.doc
+    return any(doc.deps[c] == "aux:tense" and doc.morph(c, "Tense") == "Imp" and doc.morph(c, "Mood") != "Cnd"
+               and doc.lower[c] in ctx.lex.pluperfect_auxiliaries for c in doc.children(v))
+
+
+def recalled(ctx: ArticleContext, v: int) -> bool:
+    """Is the act of ``v`` background recalled (« En 2022, la Conférence avait déjà levé les sanctions », « Lors
+    du premier sommet, les participants avaient décidé de ... »)? A pluperfect with, in its sentence, a year
+    before the article's or an earlier edition (« premier », « précédent », « dernier » before a summit noun).
+    Not « Dès l'ouverture, X avait dévoilé une enveloppe », told earlier in the same event."""
+    if not pluperfect(ctx, v):
+        return False
+    doc = ctx.doc
+    sent = ctx.sent_at(v)
+    published = (ctx.article.published or "")[:4]
+    if published.isdigit():
+        for d in find_dates(doc.span_text(sent.start, sent.end), ctx.article.published, "past"):
+            if d.first[:4].isdigit() and d.first[:4] < published:
+                return True
+    earlier = ctx.lex.previous_words | ctx.lex.first_edition_words
+    nouns = ctx.lex.summit_nouns | ctx.lex.edition_nouns | ctx.lex.conference_nouns
+    return any(doc.lower[k] in earlier and ctx.lower(k + 1) in nouns for k in range(sent.start, sent.end))
 
 
 _IMPERFECT_ENDINGS = ("ait", "aient", "ais", "ions", "iez")

@@ -17,7 +17,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
                                                   summit_body)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
-                                                 reporting_verb, trailing_reporter)
+                                                 recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
                                                    first_object_noun, own_attendance, slogan, titled_list)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
@@ -65,7 +65,7 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         # « s'est abstenu lors du vote »; not « s'est abstenu de tout commentaire »
         return not inf and not any(deps[c] in ("obj", "ccomp") or (deps[c] == "obl:arg" and any(
             doc.lower[m] in ctx.lex.of_forms_contracted for m in doc.children(c) if deps[m] == "case")) for c in kids), None
-    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg") and not is_date_word(doc.words[c])), None)
     if target is None and any(deps[c] == "aux:pass" for c in kids):
         target = next((c for c in kids if deps[c] == "nsubj:pass"), None)  # « l'accord a été entériné par X »
     if (target is None and deps[i] in ("acl", "acl:relcl") and doc.heads[i] < i and doc.morph(i, "VerbForm") == "Part"
@@ -73,6 +73,11 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         # « le Niger, suspendu par la CEDEAO »: the noun the participle qualifies
         qualified = _qualified_country(ctx, i)
         target = qualified.start if qualified is not None else doc.heads[i]
+    if frame == "agreement" and any(
+            lemmas[c] == "table" and any(doc.lower[m] == "sur" for m in doc.children(c) if deps[m] == "case")
+            for c in kids + [k for c in kids if deps[c] == "obj" for k in doc.children(c)]) and any(
+            deps[c] == "obj" and MONEY.search(doc.span_text(doc.subtree(c)[0], doc.subtree(c)[-1] + 1)) for c in kids):
+        return True, None  # « a mis sur la table 20 milliards de dollars »: a sum offered (not « une proposition »)
     if frame == "agreement":  # « se sont mis d'accord sur ... »
         return any(doc.lower[c] in ("d'accord", "accord") or (doc.lower[c] == "d'" and ctx.lower(c + 1) == "accord")
                    for c in kids for c in [c]) or any(ctx.lower(k) == "accord" and ctx.lower(k - 1) in ("d'", "d’")
@@ -89,17 +94,20 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
         return target is not None and any(ctx.mention_at(u, ("Person", "Minister")) is not None
                                           for u in doc.subtree(target)), None
     if frame == "object":  # « a levé son veto », « a suspendu le Niger », « sont parvenus à un accord »
-        return target is not None and (lemmas[target] in ctx.lex.decision_objects
+        # « a levé 3 milliards d'euros »: a sum raised
+        return target is not None and (lemmas[target] in ctx.lex.decision_objects or (
+            lemmas[i] in ctx.lex.pledge_verbs | {"lever"} and MONEY.search(doc.span_text(doc.subtree(target)[0], doc.subtree(target)[-1] + 1)))
                                        or ctx.mention_at(target, ("Country", "Organization")) is not None
                                        or (lemmas[target] == "état" and any(  # « a reconnu l'État de Palestine »
                                            deps[c] == "nmod" and ctx.mention_at(c, ("Country",)) for c in doc.children(target)))), None
     # join: « se joindre à cette initiative », « rejoindre l'OTAN », « adhérer à l'accord »
-    target = next((c for c in kids if deps[c] in ("obj", "obl:arg")), None)
+    target = next((c for c in kids if deps[c] in ("obj", "obl:arg") and not is_date_word(doc.words[c])), None)
     if target is None:
         return False, None
     if ctx.mention_at(target, ("Organization",)) is not None:
         return True, None
-    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns
+    # « a rejoint la coalition pour l'hydrogène »: a group joined (« coalition », « alliance »)
+    nouns = ctx.lex.announce_nouns | ctx.lex.anaphoric_announce_nouns | ctx.lex.joinable_nouns
     return lemmas[target] in nouns, target
 
 
@@ -198,8 +206,8 @@ def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, .
     deps = doc.deps
     out: set[int] = set()
     for c in kids:
-        if deps[c] not in obj_deps:
-            continue
+        if deps[c] not in obj_deps or (deps[c] == "obj" and len(doc.subtree(c)) == 1 and is_date_word(doc.words[c])):
+            continue  # « ont entériné lundi l'adhésion »: a day the parser took for an object
         sub = set(doc.subtree(c))
         for u in list(sub):
             if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
@@ -328,8 +336,16 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        if recalled(ctx, i):
+            continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
             continue  # « sans toutefois présenter d'excuses »: not done
+        caller = subject(ctx, i) if lemma in ctx.lex.exhort_verbs and lemma in verbs and light is None else None
+        if caller is not None and doc.morph(caller, "Number") != "Plur" and not any(
+                lower[c] in ctx.lex.joint_call_words for c in kids + [k for c in kids for k in doc.children(c)]):
+            # « Le président X a appelé à une réforme »: one's call, not an announcement; not a group's joint
+            # call (« les dirigeants ont appelé à un cessez-le-feu », « ont appelé conjointement à »)
+            continue
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
@@ -366,6 +382,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        if lemma == "mettre":  # « a mis sur la table 20 milliards »: the sum, not the table
+            obj_toks = [u for u in obj_toks if not any(lemmas[c] == "table" and u in doc.subtree(c) for c in kids)]
         if impersonal:
             obj_toks = [u for u in obj_toks if u not in doc.subtree(agent_tok)]  # not « Il »
         if light is not None:

@@ -150,7 +150,7 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
         # « a refusé de lever les restrictions »: named as the refusal, not as what is refused
         label = clip(f"{refusal[:1].upper()}{refusal[1:]} {text}" if text else refusal.capitalize(), 90)
     else:
-        label = main.label or clip(_nominal(ctx, text), 90)
+        label = next((n for c in group if (n := _given_name(ctx, c))), None) or main.label or clip(_nominal(ctx, text), 90)
     ent = ctx.add("Announcement", key, label, i, i + 1, conf=confidence("announcement"), rank=3, mention=False)
     ent.aliases.discard(doc.words[i])
     ent.attrs["summary"] = text
@@ -214,6 +214,13 @@ def _relate_context(ctx: ArticleContext, key: str, c: Candidate, agents: list[st
         if m.start in obj_set or m.key in agents or any(m.key == a[0] for a in c.about):
             continue
         if any(lower[w] in ctx.lex.co_agent_words for w in range(max(sent.start, m.start - 6), m.start)):
+            named = _named_holder(ctx, m)
+            if named is not None:
+                # « avec son homologue sénégalais, X »: the person named, not the adjective's country
+                if named.key not in agents:
+                    ctx.relate(key, "announcedBy", named.key, named.start, named.end, confidence("announcing_co_agent"))
+                    agents.append(named.key)
+                continue
             ctx.relate(key, "announcedBy", m.key, m.start, m.end, confidence("announcing_co_agent"))
             agents.append(m.key)
     # what it is about: summits, events, organisations, countries inside the object
@@ -310,6 +317,41 @@ def _nominal(ctx: ArticleContext, text: str) -> str:
             if rest[:1].isdigit():  # « investir 5 milliards d'euros dans ... »
                 text = f"{noun} de {rest}"
     return text[:1].upper() + text[1:]
+
+
+def _named_holder(ctx: ArticleContext, m):
+    """For a nationality adjective on a title (« son homologue sénégalais, X »): the person the title names
+    in apposition, if any."""
+    doc = ctx.doc
+    if doc.pos[m.start] != "ADJ" or m.end - m.start != 1:
+        return None
+    h = doc.heads[m.start]
+    for c in doc.children(h) if h != m.start else ():
+        if doc.deps[c] in ("appos", "flat:name", "nmod") and c > m.start:
+            p = ctx.mention_at(c, ("Person", "Minister"))
+            if p is not None:
+                return p
+    return None
+
+
+def _given_name(ctx: ArticleContext, c: Candidate) -> str | None:
+    """« une déclaration finale de 31 pages, baptisée « déclaration de Rio » »: the name the object is given (a
+    naming participle on it, then a quoted name), capitalised; else None."""
+    doc = ctx.doc
+    if c.head is None:
+        return None
+    after = doc.subtree(c.head)[-1] + 1
+    if after < len(doc) and doc.words[after] == ",":
+        after += 1  # « ..., baptisée « ... » » hung on the verb by the parser
+    for u in doc.subtree(c.head) + ([after] if after < len(doc) else []):
+        if doc.pos[u] == "VERB" and doc.lemma[u] in ctx.lex.naming_participles and doc.morph(u, "VerbForm") == "Part":
+            k = u + 1
+            if k < len(doc) and doc.words[k] in ("«", '"', "“"):
+                end = next((j for j in range(k + 1, min(len(doc), k + 15)) if doc.words[j] in ("»", '"', "”")), None)
+                if end is not None and end > k + 1:
+                    name = doc.span_text(k + 1, end).strip()
+                    return name[:1].upper() + name[1:]
+    return None
 
 
 def _gathered_at(ctx: ArticleContext, s: int) -> bool:

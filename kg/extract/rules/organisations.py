@@ -97,6 +97,8 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     span = strip_det(e)
     if not span or title_holder_glued(ctx, span):
         return
+    if span.text.lower() in ctx.lex.collective_nouns and ctx.ref.organization(span.text) is None:
+        return  # « les Vingt-Sept », « les Alliés »: the members of a body as a group, not a body's name
     # « Commission Jean-Claude Juncker »: an organisation (or title) followed by a person's name
     role_inside = any(span.start <= r.start < span.end for r in ctx.role_spans)
     if (e.label_ == "ORG" or role_inside) and ctx.ref.organization(span.text) is None and not any(
