@@ -66,3 +66,16 @@ def test_a_body_named_after_a_title_keeps_its_name(nlp):
     # no title holder glued: « la Commission Jeunesse Rurale » stays one body
     ents, _ = run_labels(nlp, "Le sommet s'est ouvert à Berne. La présidente de la Commission Jeunesse Rurale a parlé.")
     assert not any(e.type in ("Person", "Minister") and "Jeunesse" in label for label, e in ents.items()), ents
+
+
+def test_a_title_holder_glued_to_a_company_s_name_is_a_person_of_that_company(nlp):
+    # the NER reads « OpenAI Aylin Marek » as one name of something
+    ents, rels = run_labels(nlp, "Le sommet réunit les cofondateurs d’OpenAI Aylin Marek et Nadia Valdés.")
+    assert ents["OpenAI"].type == "Organization"
+    assert {("Aylin Marek", "affiliation", "OpenAI"), ("Nadia Valdés", "affiliation", "OpenAI")} <= rels
+
+
+def test_a_minister_s_portfolio_before_the_name_is_no_body(nlp):
+    ents, _ = run_labels(nlp, "La COP29 a été ouverte par le ministre azerbaïdjanais de l’Écologie Moukhtar Babaïev.")
+    assert ents["Moukhtar Babaïev"].type == "Minister"
+    assert not any(e.type == "Organization" for e in ents.values()), ents

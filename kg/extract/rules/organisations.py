@@ -62,21 +62,26 @@ def companies(ctx: ArticleContext) -> None:
 
 
 def title_holder_glued(ctx: ArticleContext, text: Span) -> bool:
-    """« la présidente de la Confédération Karin Keller » read as one place or organisation: after a title, a body's head
-    noun and the name of who holds the title. The body is an organisation when the reference data
-knows it by that noun alone; the name is left for
-    :func:`~kg.extract.rules.persons.persons` (``split_persons``)."""
+    """« la présidente de la Confédération Karin Keller », « les cofondateurs d'OpenAI Aylin Marek » read
+    as one place, organisation or name of something: after a title and « de », a body's one-word name
+    and the name of who holds the title. The name is left for :func:`~kg.extract.rules.persons.persons`
+    (``split_persons``); the body is an organisation when it has a name of its own (« OpenAI »), or
+    when the reference data knows its head noun alone (« la Confédération » is no body)."""
     lex = ctx.lex
     head = text[0]
-    if len(text) < 3 or head.lower_ not in lex.org_head_nouns | lex.acronym_org_heads or not head.text[:1].isupper():
+    generic = head.lower_ in lex.org_head_nouns | lex.acronym_org_heads  # « Commission », not « OpenAI »
+    if len(text) < 3 or not head.text[:1].isupper() or not generic and (head.is_sent_start or ctx.ref.role(head.text)):
         return False
     k = text.start - 1
     if ctx.lower(k) in lex.definite_articles:
         k -= 1
     # the title ends just before « de (la) » or takes the head noun in (« présidente de la Commission »)
-    if ctx.lower(k) not in lex.of_forms_contracted or not any(
-            r.start < k and k - 3 <= r.end <= head.i + 1 for r in ctx.role_spans):
+    titles = [r for r in ctx.role_spans if r.start < k and k - 3 <= r.end <= head.i + 1]
+    if ctx.lower(k) not in lex.of_forms_contracted or not titles:
         return False
+    if not generic and any((info := ctx.ref.role(ctx.doc.span_text(r.start, r.end))) is not None and info.cls == "Minister"
+                           for r in titles):
+        return False  # « le ministre azerbaïdjanais de l'Écologie X »: a portfolio, not a body
     tail = text[1:]
     # a name ends with a proper noun and has no adjective (« la Commission Jeunesse Rurale » is a body)
     if tail[-1].pos_ not in ("PROPN", "X") or any(t.pos_ == "ADJ" for t in tail):
@@ -90,6 +95,9 @@ knows it by that noun alone; the name is left for
     org = ctx.ref.organization(head.text)  # a bare head noun (« la Confédération ») is no body of its own
     if org:
         ctx.add("Organization", f"org/{org.key}", org.name, head.i, head.i + 1, rank=2)
+    elif not generic and not ctx.ref.country(head.text) and not ctx.ref.city(head.text):
+        ctx.add("Organization", f"org/{slug(head.text)}", head.text, head.i, head.i + 1,
+                conf=confidence("organisation_after_title"), rank=1)
     return True
 
 
