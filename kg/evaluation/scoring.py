@@ -167,23 +167,13 @@ MISS_REASONS = {
 }
 
 
-def _miss_reasons(matcher: Matcher, gold: dict) -> dict[str, int]:
-    """Count why each lenient relation FN and each unmatched gold announcement was missed."""
+def _miss_reasons(matcher: Matcher, missed: list[tuple[str, str, str]]) -> dict[str, int]:
+    """Count why each lenient relation FN (``missed``, gold triples) and each unmatched gold
+    announcement was missed."""
     counts = dict.fromkeys(MISS_REASONS, 0)
     g2p, gold_ents = matcher.g2p, matcher.gold_ents
-    implied: dict[tuple[str, str, str], bool] = {}
-    for rel in gold["relations"]:
-        t = (rel["s"], rel["p"], rel["o"])
-        implied[t] = implied.get(t, True) and rel["implied"]
-    for (s, p, o), imp in implied.items():
-        if imp:
-            continue
-        if s in g2p and o in g2p:
-            pred = {(q, node_key(x)) for q, x in matcher.pred_out.get(g2p[s], ())}
-            if (p, g2p[o]) not in pred:
-                counts["relation: both ends found"] += 1
-        else:
-            counts["relation: an end not found"] += 1
+    for s, _, o in missed:
+        counts["relation: both ends found" if s in g2p and o in g2p else "relation: an end not found"] += 1
     announcements = [p for p, e in matcher.preds.items() if e.type == "Announcement"]
     for g, e in gold_ents.items():
         if e["type"] != "Announcement" or g in g2p:
@@ -236,7 +226,8 @@ def score_graph(graph: Graph, gold: dict | Sequence[dict]) -> EvalResult:
     matcher = Matcher(graph, gold, preds)
     matcher.run()
     by_class, missed_entities, spurious_entities = _score_entities(matcher)
-    strict, lenient, missed_relations, spurious_relations = _score_relations(graph, gold, matcher)
+    strict, lenient, missed_triples, spurious_relations = _score_relations(graph, gold, matcher)
+    missed_relations = [f"{matcher.gold_ents[s]['name']} —{p}→ {matcher.gold_ents[o]['name']}" for s, p, o in missed_triples]
     by_prop_strict = {p: PRF(*c) for p, c in strict.items()}
     by_prop_lenient = {p: PRF(*c) for p, c in lenient.items()}
     return EvalResult(
@@ -251,7 +242,7 @@ def score_graph(graph: Graph, gold: dict | Sequence[dict]) -> EvalResult:
         missed_relations=tuple(missed_relations),
         spurious_relations=tuple(sorted(spurious_relations)),
         matches={g: preds[p].key for g, p in matcher.g2p.items()},
-        miss_reasons=_miss_reasons(matcher, gold),
+        miss_reasons=_miss_reasons(matcher, missed_triples),
     )
 
 
@@ -270,7 +261,8 @@ def _score_entities(matcher: Matcher) -> tuple[dict[str, PRF], tuple[str, ...], 
 
 
 def _score_relations(graph: Graph, gold: dict, matcher: Matcher):
-    """``(strict, lenient, missed, spurious)``: [tp, fp, fn] per property, and the lenient FN / FP."""
+    """``(strict, lenient, missed, spurious)``: [tp, fp, fn] per property, the lenient FN (gold
+    triples, gold order) and the FP (as text)."""
     p2g, preds, gold_ents = matcher.p2g, matcher.preds, matcher.gold_ents
     gold_rels: dict[tuple[str, str, str], bool] = {}  # triple → implied
     for rel in gold["relations"]:
@@ -311,14 +303,14 @@ def _score_relations(graph: Graph, gold: dict, matcher: Matcher):
             strict[prop][1] += 1
             lenient[prop][1] += 1
             spurious.append(f"{labels_of[t[0]]} —{prop}→ {labels_of[t[2]]}")
-    missed: list[str] = []
+    missed: list[tuple[str, str, str]] = []
     for (s, p, o), implied in gold_rels.items():
         if (s, p, o) in found:
             continue
         strict[p][2] += 1
         if not implied:
             lenient[p][2] += 1
-            missed.append(f"{gold_ents[s]['name']} —{p}→ {gold_ents[o]['name']}")
+            missed.append((s, p, o))
     return strict, lenient, missed, spurious
 
 
