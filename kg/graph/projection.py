@@ -124,8 +124,6 @@ class AssertionTable:
         (RDF.subject, "subject"), (RDF.predicate, "predicate"), (RDF.object, "object"),
         (PROV.wasDerivedFrom, "derived"), (KG.sentence, "sentence"), (KG.startOffset, "start"),
         (KG.endOffset, "end"), (KG.confidence, "confidence"), (KG.implied, "implied"))}
-    #: the N-Triples of an assertion's type: ``f"{node} {TYPE_LINE}"`` declares it
-    TYPE_LINE = f"<{RDF.type}> <{KG.Assertion}> ."
 
     def __init__(self) -> None:
         self.nodes: dict[URIRef, None] = {}
