@@ -1,0 +1,51 @@
+"""benchmarks/typography.py rewrites a text in another typography and leaves its words alone."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location(
+    "typography", Path(__file__).resolve().parents[2] / "benchmarks" / "typography.py")
+typography = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(typography)
+
+TEXT = ("Sommet de l’Otan à Évian\n"
+        "Le président a dit : « Nous l'avons décidé ! » À Paris, l'Élysée confirme ; les États-Unis aussi.")
+
+
+def _words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in text).split()
+
+
+def test_each_variant_changes_only_the_typography():
+    for name, transform in typography.VARIANTS.items():
+        new = transform(TEXT)
+        assert new != TEXT, name
+        if name not in ("plain-capitals", "capital-headline"):
+            assert _words(new) == _words(TEXT), name  # punctuation and spaces only
+    assert "’" not in typography.VARIANTS["straight-apostrophes"](TEXT)
+    assert "'" not in typography.VARIANTS["curly-apostrophes"](TEXT)
+    assert typography.VARIANTS["english-quotes"](TEXT).count("\u201c") == 1
+    assert "«" not in typography.VARIANTS["straight-quotes"](TEXT)
+    assert "\u202f:" in typography.VARIANTS["french-spacing"](TEXT)
+    plain = typography.VARIANTS["plain-capitals"](TEXT)
+    assert "Evian" in plain and "Etats-Unis" in plain and "l'Elysée" in plain and "A Paris" in plain
+    headline = typography.VARIANTS["capital-headline"](TEXT)
+    assert headline.startswith("SOMMET DE L’OTAN À ÉVIAN\nLe président")
+
+
+def test_a_variant_copies_the_gold_unchanged(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    gold = {"id": "a", "entities": [{"id": "e", "type": "City", "name": "Évian", "aliases": [], "attrs": {}}],
+            "relations": []}
+    (src / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (src / "b.txt").write_text("rien à changer", encoding="utf-8")
+    (src / "b.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = tmp_path / "out"
+    assert typography.write_variant(src, out, ["a", "b"], typography.VARIANTS["plain-capitals"]) == 1
+    assert (out / "a.txt").read_text(encoding="utf-8").startswith("Sommet de l’Otan à Evian")
+    assert json.loads((out / "a.gold.json").read_text(encoding="utf-8")) == gold
