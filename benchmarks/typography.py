@@ -2,7 +2,8 @@
 
 Outlets write the same French differently: straight or curly apostrophes, « guillemets » or
 “English quotes” or "straight quotes", a narrow no-break space before « ; : ! ? », capitals with or
-without their accents (« Etats-Unis », « Elysée »), a headline in capitals. This check writes a copy
+without their accents (« Etats-Unis », « Elysée »), a headline in capitals, surnames in capitals
+(« Emmanuel MACRON », as official communiqués and many African outlets write them). This check writes a copy
 of a gold corpus in each of these typographies (the text only: ``kg eval`` compares names with
 accents, punctuation and apostrophes normalised, so the gold stays as it is), scores each copy with
 ``kg eval`` and prints it next to the corpus as written. A rule or a word list that knows only one
@@ -15,6 +16,7 @@ way of writing shows up as a drop::
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -52,33 +54,47 @@ def _plain_capitals(text: str) -> str:
     return re.sub(r"[ÀÂÄÉÈÊËÎÏÔÖÙÛÜÇ]", lambda m: unicodedata.normalize("NFD", m.group())[0], text)
 
 
+def _capital_surnames(text: str, gold: dict) -> str:
+    """The surname of every person of two words or more in capitals (« le président Paul DURAND »)."""
+    surnames = {e["name"].split()[-1] for e in gold["entities"]
+                if e["type"] in ("Person", "Minister") and len(e["name"].split()) > 1}
+    surnames = {s for s in surnames if len(s) > 2 and s[0].isupper() and not s.isupper()}
+    if not surnames:
+        return text
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)")
+    return pattern.sub(lambda m: m.group().upper(), text)
+
+
 def _capital_headline(text: str) -> str:
     """The first line (the headline) in capitals, as some pages print it."""
     head, sep, rest = text.partition("\n")
     return head.upper() + sep + rest
 
 
-VARIANTS: dict[str, Callable[[str], str]] = {
-    "straight-apostrophes": _straight_apostrophes,
-    "curly-apostrophes": _curly_apostrophes,
-    "english-quotes": _english_quotes,
-    "straight-quotes": _straight_quotes,
-    "french-spacing": _french_spacing,
-    "plain-capitals": _plain_capitals,
-    "capital-headline": _capital_headline,
+#: variant → transform of an article's text (and its gold, read only, for the names in it)
+VARIANTS: dict[str, Callable[[str, dict], str]] = {
+    "straight-apostrophes": lambda text, gold: _straight_apostrophes(text),
+    "curly-apostrophes": lambda text, gold: _curly_apostrophes(text),
+    "english-quotes": lambda text, gold: _english_quotes(text),
+    "straight-quotes": lambda text, gold: _straight_quotes(text),
+    "french-spacing": lambda text, gold: _french_spacing(text),
+    "plain-capitals": lambda text, gold: _plain_capitals(text),
+    "capital-headline": lambda text, gold: _capital_headline(text),
+    "capital-surnames": _capital_surnames,
 }
 
 
-def write_variant(src: Path, out: Path, names: list[str], transform: Callable[[str], str]) -> int:
+def write_variant(src: Path, out: Path, names: list[str], transform: Callable[[str, dict], str]) -> int:
     """Copy ``names`` of ``src`` into ``out`` with their text transformed; the number of texts it changed."""
     out.mkdir(parents=True, exist_ok=True)
     changed = 0
     for name in names:
         text = (src / f"{name}.txt").read_text(encoding="utf-8")
-        new = transform(text)
+        gold = src / f"{name}.gold.json"
+        new = transform(text, json.loads(gold.read_text(encoding="utf-8")))
         changed += new != text
         (out / f"{name}.txt").write_text(new, encoding="utf-8")
-        shutil.copyfile(src / f"{name}.gold.json", out / f"{name}.gold.json")
+        shutil.copyfile(gold, out / f"{name}.gold.json")
     return changed
 
 

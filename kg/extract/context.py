@@ -200,7 +200,11 @@ class ArticleContext:
             doc = self.doc
             n = self._sent_no[start]
             if n not in self._sent_text:
-                self._sent_text[n] = doc.span_text(self.sents[n].start, self.sents[n].end).strip()
+                # quoted from the article's own text: the parse may have re-cased words in capitals
+                # (kg.nlp.casing), never moved them
+                sent = self.sents[n]
+                source = self.article.text if len(self.article.text) == len(doc.text) else doc.text
+                self._sent_text[n] = source[doc.idx[sent.start]: doc.idx[sent.end - 1] + len(doc.words[sent.end - 1])].strip()
             ev = self._evidence[key] = Evidence(
                 article_id=self.article.id,
                 sentence=self._sent_text[n],

@@ -34,7 +34,7 @@ from kg.errors import KgError
 from kg.nlp.reference import load_reference
 
 __all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns", "trigger_patterns",
-           "trigger_spans"]
+           "trigger_spans", "text_for_model"]
 
 MODELS = {"md": "fr_core_news_md", "sm": "fr_core_news_sm"}
 DEFAULT_MODEL = "md"
@@ -187,6 +187,16 @@ def _register_common_words(nlp: Language) -> None:
         for forms in lookups.get_table("lemma_index").values():
             words.update(get_string_id(w) for w in forms)
     _COMMON_WORDS[id(nlp.vocab)] = frozenset(words)
+
+
+def text_for_model(nlp: Language, text: str) -> str:
+    """What ``nlp`` parses for an article's ``text``: the text with words in capitals re-cased
+    (:func:`kg.nlp.casing.model_text`: surnames, headlines), same length, so that offsets in the
+    parse are offsets in ``text``."""
+    from kg.nlp.casing import model_text
+
+    stop_words = nlp.Defaults.stop_words  # « se », « à »: the lemmatizer's list lacks most of them
+    return model_text(text, lambda word: is_common_word(nlp.vocab, word), stop_words.__contains__)
 
 
 def has_common_words(vocab) -> bool:

@@ -49,14 +49,14 @@ def process_chunk(articles: list[Article], config: BuildConfig, mode: Mode = "re
     is cached per process).
     """
     from kg.extract.extractor import extract
-    from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.pipeline import load_pipeline, text_for_model
     from kg.pipeline.results import article_result
 
     nlp = load_pipeline(config.model)
     out: list = []
     clock = time.perf_counter
     with _PIPE_LOCK, _memory_zone(nlp):
-        docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=config.batch_size)
+        docs = nlp.pipe(((text_for_model(nlp, a.text), a) for a in articles), as_tuples=True, batch_size=config.batch_size)
         t0 = clock()
         for doc, art in docs:  # waiting for the next doc: spaCy's time (a batch's goes to its first doc)
             t1 = clock()

@@ -266,7 +266,7 @@ def handoff_results(chunks: Iterable[list[Article]], config: BuildConfig,
     """The ``local`` executor's one-process path for corpus builds (``mode="ntriples"``) with
     ``config.extraction_process``: spaCy here, extraction and mapping in an :class:`ExtractionProcess`;
     lists of :class:`~kg.pipeline.results.ArticleResult` in input order."""
-    from kg.nlp.pipeline import load_pipeline
+    from kg.nlp.pipeline import load_pipeline, text_for_model
 
     helper = ExtractionProcess(config)  # it loads its pipeline while this process loads its own
     try:
@@ -277,7 +277,7 @@ def handoff_results(chunks: Iterable[list[Article]], config: BuildConfig,
         clock = time.perf_counter
         for chunk in chunks:
             with _PIPE_LOCK, _memory_zone(nlp):
-                docs = nlp.pipe(((a.text, a) for a in chunk), as_tuples=True, batch_size=config.batch_size)
+                docs = nlp.pipe(((text_for_model(nlp, a.text), a) for a in chunk), as_tuples=True, batch_size=config.batch_size)
                 t0 = clock()
                 for doc, art in docs:
                     helper.send(doc, art, clock() - t0)
@@ -320,7 +320,7 @@ def main() -> int:
             return 0
         config: BuildConfig = pickle.loads(data)
         from kg.extract.extractor import extract
-        from kg.nlp.pipeline import load_pipeline
+        from kg.nlp.pipeline import load_pipeline, text_for_model
         from kg.pipeline.results import article_result
 
         nlp = load_pipeline(config.model)
@@ -337,7 +337,7 @@ def main() -> int:
             article, parse_seconds, payload = pickle.loads(data)
             t0 = clock()
             with _memory_zone(nlp):
-                doc = doc_from_bytes(payload, article.text, nlp.vocab)
+                doc = doc_from_bytes(payload, text_for_model(nlp, article.text), nlp.vocab)
                 ex = extract(doc, article)
                 notes = date_warnings(article)
                 if notes:
