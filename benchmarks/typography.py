@@ -3,7 +3,8 @@
 Outlets write the same French differently: straight or curly apostrophes, « guillemets » or
 “English quotes” or "straight quotes", a narrow no-break space before « ; : ! ? », capitals with or
 without their accents (« Etats-Unis », « Elysée »), a headline in capitals, surnames in capitals
-(« Emmanuel MACRON », as official communiqués and many African outlets write them). This check writes a copy
+(« Emmanuel MACRON », as official communiqués and many African outlets write them), and a page
+whose line breaks were lost (one paragraph). This check writes a copy
 of a gold corpus in each of these typographies (the text only: ``kg eval`` compares names with
 accents, punctuation and apostrophes normalised, so the gold stays as it is), scores each copy with
 ``kg eval`` and prints it next to the corpus as written. A rule or a word list that knows only one
@@ -65,6 +66,11 @@ def _capital_surnames(text: str, gold: dict) -> str:
     return pattern.sub(lambda m: m.group().upper(), text)
 
 
+def _one_paragraph(text: str) -> str:
+    """No line break: headline, captions and paragraphs run on, as some scrapers give a page."""
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
 def _capital_headline(text: str) -> str:
     """The first line (the headline) in capitals, as some pages print it."""
     head, sep, rest = text.partition("\n")
@@ -81,6 +87,7 @@ VARIANTS: dict[str, Callable[[str, dict], str]] = {
     "plain-capitals": lambda text, gold: _plain_capitals(text),
     "capital-headline": lambda text, gold: _capital_headline(text),
     "capital-surnames": _capital_surnames,
+    "one-paragraph": lambda text, gold: _one_paragraph(text),
 }
 
 

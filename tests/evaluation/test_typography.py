@@ -35,7 +35,7 @@ def test_each_variant_changes_only_the_typography():
             assert new.endswith("Paul DURAND est venu ; M. DURAND est reparti.") and "Paris" in new
             continue
         assert new != TEXT + " Paul Durand est venu ; M. Durand est reparti.", name
-        if name not in ("plain-capitals", "capital-headline"):
+        if name not in ("plain-capitals", "capital-headline", "one-paragraph"):
             assert _words(new) == _words(TEXT + " Paul Durand est venu ; M. Durand est reparti."), name  # punctuation and spaces only
     assert "’" not in _variant("straight-apostrophes")
     assert "'" not in _variant("curly-apostrophes")
@@ -44,6 +44,7 @@ def test_each_variant_changes_only_the_typography():
     assert "\u202f:" in _variant("french-spacing")
     plain = _variant("plain-capitals")
     assert "Evian" in plain and "Etats-Unis" in plain and "l'Elysée" in plain and "A Paris" in plain
+    assert "\n" not in _variant("one-paragraph") and _words(_variant("one-paragraph")) == _words(TEXT)
     headline = _variant("capital-headline")
     assert headline.startswith("SOMMET DE L’OTAN À ÉVIAN\nLe président")
 
