@@ -30,3 +30,18 @@ def test_people_are_renamed_in_text_and_gold_alike():
     assert new_text.count(surname) == 3  # the full name and the surname alone, twice
     assert new_gold["entities"][0]["aliases"] == [surname]
     assert gold["entities"][0]["name"] == "Paul Durand"  # the input is not changed
+
+
+def test_cities_are_renamed_but_capitals_are_kept():
+    text = "Le sommet de Séville s'est ouvert. À Séville, les dirigeants venus de Madrid ont signé. SÉVILLE — fin."
+    gold = {"id": "x", "entities": [
+        {"id": "s", "type": "City", "name": "Séville", "aliases": ["SÉVILLE"], "attrs": {}},
+        {"id": "m", "type": "City", "name": "Madrid", "aliases": [], "attrs": {}},
+        {"id": "v", "type": "City", "name": "palais des congrès de Séville", "aliases": [], "attrs": {}},
+    ], "relations": []}
+    new_text, new_gold = swap_names.swap_cities(text, gold, random.Random(1))
+    names = {e["id"]: e["name"] for e in new_gold["entities"]}
+    assert names["m"] == "Madrid" and "Madrid" in new_text  # a capital: the reference data knows them all
+    assert names["s"] in swap_names.CITIES and "Séville" not in new_text
+    assert new_text.count(names["s"]) == 2 and new_text.count(names["s"].upper()) == 1
+    assert names["v"] == "palais des congrès de " + names["s"]  # the whole-word occurrence inside a venue too

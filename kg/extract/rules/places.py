@@ -80,6 +80,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     _unread_dateline(ctx)
     _venues(ctx)
     _summit_places(ctx)
+    _places_after_a(ctx)
     _misspelt_cities(ctx)
 
 
@@ -242,6 +243,31 @@ def _summit_places(ctx: ArticleContext) -> None:
         if ctx.ref.organization(name) or ctx.ref.role(name):
             continue
         ctx.add("City", f"city/{slug(name)}", name, j, k, conf=confidence("unknown_place_after_a"), rank=1)
+
+
+def _places_after_a(ctx: ArticleContext) -> None:
+    """« a rencontré X jeudi à Ombreval », « en novembre à Castelmaris »: a capitalised name the reference
+    data does not know, right after « à », which the NER left unread or took for a name of something
+    (``MISC``), is a place — unless the article names a person with that word, or it is what something
+    is given or said to (« a écrit à X »). (What the NER takes for a person stays one: « a rendu
+    hommage à X ».)"""
+    doc = ctx.doc
+    people = {w for e in doc.ents if e.label_ == "PER" for w in e.text.split()}
+    for i in range(len(doc) - 1):
+        if doc.lower[i] != "à":
+            continue
+        j = k = i + 1
+        while (k < len(doc) and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] == "PROPN"
+               and not doc.sent_start[k] and doc.ent_type[k] in ("", "MISC")):
+            k += 1
+        if k == j or ctx.overlaps_mention(j, k) or (k < len(doc) and doc.tokens[k].ent_iob_ == "I"):
+            continue  # (a name the NER runs on past what is read here)
+        if any(doc.words[t] in people for t in range(j, k)):
+            continue  # « à Dupont » after « Jean Dupont »: a person
+        name = doc.span_text(j, k)
+        if ctx.ref.organization(name) or ctx.ref.role(name) or ctx.ref.country(name) or _recipient(ctx, j):
+            continue
+        ctx.add("City", f"city/{slug(name)}", place_label(name), j, k, conf=confidence("unknown_place_after_a"), rank=1)
 
 
 def _contracted_cities(ctx: ArticleContext) -> None:

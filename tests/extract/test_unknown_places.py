@@ -1,0 +1,34 @@
+"""Places the reference data does not know, read from « à » alone: the NER leaves the name unread or
+takes it for a name of something (MISC). Found by renaming the cities of the corpora with invented
+names (benchmarks/swap_names.py --cities); invented sentences, with near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from _extracted import run_labels
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, place", [
+    # the NER leaves « Ombreval » unread here
+    ("Le président américain Donald Trump, qui avait rencontré Xi Jinping jeudi à Ombreval, a quitté la Corée "
+     "du Sud avant la fin du sommet.", "Ombreval"),
+    # … and takes « Castelmaris » for a MISC name
+    ("La Chine accueillera le prochain sommet de l'APEC, en novembre 2026 à Castelmaris, a annoncé Xi Jinping.",
+     "Castelmaris"),
+])
+def test_an_unknown_name_after_a_is_a_city(nlp, text, place):
+    ents, _ = run_labels(nlp, text)
+    assert place in ents and ents[place].type == "City", {k: e.type for k, e in ents.items()}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le ministre a écrit à Dupont la semaine dernière. Jean Dupont a répondu jeudi.", "Dupont"),  # a person named
+    ("Le président a rendu hommage à Mensah lors de la cérémonie.", "Mensah"),  # the NER's person
+    ("Le sommet a envoyé un message à l'OTAN et à Bruxelles.", "OTAN"),
+])
+def test_a_person_or_a_body_after_a_is_not_a_city(nlp, text, name):
+    ents, _ = run_labels(nlp, text)
+    assert not [label for label, e in ents.items() if e.type == "City" and name in label]
