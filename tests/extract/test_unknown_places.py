@@ -32,3 +32,20 @@ def test_an_unknown_name_after_a_is_a_city(nlp, text, place):
 def test_a_person_or_a_body_after_a_is_not_a_city(nlp, text, name):
     ents, _ = run_labels(nlp, text)
     assert not [label for label, e in ents.items() if e.type == "City" and name in label]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the NER takes « Montbrisac » for a person in both
+    ("Montbrisac accueillera lundi et mardi une conférence internationale sur la reconstruction du Soudan.",
+     "Montbrisac"),
+    ("Le président brésilien est arrivé de Montbrisac, où se tient la COP30.", "Montbrisac"),
+])
+def test_an_unknown_name_the_sentence_says_is_a_place_is_a_city(nlp, text, place):
+    ents, _ = run_labels(nlp, text)
+    assert place in ents and ents[place].type == "City", {k: e.type for k, e in ents.items()}
+
+
+def test_a_person_of_the_article_who_hosts_is_no_city(nlp):
+    text = "Le président Kofi Mensah a ouvert le sommet. Mensah accueillera la prochaine conférence en 2026."
+    ents, _ = run_labels(nlp, text)
+    assert not [label for label, e in ents.items() if e.type == "City"]

@@ -15,9 +15,10 @@ from spacy.tokens import Span
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation, title_holder_glued
-from kg.extract.text import is_date_word, looks_like_name, strip_det
+from kg.extract.text import is_byline, is_date_word, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
 from kg.names import slug
+from kg.nlp.pipeline import is_common_word
 from kg.nlp.reference import Reference
 
 _CAPITALS: dict[int, tuple[Reference, dict]] = {}
@@ -81,6 +82,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     _venues(ctx)
     _summit_places(ctx)
     _places_after_a(ctx)
+    _places_by_context(ctx)
     _misspelt_cities(ctx)
 
 
@@ -268,6 +270,40 @@ def _places_after_a(ctx: ArticleContext) -> None:
         if ctx.ref.organization(name) or ctx.ref.role(name) or ctx.ref.country(name) or _recipient(ctx, j):
             continue
         ctx.add("City", f"city/{slug(name)}", place_label(name), j, k, conf=confidence("unknown_place_after_a"), rank=1)
+
+
+def _places_by_context(ctx: ArticleContext) -> None:
+    """Unknown places the sentence itself says are places, whatever the NER took them for:
+    « X accueillera lundi une conférence » (what hosts a meeting, when no person of the article has
+    that name), « ... de X, où se tient la COP » (a name a clause with « où » describes), and the
+    place of a byline (« Par Jeanne Dupont, X »: a NER place after the signature's comma)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    people = {w for e in doc.ents if e.label_ == "PER" and len(e) > 1 for w in e.text.split()}
+    vocab = doc.doc.vocab
+    meetings = lex.summit_nouns | lex.conference_nouns | lex.gathering_nouns
+    found: list[tuple[int, int, str]] = []
+    for i in range(len(doc)):
+        word = doc.words[i]
+        if (not word[:1].isupper() or doc.pos[i] not in ("PROPN", "NOUN") or word in people
+                or ctx.overlaps_mention(i, i + 1) or (doc.pos[i] == "NOUN" and is_common_word(vocab, word.lower()))):
+            continue
+        h = doc.heads[i]
+        if (doc.deps[i] == "nsubj" and doc.lemma[h] in ("accueillir", "abriter") and doc.ent_type[i] != "ORG"
+                and (i + 1 >= len(doc) or not doc.words[i + 1][:1].isupper()) and any(
+                    doc.deps[c] == "obj" and doc.lemma[c] in meetings for c in doc.children(h))):
+            found.append((i, i + 1, "unknown_place_after_a"))  # « Montbrisac accueillera lundi une conférence »
+        elif (i + 2 < len(doc) and doc.words[i + 1] == "," and doc.lower[i + 2] == "où" and doc.ent_type[i] != "ORG"
+              and not (i > 0 and doc.words[i - 1][:1].isupper())):
+            found.append((i, i + 1, "unknown_place_after_a"))  # « arrivé de Montbrisac, où se tient la COP30 »
+        elif (doc.ent_type[i] == "LOC" and i > 1 and doc.words[i - 1] == "," and doc.ent_type[i - 2] == "PER"
+              and is_byline(ctx.sent_at(i)) and (i + 1 >= len(doc) or doc.sent_start[i + 1] or doc.words[i + 1] in ",|·")):
+            found.append((i, i + 1, "dateline_city"))  # « Par Laurent Bessire, Lindhaven »
+    for start, end, kind in found:
+        name = doc.span_text(start, end)
+        if ctx.ref.organization(name) or ctx.ref.role(name) or ctx.ref.country(name):
+            continue
+        ctx.add("City", f"city/{slug(name)}", place_label(name), start, end, conf=confidence(kind), rank=1)
 
 
 def _contracted_cities(ctx: ArticleContext) -> None:
