@@ -66,6 +66,7 @@ def swap_cities(text: str, gold: dict, rng: random.Random) -> tuple[str, dict]:
             continue
         for n in names:
             subst.setdefault(n, new.upper() if n.isupper() else new)
+            subst.setdefault(n.upper(), new.upper())  # a dateline (« HIROSHIMA (Japon) – ») the gold may not list
     return _substitute(text, gold, subst)
 
 

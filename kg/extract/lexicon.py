@@ -94,6 +94,7 @@ class Lexicon:
     country_locative_preps: frozenset[str]  #: « au Japon », « en France »
     place_nouns: frozenset[str]  #: « la ville de X »
     venue_nouns: frozenset[str]  #: « le château de X »
+    town_nouns: frozenset[str]  #: « le port de X », « la maire de X »: what only a town has (X is one)
     motion_verbs: frozenset[str]  #: lemmas: « rentré de Moscou »: a place one comes from
     venue_preps: frozenset[str]  #: « au Bourget »: before an unknown venue
     session_nouns: frozenset[str]  #: « la 64e session ordinaire »: a summit when followed by ``session_adjectives``

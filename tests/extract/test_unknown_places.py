@@ -49,3 +49,20 @@ def test_a_person_of_the_article_who_hosts_is_no_city(nlp):
     text = "Le président Kofi Mensah a ouvert le sommet. Mensah accueillera la prochaine conférence en 2026."
     ents, _ = run_labels(nlp, text)
     assert not [label for label, e in ents.items() if e.type == "City"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # one NER place « port de Montbrisac »
+    ("Le président, qui a visité mardi matin le port de Montbrisac avec le chancelier, a promis de revenir.",
+     "Montbrisac"),
+    ("La maire de Aurivel, Ilona Marek, se réjouit de l'arrêt du train.", "Aurivel"),
+])
+def test_a_name_after_a_noun_only_a_town_has_is_a_city(nlp, text, place):
+    ents, _ = run_labels(nlp, text)
+    assert place in ents and ents[place].type == "City", {k: e.type for k, e in ents.items()}
+
+
+def test_a_person_of_the_article_after_a_town_noun_is_no_city(nlp):
+    text = "Le président Jean Dupont a parlé jeudi. La ville de Dupont n'a pas répondu."
+    ents, _ = run_labels(nlp, text)
+    assert not [label for label, e in ents.items() if e.type == "City"]

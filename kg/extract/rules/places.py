@@ -73,6 +73,11 @@ def places_and_orgs(ctx: ArticleContext) -> None:
                 and is_dateline(ctx, e.start):
             # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
             ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end, conf=confidence("dateline_city"), rank=1)
+        elif (e.label_ in ("ORG", "MISC") and len(e) <= 3 and ctx.lower(e.start - 1) in ctx.lex.of_forms
+              and ctx.lower(e.start - 2) in ctx.lex.town_nouns and not ctx.ref.organization(e.text)):
+            # « la maire de Aurivel » read as a body's name: after a noun only a town goes with, a town
+            ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end,
+                    conf=confidence("unknown_place_after_a"), rank=1)
         elif e.label_ in ("ORG", "MISC") and _english_venue(ctx, e):
             # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name
             ctx.add("City", f"city/{slug(e.text)}", e.text, e.start, e.end, conf=confidence("venue_after_au"), rank=1)
@@ -247,6 +252,11 @@ def _summit_places(ctx: ArticleContext) -> None:
         ctx.add("City", f"city/{slug(name)}", name, j, k, conf=confidence("unknown_place_after_a"), rank=1)
 
 
+def _full_name_words(ctx: ArticleContext) -> set[str]:
+    """The words of the names of several words the NER reads as people's (« Jean Dupont »)."""
+    return {w for e in ctx.doc.ents if e.label_ == "PER" and len(e) > 1 for w in e.text.split()}
+
+
 def _places_after_a(ctx: ArticleContext) -> None:
     """« a rencontré X jeudi à Ombreval », « en novembre à Castelmaris »: a capitalised name the reference
     data does not know, right after « à », which the NER left unread or took for a name of something
@@ -255,17 +265,23 @@ def _places_after_a(ctx: ArticleContext) -> None:
     hommage à X ».)"""
     doc = ctx.doc
     people = {w for e in doc.ents if e.label_ == "PER" for w in e.text.split()}
+    town_people = _full_name_words(ctx)
     for i in range(len(doc) - 1):
-        if doc.lower[i] != "à":
+        # « le port de X », « la maire de X »: after a noun only a town goes with, even a name the NER took
+        # for someone's is a place (but not one the article gives a person)
+        town = doc.lower[i] in ctx.lex.of_forms and ctx.lower(i - 1) in ctx.lex.town_nouns
+        if doc.lower[i] != "à" and not town:
             continue
+        labels = ("", "MISC", "PER") if town else ("", "MISC")
         j = k = i + 1
-        while (k < len(doc) and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] == "PROPN"
-               and not doc.sent_start[k] and doc.ent_type[k] in ("", "MISC")):
+        while (k < len(doc) and k - j < 3 and doc.words[k][:1].isupper() and doc.pos[k] in ("PROPN", "NOUN")
+               and not doc.sent_start[k] and doc.ent_type[k] in labels):
             k += 1
         if k == j or ctx.overlaps_mention(j, k) or (k < len(doc) and doc.tokens[k].ent_iob_ == "I"):
             continue  # (a name the NER runs on past what is read here)
-        if any(doc.words[t] in people for t in range(j, k)):
-            continue  # « à Dupont » after « Jean Dupont »: a person
+        if any(doc.words[t] in (town_people if town else people) for t in range(j, k)) or (
+                doc.pos[j] == "NOUN" and is_common_word(doc.doc.vocab, doc.lower[j])):
+            continue  # « à Dupont » after « Jean Dupont »: a person; « à Noël »
         name = doc.span_text(j, k)
         if ctx.ref.organization(name) or ctx.ref.role(name) or ctx.ref.country(name) or _recipient(ctx, j):
             continue
@@ -279,7 +295,7 @@ def _places_by_context(ctx: ArticleContext) -> None:
     place of a byline (« Par Jeanne Dupont, X »: a NER place after the signature's comma)."""
     doc = ctx.doc
     lex = ctx.lex
-    people = {w for e in doc.ents if e.label_ == "PER" and len(e) > 1 for w in e.text.split()}
+    people = _full_name_words(ctx)
     vocab = doc.doc.vocab
     meetings = lex.summit_nouns | lex.conference_nouns | lex.gathering_nouns
     found: list[tuple[int, int, str]] = []
@@ -353,7 +369,8 @@ def _one_slip(a: str, b: str) -> bool:
 def _ner_place(ctx: ArticleContext, e: Span) -> None:
     text = strip_det(e)
     # « château de Chantilly » tagged as one place: the town is the last part
-    if len(text) > 2 and text[0].lower_ in ctx.lex.venue_nouns and text[1].lower_ in ctx.lex.of_forms:
+    town = len(text) > 2 and text[0].lower_ in ctx.lex.town_nouns and text[1].lower_ in ctx.lex.of_forms
+    if len(text) > 2 and text[0].lower_ in ctx.lex.venue_nouns | ctx.lex.town_nouns and text[1].lower_ in ctx.lex.of_forms:
         text = text[2:]
     if not text or not text.text[:1].isupper():
         return
@@ -367,6 +384,9 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         return
     prev = ctx.lower(text.start - 1)
     lex = ctx.lex
+    if (town or ctx.lower(text.start - 2) in lex.town_nouns) and any(
+            w in _full_name_words(ctx) for w in text.text.split()):
+        return  # « la ville de Dupont » after « Jean Dupont »: named after a person of the article
     if text.text.lower() in lex.region_names:
         return  # « la sécurité au Sahel »: a region
     if title_holder_glued(ctx, text):
@@ -378,8 +398,9 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
                 conf=confidence("unknown_organisation"), rank=1)
         return
     # « à Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
-    # « le sommet du G7 de X »
-    if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
+    # « le sommet du G7 de X », « le port de X » (one NER place)
+    if len(text) <= 4 and (town or prev == "à" or prev in lex.of_forms and (
+            ctx.lower(text.start - 2) in lex.venue_nouns | lex.town_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
             or _summit_body_before(ctx, text.start - 1))):
         ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
