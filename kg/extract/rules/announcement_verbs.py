@@ -178,6 +178,33 @@ def _group_adopts_text(ctx: ArticleContext, lemma: str, kids: list[int], agent_t
             and (doc.lower[agent_tok] in lex.collective_nouns | lex.group_nouns or doc.lemma[agent_tok] in lex.summit_nouns))
 
 
+def _par_agent(ctx: ArticleContext, i: int, kids: list[int]) -> int | None:
+    """« Le plan, adopté samedi par les cinq États membres, prévoit ... », « Le centre, approuvé jeudi par les
+    dix-huit dirigeants, sera ... »: the agent of a participle qualifying a noun before it, when the parser
+    did not make it an ``obl:agent`` noun (a modifier with « par », or a « par » right after the participle,
+    past a day or an adverb, hung on another word): the named agent, else the collective noun, of the phrase
+    « par ... » up to the next comma."""
+    doc = ctx.doc
+    deps = doc.deps
+    if doc.morph(i, "VerbForm") != "Part" or deps[i] not in ("acl", "acl:relcl") or doc.heads[i] > i or any(
+            deps[c].startswith("aux") or deps[c].startswith("nsubj") for c in kids):
+        return None
+    if any(deps[c] == "obl:agent" and doc.pos[c] in ("NOUN", "PROPN", "PRON") for c in kids):
+        return None  # parsed right: the ordinary passive
+    sent = ctx.sent_at(i)
+    k = i + 1
+    while k < sent.end and (is_date_word(doc.words[k]) or doc.pos[k] == "ADV"):
+        k += 1
+    if k >= sent.end or doc.lower[k] != "par":
+        return None
+    end = next((u for u in range(k + 1, sent.end) if doc.words[u] in (",", ";", ".", ":")), sent.end)
+    named = next((u for u in range(k + 1, end) if ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))), None)
+    if named is not None:
+        return named
+    return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
+                 or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)
+
+
 def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
     """« pourrait annoncer », « veut lancer » (speculation, an intention), « a démenti avoir promis » (a
     denial), « annoncera-t-il une aide ? » (a question): nothing is announced."""
@@ -325,7 +352,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
                 ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
             continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
-        if _adjectival(ctx, i, kids):
+        par_tok = _par_agent(ctx, i, kids)
+        if par_tok is None and _adjectival(ctx, i, kids):
             continue
         inverted = inverted_clause(ctx, i)
         if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
@@ -354,10 +382,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
         passive = lemma not in ctx.lex.copula_like_verbs and not reflexive and any(deps[c] == "aux:pass" for c in kids) or (
             doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
-            and not any(deps[c] == "aux:tense" for c in kids))
+            and not any(deps[c] == "aux:tense" for c in kids)) or par_tok is not None
         if passive:
             # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
-            agent_tok = next((c for c in kids if deps[c] == "obl:agent"), None)
+            agent_tok = par_tok if par_tok is not None else next((c for c in kids if deps[c] == "obl:agent"), None)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
@@ -431,6 +459,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             listed = _qualified_country(ctx, i) or ctx.mention_at(head, ("Country",))
             if listed is None:
                 obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+                v = heads[head]
+                if deps[head] == "nsubj" and v > i and lemmas[v] in ctx.lex.content_verbs:
+                    # « Le plan, adopté samedi par les États membres, prévoit 300 millions d'euros »: what it provides
+                    obj_toks = sorted(set(obj_toks) | {u for c in doc.children(v) if deps[c] in ("obj", "ccomp")
+                                                       for u in doc.subtree(c)})
             else:
                 # « le Mali, la Guinée et le Soudan, suspendus par l'UA »: the list the participle qualifies
                 head = listed.start

@@ -21,7 +21,7 @@ from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
-from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, nominal_candidates, pledge_candidates
 from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration, quote_bounds
 from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
@@ -36,7 +36,7 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
-             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
+             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make) + nominal_candidates(ctx, _make))
     made: list[str] = []
     taken = {ctx.sent_no(c.verb) for c in cands}
     for n, group in enumerate(_groups(ctx, cands), 1):
@@ -192,10 +192,19 @@ def _dates_and_during(ctx: ArticleContext, key: str, c: Candidate):
     doc = ctx.doc
     i = c.verb
     sent = ctx.sent_at(i)
+    if c.kind == "nominal":
+        # « L'annonce par X de ... a dominé la journée »: the tense of the verb the noun hangs on
+        for _ in range(3):
+            if doc.pos[i] in ("VERB", "AUX") or doc.heads[i] == i:
+                break
+            i = doc.heads[i]
     kids = doc.children(i)
     obj_set = set(c.obj_toks)
     tense = "past" if any(doc.lower[a] in ctx.lex.past_auxiliaries or doc.lemma_[a] == "avoir"
-                          for a in kids if doc.deps[a].startswith("aux")) else "present"
+                          for a in kids if doc.deps[a].startswith("aux")) or (
+        # « Le plan, adopté samedi par les États membres, ... »: a past participle on its noun tells a past act
+        doc.deps[i] in ("acl", "acl:relcl") and doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Past"
+        and not any(doc.deps[a].startswith("aux") for a in kids)) else "present"
     outside = "".join(doc.tws(u) if u not in obj_set else " " * len(doc.tws(u)) for u in range(sent.start, sent.end))
     ds = find_dates(outside, ctx.article.published, tense)
     during = next((o for (s_, p, o) in ctx.relations if s_ == key and p == "during"), None)
