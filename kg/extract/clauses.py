@@ -33,6 +33,16 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
         # « le constructeur japonais Toyota » parsed as two subjects: the named one
         named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
         return (named or subjects)[0]
+    # « Mme X a, pour sa part, annoncé que ... », « L'Égypte a, elle, conclu ... »: an incise after the
+    # auxiliary, and the parser hangs the subject on the auxiliary
+    for a in doc.children(verb):
+        if doc.deps[a].startswith("aux") and a < verb:
+            hung = [c for c in doc.children(a) if doc.deps[c] in ("nsubj", "nsubj:pass") and c < a]
+            if hung:
+                return hung[0]
+    named = _before_incise(ctx, verb)
+    if named is not None:
+        return named
     h = doc.heads[verb]
     if (doc.deps[verb] == "acl" and h < verb and doc.pos[h] in ("NOUN", "PROPN")
             and any(doc.deps[c] == "aux:tense" for c in doc.children(verb))):
@@ -41,6 +51,22 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
     if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
         return subject(ctx, doc.heads[verb])
     return None
+
+
+def _before_incise(ctx: ArticleContext, verb: int) -> int | None:
+    """« L'Égypte a, elle, conclu avec la Chine un accord », « Le Canada a, de son côté, signé »: a participle
+    whose auxiliary is cut from it by an incise between commas, the parse lost: the name right before the
+    auxiliary (its first token)."""
+    doc = ctx.doc
+    start = ctx.sent_at(verb).start
+    if doc.morph(verb, "VerbForm") != "Part" or verb - 1 < start or doc.words[verb - 1] != ",":
+        return None
+    j = next((k for k in range(verb - 2, max(start, verb - 9) - 1, -1) if doc.words[k] == ","), None)
+    if j is None or j - 1 < start or doc.lemma[j - 1] not in ("avoir", "être"):
+        return None
+    k = j - 2
+    m = ctx.mention_at(k, ("Person", "Minister", "Organization", "Country")) if k >= start else None
+    return m.start if m is not None and m.end == k + 1 else None
 
 
 def agents_of(ctx: ArticleContext, tok: int) -> list[str]:

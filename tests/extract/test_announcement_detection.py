@@ -77,3 +77,73 @@ def test_a_participle_without_its_agent_announces_nothing(nlp):
             "depuis longtemps, sera installé à Dakar.")
     ents, _ = run(nlp, text)
     assert anns(ents) == []
+
+
+# ── who announces, when the parse loses the subject ─────────────────────────────────────────────
+
+
+def test_a_subject_cut_from_its_participle_by_an_incise_still_announces(nlp):
+    text = ("Mme Ilse Varga a, pour sa part, annoncé que Bruxelles cofinancerait à hauteur de 40 % la ligne "
+            "ferroviaire entre Tartu et Riga.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Ilse Varga")}
+    ents, rels = run(nlp, "L'Égypte a, elle, conclu avec la Norvège un accord sur la pêche.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Égypte"), key(ents, "Norvège")}  # « avec »: a co-agent, no passive agent
+
+
+# ── pledges in other words ─────────────────────────────────────────────────────────────────────
+
+
+def test_what_we_will_do_with_a_sum_in_a_quote_is_a_pledge(nlp):
+    text = ("« Nous allons doubler nos bourses pour les étudiants andins, soit 60 millions d'euros par an », "
+            "a déclaré le Premier ministre tarvistanais, Karl Bertin.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Karl Bertin")}
+    assert attr(ann, "amount") == "60 millions d'euros"
+    # near miss: no sum, only efforts
+    ents, _ = run(nlp, "« Nous allons doubler nos efforts », a déclaré le Premier ministre tarvistanais, Karl Bertin.")
+    assert anns(ents) == []
+
+
+def test_putting_a_sum_into_something_is_a_pledge(nlp):
+    ents, rels = run(nlp, "La Norvège met 1,2 Md€ dans un fonds pour la transition énergétique des Andes.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Norvège")}
+    assert attr(ann, "amount") == "1,2 Md€"
+    ents, rels = run(nlp, "La Norvège mettra 15 milliards de dollars à la disposition du Ghana d'ici 2029.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Norvège")}
+    # near miss: « met en garde » puts no sum anywhere
+    ents, _ = run(nlp, "La Norvège met en garde contre une guerre commerciale.")
+    assert anns(ents) == []
+
+
+def test_half_a_billion_is_a_sum(nlp):
+    ents, rels = run(nlp, "Le président tarvistanais, Karl Bertin, a promis un demi-milliard d'euros au Ghana.")
+    (ann,) = anns(ents)
+    assert attr(ann, "amount") == "un demi-milliard d'euros"
+
+
+def test_the_sum_of_a_fund_launched_in_a_relative_clause(nlp):
+    text = ("Le fonds que la Banque mondiale a lancé en marge de la réunion, doté de 45 M€, financera les "
+            "premières semences.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Banque mondiale")}
+    assert attr(ann, "amount") == "45 M€"
+
+
+# ── one news item, or two ──────────────────────────────────────────────────────────────────────
+
+
+def test_joining_the_initiative_is_not_the_announcement_told_before(nlp):
+    text = ("Le sommet de l'Union africaine s'est tenu jeudi à Kampala. La commissaire Ilse Varga a annoncé que "
+            "Bruxelles cofinancerait la ligne ferroviaire entre Tartu et Riga. « La Norvège rejoindra l'initiative "
+            "comme partenaire associé dès cette année », a indiqué le Premier ministre norvégien, Olav Lund.")
+    ents, rels = run(nlp, text)
+    assert len(anns(ents)) == 2
+    (joined,) = [a for a in anns(ents) if key(ents, "Olav Lund") in agents(rels, a)]
+    assert key(ents, "Ilse Varga") not in agents(rels, joined)

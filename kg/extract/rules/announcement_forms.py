@@ -16,7 +16,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import listed_after, resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
-from kg.extract.rules.announcement_types import MONEY
+from kg.extract.rules.announcement_types import MONEY, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
@@ -195,7 +195,15 @@ def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
 
 
 def _money_in(ctx: ArticleContext, toks) -> bool:
-    return bool(toks) and MONEY.search("".join(ctx.doc.tws(k) for k in sorted(toks))) is not None
+    return bool(toks) and MONEY.search(tokens_text(ctx.doc, toks)) is not None
+
+
+def _quoted_we(ctx: ArticleContext, i: int) -> bool:
+    """Is the subject of ``i`` (or of « aller » it depends on) a first person plural inside a quote?"""
+    doc = ctx.doc
+    h = doc.heads[i] if doc.deps[i] == "xcomp" and doc.lemma[doc.heads[i]] == "aller" else i
+    subj = next((c for c in doc.children(h) if doc.deps[c] == "nsubj"), None)
+    return subj is not None and doc.lower[subj] == "nous" and quote_bounds(ctx, i) is not None
 
 
 def pledge_candidates(ctx: ArticleContext, make) -> list:
@@ -208,10 +216,14 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
     conf = confidence("pledging_agent")
     out = []
     for i, pos in enumerate(doc.pos):
-        if pos != "VERB" or lemmas[i] not in pledge or modal_or_negated(ctx, i):
+        if pos != "VERB" or modal_or_negated(ctx, i):
             continue
         fut = future(ctx, i) or (  # « va investir », « allaient investir »
             deps[i] == "xcomp" and lemmas[doc.heads[i]] == "aller" and doc.morph(i, "VerbForm") == "Inf")
+        if lemmas[i] not in pledge and not (fut and _quoted_we(ctx, i)):
+            # « « Nous allons doubler nos bourses, soit 80 millions d'euros par an », a déclaré X »: what a
+            # speaker's « nous » will do, with a sum, is a pledge whatever the verb (the sum is checked below)
+            continue
         cnd = conditional(ctx, i)
         pres = not fut and doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
         reporter = reporting_verb(ctx, i)
@@ -224,6 +236,12 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
             lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")]
         obj_toks = sorted({u for c in comp + purpose for u in doc.subtree(c)})
         money = _money_in(ctx, obj_toks)
+        if not money and lemmas[i] not in pledge:
+            # « Nous allons doubler nos bourses, soit 80 millions d'euros par an »: the sum said after it in the quote
+            rest = list(range(i + 1, quote_bounds(ctx, i)[1]))
+            money = _money_in(ctx, rest)
+            if money:
+                obj_toks = sorted(set(obj_toks) | set(rest[:-1] if rest and doc.pos[rest[-1]] == "PUNCT" else rest))
         to_fund = any(lemmas[u] in fund_nouns for u in obj_toks) or (
             fund is not None and any(m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m))
         bare = not comp and lemmas[i] in ctx.lex.bare_pledge_verbs and fund is not None

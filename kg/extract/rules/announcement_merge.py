@@ -137,6 +137,8 @@ def is_anaphor(ctx: ArticleContext, c) -> bool:
 def _anaphor_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> list | None:
     if not groups or not is_anaphor(ctx, c) or amounts[id(c)]:
         return None
+    if ctx.lex.framed_announce_verbs.get(ctx.doc.lemma[c.verb]) == "join" and not c.inherit_about:
+        return None  # « Le Luxembourg rejoindra l'initiative »: the group joined, not an announcement told again
     doc = ctx.doc
     docs = ctx.lex.document_nouns
     named = {m.key for u in doc.subtree(c.head) for m in [ctx.mention_at(u)] if m is not None}

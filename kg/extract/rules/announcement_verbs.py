@@ -20,7 +20,7 @@ from kg.extract.rules.announcement_forms import (conditional, fund_in_context, f
                                                  recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
                                                    first_object_noun, own_attendance, slogan, titled_list)
-from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
+from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
 
@@ -178,6 +178,11 @@ def _group_adopts_text(ctx: ArticleContext, lemma: str, kids: list[int], agent_t
             and (doc.lower[agent_tok] in lex.collective_nouns | lex.group_nouns or doc.lemma[agent_tok] in lex.summit_nouns))
 
 
+def _with_case(ctx: ArticleContext, c: int) -> bool:
+    """« conclu avec la Chine » parsed as a passive agent: a complement with « avec », a partner, no agent."""
+    return any(ctx.doc.deps[m] == "case" and ctx.doc.lower[m] in ("avec", "entre") for m in ctx.doc.children(c))
+
+
 def _par_agent(ctx: ArticleContext, i: int, kids: list[int]) -> int | None:
     """« Le plan, adopté samedi par les cinq États membres, prévoit ... », « Le centre, approuvé jeudi par les
     dix-huit dirigeants, sera ... »: the agent of a participle qualifying a noun before it, when the parser
@@ -289,7 +294,7 @@ def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> s
         if u in toks and doc.deps[u] in ("advcl", "conj") and doc.pos[u] in ("VERB", "AUX") and any(
                 doc.deps[k].startswith("nsubj") for k in doc.children(u)):
             toks -= set(doc.subtree(u))
-    money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
+    money = MONEY.search(tokens_text(doc, toks)) if toks else None
     return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
 
 
@@ -381,11 +386,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         # « se sont accordées »: a pronominal verb the parser took for a passive
         reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
         passive = lemma not in ctx.lex.copula_like_verbs and not reflexive and any(deps[c] == "aux:pass" for c in kids) or (
-            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
+            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" and not _with_case(ctx, c) for c in kids)
             and not any(deps[c] == "aux:tense" for c in kids)) or par_tok is not None
         if passive:
             # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
-            agent_tok = par_tok if par_tok is not None else next((c for c in kids if deps[c] == "obl:agent"), None)
+            agent_tok = par_tok if par_tok is not None else next((c for c in kids if deps[c] == "obl:agent"
+                                                                  and not _with_case(ctx, c)), None)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
@@ -477,6 +483,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
+            # « le fonds que la Banque a lancé, doté de 45 M€, »: a participle on the antecedent, hung on the verb
+            obj_toks = sorted(set(obj_toks) | {u for c in kids if c > i and deps[c] in ("advcl", "acl")
+                                                 and doc.morph(c, "VerbForm") == "Part" and doc.morph(c, "Tense") == "Past"
+                                                 and re.search(r"(?:é|i|u|t|s)e?s?$", doc.lower[c]) is not None
+                                                 and doc.words[doc.subtree(c)[0] - 1] == "," for u in doc.subtree(c)})
         shown = head if head is not None else first_object_noun(ctx, i)
         if lemma in ctx.lex.presenting_verbs and shown is not None and (
                 lemmas[shown] in ctx.lex.non_announcement_objects or lemmas[shown] in ctx.lex.report_nouns
