@@ -32,7 +32,12 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
     if subjects:
         # « le constructeur japonais Toyota » parsed as two subjects: the named one
         named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
-        return (named or subjects)[0]
+        first = (named or subjects)[0]
+        # « Le corridor, dont les dirigeants ont approuvé le prolongement, » parsed with the antecedent as the
+        # subject: the noun that « dont » opens is the subject
+        dont = next((c for c in doc.children(first) if doc.deps[c] == "nmod" and c < verb and any(
+            doc.lower[k] == "dont" for k in doc.children(c))), None)
+        return dont if dont is not None else first
     # « Mme X a, pour sa part, annoncé que ... », « L'Égypte a, elle, conclu ... »: an incise after the
     # auxiliary, and the parser hangs the subject on the auxiliary
     for a in doc.children(verb):

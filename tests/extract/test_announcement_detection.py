@@ -147,3 +147,34 @@ def test_joining_the_initiative_is_not_the_announcement_told_before(nlp):
     assert len(anns(ents)) == 2
     (joined,) = [a for a in anns(ents) if key(ents, "Olav Lund") in agents(rels, a)]
     assert key(ents, "Ilse Varga") not in agents(rels, joined)
+
+
+# ── decisions in relative clauses and passives, however parsed ─────────────────────────────────
+
+
+def test_what_the_leaders_approved_in_a_relative_clause_with_dont(nlp):
+    text = ("Le sommet de l'Union africaine s'est tenu jeudi et vendredi à Kampala. Le corridor routier, dont les "
+            "dirigeants ont approuvé vendredi le prolongement jusqu'à Dakar, doit relier les deux côtes d'ici 2033.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Union africaine")}
+
+
+def test_a_candidacy_accepted_by_the_leaders(nlp):
+    text = ("Le sommet de l'Union africaine s'est tenu jeudi et vendredi à Kampala. Le prochain sommet se tiendra "
+            "en 2028 à Lomé : la candidature du Togo a été acceptée vendredi par les dirigeants.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Union africaine")}
+    # near miss: accepted, by no one said
+    ents, _ = run(nlp, "La candidature du Togo a été acceptée vendredi.")
+    assert anns(ents) == []
+
+
+def test_the_reason_given_for_a_refusal_is_no_announcement(nlp):
+    text = ("Le sommet de l'Union africaine s'est tenu jeudi à Kampala. Le Ghana a refusé de parapher la déclaration "
+            "sur la pêche, estimant qu'elle engageait les États africains dans une rivalité qui n'est pas la leur.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Ghana")}
+    assert "pêche" in attr(ann, "summary")

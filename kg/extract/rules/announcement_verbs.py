@@ -40,7 +40,8 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
             or (deps[c] in ("advcl", "xcomp") and doc.morph(c, "VerbForm") == "Inf") for c in kids):
         return True, None  # « se sont accordés sur un plan », « s'entendent pour prolonger »: an agreement
     if frame == "decision":  # « a accepté la candidature de X » (an object), « a accepté de lever son veto »
-        frame = "object" if any(deps[c] in ("obj", "obl:arg") for c in kids) else "infinitive"
+        # « la candidature du Togo a été acceptée par les dirigeants »: a passive's subject is its object
+        frame = "object" if any(deps[c] in ("obj", "obl:arg", "nsubj:pass") for c in kids) else "infinitive"
     if frame in ("infinitive", "reflexive_infinitive"):
         # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
         inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
@@ -196,6 +197,13 @@ def _par_agent(ctx: ArticleContext, i: int, kids: list[int]) -> int | None:
         return None
     if any(deps[c] == "obl:agent" and doc.pos[c] in ("NOUN", "PROPN", "PRON") for c in kids):
         return None  # parsed right: the ordinary passive
+    return par_after(ctx, i)
+
+
+def par_after(ctx: ArticleContext, i: int) -> int | None:
+    """The agent of « par ... » right after the verb ``i`` (past a day or an adverb), however the parser hung
+    it: the named agent, else the collective noun, of the phrase up to the next comma."""
+    doc = ctx.doc
     sent = ctx.sent_at(i)
     k = i + 1
     while k < sent.end and (is_date_word(doc.words[k]) or doc.pos[k] == "ADV"):
@@ -369,6 +377,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        h = heads[i]
+        if deps[i] == "ccomp" and h != i and lemmas[h] in ctx.lex.opinion_verbs and doc.morph(h, "VerbForm") == "Part" and (
+                doc.morph(h, "Tense") == "Pres"):
+            continue  # « ..., estimant qu'elle engageait les États arabes »: the reason given, not an act
         if recalled(ctx, i):
             continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
@@ -392,6 +404,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
             agent_tok = par_tok if par_tok is not None else next((c for c in kids if deps[c] == "obl:agent"
                                                                   and not _with_case(ctx, c)), None)
+            if agent_tok is None and any(deps[c] == "aux:pass" for c in kids):
+                # « a été acceptée vendredi par les dirigeants » with « par ... » hung on the day
+                agent_tok = par_after(ctx, i)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
