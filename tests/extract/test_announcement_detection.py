@@ -178,3 +178,15 @@ def test_the_reason_given_for_a_refusal_is_no_announcement(nlp):
     (ann,) = anns(ents)
     assert agents(rels, ann) == {key(ents, "Ghana")}
     assert "pêche" in attr(ann, "summary")
+
+
+# ── the present tense ────────────────────────────────────────────────────────────────
+
+
+def test_opening_a_credit_line_of_a_sum_is_a_pledge(nlp):
+    ents, rels = run(nlp, "La Banque mondiale ouvre une ligne de crédit de 750 millions de dollars pour les PME du Ghana.")
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Banque mondiale")}
+    # near miss: opening a summit pledges nothing
+    ents, _ = run(nlp, "Le président de la Banque mondiale ouvre le sommet du Ghana à Accra.")
+    assert anns(ents) == []

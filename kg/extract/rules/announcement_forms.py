@@ -487,7 +487,8 @@ def nominal_candidates(ctx: ArticleContext, make) -> list:
             if doc.pos[v] in ("VERB", "AUX") or heads[v] == v:
                 break
             v = heads[v]
-        if doc.pos[v] == "VERB" and (lemmas[v] in telling or modal_or_negated(ctx, v) or future(ctx, v)
+        by_means = any(lower[m] == "par" for m in kids if deps[m] == "case")  # « a ouvert le sommet par l'annonce de »
+        if doc.pos[v] == "VERB" and ((lemmas[v] in telling and not by_means) or modal_or_negated(ctx, v) or future(ctx, v)
                                       or conditional(ctx, v) or recalled(ctx, v)):
             continue  # « a confirmé l'annonce de » (the verb tells it), « l'annonce de X pourrait intervenir »
         if any(doc.pos[k] == "VERB" and deps[k] in ("acl", "acl:relcl") and (
