@@ -190,3 +190,17 @@ def test_opening_a_credit_line_of_a_sum_is_a_pledge(nlp):
     # near miss: opening a summit pledges nothing
     ents, _ = run(nlp, "Le président de la Banque mondiale ouvre le sommet du Ghana à Accra.")
     assert anns(ents) == []
+
+
+def test_who_initials_what_is_signed_signs_it_too(nlp):
+    text = ("Le Ghana et la Norvège ont signé un protocole d'accord sur la pêche durable dans leurs eaux, "
+            "paraphé par le ministre ghanéen de la Pêche, Kwame Asante.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Ghana"), key(ents, "Norvège"), key(ents, "Kwame Asante")}
+    # near miss: a participle that is no signing adds no one
+    text = ("Le Ghana et la Norvège ont signé un protocole d'accord sur la pêche durable dans leurs eaux, "
+            "salué par le ministre ghanéen de la Pêche, Kwame Asante.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert key(ents, "Kwame Asante") not in agents(rels, ann)

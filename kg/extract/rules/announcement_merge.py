@@ -113,9 +113,17 @@ def _chain_group(ctx: ArticleContext, groups: list[list], c) -> list | None:
     for g in reversed(groups):
         for o in g:
             if _same_sentence(ctx, o.verb, c.verb) and (
-                    o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks):
+                    o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks or _initialled(ctx, o.verb, c.verb)):
                 return g
     return None
+
+
+def _initialled(ctx: ArticleContext, v: int, p: int) -> bool:
+    """« ont signé un protocole ..., paraphé par le ministre X »: the participle ``p`` of signing hung on the verb
+    ``v`` tells the same act."""
+    doc = ctx.doc
+    return (doc.heads[p] == v and p > v and doc.deps[p] in ("advcl", "acl") and doc.morph(p, "VerbForm") == "Part"
+            and doc.lemma[p] in ctx.lex.sign_verbs)
 
 
 def is_anaphor(ctx: ArticleContext, c) -> bool:

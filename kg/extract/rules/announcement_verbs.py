@@ -562,6 +562,14 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         where -= given
         obj_toks = sorted(set(u for u in obj_toks if u not in where) | given)
         core = ({u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where) | given
+        # « ont signé un protocole ..., paraphé par le ministre X »: who initials what is signed signs it too
+        for c in kids:
+            if (c > i and deps[c] in ("advcl", "acl") and doc.morph(c, "VerbForm") == "Part" and lemmas[c] in ctx.lex.sign_verbs
+                    and doc.words[doc.subtree(c)[0] - 1] == ","):
+                by = next((k for k in doc.children(c) if deps[k] == "obl:agent" and not _with_case(ctx, k)), None)
+                for a in (resolve_agents(ctx, c, by) if by is not None else []):
+                    if a.key not in {x.key for x in agents}:
+                        agents.append(Agent(a.key, a.start, a.end, confidence("listed_co_agent")))
         # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
         known = {a.key for a in agents}
         skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())
