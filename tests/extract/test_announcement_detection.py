@@ -204,3 +204,20 @@ def test_who_initials_what_is_signed_signs_it_too(nlp):
     ents, rels = run(nlp, text)
     (ann,) = anns(ents)
     assert key(ents, "Kwame Asante") not in agents(rels, ann)
+
+
+# ── lists ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_a_list_of_decisions_after_a_colon_is_one_announcement_per_item(nlp):
+    text = ("Le sommet de l'Union africaine s'est achevé samedi à Kampala. Les dirigeants y ont pris trois décisions : "
+            "un plan régional contre les criquets, la création d'une agence des semences et l'entrée du Ghana dans "
+            "le fonds de garantie.")
+    ents, rels = run(nlp, text)
+    assert len(anns(ents)) == 3
+    assert all(agents(rels, a) == {key(ents, "Union africaine")} for a in anns(ents))
+    # near miss: topics listed after a colon are no decisions
+    text = ("Le sommet de l'Union africaine s'est achevé samedi à Kampala. Les dirigeants y ont évoqué trois "
+            "sujets : les criquets, les semences et la dette.")
+    ents, _ = run(nlp, text)
+    assert anns(ents) == []

@@ -112,6 +112,8 @@ def _same_sentence(ctx: ArticleContext, a: int, b: int) -> bool:
 def _chain_group(ctx: ArticleContext, groups: list[list], c) -> list | None:
     for g in reversed(groups):
         for o in g:
+            if c.kind == "list" and o.kind == "list":
+                continue  # « trois décisions : X, Y et Z »: three items of one list, three announcements
             if _same_sentence(ctx, o.verb, c.verb) and (
                     o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks or _initialled(ctx, o.verb, c.verb)):
                 return g
