@@ -221,3 +221,23 @@ def test_a_list_of_decisions_after_a_colon_is_one_announcement_per_item(nlp):
             "sujets : les criquets, les semences et la dette.")
     ents, _ = run(nlp, text)
     assert anns(ents) == []
+
+
+def test_a_second_object_joined_by_ainsi_que_is_a_second_announcement(nlp):
+    text = ("Le président tarvistanais, Karl Bertin, a annoncé la création d'un fonds pour la presse libre, doté de "
+            "20 millions d'euros, ainsi que l'ouverture d'un institut culturel à Dakar.")
+    ents, rels = run(nlp, text)
+    assert len(anns(ents)) == 2
+    assert all(agents(rels, a) == {key(ents, "Karl Bertin")} for a in anns(ents))
+    # near miss: « ainsi que » inside what the one object is for
+    text = "Le président tarvistanais, Karl Bertin, a annoncé un fonds pour le Ghana ainsi que pour le Togo."
+    ents, _ = run(nlp, text)
+    assert len(anns(ents)) == 1
+
+
+def test_who_details_a_pledge_after_it_announces_it(nlp):
+    text = ("Le plus gros chèque vient de la société Orvane : le groupe va investir 2 milliards d'euros dans ses "
+            "usines au Ghana, a détaillé son président, Paul Ravel.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert key(ents, "Paul Ravel") in agents(rels, ann)

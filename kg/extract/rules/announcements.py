@@ -65,6 +65,8 @@ def _split_lists(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]
     for c in cands:
         h = c.head if c.head is not None else object_noun(ctx, c)
         items = _colon_items(ctx, h) if c.kind == "verb" and h is not None else []
+        if not items and c.kind == "verb" and h is not None:
+            items = _also_items(ctx, c, h)
         if len(items) < 2:
             out.append(c)
             continue
@@ -74,6 +76,24 @@ def _split_lists(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]
             out.append(Candidate(c.verb, list(c.agents), toks, core=set(toks), head=head, places=list(c.places),
                                  during=c.during, no_fallback=c.no_fallback, kind="list"))
     return out
+
+
+def _also_items(ctx: ArticleContext, c: Candidate, h: int) -> list[tuple[int, int]]:
+    """« a annoncé la création d'un fonds ..., ainsi que l'ouverture d'une Maison ... »: an object joined by
+    « ainsi que » is a second thing announced; the spans of both (else ``[]``)."""
+    doc = ctx.doc
+    also = next((k for k in doc.children(h) if doc.deps[k] == "conj" and doc.pos[k] == "NOUN" and any(
+        doc.lower[m] == "ainsi" and doc.deps[m] == "cc" for m in doc.children(k))), None)
+    if also is None or not c.obj_toks:
+        return []
+    cc = min(m for m in doc.children(also) if doc.lower[m] == "ainsi")
+    first_end = cc
+    while first_end - 1 > c.obj_toks[0] and doc.words[first_end - 1] == ",":
+        first_end -= 1
+    second = [u for u in doc.subtree(also) if u > cc + 1]
+    if not second or first_end <= c.obj_toks[0]:
+        return []
+    return [(c.obj_toks[0], first_end), (second[0], second[-1] + 1)]
 
 
 def _colon_items(ctx: ArticleContext, h: int) -> list[tuple[int, int]]:
