@@ -71,7 +71,7 @@ INVENTED_FLOORS = (0.93, 0.83)
 INVENTED_35_40_FLOORS = (0.88, 0.68)
 INVENTED_41_46_FLOORS = (0.87, 0.79)
 HELDOUT = TESTS / "corpus_heldout"  #: 12 invented articles never tuned on (tests/corpus_heldout/README.md)
-HELDOUT_FLOORS = (0.85, 0.61)  # entity F1, relation F1 lenient: measured 0.871 / 0.630 (0.854 / 0.581 when written)
+HELDOUT_FLOORS = (0.85, 0.61)  # entity F1, relation F1 lenient: measured 0.871 / 0.633 (0.854 / 0.581 when written)
 
 
 def test_real_corpus_is_complete_and_its_gold_loads():
