@@ -7,6 +7,7 @@ who does what, read from the dependency parse (with its usual French mistakes re
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext, Mention
+from kg.extract.text import is_date_word
 
 
 def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
@@ -275,3 +276,21 @@ def reporting_clause(ctx: ArticleContext, verb: int) -> bool:
     words = ctx.doc.words
     k = _clause_start(ctx, verb)
     return k >= ctx.sent_at(verb).start and words[k] == "," and k > 0 and words[k - 1] in ("»", "\"", "”")
+
+
+def par_after(ctx: ArticleContext, i: int) -> int | None:
+    """The agent of « par ... » right after the verb ``i`` (past a day or an adverb), however the parser hung
+    it: the named agent, else the collective noun, of the phrase up to the next comma."""
+    doc = ctx.doc
+    sent = ctx.sent_at(i)
+    k = i + 1
+    while k < sent.end and (is_date_word(doc.words[k]) or doc.pos[k] == "ADV"):
+        k += 1
+    if k >= sent.end or doc.lower[k] != "par":
+        return None
+    end = next((u for u in range(k + 1, sent.end) if doc.words[u] in (",", ";", ".", ":")), sent.end)
+    named = next((u for u in range(k + 1, end) if ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))), None)
+    if named is not None:
+        return named
+    return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
+                 or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)

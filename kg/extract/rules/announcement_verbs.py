@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
+from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, par_after, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
@@ -198,24 +198,6 @@ def _par_agent(ctx: ArticleContext, i: int, kids: list[int]) -> int | None:
     if any(deps[c] == "obl:agent" and doc.pos[c] in ("NOUN", "PROPN", "PRON") for c in kids):
         return None  # parsed right: the ordinary passive
     return par_after(ctx, i)
-
-
-def par_after(ctx: ArticleContext, i: int) -> int | None:
-    """The agent of « par ... » right after the verb ``i`` (past a day or an adverb), however the parser hung
-    it: the named agent, else the collective noun, of the phrase up to the next comma."""
-    doc = ctx.doc
-    sent = ctx.sent_at(i)
-    k = i + 1
-    while k < sent.end and (is_date_word(doc.words[k]) or doc.pos[k] == "ADV"):
-        k += 1
-    if k >= sent.end or doc.lower[k] != "par":
-        return None
-    end = next((u for u in range(k + 1, sent.end) if doc.words[u] in (",", ";", ".", ":")), sent.end)
-    named = next((u for u in range(k + 1, end) if ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))), None)
-    if named is not None:
-        return named
-    return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
-                 or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)
 
 
 def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
