@@ -7,6 +7,7 @@ who does what, read from the dependency parse (with its usual French mistakes re
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext, Mention
+from kg.extract.text import is_date_word
 
 
 def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
@@ -32,7 +33,22 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
     if subjects:
         # « le constructeur japonais Toyota » parsed as two subjects: the named one
         named = [c for c in subjects if ctx.mention_at(c, ("Person", "Minister", "Organization", "Country"))]
-        return (named or subjects)[0]
+        first = (named or subjects)[0]
+        # « Le corridor, dont les dirigeants ont approuvé le prolongement, » parsed with the antecedent as the
+        # subject: the noun that « dont » opens is the subject
+        dont = next((c for c in doc.children(first) if doc.deps[c] == "nmod" and c < verb and any(
+            doc.lower[k] == "dont" for k in doc.children(c))), None)
+        return dont if dont is not None else first
+    # « Mme X a, pour sa part, annoncé que ... », « L'Égypte a, elle, conclu ... »: an incise after the
+    # auxiliary, and the parser hangs the subject on the auxiliary
+    for a in doc.children(verb):
+        if doc.deps[a].startswith("aux") and a < verb:
+            hung = [c for c in doc.children(a) if doc.deps[c] in ("nsubj", "nsubj:pass") and c < a]
+            if hung:
+                return hung[0]
+    named = _before_incise(ctx, verb)
+    if named is not None:
+        return named
     h = doc.heads[verb]
     if (doc.deps[verb] == "acl" and h < verb and doc.pos[h] in ("NOUN", "PROPN")
             and any(doc.deps[c] == "aux:tense" for c in doc.children(verb))):
@@ -41,6 +57,22 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
     if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
         return subject(ctx, doc.heads[verb])
     return None
+
+
+def _before_incise(ctx: ArticleContext, verb: int) -> int | None:
+    """« L'Égypte a, elle, conclu avec la Chine un accord », « Le Canada a, de son côté, signé »: a participle
+    whose auxiliary is cut from it by an incise between commas, the parse lost: the name right before the
+    auxiliary (its first token)."""
+    doc = ctx.doc
+    start = ctx.sent_at(verb).start
+    if doc.morph(verb, "VerbForm") != "Part" or verb - 1 < start or doc.words[verb - 1] != ",":
+        return None
+    j = next((k for k in range(verb - 2, max(start, verb - 9) - 1, -1) if doc.words[k] == ","), None)
+    if j is None or j - 1 < start or doc.lemma[j - 1] not in ("avoir", "être"):
+        return None
+    k = j - 2
+    m = ctx.mention_at(k, ("Person", "Minister", "Organization", "Country")) if k >= start else None
+    return m.start if m is not None and m.end == k + 1 else None
 
 
 def agents_of(ctx: ArticleContext, tok: int) -> list[str]:
@@ -244,3 +276,21 @@ def reporting_clause(ctx: ArticleContext, verb: int) -> bool:
     words = ctx.doc.words
     k = _clause_start(ctx, verb)
     return k >= ctx.sent_at(verb).start and words[k] == "," and k > 0 and words[k - 1] in ("»", "\"", "”")
+
+
+def par_after(ctx: ArticleContext, i: int) -> int | None:
+    """The agent of « par ... » right after the verb ``i`` (past a day or an adverb), however the parser hung
+    it: the named agent, else the collective noun, of the phrase up to the next comma."""
+    doc = ctx.doc
+    sent = ctx.sent_at(i)
+    k = i + 1
+    while k < sent.end and (is_date_word(doc.words[k]) or doc.pos[k] == "ADV"):
+        k += 1
+    if k >= sent.end or doc.lower[k] != "par":
+        return None
+    end = next((u for u in range(k + 1, sent.end) if doc.words[u] in (",", ";", ".", ":")), sent.end)
+    named = next((u for u in range(k + 1, end) if ctx.mention_at(u, ("Person", "Minister", "Country", "Organization"))), None)
+    if named is not None:
+        return named
+    return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
+                 or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)

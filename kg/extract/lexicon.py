@@ -237,6 +237,9 @@ class Lexicon:
     concord_verbs: frozenset[str]  #: « se sont accordés sur un plan », « s'entendent sur un texte »: an agreement
     pledge_nouns: frozenset[str]  #: « la contribution de l'Algérie »: the country after « de » gives, it is not what the pledge is about
     adoption_nouns: frozenset[str]  #: « par l'adoption de la déclaration de Tervala »: a text adopted, told as a noun
+    opinion_verbs: frozenset[str]  #: lemmas: « ..., estimant qu'elle engageait ... »: what a participle of opinion says is a reason, not an act
+    list_announce_nouns: frozenset[str]  #: lemmas: « ont pris trois décisions : X, Y et Z »: one announcement per item of the list
+    nominal_announce_nouns: frozenset[str]  #: lemmas: « l'annonce par X d'un fonds », « par l'annonce de 10 milliards »: an announcement told by its noun
     denial_verbs: frozenset[str]  #: « a démenti avoir promis »: what is denied is not announced
     institution_nouns: frozenset[str]  #: « par les instances africaines »: the body named by the adjective
     obtain_verbs: frozenset[str]  #: lemmas: « ont obtenu le statut de candidat à l'UE »: granted by that body

@@ -272,7 +272,7 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     if (low not in ctx.lex.collective_nouns and not counted and not members):
         return []
     if any(doc.deps[c] == "nmod" and doc.lower[c] not in ctx.lex.collective_complements and not _all_members(ctx, c)
-           for c in doc.children(tok)):
+           and doc.lower[c] != "dont" for c in doc.children(tok)):  # « dont les dirigeants »: a relative, no qualifier
         return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
     return summit_body(ctx)
 

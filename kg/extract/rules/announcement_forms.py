@@ -16,11 +16,11 @@ from kg.extract.context import ArticleContext
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import listed_after, resolve_agents, said_at, quote_bounds, quote_speaker, speaker_of_verb, summit_body
-from kg.extract.rules.announcement_types import MONEY
+from kg.extract.rules.announcement_types import MONEY, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 
-__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "fund_in_context", "fund_organisation", "reporting_verb", "modal_or_negated"]
+__all__ = ["pledge_candidates", "document_candidates", "adoption_candidates", "nominal_candidates", "fund_in_context", "fund_organisation", "reporting_verb", "modal_or_negated"]
 
 _AGENT_TYPES = ("Person", "Minister", "Country", "Organization")
 
@@ -195,7 +195,15 @@ def _to_country(ctx: ArticleContext, comp: list[int]) -> bool:
 
 
 def _money_in(ctx: ArticleContext, toks) -> bool:
-    return bool(toks) and MONEY.search("".join(ctx.doc.tws(k) for k in sorted(toks))) is not None
+    return bool(toks) and MONEY.search(tokens_text(ctx.doc, toks)) is not None
+
+
+def _quoted_we(ctx: ArticleContext, i: int) -> bool:
+    """Is the subject of ``i`` (or of « aller » it depends on) a first person plural inside a quote?"""
+    doc = ctx.doc
+    h = doc.heads[i] if doc.deps[i] == "xcomp" and doc.lemma[doc.heads[i]] == "aller" else i
+    subj = next((c for c in doc.children(h) if doc.deps[c] == "nsubj"), None)
+    return subj is not None and doc.lower[subj] == "nous" and quote_bounds(ctx, i) is not None
 
 
 def pledge_candidates(ctx: ArticleContext, make) -> list:
@@ -208,10 +216,14 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
     conf = confidence("pledging_agent")
     out = []
     for i, pos in enumerate(doc.pos):
-        if pos != "VERB" or lemmas[i] not in pledge or modal_or_negated(ctx, i):
+        if pos != "VERB" or modal_or_negated(ctx, i):
             continue
         fut = future(ctx, i) or (  # « va investir », « allaient investir »
             deps[i] == "xcomp" and lemmas[doc.heads[i]] == "aller" and doc.morph(i, "VerbForm") == "Inf")
+        if lemmas[i] not in pledge and not (fut and _quoted_we(ctx, i)):
+            # « « Nous allons doubler nos bourses, soit 80 millions d'euros par an », a déclaré X »: what a
+            # speaker's « nous » will do, with a sum, is a pledge whatever the verb (the sum is checked below)
+            continue
         cnd = conditional(ctx, i)
         pres = not fut and doc.morph(i, "Tense") == "Pres" and doc.morph(i, "VerbForm") == "Fin"
         reporter = reporting_verb(ctx, i)
@@ -224,6 +236,12 @@ def pledge_candidates(ctx: ArticleContext, make) -> list:
             lemmas[m] in ("pour", "afin") for m in doc.children(c) if deps[m] == "mark")]
         obj_toks = sorted({u for c in comp + purpose for u in doc.subtree(c)})
         money = _money_in(ctx, obj_toks)
+        if not money and lemmas[i] not in pledge:
+            # « Nous allons doubler nos bourses, soit 80 millions d'euros par an »: the sum said after it in the quote
+            rest = list(range(i + 1, quote_bounds(ctx, i)[1]))
+            money = _money_in(ctx, rest)
+            if money:
+                obj_toks = sorted(set(obj_toks) | set(rest[:-1] if rest and doc.pos[rest[-1]] == "PUNCT" else rest))
         to_fund = any(lemmas[u] in fund_nouns for u in obj_toks) or (
             fund is not None and any(m.key == fund for u in obj_toks for m in [ctx.mention_at(u)] if m))
         bare = not comp and lemmas[i] in ctx.lex.bare_pledge_verbs and fund is not None
@@ -408,7 +426,7 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
         agents = []
         by = next((k for k in kids if deps[k] == "nmod" and any(lower[m] == "par" for m in doc.children(k) if deps[m] == "case")), None)
         if by is not None:
-            agents = [(k, by, by + 1, confidence("announcing_agent"), False) for k in agents_of(ctx, by)]
+            agents = [(k, by, by + 1, confidence("announcing_agent"), False) for k in by_agents]
         elif doc.pos[v] == "VERB":
             subj = subject(ctx, v)
             if subj is not None and (ctx.mention_at(subj, ("Summit",)) or lemmas[subj] in lex.summit_nouns):
@@ -424,4 +442,69 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
         out.append(make(t, agents, obj_toks, head=text, kind="document", label=label[:1].upper() + label[1:],
                         about=[(m.key, m.start, m.end, confidence("announcement_object"), False) for m in parties],
                         about_agents=bool(parties)))
+    return out
+
+
+def _by_phrase(ctx: ArticleContext, t: int) -> int | None:
+    """The noun of « par X » on the noun ``t`` (« l'annonce par le Premier ministre X de ... »), if any."""
+    doc = ctx.doc
+    return next((k for k in doc.children(t) if doc.deps[k] in ("obl:agent", "nmod", "obl") and k > t and any(
+        doc.lower[m] == "par" for m in doc.children(k) if doc.deps[m] == "case")), None)
+
+
+def nominal_candidates(ctx: ArticleContext, make) -> list:
+    """« L'annonce par le Premier ministre X d'un fonds de 400 millions a dominé la journée », « X a ouvert le
+    sommet par l'annonce de 10 milliards de dollars de crédits »: an announcement told by its noun (an
+    announcing noun of ``nominal_announce_nouns``) with what is announced after « de » and its agent after
+    « par », or, for « par l'annonce de » under a verb, that verb's subject. Not under a verb that tells it
+    itself (« a confirmé l'annonce de »), nor under one that is to come, speculated or negated."""
+    doc = ctx.doc
+    lemmas, deps, heads, lower = doc.lemma, doc.deps, doc.heads, doc.lower
+    lex = ctx.lex
+    telling = lex.announce_verbs | set(lex.framed_announce_verbs) | lex.speech_verbs | lex.pledge_verbs | lex.light_announce_verbs
+    of_forms = lex.of_forms_contracted | {"de", "d'", "d’"}
+    out = []
+    for t, pos in enumerate(doc.pos):
+        if pos != "NOUN" or lemmas[t] not in lex.nominal_announce_nouns or quote_bounds(ctx, t) is not None:
+            continue
+        kids = doc.children(t)
+        by = _by_phrase(ctx, t)
+        # the agent after « par » (a title and its name: « par la ministre des Finances, X, »)
+        by_agents = agents_of(ctx, by) if by is not None else []
+        region_end = by + 1 if by is not None else t + 1
+        for m in ctx.mentions_in(t, ctx.sent_at(t).end):
+            if by is not None and m.key in by_agents and m.start >= by and m.start <= region_end + 6:
+                region_end = max(region_end, m.end)
+        region = range(by, region_end) if by is not None else []
+        # « d'un fonds » on the noun, or hung by the parser on the agent (« par l'Arabie saoudite d'un fonds »)
+        obj = next((k for k in sorted(set(kids) | {k for u in region for k in doc.children(u)}) if k >= region_end
+                    and deps[k] == "nmod" and doc.pos[k] in ("NOUN", "NUM") and ctx.mention_at(k, _AGENT_TYPES) is None
+                    and any(lower[m] in of_forms for m in doc.children(k) if deps[m] == "case")), None)
+        if obj is None:
+            continue
+        v = heads[t]
+        for _ in range(3):  # up to the verb the noun depends on
+            if doc.pos[v] in ("VERB", "AUX") or heads[v] == v:
+                break
+            v = heads[v]
+        by_means = any(lower[m] == "par" for m in kids if deps[m] == "case")  # « a ouvert le sommet par l'annonce de »
+        if doc.pos[v] == "VERB" and ((lemmas[v] in telling and not by_means) or modal_or_negated(ctx, v) or future(ctx, v)
+                                      or conditional(ctx, v) or recalled(ctx, v)):
+            continue  # « a confirmé l'annonce de » (the verb tells it), « l'annonce de X pourrait intervenir »
+        if any(doc.pos[k] == "VERB" and deps[k] in ("acl", "acl:relcl") and (
+                modal_or_negated(ctx, k) or future(ctx, k) or conditional(ctx, k)) for k in kids):
+            continue  # « l'annonce ... interviendra mardi », parsed as a clause on the noun
+        agents = []
+        if by is not None:
+            agents = [(k, by, by + 1, confidence("announcing_agent"), False) for k in by_agents]
+        elif (doc.pos[v] == "VERB" and heads[t] == v and deps[t] in ("obl", "obl:mod", "obl:arg", "obl:agent")
+              and any(lower[m] == "par" for m in kids if deps[m] == "case")):
+            # « a ouvert le sommet par l'annonce de ... »: the subject of the verb announces
+            subj = subject(ctx, v)
+            if subj is not None:
+                agents = [(a.key, a.start, a.end, a.conf, a.implied) for a in resolve_agents(ctx, v, subj)]
+        if not agents:
+            continue
+        obj_toks = [u for u in doc.subtree(obj) if ctx.sent_no(u) == ctx.sent_no(t)]
+        out.append(make(t, agents, obj_toks, head=obj, kind="nominal"))
     return out

@@ -112,10 +112,20 @@ def _same_sentence(ctx: ArticleContext, a: int, b: int) -> bool:
 def _chain_group(ctx: ArticleContext, groups: list[list], c) -> list | None:
     for g in reversed(groups):
         for o in g:
+            if c.kind == "list" and o.kind == "list":
+                continue  # « trois décisions : X, Y et Z »: three items of one list, three announcements
             if _same_sentence(ctx, o.verb, c.verb) and (
-                    o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks):
+                    o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks or _initialled(ctx, o.verb, c.verb)):
                 return g
     return None
+
+
+def _initialled(ctx: ArticleContext, v: int, p: int) -> bool:
+    """« ont signé un protocole ..., paraphé par le ministre X »: the participle ``p`` of signing hung on the verb
+    ``v`` tells the same act."""
+    doc = ctx.doc
+    return (doc.heads[p] == v and p > v and doc.deps[p] in ("advcl", "acl") and doc.morph(p, "VerbForm") == "Part"
+            and doc.lemma[p] in ctx.lex.sign_verbs)
 
 
 def is_anaphor(ctx: ArticleContext, c) -> bool:
@@ -137,6 +147,8 @@ def is_anaphor(ctx: ArticleContext, c) -> bool:
 def _anaphor_group(ctx: ArticleContext, groups: list[list], c, amounts: dict) -> list | None:
     if not groups or not is_anaphor(ctx, c) or amounts[id(c)]:
         return None
+    if ctx.lex.framed_announce_verbs.get(ctx.doc.lemma[c.verb]) == "join" and not c.inherit_about:
+        return None  # « Le Luxembourg rejoindra l'initiative »: the group joined, not an announcement told again
     doc = ctx.doc
     docs = ctx.lex.document_nouns
     named = {m.key for u in doc.subtree(c.head) for m in [ctx.mention_at(u)] if m is not None}

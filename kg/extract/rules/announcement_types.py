@@ -15,7 +15,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.text import clip
 from kg.extract.tokens import TokenCache
 
-__all__ = ["MONEY", "Agent", "Candidate", "summary", "money_in"]
+__all__ = ["MONEY", "Agent", "Candidate", "summary", "money_in", "tokens_text"]
 
 _NUMBER = r"(?:\d+(?:[ \u202f.,]\d+)*|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent)"
 _CURRENCY = (r"(?:euros?|dollars?|€|\$|livres?(?:\s+sterling)?|yens?|francs?(?:\s+CFA)?|F\s?CFA|XOF|XAF|yuans?|roupies?"
@@ -23,6 +23,7 @@ _CURRENCY = (r"(?:euros?|dollars?|€|\$|livres?(?:\s+sterling)?|yens?|francs?(?
 #: a sum of money (« 3 milliards de dollars », « un million d'euros », « 200 M€ », « $5 milliards »)
 MONEY = re.compile(
     rf"(?:(?<!\w){_NUMBER}\s*(?:milliards?|millions?|mille|Mds?|M|k)\s*(?:d['’]\s*|de\s+)?{_CURRENCY}"
+    rf"|(?<!\w)(?:un\s+)?demi-(?:milliard|million)\s*(?:d['’]\s*|de\s+){_CURRENCY}"  # « un demi-milliard d'euros »
     rf"|\d+(?:[ \u202f.,]\d+)*\s*{_CURRENCY}"
     r"|[$€]\s*\d+(?:[.,]\d+)*\s*(?:milliards?|millions?)?)",
     re.I,
@@ -88,11 +89,18 @@ def summary(doc: TokenCache, verb: int, sent: Span, obj_toks: list[int]) -> str:
     return clip(text, 200)
 
 
+def tokens_text(doc: TokenCache, toks) -> str:
+    """The text of the tokens ``toks`` (in order), a space where they are not contiguous (« 45 M€ » then
+    « financera » would otherwise glue into one word, and hide the sum)."""
+    toks = sorted(toks)
+    return "".join(doc.tws(k) + (" " if n + 1 < len(toks) and toks[n + 1] != k + 1 else "") for n, k in enumerate(toks))
+
+
 def money_in(ctx: ArticleContext, c: Candidate) -> str | None:
     if c.amount:
         return c.amount
     doc = ctx.doc
     sent = ctx.sent_at(c.verb)
-    text = "".join(doc.tws(k) for k in c.obj_toks) if c.obj_toks else doc.span_text(sent.start, sent.end)
+    text = tokens_text(doc, c.obj_toks) if c.obj_toks else doc.span_text(sent.start, sent.end)
     money = MONEY.search(text)
     return re.sub(r"\s+", " ", money.group(0)).strip() if money else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, subject
+from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, par_after, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
@@ -20,7 +20,7 @@ from kg.extract.rules.announcement_forms import (conditional, fund_in_context, f
                                                  recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
                                                    first_object_noun, own_attendance, slogan, titled_list)
-from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary
+from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
 
@@ -40,7 +40,8 @@ def _frame_ok(ctx: ArticleContext, i: int, frame: str, kids: list[int]) -> tuple
             or (deps[c] in ("advcl", "xcomp") and doc.morph(c, "VerbForm") == "Inf") for c in kids):
         return True, None  # « se sont accordés sur un plan », « s'entendent pour prolonger »: an agreement
     if frame == "decision":  # « a accepté la candidature de X » (an object), « a accepté de lever son veto »
-        frame = "object" if any(deps[c] in ("obj", "obl:arg") for c in kids) else "infinitive"
+        # « la candidature du Togo a été acceptée par les dirigeants »: a passive's subject is its object
+        frame = "object" if any(deps[c] in ("obj", "obl:arg", "nsubj:pass") for c in kids) else "infinitive"
     if frame in ("infinitive", "reflexive_infinitive"):
         # « a choisi de quitter »; also « a choisi il y a sept ans de quitter », the infinitive misattached
         inf += [u for c in kids if deps[c] == "obj" for u in doc.subtree(c)
@@ -178,6 +179,27 @@ def _group_adopts_text(ctx: ArticleContext, lemma: str, kids: list[int], agent_t
             and (doc.lower[agent_tok] in lex.collective_nouns | lex.group_nouns or doc.lemma[agent_tok] in lex.summit_nouns))
 
 
+def _with_case(ctx: ArticleContext, c: int) -> bool:
+    """« conclu avec la Chine » parsed as a passive agent: a complement with « avec », a partner, no agent."""
+    return any(ctx.doc.deps[m] == "case" and ctx.doc.lower[m] in ("avec", "entre") for m in ctx.doc.children(c))
+
+
+def _par_agent(ctx: ArticleContext, i: int, kids: list[int]) -> int | None:
+    """« Le plan, adopté samedi par les cinq États membres, prévoit ... », « Le centre, approuvé jeudi par les
+    dix-huit dirigeants, sera ... »: the agent of a participle qualifying a noun before it, when the parser
+    did not make it an ``obl:agent`` noun (a modifier with « par », or a « par » right after the participle,
+    past a day or an adverb, hung on another word): the named agent, else the collective noun, of the phrase
+    « par ... » up to the next comma."""
+    doc = ctx.doc
+    deps = doc.deps
+    if doc.morph(i, "VerbForm") != "Part" or deps[i] not in ("acl", "acl:relcl") or doc.heads[i] > i or any(
+            deps[c].startswith("aux") or deps[c].startswith("nsubj") for c in kids):
+        return None
+    if any(deps[c] == "obl:agent" and doc.pos[c] in ("NOUN", "PROPN", "PRON") for c in kids):
+        return None  # parsed right: the ordinary passive
+    return par_after(ctx, i)
+
+
 def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
     """« pourrait annoncer », « veut lancer » (speculation, an intention), « a démenti avoir promis » (a
     denial), « annoncera-t-il une aide ? » (a question): nothing is announced."""
@@ -262,7 +284,7 @@ def _clause_amount(ctx: ArticleContext, i: int, kids: list[int], subj: int) -> s
         if u in toks and doc.deps[u] in ("advcl", "conj") and doc.pos[u] in ("VERB", "AUX") and any(
                 doc.deps[k].startswith("nsubj") for k in doc.children(u)):
             toks -= set(doc.subtree(u))
-    money = MONEY.search("".join(doc.tws(k) for k in sorted(toks))) if toks else None
+    money = MONEY.search(tokens_text(doc, toks)) if toks else None
     return re.sub(r"\s+", " ", money.group(0)).strip() if money else None
 
 
@@ -325,7 +347,8 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
                 ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
             continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
-        if _adjectival(ctx, i, kids):
+        par_tok = _par_agent(ctx, i, kids)
+        if par_tok is None and _adjectival(ctx, i, kids):
             continue
         inverted = inverted_clause(ctx, i)
         if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
@@ -336,6 +359,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _speculated_or_denied(ctx, i, sent):
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
+        h = heads[i]
+        if deps[i] == "ccomp" and h != i and lemmas[h] in ctx.lex.opinion_verbs and doc.morph(h, "VerbForm") == "Part" and (
+                doc.morph(h, "Tense") == "Pres"):
+            continue  # « ..., estimant qu'elle engageait les États arabes »: the reason given, not an act
         if recalled(ctx, i):
             continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
@@ -353,11 +380,15 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         # « se sont accordées »: a pronominal verb the parser took for a passive
         reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
         passive = lemma not in ctx.lex.copula_like_verbs and not reflexive and any(deps[c] == "aux:pass" for c in kids) or (
-            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" for c in kids)
-            and not any(deps[c] == "aux:tense" for c in kids))
+            doc.morph(i, "VerbForm") == "Part" and any(deps[c] == "obl:agent" and not _with_case(ctx, c) for c in kids)
+            and not any(deps[c] == "aux:tense" for c in kids)) or par_tok is not None
         if passive:
             # « le texte a été annoncé par X »; without its agent (« aucune date n'a été annoncée »), nothing
-            agent_tok = next((c for c in kids if deps[c] == "obl:agent"), None)
+            agent_tok = par_tok if par_tok is not None else next((c for c in kids if deps[c] == "obl:agent"
+                                                                  and not _with_case(ctx, c)), None)
+            if agent_tok is None and any(deps[c] == "aux:pass" for c in kids):
+                # « a été acceptée vendredi par les dirigeants » with « par ... » hung on the day
+                agent_tok = par_after(ctx, i)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
         if agent_tok is None:
@@ -431,6 +462,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             listed = _qualified_country(ctx, i) or ctx.mention_at(head, ("Country",))
             if listed is None:
                 obj_toks = sorted({u for u in doc.subtree(head) if u < i} | set(obj_toks))
+                v = heads[head]
+                if deps[head] == "nsubj" and v > i and lemmas[v] in ctx.lex.content_verbs:
+                    # « Le plan, adopté samedi par les États membres, prévoit 300 millions d'euros »: what it provides
+                    obj_toks = sorted(set(obj_toks) | {u for c in doc.children(v) if deps[c] in ("obj", "ccomp")
+                                                       for u in doc.subtree(c)})
             else:
                 # « le Mali, la Guinée et le Soudan, suspendus par l'UA »: the list the participle qualifies
                 head = listed.start
@@ -444,6 +480,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « la déclaration que nous avons approuvée »: what is announced is the antecedent
             pron, head = head, heads[i]
             obj_toks = sorted({u for u in doc.subtree(head) if head <= u < pron} | (set(obj_toks) - {pron}))
+            # « le fonds que la Banque a lancé, doté de 45 M€, »: a participle on the antecedent, hung on the verb
+            obj_toks = sorted(set(obj_toks) | {u for c in kids if c > i and deps[c] in ("advcl", "acl")
+                                                 and doc.morph(c, "VerbForm") == "Part" and doc.morph(c, "Tense") == "Past"
+                                                 and re.search(r"(?:é|i|u|t|s)e?s?$", doc.lower[c]) is not None
+                                                 and doc.words[doc.subtree(c)[0] - 1] == "," for u in doc.subtree(c)})
         shown = head if head is not None else first_object_noun(ctx, i)
         if lemma in ctx.lex.presenting_verbs and shown is not None and (
                 lemmas[shown] in ctx.lex.non_announcement_objects or lemmas[shown] in ctx.lex.report_nouns
@@ -503,6 +544,14 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         where -= given
         obj_toks = sorted(set(u for u in obj_toks if u not in where) | given)
         core = ({u for c in kids if deps[c] in ("obj", "ccomp", "xcomp", "nsubj:pass") for u in doc.subtree(c)} - where) | given
+        # « ont signé un protocole ..., paraphé par le ministre X »: who initials what is signed signs it too
+        for c in kids:
+            if (c > i and deps[c] in ("advcl", "acl") and doc.morph(c, "VerbForm") == "Part" and lemmas[c] in ctx.lex.sign_verbs
+                    and doc.words[doc.subtree(c)[0] - 1] == ","):
+                by = next((k for k in doc.children(c) if deps[k] == "obl:agent" and not _with_case(ctx, k)), None)
+                for a in (resolve_agents(ctx, c, by) if by is not None else []):
+                    if a.key not in {x.key for x in agents}:
+                        agents.append(Agent(a.key, a.start, a.end, confidence("listed_co_agent")))
         # co-agents listed after « avec », « en coopération avec », « y compris » in the clause
         known = {a.key for a in agents}
         skip = set(obj_toks) | set(doc.subtree(agent_tok) if ctx.mention_at(agent_tok) else ())

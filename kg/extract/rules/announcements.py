@@ -21,7 +21,7 @@ from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
-from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, pledge_candidates
+from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, nominal_candidates, pledge_candidates
 from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration, quote_bounds
 from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
@@ -36,7 +36,8 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
-             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make))
+             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make) + nominal_candidates(ctx, _make))
+    cands = _split_lists(ctx, cands)
     made: list[str] = []
     taken = {ctx.sent_no(c.verb) for c in cands}
     for n, group in enumerate(_groups(ctx, cands), 1):
@@ -52,6 +53,92 @@ def announcements(ctx: ArticleContext) -> None:
                 if o not in _agent_keys(ctx, key):
                     ctx.relate(key, "about", o, c.verb, c.verb + 1, confidence("joined_announcement"), implied=True)
         made.append(key)
+
+
+def _split_lists(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
+    """« Les dirigeants y ont pris trois décisions : un plan régional ..., la création d'une garde-côtes commune
+    et l'entrée du Ghana comme membre observateur »: an announcement whose object is a plural noun of
+    announcements (``list_announce_nouns``) followed by a colon and a list is one announcement per item, by the
+    same agents."""
+    doc = ctx.doc
+    out: list[Candidate] = []
+    for c in cands:
+        h = c.head if c.head is not None else object_noun(ctx, c)
+        items = _colon_items(ctx, h) if c.kind == "verb" and h is not None else []
+        if not items and c.kind == "verb" and h is not None:
+            items = _also_items(ctx, c, h)
+        if len(items) < 2:
+            out.append(c)
+            continue
+        for s_, e_ in items:
+            toks = list(range(s_, e_))
+            head = next((u for u in toks if doc.pos[u] in ("NOUN", "PROPN")), None)
+            out.append(Candidate(c.verb, list(c.agents), toks, core=set(toks), head=head, places=list(c.places),
+                                 during=c.during, no_fallback=c.no_fallback, kind="list"))
+    return out
+
+
+def _also_items(ctx: ArticleContext, c: Candidate, h: int) -> list[tuple[int, int]]:
+    """« a annoncé la création d'un fonds ..., ainsi que l'ouverture d'une Maison ... »: an object joined by
+    « ainsi que » is a second thing announced; the spans of both (else ``[]``)."""
+    doc = ctx.doc
+    also = next((k for k in doc.children(h) if doc.deps[k] == "conj" and doc.pos[k] == "NOUN" and any(
+        doc.lower[m] == "ainsi" and doc.deps[m] == "cc" for m in doc.children(k))), None)
+    if also is None or not c.obj_toks:
+        return []
+    cc = min(m for m in doc.children(also) if doc.lower[m] == "ainsi")
+    first_end = cc
+    while first_end - 1 > c.obj_toks[0] and doc.words[first_end - 1] == ",":
+        first_end -= 1
+    second = [u for u in doc.subtree(also) if u > cc + 1]
+    if not second or first_end <= c.obj_toks[0]:
+        return []
+    return [(c.obj_toks[0], first_end), (second[0], second[-1] + 1)]
+
+
+def _colon_items(ctx: ArticleContext, h: int) -> list[tuple[int, int]]:
+    """The spans of the items of the list after « : » right after the plural noun ``h``, if any."""
+    doc = ctx.doc
+    if doc.lemma[h] not in ctx.lex.list_announce_nouns or doc.morph(h, "Number") != "Plur":
+        return []
+    sent = ctx.sent_at(h)
+    colon = doc.subtree(h)[-1] + 1
+    if colon >= sent.end or doc.words[colon] != ":":
+        return []
+    first = next((u for u in range(colon + 1, sent.end) if doc.pos[u] in ("NOUN", "PROPN")), None)
+    if first is None:
+        return []
+    heads = [first]
+    k = 0
+    while k < len(heads):
+        heads += [c for c in doc.children(heads[k]) if doc.deps[c] == "conj" and doc.pos[c] in ("NOUN", "PROPN")
+                  and c not in heads]
+        k += 1
+    # « la création d'une agence des semences et l'entrée du Ghana »: the next item hung by the parser on the
+    # last noun of the one before; an item opens with its article after the last separator
+    last = max(heads)
+    for u in range(last + 1, sent.end):
+        if doc.deps[u] == "conj" and doc.pos[u] == "NOUN" and doc.heads[u] > colon and any(
+                doc.deps[d] == "det" and d == u - 1 for d in doc.children(u)) and (
+                doc.words[u - 2] == "," or doc.lower[u - 2] == "et") and all(doc.words[v] != ":" for v in range(colon + 1, u)):
+            heads.append(u)
+    heads.sort()
+    starts = []
+    for u in heads:
+        st = u
+        while st - 1 > colon and doc.pos[st - 1] in ("DET", "NUM", "ADJ") and doc.words[st - 1] not in (",", "et"):
+            st -= 1
+        starts.append(st)
+    end = sent.end
+    while end - 1 > colon and doc.pos[end - 1] in ("PUNCT", "SPACE"):
+        end -= 1
+    spans = []
+    for n, st in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else end
+        while e - 1 > st and (doc.words[e - 1] in (",", ";") or doc.lower[e - 1] in ("et", "ou")):
+            e -= 1
+        spans.append((st, e))
+    return spans
 
 
 def _text_content(ctx: ArticleContext, key: str, group: list[Candidate], taken: set[int]) -> None:
@@ -192,10 +279,19 @@ def _dates_and_during(ctx: ArticleContext, key: str, c: Candidate):
     doc = ctx.doc
     i = c.verb
     sent = ctx.sent_at(i)
+    if c.kind == "nominal":
+        # « L'annonce par X de ... a dominé la journée »: the tense of the verb the noun hangs on
+        for _ in range(3):
+            if doc.pos[i] in ("VERB", "AUX") or doc.heads[i] == i:
+                break
+            i = doc.heads[i]
     kids = doc.children(i)
     obj_set = set(c.obj_toks)
     tense = "past" if any(doc.lower[a] in ctx.lex.past_auxiliaries or doc.lemma_[a] == "avoir"
-                          for a in kids if doc.deps[a].startswith("aux")) else "present"
+                          for a in kids if doc.deps[a].startswith("aux")) or (
+        # « Le plan, adopté samedi par les États membres, ... »: a past participle on its noun tells a past act
+        doc.deps[i] in ("acl", "acl:relcl") and doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Past"
+        and not any(doc.deps[a].startswith("aux") for a in kids)) else "present"
     outside = "".join(doc.tws(u) if u not in obj_set else " " * len(doc.tws(u)) for u in range(sent.start, sent.end))
     ds = find_dates(outside, ctx.article.published, tense)
     during = next((o for (s_, p, o) in ctx.relations if s_ == key and p == "during"), None)
