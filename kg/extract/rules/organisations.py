@@ -229,6 +229,38 @@ def acronym_organisations(ctx: ArticleContext) -> None:
         _merge_acronym(ctx, words[i + 1], key)
 
 
+    _bare_acronyms(ctx)
+
+
+def _bare_acronyms(ctx: ArticleContext) -> None:
+    """« les dirigeants des États membres de la XYZ », « le secrétaire général de l'XYZ », never spelt out: an
+    upper-case acronym after « de la / du / de l' » and a body's member, office or summit noun is an organisation
+    (and so is the same acronym elsewhere in the article: « XYZ : ... » in the headline)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    words, n = doc.words, len(doc)
+    found: dict[str, str] = {}
+    for i in range(2, n):
+        w = words[i]
+        if not _acronym(w) or sum(c.isalpha() for c in w) < 3 or ctx.overlaps_mention(i, i + 1):
+            continue
+        k = i - 1
+        if ctx.lower(k) in lex.definite_articles:
+            k -= 1
+        if ctx.lower(k) not in lex.of_forms_contracted or k == i - 1 and ctx.lower(k) not in ("du", "des"):
+            continue
+        before = {ctx.lower(j) for j in range(max(0, k - 3), k)}
+        before |= {f"{ctx.lower(j)} {ctx.lower(j + 1)}" for j in range(max(0, k - 3), k - 1)}
+        if not before & lex.acronym_body_context or ctx.ref.country(w) or ctx.ref.city(w):
+            continue
+        found[w] = f"org/{slug(w)}"
+    conf = confidence("bare_acronym_organisation")
+    for i in range(n):
+        key = found.get(words[i])
+        if key is not None and not ctx.overlaps_mention(i, i + 1):
+            ctx.add("Organization", key, words[i], i, i + 1, conf=conf, rank=2)
+
+
 def _merge_acronym(ctx: ArticleContext, acronym: str, key: str) -> None:
     """The acronym alone elsewhere (« le DFAE a annoncé »), read as an organisation of its own: the same one."""
     for other in [e for e in ctx.ents.values() if e.type == "Organization" and e.key != key and e.label == acronym]:

@@ -56,6 +56,8 @@ def roles(ctx: ArticleContext) -> None:
     rank = 0  # the person's place among those sharing a plural title
     for m in persons:
         left, right = _left_role(ctx, m), _right_role(ctx, m)
+        if left and right and _after_person(ctx, left.start):
+            left = None  # « A, Premier ministre de X, B, président de Y »: each title follows its own name
         if left and right:
             _apply_role(ctx, m, right)
         role = left or right
@@ -70,6 +72,18 @@ def roles(ctx: ArticleContext) -> None:
             continue
         prev_role, prev_rank = (m, role), rank
         _apply_role(ctx, m, role, rank)
+
+
+def _after_person(ctx: ArticleContext, start: int) -> bool:
+    """Does the role phrase starting at token ``start`` come right after a person and a comma (« A, Premier
+    ministre de X, ... »): an apposition to that person?"""
+    k = start - 1
+    while k > 0 and ctx.doc.pos[k] == "DET":
+        k -= 1
+    if k <= 0 or ctx.doc.words[k] != ",":
+        return False
+    prev = ctx.mention_at(k - 1, ("Person", "Minister"))
+    return prev is not None and prev.end == k
 
 
 def side_countries(ctx: ArticleContext) -> None:

@@ -85,10 +85,14 @@ def summits(ctx: ArticleContext) -> None:
                     current = key
                 i = max(end, i + 1)
                 continue
-            if current is None and ctx.lower(i - 1) in ("leur", "leurs"):
-                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale »: the body's summit
-                key, end = body_gathering(ctx, i)
+            numbered = ordinal_at(ctx, i - 1) if ctx.lower(i - 2) in ("leur", "leurs") else None
+            if current is None and (ctx.lower(i - 1) in ("leur", "leurs") or numbered):
+                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale », « les chefs de
+                # gouvernement de la X ont ouvert leur 52e réunion ordinaire »: the body's summit (that edition)
+                key, end = body_gathering(ctx, i, start=i - 1 if numbered else i)
                 if key is not None:
+                    if numbered:
+                        ctx.ents[key].attrs.setdefault("edition", numbered)
                     current = key
                     i = end
                     continue
@@ -219,13 +223,20 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
     about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
     main = _main(ctx)
+    if main in ctx.prev_editions:
+        main = None  # (« pour leur sixième sommet ... Le précédent sommet, à X, ... »: not the earlier edition)
     if main is None and pending:
         main = _body_summit(ctx, pending[0])
     if main is None:
         return
     for start, end in pending:
         edition = ordinal_at(ctx, start - 1)
-        if edition and ctx.ents[main].attrs.get("edition") not in (None, edition):
+        main_ed = ctx.ents[main].attrs.get("edition")
+        if edition and isinstance(main_ed, int) and edition > main_ed and future_clause(ctx, start):
+            # « leur sixième sommet ... Le septième sommet se tiendra à X »: the next edition
+            _next_edition(ctx, main, start - 1, end, edition=edition, linked=edition == main_ed + 1)
+            continue
+        if edition and main_ed not in (None, edition):
             continue
         if edition:
             ctx.ents[main].attrs.setdefault("edition", edition)

@@ -1,0 +1,88 @@
+"""Mechanisms found on the summit/attendance probes 47-52 of tests/corpus_invented: a body's numbered meeting named
+with a possessive (« leur 31e réunion ordinaire »), an own summit named only by « leur quatrième sommet » next to a
+previous edition, an acronym never spelt out, a photo caption between the headline and the lead, and lists of names
+each followed by its title. Invented sentences (no article's wording, invented people and bodies), each with what it
+must find and a near miss it must not."""
+
+import pytest
+
+from _extracted import run_labels as run
+
+pytestmark = pytest.mark.model
+
+
+def typed(ents, type_):
+    return {label for label, e in ents.items() if e.type == type_}
+
+
+def summit_with(ents, edition):
+    hits = [e for e in ents.values() if e.type == "Summit" and dict(e.attrs).get("edition") == edition]
+    assert hits, f"no summit of edition {edition} among {typed(ents, 'Summit')}"
+    return hits[0].label
+
+
+# ── « leur 31e réunion ordinaire »: the body's numbered meeting ───────────────────────────────────
+
+
+def test_a_numbered_meeting_of_a_bodys_leaders_with_a_possessive_is_their_summit(nlp):
+    ents, rels = run(nlp, "Les chefs de gouvernement de l'Union des ports du Sud (UPS) ont ouvert mardi à Bergen leur "
+                          "31e réunion ordinaire. Le Premier ministre Tomas Ardel y participe.")
+    s = summit_with(ents, 31)
+    assert (s, "attendee", "Tomas Ardel") in rels
+    assert (s, "hostCity", "Bergen") in rels
+    # a meeting with no body meeting in its sentence is no summit
+    ents, _ = run(nlp, "Les cadres de l'entreprise ont tenu mardi à Bergen leur 31e réunion ordinaire.")
+    assert not typed(ents, "Summit")
+
+
+def test_an_own_summit_named_by_its_number_is_not_the_previous_edition(nlp):
+    ents, rels = run(nlp, "Le président Ivo Marten a reçu jeudi les dirigeants des États membres de l'Union des ports "
+                          "du Sud (UPS) pour leur quatrième sommet. Le précédent sommet, organisé à Lisbonne, avait "
+                          "déçu. Le cinquième sommet se tiendra à Dakar.")
+    own, nxt = summit_with(ents, 4), summit_with(ents, 5)
+    assert (own, "attendee", "Ivo Marten") in rels
+    assert (own, "nextEdition", nxt) in rels and (nxt, "hostCity", "Dakar") in rels
+    assert not any(p == "attendee" and s != own for s, p, o in rels), rels
+
+
+# ── an acronym never spelt out ────────────────────────────────────────────────────────────────────
+
+
+def test_an_acronym_after_a_bodys_member_or_office_noun_is_an_organisation(nlp):
+    ents, rels = run(nlp, "Les dirigeants des États membres de la LDO se retrouvent jeudi. Paul Versan, secrétaire "
+                          "général de la LDO, a ouvert la séance.")
+    assert "LDO" in typed(ents, "Organization")
+    assert ("Paul Versan", "affiliation", "LDO") in rels
+    # after a noun that is no body's member, office or summit, an acronym is left to the tagger
+    ents, _ = run(nlp, "Le secrétaire général a présenté la hausse du SMIC aux membres.")
+    assert "SMIC" not in typed(ents, "Organization")
+
+
+# ── a photo caption between the headline and the lead ─────────────────────────────────────────────
+
+
+def test_the_headline_summit_is_the_leads_one_after_a_photo_caption(nlp):
+    text = ("Sommet franco-portugais : Paris et Lisbonne misent sur l'hydrogène\n\n"
+            "Photo : les deux dirigeants devant le palais de Belém, mardi, lors de leur conférence de presse commune. © Agence\n\n"
+            "Le président Marc Olvani a retrouvé mardi à Porto son homologue Rui Tavares pour le 12e sommet bilatéral "
+            "entre la France et le Portugal.")
+    ents, _ = run(nlp, text)
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+    # without the caption line nothing changes; a second paragraph of story is no caption
+    ents, _ = run(nlp, text.replace("Photo : ", "Mardi, ").replace(" © Agence", ""))
+    assert len(typed(ents, "Summit")) == 2, typed(ents, "Summit")
+
+
+# ── names each followed by its title ──────────────────────────────────────────────────────────────
+
+
+def test_in_a_list_of_names_each_followed_by_its_title_a_title_is_not_the_next_names(nlp):
+    ents, rels = run(nlp, "Autour de la table : Jonas Veldt, Premier ministre de Malte, Ana Corvel, présidente de la "
+                          "Banque des îles, et Paul Versan, secrétaire général de l'organisation.")
+    assert ents["Jonas Veldt"].type == "Minister"
+    assert ents["Ana Corvel"].type == "Person"
+    assert not any(s == "Ana Corvel" and p == "ministerOf" for s, p, o in rels), rels
+    # a title before a name, after a comma that closes a clause, is still that name's
+    ents, rels = run(nlp, "Le sommet s'est ouvert lundi, et le Premier ministre de Malte, Jonas Veldt, a pris la parole.")
+    assert ents["Jonas Veldt"].type == "Minister"
+    assert ("Jonas Veldt", "ministerOf", "Malte") in rels
