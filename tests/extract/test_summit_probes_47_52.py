@@ -56,6 +56,10 @@ def test_an_acronym_after_a_bodys_member_or_office_noun_is_an_organisation(nlp):
     # after a noun that is no body's member, office or summit, an acronym is left to the tagger
     ents, _ = run(nlp, "Le secrétaire général a présenté la hausse du SMIC aux membres.")
     assert "SMIC" not in typed(ents, "Organization")
+    # an acronym spelt out in brackets is the spelt-out body's, not a second one
+    ents, _ = run(nlp, "Les dirigeants des États membres de la LDO se retrouvent jeudi. Le Forum des villes portuaires "
+                       "(LDO) compte neuf membres.")
+    assert "LDO" not in typed(ents, "Organization")
 
 
 # ── a photo caption between the headline and the lead ─────────────────────────────────────────────
@@ -82,7 +86,27 @@ def test_in_a_list_of_names_each_followed_by_its_title_a_title_is_not_the_next_n
     assert ents["Jonas Veldt"].type == "Minister"
     assert ents["Ana Corvel"].type == "Person"
     assert not any(s == "Ana Corvel" and p == "ministerOf" for s, p, o in rels), rels
+    # a title right before a name (no comma between them) is that name's, even after another person
+    ents, rels = run(nlp, "Autour de la table figuraient le président maltais Jonas Veldt, le roi de Suède Erik Marten "
+                          "et d'autres dirigeants.")
+    assert ents["Jonas Veldt"].type == "Person"
+    assert ("Jonas Veldt", "nationality", "Malte") in rels
     # a title before a name, after a comma that closes a clause, is still that name's
     ents, rels = run(nlp, "Le sommet s'est ouvert lundi, et le Premier ministre de Malte, Jonas Veldt, a pris la parole.")
     assert ents["Jonas Veldt"].type == "Minister"
     assert ("Jonas Veldt", "ministerOf", "Malte") in rels
+
+
+# ── a venue named after a person ──────────────────────────────────────────────────────────────────
+
+
+def test_a_venue_named_after_a_person_is_a_place_not_an_attendee(nlp):
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert mardi au Jonas Almirante Centre, à Bergen, en "
+                          "présence du président Ivo Marten.")
+    assert ents["Jonas Almirante Centre"].type == "City"
+    s = next(label for label, e in ents.items() if e.type == "Summit")
+    assert (s, "attendee", "Jonas Almirante Centre") not in rels
+    assert (s, "attendee", "Ivo Marten") in rels
+    # the person it is named after, named as a person, stays one
+    ents, _ = run(nlp, "Le président Jonas Almirante a ouvert mardi le sommet de la Ligue des ports.")
+    assert ents["Jonas Almirante"].type == "Person"

@@ -235,15 +235,18 @@ def acronym_organisations(ctx: ArticleContext) -> None:
 def _bare_acronyms(ctx: ArticleContext) -> None:
     """« les dirigeants des États membres de la XYZ », « le secrétaire général de l'XYZ », never spelt out: an
     upper-case acronym after « de la / du / de l' » and a body's member, office or summit noun is an organisation
-    (and so is the same acronym elsewhere in the article: « XYZ : ... » in the headline)."""
+    (and so is the same acronym elsewhere in the article: « XYZ : ... » in the headline). Not an acronym the article
+    spells out in brackets, nor one of a body the reference data or the article names in full."""
     doc = ctx.doc
     lex = ctx.lex
     words, n = doc.words, len(doc)
     found: dict[str, str] = {}
+    bracketed = {words[i] for i in range(1, n - 1) if words[i - 1] == "(" and words[i + 1] == ")"}
     for i in range(2, n):
         w = words[i]
-        if not _acronym(w) or sum(c.isalpha() for c in w) < 3 or ctx.overlaps_mention(i, i + 1):
-            continue
+        if not _acronym(w) or not w.isalpha() or len(w) < 3 or ctx.overlaps_mention(i, i + 1) \
+                or w.lower() in {a.lower() for a in lex.summit_acronyms} or w in bracketed:
+            continue  # (« UNOC3 »: a summit's name)
         k = i - 1
         if ctx.lower(k) in lex.definite_articles:
             k -= 1
@@ -251,14 +254,21 @@ def _bare_acronyms(ctx: ArticleContext) -> None:
             continue
         before = {ctx.lower(j) for j in range(max(0, k - 3), k)}
         before |= {f"{ctx.lower(j)} {ctx.lower(j + 1)}" for j in range(max(0, k - 3), k - 1)}
-        if not before & lex.acronym_body_context or ctx.ref.country(w) or ctx.ref.city(w):
-            continue
+        if not before & lex.acronym_body_context or ctx.ref.country(w) or ctx.ref.city(w) or ctx.ref.organization(w) \
+                or any(_initials(ctx, e.label) == w for e in ctx.ents.values() if e.type == "Organization"):
+            continue  # (a body the reference or the article names in full: its own rules read it)
         found[w] = f"org/{slug(w)}"
     conf = confidence("bare_acronym_organisation")
     for i in range(n):
         key = found.get(words[i])
         if key is not None and not ctx.overlaps_mention(i, i + 1):
             ctx.add("Organization", key, words[i], i, i + 1, conf=conf, rank=2)
+
+
+def _initials(ctx: ArticleContext, name: str) -> str:
+    """« Communauté politique européenne » → « CPE » (small words left out)."""
+    return "".join(_plain(w[0]).upper() for w in name.replace("'", " ").replace("’", " ").split()
+                   if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles and w.lower() not in _LINK_WORDS)
 
 
 def _merge_acronym(ctx: ArticleContext, acronym: str, key: str) -> None:

@@ -72,8 +72,9 @@ def places_and_orgs(ctx: ArticleContext) -> None:
                 and is_dateline(ctx, e.start):
             # « AURIVEL (Canada) – » read as a name of something: a place in capitals opening the story
             ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end, conf=confidence("dateline_city"), rank=1)
-        elif e.label_ in ("ORG", "MISC") and _english_venue(ctx, e):
-            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name
+        elif e.label_ in ("ORG", "MISC", "PER") and _english_venue(ctx, e):
+            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name (or as a
+            # person's: « au Jorge Almirante Centre »)
             ctx.add("City", f"city/{slug(e.text)}", e.text, e.start, e.end, conf=confidence("venue_after_au"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)

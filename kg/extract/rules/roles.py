@@ -56,7 +56,7 @@ def roles(ctx: ArticleContext) -> None:
     rank = 0  # the person's place among those sharing a plural title
     for m in persons:
         left, right = _left_role(ctx, m), _right_role(ctx, m)
-        if left and right and _after_person(ctx, left.start):
+        if left and right and ctx.doc.words[m.start - 1] == "," and _after_person(ctx, left.start):
             left = None  # « A, Premier ministre de X, B, président de Y »: each title follows its own name
         if left and right:
             _apply_role(ctx, m, right)
