@@ -110,3 +110,33 @@ def test_a_venue_named_after_a_person_is_a_place_not_an_attendee(nlp):
     # the person it is named after, named as a person, stays one
     ents, _ = run(nlp, "Le président Jonas Almirante a ouvert mardi le sommet de la Ligue des ports.")
     assert ents["Jonas Almirante"].type == "Person"
+
+
+# ── a counterpart's title between two names ───────────────────────────────────────────────────────
+
+
+def test_a_possessive_counterpart_title_between_two_names_is_the_second_ones(nlp):
+    ents, rels = run(nlp, "Autour de la table, on retrouvait le Premier ministre maltais, Jonas Veldt, son homologue de "
+                          "la Grèce, Nikos Arvanitis, et d'autres dirigeants.")
+    assert ("Jonas Veldt", "ministerOf", "Malte") in rels
+    assert not any(s == "Jonas Veldt" and o == "Grèce" for s, p, o in rels), rels
+    assert ("Nikos Arvanitis", "ministerOf", "Grèce") in rels
+    # a possessive title after a name and before a verb is that name's
+    ents, rels = run(nlp, "Le sommet s'est ouvert lundi. Jonas Veldt, son ministre des Finances, a présenté le budget.")
+    assert ents["Jonas Veldt"].type == "Minister"
+
+
+# ── a summit the sentence counts time from ────────────────────────────────────────────────────────
+
+
+def test_a_summit_a_sentence_counts_time_from_is_not_where_its_people_are(nlp):
+    text = ("Le deuxième sommet de la Ligue des ports s'est achevé vendredi à Bergen. Pendant deux jours, le président "
+            "Ivo Marten a reçu une quarantaine de délégations, deux ans après le premier sommet, tenu à Lisbonne.")
+    ents, rels = run(nlp, text)
+    own = next(label for label, e in ents.items() if e.type == "Summit" and dict(e.attrs).get("edition") == 2)
+    assert (own, "attendee", "Ivo Marten") in rels
+    assert not any(p == "attendee" and s != own for s, p, o in rels), rels
+    # a summit named as where something happened stays the place of it
+    ents, rels = run(nlp, "Le président Ivo Marten avait participé au premier sommet de la Ligue des ports, tenu à "
+                          "Lisbonne.")
+    assert any(p == "attendee" and o == "Ivo Marten" for s, p, o in rels), rels

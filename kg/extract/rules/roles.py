@@ -182,7 +182,14 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.lower_ in ctx.lex.role_phrase_stops:
             break
         end += 1
+    if end + 1 < len(doc) and doc[end].text == "," and any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)):
+        nxt = ctx.mention_at(end + 1, ("Person", "Minister"))
+        if nxt is not None and nxt.start == end + 1:
+            return None  # « X, son homologue de Y, Z »: the title introduces Z, not X
     return analyse_role(ctx, trig, trig.start, end)
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 
 
 def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
