@@ -140,3 +140,22 @@ def test_a_summit_a_sentence_counts_time_from_is_not_where_its_people_are(nlp):
     ents, rels = run(nlp, "Le président Ivo Marten avait participé au premier sommet de la Ligue des ports, tenu à "
                           "Lisbonne.")
     assert any(p == "attendee" and o == "Ivo Marten" for s, p, o in rels), rels
+
+
+# ── « leur 8e sommet » with no body named, and its earlier and next editions ──────────────────────
+
+
+def test_a_numbered_own_summit_with_no_body_named_and_its_other_editions(nlp):
+    ents, rels = run(nlp, "Réunis lundi à Bergen pour leur 8e sommet, les dirigeants d'une quarantaine de pays ont "
+                          "adopté une déclaration. Lors du premier sommet, à Lisbonne, ils avaient décidé de se réunir "
+                          "deux fois par an. Le Danemark accueillera le prochain sommet.")
+    own, first = summit_with(ents, 8), summit_with(ents, 1)
+    assert (own, "hostCity", "Bergen") in rels
+    assert (first, "hostCity", "Lisbonne") in rels
+    assert (first, "nextEdition", own) not in rels  # (the first is not the one before the 8th)
+    nxt = next(o for s, p, o in rels if s == own and p == "nextEdition")
+    assert (nxt, "hostCountry", "Danemark") in rels
+    # a summit named later is the one « leur 16e sommet » is
+    ents, _ = run(nlp, "Réunis lundi à Bergen pour leur 16e sommet, les dirigeants ont adopté une déclaration. Le "
+                       "sommet de l'OCS s'est achevé mardi.")
+    assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")

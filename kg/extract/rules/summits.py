@@ -177,6 +177,13 @@ def summits(ctx: ArticleContext) -> None:
             elif key is None and end == i + 1 and i > 0 and any(
                     lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
                     for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
+                if current is None and _body_summit(ctx, (i, end), probe=True) is None and not _named_later(ctx, end):
+                    key = _numbered_own_summit(ctx, i, end)  # (« pour leur 8e sommet, les dirigeants ... »)
+                    if key is not None:
+                        _summit_context(ctx, i - 1, end, key)
+                        current = key
+                        i = max(end, i + 1)
+                        continue
                 pending.append((i, end))  # (« lors de leur sommet », « pour leur 16e sommet » of a body's leaders)
             i = max(end, i + 1)
             continue
@@ -245,7 +252,34 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     ctx.summit_seq.sort()
 
 
-def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
+def _numbered_own_summit(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """« Réunis lundi à X pour leur 8e sommet, les dirigeants ... », in an article naming no summit and no body
+    meeting: the summit is « 8e sommet », as written."""
+    edition = ordinal_at(ctx, start - 1)
+    if not edition or ctx.lower(start - 2) not in ("leur", "leurs"):
+        return None
+    name = ctx.doc.span_text(start - 1, end)
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, start - 1, end, rank=1).attrs.setdefault("edition", edition)
+    return key
+
+
+def _named_later(ctx: ArticleContext, j: int) -> bool:
+    """Is a summit named by a capitalised name or an acronym after token ``j`` (« ... leur 16e sommet. ... la
+    COP16 »), which « leur 16e sommet » may be?"""
+    lex = ctx.lex
+    acronyms = {a.lower() for a in lex.summit_acronyms}
+    lower, words = ctx.doc.lower, ctx.doc.words
+    for k in range(j, len(words)):
+        if lower[k] in acronyms or _COP_NUMBER.match(lower[k]):
+            return True
+        if lower[k] in lex.summit_nouns and k + 2 < len(words) and lower[k + 1] in lex.of_forms_contracted and (
+                words[k + 2][:1].isupper() or words[k + 3:k + 4] and words[k + 3][:1].isupper()):
+            return True  # « sommet de l'OCS », « sommet du G20 »
+    return False
+
+
+def _body_summit(ctx: ArticleContext, mention: tuple[int, int], probe: bool = False) -> str | None:
     """« Les dirigeants du G7 se retrouvent lundi à X. Le sommet doit durer trois jours. »: an article naming no
     summit but « le sommet » of leaders of a body met in its sentence or the two before is « sommet du G7 »."""
     n = ctx.sent_no(mention[0])
@@ -254,6 +288,8 @@ def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
         found = meeting_body(ctx, sent.start, sent.end)
         if found is None:
             continue
+        if probe:
+            return found[0]
         body, prefix = found
         name = f"{ctx.doc.words[mention[0]].lower()} {prefix}{ctx.doc.span_text(*next((m.start, m.end) for m in ctx.mentions if m.key == body and sent.start <= m.start < sent.end))}"
         key = f"summit/{slug(name)}"
@@ -351,6 +387,11 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if current and edition and not cur_ed and future_clause(ctx, i):
             # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
             return _next_edition(ctx, current, i - 1, end, edition=edition), end
+        if current and edition and isinstance(cur_ed, int) and edition < cur_ed and not future_clause(ctx, i):
+            # « Réunis pour leur 8e sommet ... Lors du premier sommet, à X »: an earlier edition
+            key = _previous_edition(ctx, i - 1, end)
+            ctx.ents[key].attrs.setdefault("edition", edition)
+            return key, end
         if current and edition and cur_ed and int(cur_ed) != edition:
             start = i - 1
             return _next_edition(ctx, current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
@@ -557,7 +598,11 @@ def main_summit(ctx: ArticleContext) -> None:
     ctx.next_parent = {v: k for k, v in ctx.next_of.items()}
     ctx.main_summit = _main(ctx)
     main = ctx.main_summit
+    main_ed = ctx.ents[main].attrs.get("edition") if main else None
     for key in ctx.prev_editions:
+        ed = ctx.ents[key].attrs.get("edition") if key in ctx.ents else None
+        if isinstance(ed, int) and isinstance(main_ed, int) and main_ed - ed != 1:
+            continue  # (« le premier sommet » of the 8th: an earlier edition, not the one before)
         if main and key != main and key in ctx.ents:
             s, e = next((s, e) for s, e, k in ctx.summit_seq if k == key)
             ctx.relate(key, "nextEdition", main, s, e, confidence("previous_edition"))
