@@ -159,3 +159,27 @@ def test_a_numbered_own_summit_with_no_body_named_and_its_other_editions(nlp):
     ents, _ = run(nlp, "Réunis lundi à Bergen pour leur 16e sommet, les dirigeants ont adopté une déclaration. Le "
                        "sommet de l'OCS s'est achevé mardi.")
     assert len(typed(ents, "Summit")) == 1, typed(ents, "Summit")
+
+
+# ── names the tagger missed after a title ─────────────────────────────────────────────────────────
+
+
+def test_a_hyphenated_first_name_after_a_title_is_a_whole_name(nlp):
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert lundi sous la présidence du chef de l'État "
+                          "kazakh, Nurlan-Bek Seitov.")
+    assert ents["Nurlan-Bek Seitov"].type == "Person"
+    assert ("Nurlan-Bek Seitov", "nationality", "Kazakhstan") in rels
+    # a hyphen between two words of a thing is no name
+    ents, _ = run(nlp, "Le chef de l'État kazakh a présenté le corridor Nord-Sud lundi.")
+    assert not typed(ents, "Person") & {"Nord-Sud"}
+
+
+def test_a_name_right_after_a_title_and_a_comma_is_the_titles(nlp):
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert jeudi. Le Nigeria était représenté par son "
+                          "vice-président, Kashim Bellama.")
+    assert "Kashim Bellama" in typed(ents, "Person")
+    s = next(label for label, e in ents.items() if e.type == "Summit")
+    assert (s, "attendee", "Kashim Bellama") in rels
+    # a title and a comma before a clause is no name
+    ents, _ = run(nlp, "Le vice-président, Lundi encore, a refusé de commenter.")
+    assert not typed(ents, "Person")
