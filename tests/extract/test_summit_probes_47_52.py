@@ -183,3 +183,20 @@ def test_a_name_right_after_a_title_and_a_comma_is_the_titles(nlp):
     # a title and a comma before a clause is no name
     ents, _ = run(nlp, "Le vice-président, Lundi encore, a refusé de commenter.")
     assert not typed(ents, "Person")
+
+
+# ── the reporter of a header line ─────────────────────────────────────────────────────────────────
+
+
+def test_the_reporter_of_a_header_line_is_no_one_the_story_is_about(nlp):
+    text = ("Bergen : le chef de l'État plaide pour les ports\n\n"
+            "Le Soir de Bamako | Publié le 3 mai 2026 | Par Jeanne Morvan\n\n"
+            "Le chef de l'État est arrivé dimanche à Bergen pour prendre part au sommet de la Ligue des ports.")
+    ents, rels = run(nlp, text)
+    assert "role" not in dict(ents["Jeanne Morvan"].attrs)
+    assert not any(o == "Jeanne Morvan" for s, p, o in rels), rels
+    # a person named in the story before the title takes it
+    ents, rels = run(nlp, text.replace("Le chef de l'État est arrivé", "Le président Ivo Marten a quitté Bamako samedi. "
+                                       "Le chef de l'État est arrivé"))
+    assert dict(ents["Ivo Marten"].attrs).get("role") in ("président", "chef de l'État")
+    assert any(o == "Ivo Marten" and p == "attendee" for s, p, o in rels), rels
