@@ -200,3 +200,18 @@ def test_the_reporter_of_a_header_line_is_no_one_the_story_is_about(nlp):
                                        "Le chef de l'État est arrivé"))
     assert dict(ents["Ivo Marten"].attrs).get("role") in ("président", "chef de l'État")
     assert any(o == "Ivo Marten" and p == "attendee" for s, p, o in rels), rels
+
+
+# ── a venue, then the city and country it is in ───────────────────────────────────────────────────
+
+
+def test_a_venue_described_by_its_city_and_country_gives_them_as_hosts(nlp):
+    ents, rels = run(nlp, "Le 12e sommet de la Ligue des ports s'est ouvert jeudi à Castelvecchio, un complexe hôtelier "
+                          "de luxe de Bari, dans le sud de l'Italie.")
+    s = summit_with(ents, 12)
+    assert {(s, "hostCity", "Castelvecchio"), (s, "hostCity", "Bari"), (s, "hostCountry", "Italie")} <= rels
+    # an apposition naming no place, and a country named afterwards for something else, give nothing more
+    ents, rels = run(nlp, "Le 12e sommet de la Ligue des ports s'est ouvert jeudi à Castelvecchio, un village de "
+                          "pêcheurs, en présence de la délégation de l'Italie.")
+    s = summit_with(ents, 12)
+    assert (s, "hostCountry", "Italie") not in rels
