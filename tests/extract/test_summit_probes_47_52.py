@@ -215,3 +215,16 @@ def test_a_venue_described_by_its_city_and_country_gives_them_as_hosts(nlp):
                           "pêcheurs, en présence de la délégation de l'Italie.")
     s = summit_with(ents, 12)
     assert (s, "hostCountry", "Italie") not in rels
+
+
+# ── gone before the summit began ──────────────────────────────────────────────────────────────────
+
+
+def test_a_leader_who_left_before_the_opening_did_not_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Bergen. Le président Ivo Marten, qui "
+                          "avait rencontré Jonas Veldt jeudi à Oslo, a quitté la Norvège avant l'ouverture du sommet.")
+    assert not any(p == "attendee" and o == "Ivo Marten" for s, p, o in rels), rels
+    # leaving before its close, one was there
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Bergen. Le président Ivo Marten a "
+                          "quitté la Norvège avant la clôture du sommet.")
+    assert any(p == "attendee" and o == "Ivo Marten" for s, p, o in rels), rels

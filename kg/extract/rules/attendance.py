@@ -363,6 +363,10 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        if doc.lemma[h] in ctx.lex.departure_verbs and any(
+                doc.lower[c] in ctx.lex.opening_nouns | ctx.lex.summit_nouns and any(lower[g] == "avant" for g in doc.children(c))
+                for c in kids):
+            return True  # « X a quitté le pays avant l'ouverture du sommet »: gone before it began
         if _represented(ctx, h, start, end):
             return True
         # « Zelensky s'exprimait depuis Kiev », « intervenant depuis Kinshasa »: speaking from a city, not there (not
