@@ -228,3 +228,17 @@ def test_a_leader_who_left_before_the_opening_did_not_attend(nlp):
     ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Bergen. Le président Ivo Marten a "
                           "quitté la Norvège avant la clôture du sommet.")
     assert any(p == "attendee" and o == "Ivo Marten" for s, p, o in rels), rels
+
+
+# ── words sent from an unknown town ───────────────────────────────────────────────────────────────
+
+
+def test_someone_speaking_from_a_town_the_reference_does_not_know_did_not_attend(nlp):
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Oslo. Depuis Bergen, la présidente "
+                          "du conseil régional, Anna Lind, a regretté que la région ne soit pas associée.")
+    assert "Bergen" in typed(ents, "City")
+    assert not any(p == "attendee" and o == "Anna Lind" for s, p, o in rels), rels
+    # one who arrived from there is at the summit
+    ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Oslo. Arrivée depuis Bergen, la "
+                          "présidente du conseil régional, Anna Lind, a pris la parole.")
+    assert any(p == "attendee" and o == "Anna Lind" for s, p, o in rels), rels

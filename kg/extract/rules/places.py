@@ -316,9 +316,9 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
                 conf=confidence("unknown_organisation"), rank=1)
         return
-    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
+    # « à Aurivel », « depuis Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
     # « le sommet du G7 de X »
-    if len(text) <= 4 and (prev == "à" or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
+    if len(text) <= 4 and (prev in ("à", "depuis") or prev in lex.of_forms and (ctx.lower(text.start - 2) in lex.venue_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
             or _summit_body_before(ctx, text.start - 1))):
         ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
