@@ -242,3 +242,15 @@ def test_someone_speaking_from_a_town_the_reference_does_not_know_did_not_attend
     ents, rels = run(nlp, "Le sommet de la Ligue des ports s'est ouvert vendredi à Oslo. Arrivée depuis Bergen, la "
                           "présidente du conseil régional, Anna Lind, a pris la parole.")
     assert any(p == "attendee" and o == "Anna Lind" for s, p, o in rels), rels
+
+
+# ── a body named by its head noun after a title ───────────────────────────────────────────────────
+
+
+def test_a_body_named_by_its_head_noun_after_a_title_is_an_organisation_not_a_portfolio(nlp):
+    ents, rels = run(nlp, "Le gouverneur de la Banque centrale des îles du Nord, Paul Versan, était invité.")
+    assert "Banque centrale des îles du Nord" in typed(ents, "Organization")
+    assert ("Paul Versan", "affiliation", "Banque centrale des îles du Nord") in rels
+    # a minister's portfolio stays a portfolio
+    ents, _ = run(nlp, "La ministre de l'Économie et du Climat, Anna Lind, était invitée.")
+    assert not typed(ents, "Organization")

@@ -142,8 +142,9 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
         k -= 1
     if k >= 0 and ctx.doc[k].lower_.startswith("chargé"):
         return
-    # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat »
-    if not is_namey(span[0]) and any(
+    # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat » (not a body named by
+    # its head noun: « le gouverneur de la Banque centrale des îles du Nord »)
+    if not (headed and not any(t.pos_ in ("VERB", "AUX") for t in span)) and not is_namey(span[0]) and any(
             r.end <= span.start and span.start - r.end <= 8 and role_phrase_ok(ctx, r.end, span.start)
             for r in ctx.role_spans):
         return
