@@ -254,3 +254,13 @@ def test_a_body_named_by_its_head_noun_after_a_title_is_an_organisation_not_a_po
     # a minister's portfolio stays a portfolio
     ents, _ = run(nlp, "La ministre de l'Économie et du Climat, Anna Lind, était invitée.")
     assert not typed(ents, "Organization")
+
+
+# ── an acronym spelt out once, then alone ─────────────────────────────────────────────────────────
+
+
+def test_an_acronym_spelt_out_once_names_the_same_body_when_alone(nlp):
+    ents, rels = run(nlp, "L'Organisation des ports du Sud (OPS) tient son sommet. Le secrétaire général de l'OPS, "
+                          "Paul Versan, a ouvert la séance.")
+    assert ("Paul Versan", "affiliation", "Organisation des ports du Sud") in rels
+    assert "OPS" not in typed(ents, "Organization")  # (one body, not two)

@@ -259,11 +259,18 @@ def _bare_acronyms(ctx: ArticleContext) -> None:
                 or any(_initials(ctx, e.label) == w for e in ctx.ents.values() if e.type == "Organization"):
             continue  # (a body the reference or the article names in full: its own rules read it)
         found[w] = f"org/{slug(w)}"
+    # « l'Organisation X (ABC) ... le secrétaire général de l'ABC »: the acronym alone again names that body
+    for i in range(1, n - 1):
+        if words[i - 1] == "(" and words[i + 1] == ")" and _acronym(words[i]) and words[i] not in found:
+            org = ctx.mention_at(i, ("Organization",))
+            if org is not None:
+                found[words[i]] = org.key
     conf = confidence("bare_acronym_organisation")
     for i in range(n):
         key = found.get(words[i])
         if key is not None and not ctx.overlaps_mention(i, i + 1):
-            ctx.add("Organization", key, words[i], i, i + 1, conf=conf, rank=2)
+            label = ctx.ents[key].label if key in ctx.ents else words[i]
+            ctx.add("Organization", key, label, i, i + 1, surface=words[i], conf=conf, rank=0 if key in ctx.ents else 2)
 
 
 def _initials(ctx: ArticleContext, name: str) -> str:
