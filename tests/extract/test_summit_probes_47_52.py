@@ -264,3 +264,17 @@ def test_an_acronym_spelt_out_once_names_the_same_body_when_alone(nlp):
                           "Paul Versan, a ouvert la séance.")
     assert ("Paul Versan", "affiliation", "Organisation des ports du Sud") in rels
     assert "OPS" not in typed(ents, "Organization")  # (one body, not two)
+
+
+# ── the next number after « leur 17e sommet » ─────────────────────────────────────────────────────
+
+
+def test_the_next_number_after_a_bodys_numbered_summit_is_its_next_edition(nlp):
+    ents, rels = run(nlp, "Les dirigeants de la Ligue des ports ont ouvert lundi leur 17e sommet, à Bergen. Le Danemark, "
+                          "qui a donné son accord pour accueillir le 18e sommet, n'a envoyé que son ministre des Finances.")
+    own, nxt = summit_with(ents, 17), summit_with(ents, 18)
+    assert (own, "nextEdition", nxt) in rels
+    # a number further on, told in the past, is not made the next edition
+    ents, rels = run(nlp, "Les dirigeants de la Ligue des ports ont ouvert lundi leur 17e sommet, à Bergen. Le Danemark "
+                          "avait accueilli le 20e sommet des pêcheurs.")
+    assert not any(p == "nextEdition" for s, p, o in rels), rels

@@ -239,8 +239,9 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     for start, end in pending:
         edition = ordinal_at(ctx, start - 1)
         main_ed = ctx.ents[main].attrs.get("edition")
-        if edition and isinstance(main_ed, int) and edition > main_ed and future_clause(ctx, start):
-            # « leur sixième sommet ... Le septième sommet se tiendra à X »: the next edition
+        if edition and isinstance(main_ed, int) and edition > main_ed and (edition == main_ed + 1 or future_clause(ctx, start)):
+            # « leur sixième sommet ... Le septième sommet se tiendra à X », « pour accueillir le 18e sommet » after
+            # « leur 17e sommet »: the next edition
             _next_edition(ctx, main, start - 1, end, edition=edition, linked=edition == main_ed + 1)
             continue
         if edition and main_ed not in (None, edition):
