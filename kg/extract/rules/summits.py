@@ -15,15 +15,15 @@ from kg.extract.rules.summit_anaphora import (descriptive_summit, elliptic_next,
                                              prospective_mention, topic_summit, headline_lead_pair, bracketed_names,
                                              merge_summit, gathered_body, body_gathering)
 from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
-from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
-                                             numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
-                                             series_key, spaced_acronym)
+from kg.extract.rules.summit_phrases import (COP_NUMBER, conference, edition_time, future_clause, generic, idiom,
+                                             latest_edition, ministerial_meeting, named_later, numbered_edition,
+                                             numbered_own_summit, ordinal_at, predicative, pronoun_summits, same_noun,
+                                             series_key, spaced_acronym, summit_mention_peek, two_leaders)
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.records import Relation
 
-_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
 _ACRONYM_NUMBER = re.compile(r"^([A-Z]{3,6})(\d{1,2})$")  # « UNOC3 »
 
 
@@ -40,7 +40,7 @@ def summits(ctx: ArticleContext) -> None:
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
     starters = (summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns
-                | lex.meeting_of_body_nouns)  # and « COP28 » (_COP_NUMBER)
+                | lex.meeting_of_body_nouns)  # and « COP28 » (COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -66,7 +66,7 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
-        pair = _two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
+        pair = two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
         if pair:
             # « la rencontre Trump-Poutine », « la réunion Xi-Biden »: a meeting of two leaders named by them (not
             # a person « Trump-Poutine »)
@@ -129,7 +129,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         t = doc[i]
-        m = _COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
+        m = COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
         if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num) or spaced:
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
@@ -177,8 +177,8 @@ def summits(ctx: ArticleContext) -> None:
             elif key is None and end == i + 1 and i > 0 and any(
                     lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
                     for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
-                if current is None and _body_summit(ctx, (i, end), probe=True) is None and not _named_later(ctx, end):
-                    key = _numbered_own_summit(ctx, i, end)  # (« pour leur 8e sommet, les dirigeants ... »)
+                if current is None and _body_summit(ctx, (i, end), probe=True) is None and not named_later(ctx, end):
+                    key = numbered_own_summit(ctx, i, end)  # (« pour leur 8e sommet, les dirigeants ... »)
                     if key is not None:
                         _summit_context(ctx, i - 1, end, key)
                         current = key
@@ -203,27 +203,6 @@ def summits(ctx: ArticleContext) -> None:
     body_names(ctx)
     bracketed_names(ctx)
     pronoun_summits(ctx)
-
-
-def _two_leaders(ctx: ArticleContext, j: int) -> int:
-    """The end of two capitalised names joined by a hyphen from token ``j`` (« Trump-Poutine », read as one token or
-    three), after a definite article and a gathering noun, naming no place or body (« Bosnie-Herzégovine »); 0 if
-    there are none."""
-    doc = ctx.doc
-    if j + 2 >= len(doc) or ctx.lower(j - 2) not in ctx.lex.definite_articles | ctx.lex.demonstratives:
-        return 0
-    if "-" in doc.words[j][1:]:
-        parts, end = doc.words[j].split("-"), j + 1
-    elif doc.words[j + 1] == "-" and not doc.whitespace(j) if hasattr(doc, "whitespace") else doc.words[j + 1] == "-":
-        parts, end = [doc.words[j], doc.words[j + 2]], j + 3
-    else:
-        return 0
-    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() and len(p) >= 2 for p in parts):
-        return 0
-    text = doc.span_text(j, end)
-    if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
-        return 0
-    return end
 
 
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
@@ -251,33 +230,6 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
         ctx.add("Summit", main, ctx.ents[main].label, start, end, rank=0)
         _summit_context(ctx, start, end, main)
     ctx.summit_seq.sort()
-
-
-def _numbered_own_summit(ctx: ArticleContext, start: int, end: int) -> str | None:
-    """« Réunis lundi à X pour leur 8e sommet, les dirigeants ... », in an article naming no summit and no body
-    meeting: the summit is « 8e sommet », as written."""
-    edition = ordinal_at(ctx, start - 1)
-    if not edition or ctx.lower(start - 2) not in ("leur", "leurs"):
-        return None
-    name = ctx.doc.span_text(start - 1, end)
-    key = f"summit/{slug(name)}"
-    ctx.add("Summit", key, name, start - 1, end, rank=1).attrs.setdefault("edition", edition)
-    return key
-
-
-def _named_later(ctx: ArticleContext, j: int) -> bool:
-    """Is a summit named by a capitalised name or an acronym after token ``j`` (« ... leur 16e sommet. ... la
-    COP16 »), which « leur 16e sommet » may be?"""
-    lex = ctx.lex
-    acronyms = {a.lower() for a in lex.summit_acronyms}
-    lower, words = ctx.doc.lower, ctx.doc.words
-    for k in range(j, len(words)):
-        if lower[k] in acronyms or _COP_NUMBER.match(lower[k]):
-            return True
-        if lower[k] in lex.summit_nouns and k + 2 < len(words) and lower[k + 1] in lex.of_forms_contracted and (
-                words[k + 2][:1].isupper() or words[k + 3:k + 4] and words[k + 3][:1].isupper()):
-            return True  # « sommet de l'OCS », « sommet du G20 »
-    return False
 
 
 def _body_summit(ctx: ArticleContext, mention: tuple[int, int], probe: bool = False) -> str | None:
@@ -433,20 +385,6 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
     return key, end
 
 
-def future_clause(ctx: ArticleContext, i: int) -> bool:
-    """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
-    doc = ctx.doc
-    t = i
-    for _ in range(4):
-        if doc.heads[t] == t:
-            break
-        t = doc.heads[t]
-        if doc.pos[t] in ("VERB", "AUX"):
-            verbs = [t] + [c for c in doc.children(t) if doc.deps[c].startswith("aux")]
-            return any(doc.morph(v, "Tense") == "Fut" for v in verbs)
-    return False
-
-
 def _is_apposition(ctx: ArticleContext, i: int, current: str) -> bool:
     doc = ctx.doc
     k = i - 1
@@ -506,7 +444,7 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         if doc[j].lower_ in ctx.lex.demonstratives:
             j += 1
         if j < len(doc) and doc[j].lower_ in ctx.lex.summit_nouns:
-            skey, send = _summit_mention_peek(ctx, j)
+            skey, send = summit_mention_peek(ctx, j)
             series = doc[j:send].text if send > j + 1 else None
             end = send
     if current is None:
@@ -528,20 +466,6 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         ctx.add("Summit", current, cur.label, start, end, rank=0)
         _summit_context(ctx, start, end, current)
         return current, end
-    return None, end
-
-
-def _summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
-    """The end of a summit noun phrase starting at token ``j`` (no entity is created)."""
-    doc = ctx.doc
-    end = j + 1
-    while end < len(doc) and end - j < 10:
-        u = doc[end]
-        if (u.is_punct and u.text not in APOS) or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") or u.lower_ == "à":
-            break
-        end += 1
-    while end > j + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
-        end -= 1
     return None, end
 
 
