@@ -146,6 +146,10 @@ class Lexicon:
     first_edition_words: frozenset[str]  #: « lors du premier sommet »: the first edition of a series, before the article's
     verb_negations: frozenset[str]
     acronym_org_heads: frozenset[str]  #: « le Fonds de protection ... (FPO) »: an organisation with its acronym
+    departure_verbs: frozenset[str]  #: lemmas: « X a quitté le pays avant l'ouverture du sommet »: not there
+    opening_nouns: frozenset[str]  #: « avant l'ouverture / le début du sommet »
+    caption_openers: frozenset[str]  #: « Photo : ... », « Légende : », « Lire aussi »: a paragraph that is no lead
+    acronym_body_context: frozenset[str]  #: « les États membres de la XYZ », « secrétaire général de la XYZ »: a body
     government_body_nouns: frozenset[str]  #: « le ministère des Affaires étrangères »: an organisation
     non_org_heads: frozenset[str]  #: « la stratégie « Global Gateway » », « le Plan d'action »: not an organisation
     affiliation_phrases: tuple[str, ...]  #: « X au nom de l'Union africaine »: X's organisation

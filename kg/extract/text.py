@@ -61,8 +61,14 @@ def _byline() -> re.Pattern:
 
 
 def is_byline(sent: Span) -> bool:
-    """A signature, photo credit or « lire aussi » line, not part of the story."""
-    return len(sent) <= 14 and bool(_byline().match(sent.text)) and not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)
+    """A signature, photo credit or « lire aussi » line, not part of the story; also a header line whose parts
+    are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »)."""
+    if any(t.morph.get("VerbForm") == ["Fin"] for t in sent):
+        return False
+    if len(sent) <= 14 and _byline().match(sent.text):
+        return True
+    parts = re.split(r"\s[|·]\s", sent.text)
+    return len(sent) <= 24 and len(parts) >= 2 and any(_byline().match(part) for part in parts[1:])
 
 
 def strip_det(span: Span) -> Span:

@@ -70,6 +70,8 @@ INVENTED = TESTS / "corpus_invented"  #: 46 invented articles (issue 15: 01-14, 
 INVENTED_FLOORS = (0.93, 0.83)
 INVENTED_35_40_FLOORS = (0.88, 0.68)
 INVENTED_41_46_FLOORS = (0.87, 0.79)
+# summit/attendance probes 47-52: 0.862 / 0.545 when written, 0.920 / 0.823 measured when the floor was set
+INVENTED_47_52_FLOORS = (0.90, 0.80)
 HELDOUT = TESTS / "corpus_heldout"  #: 12 invented articles never tuned on (tests/corpus_heldout/README.md)
 HELDOUT_FLOORS = (0.85, 0.61)  # entity F1, relation F1 lenient: measured 0.871 / 0.633 (0.854 / 0.581 when written)
 
@@ -101,6 +103,7 @@ INVENTED_SETS = {
     "invented": (INVENTED, [f"{n:02d}" for n in range(1, 35)], INVENTED_FLOORS),
     "invented_35_40": (INVENTED, [f"{n:02d}" for n in range(35, 41)], INVENTED_35_40_FLOORS),
     "invented_41_46": (INVENTED, [f"{n:02d}" for n in range(41, 47)], INVENTED_41_46_FLOORS),
+    "invented_47_52": (INVENTED, [f"{n:02d}" for n in range(47, 53)], INVENTED_47_52_FLOORS),
     "heldout": (HELDOUT, [f"h{n:02d}" for n in range(1, 13)], HELDOUT_FLOORS),
 }
 

@@ -15,7 +15,7 @@ from kg.extract.context import ArticleContext, GazSpan, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.extract.rules.roles import analyse_role, role_phrase_ok
-from kg.extract.text import APOS
+from kg.extract.text import APOS, is_byline
 from kg.names import lookup_key as normalize
 
 _PEOPLE = ("Person", "Minister")
@@ -255,6 +255,8 @@ def _fits(ctx: ArticleContext, key: str, r: GazSpan, cls: str, country: str | No
     ent = ctx.ents[key]
     if cls == "Person" and ent.type == "Minister":
         return False
+    if all(is_byline(ctx.sent_at(m.start)) for m in ctx.mentions if m.key == key):
+        return False  # (« Le Quotidien X | Par Jean Y »: the reporter holds no title of the story)
     role = ent.attrs.get("role")
     if role:
         known_role = normalize(str(role))

@@ -41,7 +41,8 @@ def summit_targets(ctx: ArticleContext) -> list[tuple[Span, str, bool]]:
         # (« X, qui a accueilli le sommet du Mercosur, et Y étaient attendus »: a summit inside a relative clause is
         # that clause's, :func:`relative_hosts`)
         in_sent = [k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)
-                   and not (relative_clause(ctx, s) is not None and _others_outside(ctx, s, sent))]
+                   and not (relative_clause(ctx, s) is not None and _others_outside(ctx, s, sent))
+                   and not (k != ctx.main_summit and time_distance(ctx, s))]
         if current is None and not in_sent:  # (the first summit named, even in a relative clause)
             current = next((k for s, e, k in seq if sent.start <= s < sent.end and not before_summit(ctx, s)), None)
         if in_sent:
@@ -108,6 +109,15 @@ def relative_hosts(ctx: ArticleContext) -> None:
         p = found[-1] if found else None
         if p is not None and not absent(ctx, p):
             ctx.relate(k, "attendee", p.key, min(p.start, s), max(p.end, e), confidence("attendance_verb"))
+
+
+def time_distance(ctx: ArticleContext, i: int) -> bool:
+    """Is the summit mention at ``i`` a point in time the sentence counts from (« deux ans après le premier
+    sommet », « un an après celui de X »): what its sentence reports is not at that summit?"""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if ctx.lower(k) in ("après", "avant") and ctx.lower(k - 1) in ctx.lex.time_nouns:
+            return True
+    return False
 
 
 def before_summit(ctx: ArticleContext, i: int) -> bool:
@@ -353,6 +363,10 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True
+        if doc.lemma[h] in ctx.lex.departure_verbs and any(
+                doc.lower[c] in ctx.lex.opening_nouns | ctx.lex.summit_nouns and any(lower[g] == "avant" for g in doc.children(c))
+                for c in kids):
+            return True  # « X a quitté le pays avant l'ouverture du sommet »: gone before it began
         if _represented(ctx, h, start, end):
             return True
         # « Zelensky s'exprimait depuis Kiev », « intervenant depuis Kinshasa »: speaking from a city, not there (not

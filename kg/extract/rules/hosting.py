@@ -50,6 +50,7 @@ def summit_relations(ctx: ArticleContext) -> None:
             if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
                 c = next((x for x in cands[1:] if _met_at(ctx, x.start)), c)
             ctx.relate(k, "hostCity", c.key, s, c.end, confidence("place_after_summit"))
+            _apposed_places(ctx, k, s, c)
         # « reçus au Grand Palais du peuple ... pour un sommet », « au centre de conférences X, à Yokohama »
         _venue_hosts(ctx, sent, events)
         # « pour Lusaka, en Zambie, où il participera au sommet de la SADC »
@@ -86,6 +87,34 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+def _apposed_places(ctx: ArticleContext, key: str, s: int, c: Mention) -> None:
+    """« réuni à X, un complexe hôtelier de Y, dans le sud de la Z »: the place a summit is held in, described by an
+    apposition naming the city it is in (« un complexe ... de Y ») and the country of that (« dans le sud de Z »),
+    gives them as hosts too."""
+    doc, lex = ctx.doc, ctx.lex
+    j, n = c.end, len(doc)
+    if j + 2 >= n or doc.words[j] != "," or ctx.lower(j + 1) not in ("un", "une"):
+        return
+    last = None
+    for x in range(j + 2, min(n, j + 14)):
+        if doc.words[x] in (".", ";", ":") or doc.pos[x] in ("VERB", "AUX"):
+            break
+        if doc.words[x] == ",":
+            if last is None or ctx.lower(x + 1) != "dans":
+                break
+            continue  # (« ..., dans le sud de ... »)
+        place = ctx.mention_at(x, ("City", "Country"))
+        if place is None or place.start != x or not (ctx.lower(x - 1) in lex.of_forms_contracted or (
+                ctx.lower(x - 1) in lex.definite_articles and ctx.lower(x - 2) in lex.of_forms)):
+            continue
+        if ctx.ents[place.key].type == "City" and last is None:
+            ctx.relate(key, "hostCity", place.key, s, place.end, confidence("place_after_summit"))
+            last = place
+        elif ctx.ents[place.key].type == "Country" and last is not None:
+            ctx.relate(key, "hostCountry", place.key, s, place.end, confidence("country_after_summit"))
+            break
 
 
 def _fronted_hosts(ctx: ArticleContext, sent, events: list[tuple[int, int, str]]) -> None:

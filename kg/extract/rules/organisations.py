@@ -142,8 +142,9 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
         k -= 1
     if k >= 0 and ctx.doc[k].lower_.startswith("chargé"):
         return
-    # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat »
-    if not is_namey(span[0]) and any(
+    # a portfolio after a title: « ministre des Armées », « ministre de l'Économie et du Climat » (not a body named by
+    # its head noun: « le gouverneur de la Banque centrale des îles du Nord »)
+    if not (headed and not any(t.pos_ in ("VERB", "AUX") for t in span)) and not is_namey(span[0]) and any(
             r.end <= span.start and span.start - r.end <= 8 and role_phrase_ok(ctx, r.end, span.start)
             for r in ctx.role_spans):
         return
@@ -227,6 +228,55 @@ def acronym_organisations(ctx: ArticleContext) -> None:
         ctx.add("Organization", key, name, start, i, conf=conf, rank=2)
         ctx.add("Organization", key, name, i + 1, i + 2, surface=words[i + 1], conf=conf)
         _merge_acronym(ctx, words[i + 1], key)
+
+
+    _bare_acronyms(ctx)
+
+
+def _bare_acronyms(ctx: ArticleContext) -> None:
+    """« les dirigeants des États membres de la XYZ », « le secrétaire général de l'XYZ », never spelt out: an
+    upper-case acronym after « de la / du / de l' » and a body's member, office or summit noun is an organisation
+    (and so is the same acronym elsewhere in the article: « XYZ : ... » in the headline). Not an acronym the article
+    spells out in brackets, nor one of a body the reference data or the article names in full."""
+    doc = ctx.doc
+    lex = ctx.lex
+    words, n = doc.words, len(doc)
+    found: dict[str, str] = {}
+    bracketed = {words[i] for i in range(1, n - 1) if words[i - 1] == "(" and words[i + 1] == ")"}
+    for i in range(2, n):
+        w = words[i]
+        if not _acronym(w) or not w.isalpha() or len(w) < 3 or ctx.overlaps_mention(i, i + 1) \
+                or w.lower() in {a.lower() for a in lex.summit_acronyms} or w in bracketed:
+            continue  # (« UNOC3 »: a summit's name)
+        k = i - 1
+        if ctx.lower(k) in lex.definite_articles:
+            k -= 1
+        if ctx.lower(k) not in lex.of_forms_contracted or k == i - 1 and ctx.lower(k) not in ("du", "des"):
+            continue
+        before = {ctx.lower(j) for j in range(max(0, k - 3), k)}
+        before |= {f"{ctx.lower(j)} {ctx.lower(j + 1)}" for j in range(max(0, k - 3), k - 1)}
+        if not before & lex.acronym_body_context or ctx.ref.country(w) or ctx.ref.city(w) or ctx.ref.organization(w) \
+                or any(_initials(ctx, e.label) == w for e in ctx.ents.values() if e.type == "Organization"):
+            continue  # (a body the reference or the article names in full: its own rules read it)
+        found[w] = f"org/{slug(w)}"
+    # « l'Organisation X (ABC) ... le secrétaire général de l'ABC »: the acronym alone again names that body
+    for i in range(1, n - 1):
+        if words[i - 1] == "(" and words[i + 1] == ")" and _acronym(words[i]) and words[i] not in found:
+            org = ctx.mention_at(i, ("Organization",))
+            if org is not None:
+                found[words[i]] = org.key
+    conf = confidence("bare_acronym_organisation")
+    for i in range(n):
+        key = found.get(words[i])
+        if key is not None and not ctx.overlaps_mention(i, i + 1):
+            label = ctx.ents[key].label if key in ctx.ents else words[i]
+            ctx.add("Organization", key, label, i, i + 1, surface=words[i], conf=conf, rank=0 if key in ctx.ents else 2)
+
+
+def _initials(ctx: ArticleContext, name: str) -> str:
+    """« Communauté politique européenne » → « CPE » (small words left out)."""
+    return "".join(_plain(w[0]).upper() for w in name.replace("'", " ").replace("’", " ").split()
+                   if w[:1].isalpha() and w.lower() not in ctx.lex.name_particles and w.lower() not in _LINK_WORDS)
 
 
 def _merge_acronym(ctx: ArticleContext, acronym: str, key: str) -> None:

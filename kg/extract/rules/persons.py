@@ -120,14 +120,17 @@ def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:
             c += 1
         if c < n and words[c] == "," and c > r.end and role_phrase_ok(ctx, r.end, c):
             starts.append(c + 1)
+        elif j < n and words[j] == ",":
+            starts.append(j + 1)  # « représenté par son vice-président, Amadou Belko »: right after the title
     # the last words of the article's full names (« le président brésilien Oyelaran » after « Marta Oyelaran »)
     surnames = {lower[e.end - 1] for e in doc.ents if e.label_ == "PER" and e.end - e.start >= 2}
     for j in starts:
         k = j
         while k < n and k - j < 5 and (
                 (words[k][:1].isupper() and pos[k] in ("PROPN", "X", "NOUN", "ADJ"))
-                or (lower[k] in ctx.lex.name_particles and k > j)) and not sent_start[k]:
-            k += 1
+                or (lower[k] in ctx.lex.name_particles and k > j)
+                or (words[k] == "-" and k > j and k + 1 < n and words[k + 1][:1].isupper())) and not sent_start[k]:
+            k += 1  # (« Kassym-Jomart Tokaïev » in three tokens: the hyphen joins a compound first name)
         while k > j and lower[k - 1] in ctx.lex.name_particles:
             k -= 1
         alone = k - j == 1 and lower[j] in surnames  # a surname alone, whose full name the article gives

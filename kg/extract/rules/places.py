@@ -78,8 +78,9 @@ def places_and_orgs(ctx: ArticleContext) -> None:
             # « la maire de Aurivel » read as a body's name: after a noun only a town goes with, a town
             ctx.add("City", f"city/{slug(e.text)}", place_label(e.text), e.start, e.end,
                     conf=confidence("unknown_place_after_a"), rank=1)
-        elif e.label_ in ("ORG", "MISC") and _english_venue(ctx, e):
-            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name
+        elif e.label_ in ("ORG", "MISC", "PER") and _english_venue(ctx, e):
+            # « au Kenyatta International Convention Centre »: a venue named in English, read as a body's name (or as a
+            # person's: « au Jorge Almirante Centre »)
             ctx.add("City", f"city/{slug(e.text)}", e.text, e.start, e.end, conf=confidence("venue_after_au"), rank=1)
         elif e.label_ in ("ORG", "MISC"):
             ner_organisation(ctx, e)
@@ -397,9 +398,9 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
         ctx.add("Organization", f"org/{slug(text.text)}", text.text, text.start, text.end,
                 conf=confidence("unknown_organisation"), rank=1)
         return
-    # « à Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X », « la station de ski de X »,
-    # « le sommet du G7 de X », « le port de X » (one NER place)
-    if len(text) <= 4 and (town or prev == "à" or prev in lex.of_forms and (
+    # « à Aurivel », « depuis Aurivel », « au château de Chantilly », « le sommet de Djerba », « la ville de X »,
+    # « la station de ski de X », « le sommet du G7 de X », « le port de X » (one NER place)
+    if len(text) <= 4 and (town or prev in ("à", "depuis") or prev in lex.of_forms and (
             ctx.lower(text.start - 2) in lex.venue_nouns | lex.town_nouns or (
             ctx.lower(text.start - 2) in lex.summit_nouns and text.start == e.start) or _place_noun_before(ctx, text.start - 1)
             or _summit_body_before(ctx, text.start - 1))):

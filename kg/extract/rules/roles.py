@@ -56,6 +56,8 @@ def roles(ctx: ArticleContext) -> None:
     rank = 0  # the person's place among those sharing a plural title
     for m in persons:
         left, right = _left_role(ctx, m), _right_role(ctx, m)
+        if left and right and ctx.doc.words[m.start - 1] == "," and _after_person(ctx, left.start):
+            left = None  # « A, Premier ministre de X, B, président de Y »: each title follows its own name
         if left and right:
             _apply_role(ctx, m, right)
         role = left or right
@@ -70,6 +72,18 @@ def roles(ctx: ArticleContext) -> None:
             continue
         prev_role, prev_rank = (m, role), rank
         _apply_role(ctx, m, role, rank)
+
+
+def _after_person(ctx: ArticleContext, start: int) -> bool:
+    """Does the role phrase starting at token ``start`` come right after a person and a comma (« A, Premier
+    ministre de X, ... »): an apposition to that person?"""
+    k = start - 1
+    while k > 0 and ctx.doc.pos[k] == "DET":
+        k -= 1
+    if k <= 0 or ctx.doc.words[k] != ",":
+        return False
+    prev = ctx.mention_at(k - 1, ("Person", "Minister"))
+    return prev is not None and prev.end == k
 
 
 def side_countries(ctx: ArticleContext) -> None:
@@ -168,7 +182,14 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.lower_ in ctx.lex.role_phrase_stops:
             break
         end += 1
+    if end + 1 < len(doc) and doc[end].text == "," and any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)):
+        nxt = ctx.mention_at(end + 1, ("Person", "Minister"))
+        if nxt is not None and nxt.start == end + 1:
+            return None  # « X, son homologue de Y, Z »: the title introduces Z, not X
     return analyse_role(ctx, trig, trig.start, end)
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 
 
 def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:

@@ -97,9 +97,15 @@ def headline_only(ctx: ArticleContext, key: str, i: int) -> bool:
         return False
     # the first paragraph with text after the headline: the lead
     nxt = text.find("\n\n", cut + 2)
-    while nxt >= 0 and len(text[cut:nxt].strip()) < 80:  # (a dateline or a « Publié le » line)
-        cut, nxt = nxt, text.find("\n\n", nxt + 2)
+    while nxt >= 0 and (len(text[cut:nxt].strip()) < 80 or _caption(ctx, text[cut:nxt])):
+        cut, nxt = nxt, text.find("\n\n", nxt + 2)  # (a dateline, a « Publié le » line, a photo caption)
     return nxt < 0 or idx[i] < nxt
+
+
+def _caption(ctx: ArticleContext, paragraph: str) -> bool:
+    """« Photo : X et Y au palais de Z. © agence », « Lire aussi : ... »: a paragraph that is not the lead."""
+    par = paragraph.strip().lower()
+    return "©" in par or any(par.startswith(w) and not par[len(w):len(w) + 1].isalpha() for w in ctx.lex.caption_openers)
 
 
 def elliptic_next(ctx: ArticleContext, i: int) -> int:
@@ -280,7 +286,7 @@ def gathered_body(ctx: ArticleContext) -> None:
         return
 
 
-def body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
+def body_gathering(ctx: ArticleContext, i: int, start: int | None = None) -> tuple[str | None, int]:
     """« leur réunion biennale » in a sentence where a body's leaders meet (« Les dirigeants du Commonwealth »): the
     body's summit, « sommet du Commonwealth », named by the gathering noun and its describing adjectives too."""
     doc = ctx.doc
@@ -295,6 +301,7 @@ def body_gathering(ctx: ArticleContext, i: int) -> tuple[str | None, int]:
     label = next(m for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)) if m.key == body)
     name = f"sommet {prefix}{doc.span_text(label.start, label.end)}"
     key = f"summit/{slug(name)}"
-    ctx.add("Summit", key, name, i, end, surface=doc.span_text(i, end), rank=2)
-    ctx.summit_seq.append((i, end, key))
+    start = i if start is None else start  # (« leur 52e réunion »: from the ordinal)
+    ctx.add("Summit", key, name, start, end, surface=doc.span_text(start, end), rank=2)
+    ctx.summit_seq.append((start, end, key))
     return key, end

@@ -15,7 +15,10 @@ from kg.extract.text import APOS, ordinal_value
 from kg.names import lookup_key as normalize
 from kg.names import slug
 
-__all__ = ["conference", "ministerial_meeting", "predicative", "generic", "idiom", "numbered_edition", "same_noun",
+COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
+
+__all__ = ["COP_NUMBER", "two_leaders", "numbered_own_summit", "named_later", "future_clause", "summit_mention_peek",
+           "conference", "ministerial_meeting", "predicative", "generic", "idiom", "numbered_edition", "same_noun",
            "spaced_acronym", "series_key", "latest_edition", "edition_time", "ordinal_at", "pronoun_summits"]
 
 
@@ -265,3 +268,79 @@ def pronoun_summits(ctx: ArticleContext) -> None:
         ctx.summit_seq.append((i, city.end, key))
         ctx.relate(key, "hostCity", city.key, i, city.end, confidence("place_in_summit_name"))
     ctx.summit_seq.sort()
+
+
+def two_leaders(ctx: ArticleContext, j: int) -> int:
+    """The end of two capitalised names joined by a hyphen from token ``j`` (« Trump-Poutine », read as one token or
+    three), after a definite article and a gathering noun, naming no place or body (« Bosnie-Herzégovine »); 0 if
+    there are none."""
+    doc = ctx.doc
+    if j + 2 >= len(doc) or ctx.lower(j - 2) not in ctx.lex.definite_articles | ctx.lex.demonstratives:
+        return 0
+    if "-" in doc.words[j][1:]:
+        parts, end = doc.words[j].split("-"), j + 1
+    elif doc.words[j + 1] == "-" and not doc.whitespace(j) if hasattr(doc, "whitespace") else doc.words[j + 1] == "-":
+        parts, end = [doc.words[j], doc.words[j + 2]], j + 3
+    else:
+        return 0
+    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() and len(p) >= 2 for p in parts):
+        return 0
+    text = doc.span_text(j, end)
+    if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
+        return 0
+    return end
+
+
+def numbered_own_summit(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """« Réunis lundi à X pour leur 8e sommet, les dirigeants ... », in an article naming no summit and no body
+    meeting: the summit is « 8e sommet », as written."""
+    edition = ordinal_at(ctx, start - 1)
+    if not edition or ctx.lower(start - 2) not in ("leur", "leurs"):
+        return None
+    name = ctx.doc.span_text(start - 1, end)
+    key = f"summit/{slug(name)}"
+    ctx.add("Summit", key, name, start - 1, end, rank=1).attrs.setdefault("edition", edition)
+    return key
+
+
+def named_later(ctx: ArticleContext, j: int) -> bool:
+    """Is a summit named by a capitalised name or an acronym after token ``j`` (« ... leur 16e sommet. ... la
+    COP16 »), which « leur 16e sommet » may be?"""
+    lex = ctx.lex
+    acronyms = {a.lower() for a in lex.summit_acronyms}
+    lower, words = ctx.doc.lower, ctx.doc.words
+    for k in range(j, len(words)):
+        if lower[k] in acronyms or COP_NUMBER.match(lower[k]):
+            return True
+        if lower[k] in lex.summit_nouns and k + 2 < len(words) and lower[k + 1] in lex.of_forms_contracted and (
+                words[k + 2][:1].isupper() or words[k + 3:k + 4] and words[k + 3][:1].isupper()):
+            return True  # « sommet de l'OCS », « sommet du G20 »
+    return False
+
+
+def future_clause(ctx: ArticleContext, i: int) -> bool:
+    """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
+    doc = ctx.doc
+    t = i
+    for _ in range(4):
+        if doc.heads[t] == t:
+            break
+        t = doc.heads[t]
+        if doc.pos[t] in ("VERB", "AUX"):
+            verbs = [t] + [c for c in doc.children(t) if doc.deps[c].startswith("aux")]
+            return any(doc.morph(v, "Tense") == "Fut" for v in verbs)
+    return False
+
+
+def summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
+    """The end of a summit noun phrase starting at token ``j`` (no entity is created)."""
+    doc = ctx.doc
+    end = j + 1
+    while end < len(doc) and end - j < 10:
+        u = doc[end]
+        if (u.is_punct and u.text not in APOS) or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") or u.lower_ == "à":
+            break
+        end += 1
+    while end > j + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
+        end -= 1
+    return None, end

@@ -15,15 +15,15 @@ from kg.extract.rules.summit_anaphora import (descriptive_summit, elliptic_next,
                                              prospective_mention, topic_summit, headline_lead_pair, bracketed_names,
                                              merge_summit, gathered_body, body_gathering)
 from kg.extract.rules.summit_bodies import bodies_meeting, body_names, meeting_body
-from kg.extract.rules.summit_phrases import (conference, edition_time, generic, idiom, latest_edition, ministerial_meeting,
-                                             numbered_edition, ordinal_at, predicative, pronoun_summits, same_noun,
-                                             series_key, spaced_acronym)
+from kg.extract.rules.summit_phrases import (COP_NUMBER, conference, edition_time, future_clause, generic, idiom,
+                                             latest_edition, ministerial_meeting, named_later, numbered_edition,
+                                             numbered_own_summit, ordinal_at, predicative, pronoun_summits, same_noun,
+                                             series_key, spaced_acronym, summit_mention_peek, two_leaders)
 from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.records import Relation
 
-_COP_NUMBER = re.compile(r"^(cop|cmp)[- ]?(\d+)$")  # « COP29 », « cop-21 », « CMP 5 »
 _ACRONYM_NUMBER = re.compile(r"^([A-Z]{3,6})(\d{1,2})$")  # « UNOC3 »
 
 
@@ -40,7 +40,7 @@ def summits(ctx: ArticleContext) -> None:
     edition_nouns = lex.edition_nouns
     conference_nouns = lex.conference_nouns
     starters = (summit_nouns | edition_nouns | acronyms | conference_nouns | lex.session_nouns
-                | lex.meeting_of_body_nouns)  # and « COP28 » (_COP_NUMBER)
+                | lex.meeting_of_body_nouns)  # and « COP28 » (COP_NUMBER)
     # « UNOC3 »: an acronym with a number, in an article about a summit or conference
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
@@ -66,7 +66,7 @@ def summits(ctx: ArticleContext) -> None:
             i = end
             continue
         low = lower[i]
-        pair = _two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
+        pair = two_leaders(ctx, i + 1) if low in lex.gathering_nouns else 0
         if pair:
             # « la rencontre Trump-Poutine », « la réunion Xi-Biden »: a meeting of two leaders named by them (not
             # a person « Trump-Poutine »)
@@ -85,10 +85,14 @@ def summits(ctx: ArticleContext) -> None:
                     current = key
                 i = max(end, i + 1)
                 continue
-            if current is None and ctx.lower(i - 1) in ("leur", "leurs"):
-                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale »: the body's summit
-                key, end = body_gathering(ctx, i)
+            numbered = ordinal_at(ctx, i - 1) if ctx.lower(i - 2) in ("leur", "leurs") else None
+            if current is None and (ctx.lower(i - 1) in ("leur", "leurs") or numbered):
+                # « Les dirigeants du Commonwealth ont nommé X en clôture de leur réunion biennale », « les chefs de
+                # gouvernement de la X ont ouvert leur 52e réunion ordinaire »: the body's summit (that edition)
+                key, end = body_gathering(ctx, i, start=i - 1 if numbered else i)
                 if key is not None:
+                    if numbered:
+                        ctx.ents[key].attrs.setdefault("edition", numbered)
                     current = key
                     i = end
                     continue
@@ -125,7 +129,7 @@ def summits(ctx: ArticleContext) -> None:
             i += 1
             continue
         t = doc[i]
-        m = _COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
+        m = COP_NUMBER.match(low) or (_ACRONYM_NUMBER.match(doc.words[i]) if numbered else None)
         if m or (low in acronyms and i + 1 < n and doc[i + 1].like_num) or spaced:
             end = i + 1 if m else i + 2
             num = int(m.group(2)) if m else int(doc[i + 1].text) if doc[i + 1].text.isdigit() else None
@@ -173,6 +177,13 @@ def summits(ctx: ArticleContext) -> None:
             elif key is None and end == i + 1 and i > 0 and any(
                     lower[k] in lex.definite_articles | lex.demonstratives or lower[k] in ("leur", "notre")
                     for k in ((i - 1, i - 2) if ordinal_at(ctx, i - 1) else (i - 1,))):
+                if current is None and _body_summit(ctx, (i, end), probe=True) is None and not named_later(ctx, end):
+                    key = numbered_own_summit(ctx, i, end)  # (« pour leur 8e sommet, les dirigeants ... »)
+                    if key is not None:
+                        _summit_context(ctx, i - 1, end, key)
+                        current = key
+                        i = max(end, i + 1)
+                        continue
                 pending.append((i, end))  # (« lors de leur sommet », « pour leur 16e sommet » of a body's leaders)
             i = max(end, i + 1)
             continue
@@ -194,38 +205,25 @@ def summits(ctx: ArticleContext) -> None:
     pronoun_summits(ctx)
 
 
-def _two_leaders(ctx: ArticleContext, j: int) -> int:
-    """The end of two capitalised names joined by a hyphen from token ``j`` (« Trump-Poutine », read as one token or
-    three), after a definite article and a gathering noun, naming no place or body (« Bosnie-Herzégovine »); 0 if
-    there are none."""
-    doc = ctx.doc
-    if j + 2 >= len(doc) or ctx.lower(j - 2) not in ctx.lex.definite_articles | ctx.lex.demonstratives:
-        return 0
-    if "-" in doc.words[j][1:]:
-        parts, end = doc.words[j].split("-"), j + 1
-    elif doc.words[j + 1] == "-" and not doc.whitespace(j) if hasattr(doc, "whitespace") else doc.words[j + 1] == "-":
-        parts, end = [doc.words[j], doc.words[j + 2]], j + 3
-    else:
-        return 0
-    if len(parts) != 2 or not all(p[:1].isupper() and p[1:].islower() and len(p) >= 2 for p in parts):
-        return 0
-    text = doc.span_text(j, end)
-    if ctx.mentions_in(j, end, ("Country", "City", "Organization")) or ctx.ref.country(text) or ctx.ref.city(text):
-        return 0
-    return end
-
-
 def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> None:
     """Bare « le sommet », « ce sommet », « la conférence » before any summit is named: the summit the article is
     about, named later (« ... ce sommet de cinq jours. ... l'UNOC3 »)."""
     main = _main(ctx)
+    if main in ctx.prev_editions:
+        main = None  # (« pour leur sixième sommet ... Le précédent sommet, à X, ... »: not the earlier edition)
     if main is None and pending:
         main = _body_summit(ctx, pending[0])
     if main is None:
         return
     for start, end in pending:
         edition = ordinal_at(ctx, start - 1)
-        if edition and ctx.ents[main].attrs.get("edition") not in (None, edition):
+        main_ed = ctx.ents[main].attrs.get("edition")
+        if edition and isinstance(main_ed, int) and edition > main_ed and (edition == main_ed + 1 or future_clause(ctx, start)):
+            # « leur sixième sommet ... Le septième sommet se tiendra à X », « pour accueillir le 18e sommet » after
+            # « leur 17e sommet »: the next edition
+            _next_edition(ctx, main, start - 1, end, edition=edition, linked=edition == main_ed + 1)
+            continue
+        if edition and main_ed not in (None, edition):
             continue
         if edition:
             ctx.ents[main].attrs.setdefault("edition", edition)
@@ -234,7 +232,7 @@ def _resolve_pending(ctx: ArticleContext, pending: list[tuple[int, int]]) -> Non
     ctx.summit_seq.sort()
 
 
-def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
+def _body_summit(ctx: ArticleContext, mention: tuple[int, int], probe: bool = False) -> str | None:
     """« Les dirigeants du G7 se retrouvent lundi à X. Le sommet doit durer trois jours. »: an article naming no
     summit but « le sommet » of leaders of a body met in its sentence or the two before is « sommet du G7 »."""
     n = ctx.sent_no(mention[0])
@@ -243,6 +241,8 @@ def _body_summit(ctx: ArticleContext, mention: tuple[int, int]) -> str | None:
         found = meeting_body(ctx, sent.start, sent.end)
         if found is None:
             continue
+        if probe:
+            return found[0]
         body, prefix = found
         name = f"{ctx.doc.words[mention[0]].lower()} {prefix}{ctx.doc.span_text(*next((m.start, m.end) for m in ctx.mentions if m.key == body and sent.start <= m.start < sent.end))}"
         key = f"summit/{slug(name)}"
@@ -340,6 +340,11 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         if current and edition and not cur_ed and future_clause(ctx, i):
             # « Le 33e sommet aura lieu l'an prochain à X »: a numbered summit still to come is the next one
             return _next_edition(ctx, current, i - 1, end, edition=edition), end
+        if current and edition and isinstance(cur_ed, int) and edition < cur_ed and not future_clause(ctx, i):
+            # « Réunis pour leur 8e sommet ... Lors du premier sommet, à X »: an earlier edition
+            key = _previous_edition(ctx, i - 1, end)
+            ctx.ents[key].attrs.setdefault("edition", edition)
+            return key, end
         if current and edition and cur_ed and int(cur_ed) != edition:
             start = i - 1
             return _next_edition(ctx, current, start, end, edition=edition, linked=edition == int(cur_ed) + 1), end
@@ -378,20 +383,6 @@ def _summit_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[s
         ctx.ents[key].attrs.setdefault("edition", edition)
     _summit_context(ctx, i, end, key)
     return key, end
-
-
-def future_clause(ctx: ArticleContext, i: int) -> bool:
-    """Is the verb of the clause of token ``i`` in the future (« aura lieu », « se tiendra »)?"""
-    doc = ctx.doc
-    t = i
-    for _ in range(4):
-        if doc.heads[t] == t:
-            break
-        t = doc.heads[t]
-        if doc.pos[t] in ("VERB", "AUX"):
-            verbs = [t] + [c for c in doc.children(t) if doc.deps[c].startswith("aux")]
-            return any(doc.morph(v, "Tense") == "Fut" for v in verbs)
-    return False
 
 
 def _is_apposition(ctx: ArticleContext, i: int, current: str) -> bool:
@@ -453,7 +444,7 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         if doc[j].lower_ in ctx.lex.demonstratives:
             j += 1
         if j < len(doc) and doc[j].lower_ in ctx.lex.summit_nouns:
-            skey, send = _summit_mention_peek(ctx, j)
+            skey, send = summit_mention_peek(ctx, j)
             series = doc[j:send].text if send > j + 1 else None
             end = send
     if current is None:
@@ -475,20 +466,6 @@ def _edition_mention(ctx: ArticleContext, i: int, current: str | None) -> tuple[
         ctx.add("Summit", current, cur.label, start, end, rank=0)
         _summit_context(ctx, start, end, current)
         return current, end
-    return None, end
-
-
-def _summit_mention_peek(ctx: ArticleContext, j: int) -> tuple[None, int]:
-    """The end of a summit noun phrase starting at token ``j`` (no entity is created)."""
-    doc = ctx.doc
-    end = j + 1
-    while end < len(doc) and end - j < 10:
-        u = doc[end]
-        if (u.is_punct and u.text not in APOS) or u.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV") or u.lower_ == "à":
-            break
-        end += 1
-    while end > j + 1 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or doc[end - 1].text in APOS):
-        end -= 1
     return None, end
 
 
@@ -546,7 +523,11 @@ def main_summit(ctx: ArticleContext) -> None:
     ctx.next_parent = {v: k for k, v in ctx.next_of.items()}
     ctx.main_summit = _main(ctx)
     main = ctx.main_summit
+    main_ed = ctx.ents[main].attrs.get("edition") if main else None
     for key in ctx.prev_editions:
+        ed = ctx.ents[key].attrs.get("edition") if key in ctx.ents else None
+        if isinstance(ed, int) and isinstance(main_ed, int) and main_ed - ed != 1:
+            continue  # (« le premier sommet » of the 8th: an earlier edition, not the one before)
         if main and key != main and key in ctx.ents:
             s, e = next((s, e) for s, e, k in ctx.summit_seq if k == key)
             ctx.relate(key, "nextEdition", main, s, e, confidence("previous_edition"))
