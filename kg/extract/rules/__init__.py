@@ -33,6 +33,7 @@ from kg.extract.rules.organisations import (acronym_organisations, affiliation_p
                                              hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
+from kg.extract.rules.unknown_places import unknown_places
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
 from kg.extract.rules.summit_body_names import summit_body_names
 from kg.extract.rules.summit_variants import summit_variants
@@ -60,6 +61,7 @@ _PLACES = ("mentions:Country", "mentions:City")
 RULES: tuple[Rule, ...] = (
     Rule("places_and_orgs", places_and_orgs, needs=("doc", "gaz", "role_spans"),
          provides=(*_PLACES, "mentions:Organization", "split_persons")),
+    Rule("unknown_places", unknown_places, needs=("doc", *_PLACES, "mentions:Organization"), provides=("mentions:City",)),
     Rule("companies", companies, needs=("triggers", "gaz", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization",)),
     Rule("acronym_organisations", acronym_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
