@@ -4,7 +4,7 @@ byte, on kg's graphs and on literals made to be awkward."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rdflib import XSD, Graph, Literal, URIRef
 
@@ -57,6 +57,12 @@ def test_awkward_literals_and_several_objects(triples):
     g = new_graph()
     for s, p, o in triples:
         g.add((URIRef(f"{KGID}person/p{s}"), p, o))
+    # rdflib sorts a property's objects by value, keeping its store's order for ties: two objects of one
+    # property equal in value but not the same term (« 0.00 »^^decimal and 0) have no order of their own to
+    # match (kg's properties hold one datatype each, so its graphs have no such ties)
+    for s, p in {(s, p) for s, p, _ in g}:
+        objs = list(g.objects(s, p))
+        assume(not any(a != b and not a < b and not b < a for a in objs for b in objs))
     _same_as_rdflib(g)
 
 
