@@ -1,7 +1,7 @@
-"""Words in capitals, re-cased for the model: « Emmanuel MACRON », a headline in capitals.
+"""Words in capitals, re-cased for the model: « Kofi MENSAH », a headline in capitals.
 
 The French model learnt names from text in ordinary case. A surname in capitals, as official
-communiqués and many African outlets write it (« le président Macky SALL »), it reads as an
+communiqués and many African outlets write it (« le président Kofi MENSAH »), it reads as an
 organisation or not at all; a headline in capitals it reads as a string of names. Measured with
 ``benchmarks/typography.py`` (entity F1 / relation F1, lenient) on the tuning half of the real
 articles, 0.994 / 0.954 as written: surnames in capitals 0.984 / 0.946 before this module, 0.992 /
@@ -13,20 +13,20 @@ their case changed (same length, so every offset holds for the article's own tex
 evidence quotes):
 
 * a word in capitals after a first name, an honorific or another such word is a surname:
-  « Emmanuel MACRON » → « Emmanuel Macron », « M. SALL » → « M. Sall », « Jean-Yves LE DRIAN »
-  → « Jean-Yves Le Drian ». The word before must not be a common French word (« Photo AFP »,
+  « Kofi MENSAH » → « Kofi Mensah », « M. VARGA » → « M. Varga », « Jean-Paul LE BRAS »
+  → « Jean-Paul Le Bras ». The word before must not be a common French word (« Photo AFP »,
   « le Sommet ASEAN » stay as they are);
 * a line in capitals (a headline) is re-cased word by word, a dateline at its start (« BRUXELLES — »)
   left as it is: a name of several words as the reference data spells it (« Union européenne »);
   a word as the article writes it elsewhere; a nationality adjective in lower case; a country,
   city or organisation, or a word that is no French word, with a capital (a name), and a common
-  word next to such a name too (« MARK CARNEY »); otherwise in lower case; a capital at the start;
+  word next to such a name too (« MARC ROCHER »); otherwise in lower case; a capital at the start;
 * acronyms stay as written: those of the reference data (OTAN, ASEAN, RDC) and any word the
   article also writes in capitals elsewhere.
 
 >>> from kg.nlp.casing import model_text
->>> model_text("Le président Macky SALL est arrivé. M. SALL a parlé devant l'OTAN.")
-"Le président Macky Sall est arrivé. M. Sall a parlé devant l'OTAN."
+>>> model_text("Le président Kofi MENSAH est arrivé. M. MENSAH a parlé devant l'OTAN.")
+"Le président Kofi Mensah est arrivé. M. Mensah a parlé devant l'OTAN."
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ _DATELINE = re.compile(r"\s*[^\W\d_]+(?:[-' ][^\W\d_]+){0,3}\s*(?:\([^)]{1,40}\)
 _HEADLINE_START = re.compile(r"(?:^|[.!?«\"“—–-])\s*$")
 _ROMAN = re.compile(r"[IVXLC]+")  # « Charles III », « Mohammed VI »
 _DETERMINED = re.compile(r"(?<!\w)([ld][’']|(?:le|la|les|du|des|de|au|aux|un|une|ce|cette|son|sa|ses|leur|leurs)\s+)([^\W\d_]+)(?![\w])",
-                         re.IGNORECASE)  # « la TICAD », « des ONG », « l'OTAN »: not a surname (« LE DRIAN » is)
+                         re.IGNORECASE)  # « la TICAD », « des ONG », « l'OTAN »: not a surname (« LE BRAS » is)
 _ELIDED = re.compile(r"^(?:[lLdDjJ]|[qQ]u)[’']")  # « d'Ilham »: the name after the elided word
 _NAME_START = re.compile(r"(?:^|[.!?])\s*$")  # a capital there says nothing of a name (« Plusieurs ONG »)
 _LOWER = re.compile(r"[a-zß-öø-ÿ]+")
@@ -149,9 +149,9 @@ def model_text(text: str, is_common: Callable[[str], bool] = lambda w: False,
 
 
 def _surnames(line: str, is_common: Callable[[str], bool]) -> set[str]:
-    """The words in capitals of ``line`` that are surnames: after a first name (« Emmanuel MACRON »,
-    « Lula da SILVA », « d'Ilham ALIEV »), an honorific (« M. SALL ») or another such surname
-    (« Jean-Yves LE DRIAN »)."""
+    """The words in capitals of ``line`` that are surnames: after a first name (« Kofi MENSAH »,
+    « Rui da COSTA », « d'Aylin ARSLAN »), an honorific (« M. VARGA ») or another such surname
+    (« Jean-Paul LE BRAS »)."""
     found: set[str] = set()
     honorifics, particles, acronyms = _honorifics(), _particles(), _acronyms()
     if not any(m.group() not in acronyms for m in _CAPS_WORD.finditer(line)):
@@ -164,7 +164,7 @@ def _surnames(line: str, is_common: Callable[[str], bool]) -> set[str]:
             continue
         j = k - 1
         while j > 0 and words[j].group() in particles and line[words[j].end():words[j + 1].start()] == " ":
-            j -= 1  # « Lula da SILVA », « Ursula von der LEYEN »: back to the first name
+            j -= 1  # « Rui da COSTA », « Ilona von der HALVORSEN »: back to the first name
         prev = words[j]
         gap = line[prev.end():words[j + 1].start()]
         first = _ELIDED.sub("", prev.group())
@@ -210,7 +210,7 @@ def _headline(line: str, forms: dict[str, collections.Counter], acronyms: frozen
             names.append(k in done or word in acronyms)
             continue
         seen = forms.get(word.lower())
-        if seen:  # as the article writes it (« sommet », « Union », « Carney »)
+        if seen:  # as the article writes it (« sommet », « Union », « Rocher »)
             form = seen.most_common(1)[0][0]
         elif ref.country_by_adjective(word):
             form = word.lower()  # « CHINOIS »: an adjective of nationality
@@ -223,7 +223,7 @@ def _headline(line: str, forms: dict[str, collections.Counter], acronyms: frozen
             form = form[:1].upper() + form[1:]
         chars[m.start():m.end()] = _recase(word, form)
     for k, m in enumerate(parts):
-        # « MARK CARNEY »: a common word (« mark ») the article does not write elsewhere, next to a name, is part of it
+        # « MARC ROCHER »: a common word (« marc ») the article does not write elsewhere, next to a name, is part of it
         word = m.group()
         if (not names[k] and word.isupper() and word.lower() not in forms and len(word) > 1 and not is_stop(word.lower())
                 and k + 1 < len(parts) and parts[k + 1].start() == m.end() + 1 and line[m.end()] == " "
