@@ -20,7 +20,6 @@ import argparse
 import json
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -105,14 +104,6 @@ def write_variant(src: Path, out: Path, names: list[str], transform: Callable[[s
     return changed
 
 
-def micro(path: Path, only: list[str]) -> str:
-    """The two micro lines of ``kg eval PATH --no-details``: entity F1 and relation F1 (lenient)."""
-    args = [sys.executable, "-m", "kg", "eval", str(path), "--no-details", *(["--only", ",".join(only)] if only else [])]
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    rows = [line.split() for line in out.splitlines() if line.strip().startswith("micro")]
-    return f"entity F1 {rows[0][6]}, relation F1 (lenient) {rows[1][-1]}"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  epilog="variants: " + ", ".join(VARIANTS))
@@ -121,6 +112,7 @@ def main() -> int:
     ap.add_argument("--variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS))
     args = ap.parse_args()
     from kg.evaluation.suite import find_pairs
+    from swap_names import micro  # (benchmarks/ is on the path when a script there runs)
 
     names = [txt.stem for txt, _ in find_pairs(args.corpus, args.only or None)]
     print(f"{args.corpus} ({len(names)} articles), as written: {micro(args.corpus, args.only)}", flush=True)

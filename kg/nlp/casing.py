@@ -71,15 +71,18 @@ def _acronyms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return json.loads((files("kg.ontology") / "data" / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
-    lexicon = json.loads((files("kg.ontology") / "data" / "lexicon.json").read_text(encoding="utf-8"))
-    return frozenset(lexicon["honorifics"])
+    return frozenset(_lexicon()["honorifics"])
 
 
 @functools.lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
-    lexicon = json.loads((files("kg.ontology") / "data" / "lexicon.json").read_text(encoding="utf-8"))
-    return frozenset(lexicon["name_particles"])
+    return frozenset(_lexicon()["name_particles"])
 
 
 def _is_caps(word: str) -> bool:
