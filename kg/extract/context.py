@@ -87,6 +87,7 @@ class ArticleContext:
         # ── the input, read-only ──────────────────────────────────────────────────────────────
         #: the parsed article, its tokens' attributes read once
         self.doc: TokenCache = TokenCache(doc)
+        self._lower, self._n = self.doc.lower, len(self.doc)  # (:meth:`lower`)
         self.article: Article = article
         #: reference data (countries, cities, organisations, role titles)
         self.ref: Reference = ref
@@ -183,7 +184,7 @@ class ArticleContext:
 
     def lower(self, i: int) -> str:
         """The lower-case form of token ``i``, ``""`` outside the document."""
-        return self.doc.lower[i] if 0 <= i < len(self.doc) else ""
+        return self._lower[i] if 0 <= i < self._n else ""
 
     def covered_by_ner(self, span: GazSpan, labels: tuple[str, ...]) -> bool:
         """Is a token of ``span`` inside a named entity of one of ``labels``?"""

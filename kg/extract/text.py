@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 
 from spacy.tokens import Span, Token
 
@@ -60,11 +61,29 @@ def _byline() -> re.Pattern:
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I)
 
 
+#: :func:`is_byline`'s answers for the sentences of the last document asked about: (a weak reference to the
+#: ``Doc``, {(start, end): answer}); the rules ask about every sentence several times per article
+_BYLINE_MEMO: tuple[weakref.ref, dict[tuple[int, int], bool]] | None = None
+
+
 def is_byline(sent: Span) -> bool:
     """A signature, photo credit or « lire aussi » line, not part of the story; also a header line whose parts
     are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »)."""
-    if len(sent) > 24:
+    global _BYLINE_MEMO
+    start, end = sent.start, sent.end
+    if end - start > 24:
         return False
+    doc = sent.doc
+    memo = _BYLINE_MEMO  # (read once: another thread may replace it meanwhile)
+    if memo is None or memo[0]() is not doc:
+        memo = _BYLINE_MEMO = (weakref.ref(doc), {})
+    found = memo[1].get((start, end))
+    if found is None:
+        found = memo[1][(start, end)] = _is_byline(sent)
+    return found
+
+
+def _is_byline(sent: Span) -> bool:
     text = sent.text
     if not (len(sent) <= 14 and _byline().match(text)) and not any(
             _byline().match(part) for part in re.split(r"\s[|·]\s", text)[1:]):

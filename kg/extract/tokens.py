@@ -74,6 +74,7 @@ class TokenCache:
         self.sent_start: list[bool] = (arr[:, 10] == 1).tolist() if n else []
         self.ent_type: list[str] = [(known(h) or string(h)) if h else "" for h in ent_type]  # (0: no label)
         self._morphs: list[int] = morph
+        self._strings = strings  # (:meth:`morph`)
         self.ents: tuple[Span, ...] = doc.ents  # ``Doc.ents`` makes new spans on every read
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
@@ -111,7 +112,7 @@ class TokenCache:
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the tokens whose head is ``i``, in text order."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.tokens]
+            kids: list[list[int]] = [[] for _ in range(len(self.heads))]
             for c, h in enumerate(self.heads):
                 if h != c:
                     kids[h].append(c)
@@ -138,4 +139,4 @@ class TokenCache:
     def morph(self, i: int, feature: str) -> str | None:
         """The value of a morphological feature of token ``i`` (« Fin », « Fut »), ``None`` without it:
         ``morph(i, f) == v`` is ``doc[i].morph.get(f) == [v]``."""
-        return _morph_features(self.doc.vocab.strings, self._morphs[i]).get(feature)
+        return _morph_features(self._strings, self._morphs[i]).get(feature)

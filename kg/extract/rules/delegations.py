@@ -323,9 +323,12 @@ def _delegations(ctx: ArticleContext, start: int, end: int, target: str) -> None
     those countries attend."""
     doc = ctx.doc
     nat_at = {g.start: g for g in ctx.gaz if g.label_ == "NAT"}
+    role_at: dict = {}  # the first role title starting at each token
+    for r in ctx.role_spans:
+        role_at.setdefault(r.start, r)
     for i in range(start, end):
         low = doc.lower[i]
-        role = next((r for r in ctx.role_spans if r.start == i), None)
+        role = role_at.get(i)
         if low not in ctx.lex.delegation_nouns and (role is None or not _unnamed_leaders(ctx, role)):
             continue
         j = role.end if role is not None and low not in ctx.lex.delegation_nouns else i + 1

@@ -294,8 +294,10 @@ def _plain(letter: str) -> str:
 
 
 def _acronym(word: str) -> bool:
+    if not (word.isupper() and word.isalnum()):  # (the cheap tests first: most words fail them)
+        return False
     letters = [c for c in word if c.isalpha()]
-    return 2 <= len(letters) <= 8 and word.isupper() and word.isalnum()
+    return 2 <= len(letters) <= 8
 
 
 def _np_start(ctx: ArticleContext, i: int) -> int | None:

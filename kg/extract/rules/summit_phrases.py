@@ -177,11 +177,14 @@ def same_noun(ctx: ArticleContext, current: str, noun: str) -> str:
     return current
 
 
+_CAPITALS = re.compile(r"[A-Z]{3,6}")
+
+
 def spaced_acronym(ctx: ArticleContext, i: int) -> bool:
     """« la TICAD 9 », « (TICAD 8) »: an acronym in capitals that names no known body, place or person, and an
     edition number (1 to 99) that does not count something (« 27 pays »), in an article about a summit."""
     doc = ctx.doc
-    if i + 1 >= len(doc) or not re.fullmatch(r"[A-Z]{3,6}", doc.words[i]) or not doc.words[i + 1].isdigit():
+    if i + 1 >= len(doc) or not _CAPITALS.fullmatch(doc.words[i]) or not doc.words[i + 1].isdigit():
         return False
     if not 1 <= int(doc.words[i + 1]) <= 99 or ctx.mention_at(i, ("Organization", "Country", "City", "Person", "Minister")):
         return False
