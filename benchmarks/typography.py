@@ -3,8 +3,11 @@
 Outlets write the same French differently: straight or curly apostrophes, « guillemets » or
 “English quotes” or "straight quotes", a narrow no-break space before « ; : ! ? », capitals with or
 without their accents (« Etats-Unis », « Elysée »), a headline in capitals, surnames in capitals
-(« Emmanuel MACRON », as official communiqués and many African outlets write them), and a page
-whose line breaks were lost (one paragraph). This check writes a copy
+(« Emmanuel MACRON », as official communiqués and many African outlets write them), and pages as
+scrapers give them: line breaks lost (one paragraph), a full stop with no space after it
+(« ...entre autres.Le président »), a byline glued to the first sentence, the site's name after the
+headline (« ... | Le Courrier du Soir »), doubled spaces, and all of these at once (``scraped``).
+This check writes a copy
 of a gold corpus in each of these typographies (the text only: ``kg eval`` compares names with
 accents, punctuation and apostrophes normalised, so the gold stays as it is), scores each copy with
 ``kg eval`` and prints it next to the corpus as written. A rule or a word list that knows only one
@@ -12,17 +15,24 @@ way of writing shows up as a drop::
 
     .venv/bin/python benchmarks/typography.py tests/corpus_real --only 21-34
     .venv/bin/python benchmarks/typography.py tests/corpus_invented --variants plain-capitals
+    .venv/bin/python benchmarks/typography.py tests/corpus --variants scraped --keep /tmp/variants
+
+``--keep DIR`` leaves each variant's copy in ``DIR/VARIANT`` (for ``kg eval DIR/VARIANT`` with its details).
+The seeded variants (which stops lose their space, which spaces double, which byline) draw from a
+generator seeded with the article's text, so a copy is the same at every run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import shutil
 import sys
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,6 +86,70 @@ def _capital_headline(text: str) -> str:
     return head.upper() + sep + rest
 
 
+def _rng(text: str) -> random.Random:
+    """A generator seeded with the text: the same draws for an article at every run."""
+    return random.Random(zlib.crc32(text.encode("utf-8")))
+
+
+#: a sentence-final full stop and the spaces after it: after a word of two letters or more (not « M. », « J. »)
+#: or a digit, a closing guillemet or bracket, before a capital letter or an opening guillemet
+_STOP_SPACE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[\d»\")]))\.([ \t]+)(?=[A-ZÀ-ÖØ-Þ«\"“])")
+
+
+def _no_space_after_stop(text: str, share: float = 0.5) -> str:
+    """A share of sentence-final full stops (seeded) lose the space after them: « ...entre autres.Le président »,
+    as a page gives it when its paragraphs or sentences were set apart by markup only."""
+    rng = _rng(text)
+    return _STOP_SPACE.sub(lambda m: "." if rng.random() < share else m.group(), text)
+
+
+def _double_spaces(text: str, share: float = 0.3) -> str:
+    """A share of the spaces between words (seeded) doubled."""
+    rng = _rng(text)
+    return re.sub(r"(?<=\S) (?=\S)", lambda m: "  " if rng.random() < share else " ", text)
+
+
+_BYLINES = ("Par Claire Vasseur", "Par Marc-Olivier Dantec et Léa Fournier", "Par Yannick Ebrard, envoyé spécial",
+            "Par La Rédaction avec AFP", "Par Inès Caradec")
+_DATES = ("Publié le 12 mars 2024 à 10h32", "Publié le 03/11/2023 à 18h05 Mis à jour le 04/11/2023 à 08h12",
+          "Publié aujourd'hui à 07h45", "Mis à jour le 21 juin 2022 à 16:40")
+_SITES = ("Le Courrier du Soir", "L'Écho des Régions", "Nouvelles 24", "Le Quotidien de l'Ouest")
+
+
+_ENDS_WITH_STOP = re.compile(r"\.[»\"”)]?\s*$")
+
+
+def _first_paragraph(lines: list[str]) -> int:
+    """The line where the story starts: the first ending with a full stop (not a headline)."""
+    return next((k for k, line in enumerate(lines) if _ENDS_WITH_STOP.search(line)), 0)
+
+
+def _glued_byline(text: str) -> str:
+    """A byline and a publication date (seeded, invented names) glued to the first sentence of the story, with no
+    full stop: « Par Claire Vasseur Publié le 12 mars 2024 à 10h32 Le président a ... »."""
+    rng = _rng(text)
+    lines = text.split("\n")
+    k = _first_paragraph(lines)
+    lines[k] = f"{rng.choice(_BYLINES)} {rng.choice(_DATES)} {lines[k]}"
+    return "\n".join(lines)
+
+
+def _site_name(text: str) -> str:
+    """The site's name after the headline, set apart by « | » or « - » (seeded), as a page's title gives it; only
+    when the first line is a headline (no full stop at its end)."""
+    rng = _rng(text)
+    head, sep, rest = text.partition("\n")
+    if not sep or _ENDS_WITH_STOP.search(head):
+        return text
+    return f"{head.rstrip()} {rng.choice('|-')} {rng.choice(_SITES)}{sep}{rest}"
+
+
+def _scraped(text: str) -> str:
+    """All at once: the site's name after the headline, a byline glued to the story, the line breaks lost, half the
+    full stops without their space, doubled spaces."""
+    return _double_spaces(_no_space_after_stop(_one_paragraph(_glued_byline(_site_name(text)))))
+
+
 #: variant → transform of an article's text (and its gold, read only, for the names in it)
 VARIANTS: dict[str, Callable[[str, dict], str]] = {
     "straight-apostrophes": lambda text, gold: _straight_apostrophes(text),
@@ -87,6 +161,11 @@ VARIANTS: dict[str, Callable[[str, dict], str]] = {
     "capital-headline": lambda text, gold: _capital_headline(text),
     "capital-surnames": _capital_surnames,
     "one-paragraph": lambda text, gold: _one_paragraph(text),
+    "no-space-after-stop": lambda text, gold: _no_space_after_stop(text),
+    "double-spaces": lambda text, gold: _double_spaces(text),
+    "glued-byline": lambda text, gold: _glued_byline(text),
+    "site-name": lambda text, gold: _site_name(text),
+    "scraped": lambda text, gold: _scraped(text),
 }
 
 
@@ -110,6 +189,7 @@ def main() -> int:
     ap.add_argument("corpus", type=Path, help="a folder of NAME.txt + NAME.gold.json")
     ap.add_argument("--only", action="append", default=[], help="articles, as kg eval --only takes them")
     ap.add_argument("--variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS))
+    ap.add_argument("--keep", type=Path, help="write each variant's copy in KEEP/VARIANT and leave it there")
     args = ap.parse_args()
     from kg.evaluation.suite import find_pairs
     from swap_names import micro  # (benchmarks/ is on the path when a script there runs)
@@ -118,7 +198,7 @@ def main() -> int:
     print(f"{args.corpus} ({len(names)} articles), as written: {micro(args.corpus, args.only)}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for variant in args.variants:
-            out = Path(tmp) / variant
+            out = (args.keep or Path(tmp)) / variant
             changed = write_variant(args.corpus, out, names, VARIANTS[variant])
             score = micro(out, []) if changed else "no text changed"
             print(f"{variant:22} ({changed:2d} texts changed): {score}", flush=True)
