@@ -9,7 +9,8 @@ scrapers give them: line breaks lost (one paragraph), a full stop with no space 
 headline (« ... | Le Courrier du Soir »), doubled spaces, and all of these at once (``scraped``).
 This check writes a copy
 of a gold corpus in each of these typographies (the text only: ``kg eval`` compares names with
-accents, punctuation and apostrophes normalised, so the gold stays as it is), scores each copy with
+accents, punctuation and apostrophes normalised, so the gold stays as it is; a glued byline adds
+the people it names to the gold, as the guidelines annotate a signature), scores each copy with
 ``kg eval`` and prints it next to the corpus as written. A rule or a word list that knows only one
 way of writing shows up as a drop::
 
@@ -109,8 +110,13 @@ def _double_spaces(text: str, share: float = 0.3) -> str:
     return re.sub(r"(?<=\S) (?=\S)", lambda m: "  " if rng.random() < share else " ", text)
 
 
-_BYLINES = ("Par Claire Vasseur", "Par Marc-Olivier Dantec et Léa Fournier", "Par Yannick Ebrard, envoyé spécial",
-            "Par La Rédaction avec AFP", "Par Inès Caradec")
+#: bylines (invented names) and what they name, as the gold annotates it: the people, a press agency (media are
+#: organisations)
+_BYLINES = (("Par Claire Vasseur", ("Person", "Claire Vasseur")),
+            ("Par Marc-Olivier Dantec et Léa Fournier", ("Person", "Marc-Olivier Dantec"), ("Person", "Léa Fournier")),
+            ("Par Yannick Ebrard, envoyé spécial", ("Person", "Yannick Ebrard")),
+            ("Par la rédaction avec AFP", ("Organization", "AFP")),
+            ("Par Inès Caradec", ("Person", "Inès Caradec")))
 _DATES = ("Publié le 12 mars 2024 à 10h32", "Publié le 03/11/2023 à 18h05 Mis à jour le 04/11/2023 à 08h12",
           "Publié aujourd'hui à 07h45", "Mis à jour le 21 juin 2022 à 16:40")
 _SITES = ("Le Courrier du Soir", "L'Écho des Régions", "Nouvelles 24", "Le Quotidien de l'Ouest")
@@ -124,14 +130,19 @@ def _first_paragraph(lines: list[str]) -> int:
     return next((k for k, line in enumerate(lines) if _ENDS_WITH_STOP.search(line)), 0)
 
 
-def _glued_byline(text: str) -> str:
+def _glued_byline(text: str, gold: dict) -> tuple[str, dict]:
     """A byline and a publication date (seeded, invented names) glued to the first sentence of the story, with no
-    full stop: « Par Claire Vasseur Publié le 12 mars 2024 à 10h32 Le président a ... »."""
+    full stop: « Par Claire Vasseur Publié le 12 mars 2024 à 10h32 Le président a ... »; the gold with what the
+    byline names (a person who signs is a Person, a press agency an Organization, as the guidelines have it)."""
     rng = _rng(text)
     lines = text.split("\n")
     k = _first_paragraph(lines)
-    lines[k] = f"{rng.choice(_BYLINES)} {rng.choice(_DATES)} {lines[k]}"
-    return "\n".join(lines)
+    byline, *named = rng.choice(_BYLINES)
+    lines[k] = f"{byline} {rng.choice(_DATES)} {lines[k]}"
+    known = {e["name"] for e in gold["entities"]}
+    extra = [{"id": f"byline{n}", "type": type_, "name": name, "aliases": [], "attrs": {}}
+             for n, (type_, name) in enumerate(named) if name not in known]
+    return "\n".join(lines), {**gold, "entities": [*gold["entities"], *extra]}
 
 
 def _site_name(text: str) -> str:
@@ -144,14 +155,16 @@ def _site_name(text: str) -> str:
     return f"{head.rstrip()} {rng.choice('|-')} {rng.choice(_SITES)}{sep}{rest}"
 
 
-def _scraped(text: str) -> str:
+def _scraped(text: str, gold: dict) -> tuple[str, dict]:
     """All at once: the site's name after the headline, a byline glued to the story, the line breaks lost, half the
     full stops without their space, doubled spaces."""
-    return _double_spaces(_no_space_after_stop(_one_paragraph(_glued_byline(_site_name(text)))))
+    text, gold = _glued_byline(_site_name(text), gold)
+    return _double_spaces(_no_space_after_stop(_one_paragraph(text))), gold
 
 
-#: variant → transform of an article's text (and its gold, read only, for the names in it)
-VARIANTS: dict[str, Callable[[str, dict], str]] = {
+#: variant → transform of an article's text (and its gold, read only, for the names in it); a variant that adds
+#: names (a byline's) gives the gold with them too
+VARIANTS: dict[str, Callable[[str, dict], str | tuple[str, dict]]] = {
     "straight-apostrophes": lambda text, gold: _straight_apostrophes(text),
     "curly-apostrophes": lambda text, gold: _curly_apostrophes(text),
     "english-quotes": lambda text, gold: _english_quotes(text),
@@ -163,23 +176,29 @@ VARIANTS: dict[str, Callable[[str, dict], str]] = {
     "one-paragraph": lambda text, gold: _one_paragraph(text),
     "no-space-after-stop": lambda text, gold: _no_space_after_stop(text),
     "double-spaces": lambda text, gold: _double_spaces(text),
-    "glued-byline": lambda text, gold: _glued_byline(text),
+    "glued-byline": _glued_byline,
     "site-name": lambda text, gold: _site_name(text),
-    "scraped": lambda text, gold: _scraped(text),
+    "scraped": _scraped,
 }
 
 
-def write_variant(src: Path, out: Path, names: list[str], transform: Callable[[str, dict], str]) -> int:
-    """Copy ``names`` of ``src`` into ``out`` with their text transformed; the number of texts it changed."""
+def write_variant(src: Path, out: Path, names: list[str],
+                  transform: Callable[[str, dict], str | tuple[str, dict]]) -> int:
+    """Copy ``names`` of ``src`` into ``out`` with their text transformed (and their gold, when the transform
+    gives one); the number of texts it changed."""
     out.mkdir(parents=True, exist_ok=True)
     changed = 0
     for name in names:
         text = (src / f"{name}.txt").read_text(encoding="utf-8")
         gold = src / f"{name}.gold.json"
         new = transform(text, json.loads(gold.read_text(encoding="utf-8")))
+        if isinstance(new, tuple):
+            new, new_gold = new
+            (out / f"{name}.gold.json").write_text(json.dumps(new_gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            shutil.copyfile(gold, out / f"{name}.gold.json")
         changed += new != text
         (out / f"{name}.txt").write_text(new, encoding="utf-8")
-        shutil.copyfile(gold, out / f"{name}.gold.json")
     return changed
 
 

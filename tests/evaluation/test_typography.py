@@ -25,7 +25,8 @@ GOLD = {"id": "t", "entities": [{"id": "p", "type": "Person", "name": "Paul Dura
 
 
 def _variant(name: str, text: str = TEXT) -> str:
-    return typography.VARIANTS[name](text, GOLD)
+    new = typography.VARIANTS[name](text, GOLD)
+    return new[0] if isinstance(new, tuple) else new
 
 
 def test_each_variant_changes_only_the_typography():
@@ -81,6 +82,10 @@ def test_the_scraper_variants_damage_only_spaces_and_add_their_lines():
     first = byline.split("\n")[1]
     assert byline.startswith("Sommet de l’Otan à Évian\nPar ") and first.endswith(PAGE.split("\n")[1])
     assert "." not in first[:first.index("Le président")]  # glued: no full stop between byline and sentence
+    _, gold = typography.VARIANTS["glued-byline"](PAGE, GOLD)
+    signed = byline[byline.index("Par "):byline.index("Le président")]
+    assert gold["entities"][:2] == GOLD["entities"] and all(e["name"] in signed for e in gold["entities"][2:])
+    assert len(gold["entities"]) > 2  # the byline's people (or agency) are in the gold, as the guidelines have it
     site = _variant("site-name", PAGE)
     assert site.split("\n")[0][:24] == "Sommet de l’Otan à Évian" and site.split("\n")[0][25] in "|-"
     assert _variant("site-name", PAGE.split("\n", 1)[1]) == PAGE.split("\n", 1)[1]  # no headline: nothing
