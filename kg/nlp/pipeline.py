@@ -3,7 +3,12 @@
 Components added to ``fr_core_news_md`` (or ``_sm``):
 
 ``kg_paragraphs``
-    Before the parser: a line break always starts a new sentence (news paragraphs, headlines).
+    Before the parser: a line break always starts a new sentence (news paragraphs, headlines), and so does
+    a capitalised word right after a full stop with no space (« ...entre autres.Le président », as scraped
+    pages give sentences whose markup set them apart).
+
+The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
+it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
 ``kg_gazetteer``
     A ``span_ruler`` whose phrase patterns come from the reference data in ``ontology/data``
     (countries, nationality adjectives, cities, organisations, role titles). Matches land in
@@ -22,6 +27,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import re
 from importlib.resources import files
 
 import spacy
@@ -43,20 +49,60 @@ TRIGGERS_KEY = "triggers"
 _SENTENCE_END = {".", "!", "?", "…", "»", "\"", "”", ":", ";", ")", "...", "?!", "!?", "–", "—"}
 
 
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: infixes for a full stop with no space after it (scraped pages): the stop after a figure or a closing bracket,
+#: before a capital (« 2024.Le », « ).Les »); the stop before an opening quote and a capital (« 27."Un », « .«Nous »);
+#: the bracket between a word and such a stop; the quote after it
+_STOP_INFIXES = (rf"(?<=[0-9)\]])\.(?=[{_UPPER}])", rf"(?<=[\w)\]»\"”])\.(?=[\"“«][{_UPPER}])",
+                 rf"(?<=\w)[)\]](?=\.[\"“«]?[{_UPPER}])", rf"(?<=\.)[\"“«](?=[{_UPPER}])")
+
+
+def _glued_stop(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a sentence after a full stop with no space (« autres.Le », « 2024.Le », « ).Les »)?
+    Not after an initial (« M.Durand », « J.Dupont »): the token before the stop is a word of two letters or
+    more, a figure or a closing bracket or quote."""
+    stop = doc[i - 1]
+    if stop.text != "." or stop.whitespace_ or i < 2:
+        return False
+    before, first = doc[i - 2], doc[i].text
+    if not (first[:1].isupper() or (first in ('"', "“", "«") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())):
+        return False
+    word = before.text.rstrip(")]»\"”")
+    return before.whitespace_ == "" and (len(word) > 1 and word.isalpha() or word.isdigit() or not word)
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the parser must respect.
 
-    A line break always starts a sentence (headlines, paragraphs); a sentence never starts after a
-    token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
+    A line break always starts a sentence (headlines, paragraphs), and so does a capitalised word
+    glued to a full stop (« entre autres.Le président »: :func:`_glued_stop`); a sentence never starts
+    after a token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        if "\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i):
             token.is_sent_start = True
+            if token.text in ('"', "“", "«") and token.i + 1 < len(doc) and "\n" not in token.whitespace_:
+                doc[token.i + 1].is_sent_start = False  # « .«Nous » : the quote opens the sentence
         elif prev.text not in _SENTENCE_END and not prev.is_space:
             token.is_sent_start = False
     return doc
+
+
+#: a prefix for the stop after a closing guillemet (« ».En marge »: the guillemet is a prefix already)
+_STOP_PREFIX = rf"^\.(?=[{_UPPER}])"
+
+
+def _split_glued_stops(nlp: Language) -> None:
+    """Add :data:`_STOP_INFIXES` to the tokenizer's infixes and :data:`_STOP_PREFIX` to its prefixes (once)."""
+    tokenizer = nlp.tokenizer
+    infixes = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if infixes is not None and _STOP_INFIXES[0] not in infixes:
+        tokenizer.infix_finditer = re.compile(infixes + "|" + "|".join(_STOP_INFIXES)).finditer
+    prefixes = getattr(getattr(tokenizer.prefix_search, "__self__", None), "pattern", None)
+    if prefixes is not None and _STOP_PREFIX not in prefixes:
+        tokenizer.prefix_search = re.compile(prefixes + "|" + _STOP_PREFIX).search
 
 
 def _variants(text: str) -> set[str]:
@@ -134,7 +180,9 @@ def trigger_spans(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the project's components to a French pipeline (trained or blank)."""
+    """Add the project's components to a French pipeline (trained or blank), and the tokenizer's infixes for a
+    full stop with no space after it."""
+    _split_glued_stops(nlp)
     if "kg_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

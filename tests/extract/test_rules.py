@@ -166,6 +166,27 @@ def test_only_tokens_after_line_breaks_are_marked(nlp):
     assert starts == ["Le", "Autre"]
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Il a parlé entre autres.Le président est venu.", "Le"),
+    ("Le sommet s'est tenu en 2024.Les dirigeants sont partis.", "Les"),
+    ("au nom de l'Union africaine (UA).Etaient également présents les chefs.", "Etaient"),
+    ("au sommet des 27.\"Un jour historique\", a dit Paul Durand.", '"'),
+    ("les membres « condamnent la guerre ».En marge du sommet, il a parlé.", "En"),
+])
+def test_a_capital_glued_to_a_full_stop_starts_a_sentence(nlp, text, first):
+    """Scraped pages lose the space between sentences: the stop is split off and the next word starts one."""
+    doc = nlp(text)
+    stop = next(t for t in doc if t.text == "." and not t.whitespace_ and t.i + 1 < len(doc))
+    assert doc[stop.i + 1].text == first and doc[stop.i + 1].is_sent_start is True
+    assert doc[stop.i + 2].is_sent_start is False  # (after an opening quote, the sentence goes on)
+
+
+def test_a_full_stop_glued_to_an_initial_or_a_figure_starts_nothing(nlp):
+    doc = nlp("M.Durand et J.Dupont ont levé 2.5 millions sur www.Elysee.fr hier.")
+    assert not any(t.is_sent_start for t in doc[1:])
+    assert [t.text for t in doc][:3] == ["M.Durand", "et", "J.Dupont"]
+
+
 def test_paragraphs_split_sents_with_sentencizer():
     nlp = add_components(spacy.blank("fr"))
     nlp.add_pipe("sentencizer", after="kg_paragraphs")
