@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import load_lexicon
 from kg.names import lookup_key as normalize
+from kg.nlp.headers import is_header
 from kg.nlp.pipeline import has_common_words, is_common_word
 
 __all__ = ["APOS", "ordinal_value", "ordinal_word", "is_date_word", "is_byline", "strip_det", "strip_det_text",
@@ -62,10 +63,13 @@ def _byline() -> re.Pattern:
 
 def is_byline(sent: Span) -> bool:
     """A signature, photo credit or « lire aussi » line, not part of the story; also a header line whose parts
-    are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »)."""
+    are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »), and
+    a page header's publication stamp or signature (« Publié le 12 mars 2024 à 10h32 »: :func:`kg.nlp.headers.is_header`)."""
     if len(sent) > 24:
         return False
     text = sent.text
+    if is_header(text):
+        return True
     if not (len(sent) <= 14 and _byline().match(text)) and not any(
             _byline().match(part) for part in re.split(r"\s[|·]\s", text)[1:]):
         return False

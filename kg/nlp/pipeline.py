@@ -5,7 +5,8 @@ Components added to ``fr_core_news_md`` (or ``_sm``):
 ``kg_paragraphs``
     Before the parser: a line break always starts a new sentence (news paragraphs, headlines), and so does
     a capitalised word right after a full stop with no space (« ...entre autres.Le président », as scraped
-    pages give sentences whose markup set them apart).
+    pages give sentences whose markup set them apart), and a page's header glued to the story (« Par Jeanne
+    Morel Publié le 12 mars 2024 à 10h32 Le président ... »: :mod:`kg.nlp.headers`) is sentences of its own.
 
 The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
 it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
@@ -37,6 +38,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.errors import KgError
+from kg.nlp.headers import header_parts
 from kg.nlp.reference import load_reference
 
 __all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns", "trigger_patterns",
@@ -79,15 +81,39 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     glued to a full stop (« entre autres.Le président »: :func:`_glued_stop`); a sentence never starts
     after a token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
     """
+    header_starts = _header_starts(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i):
+        if "\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i) or token.i in header_starts:
             token.is_sent_start = True
             if token.text in ('"', "“", "«") and token.i + 1 < len(doc) and "\n" not in token.whitespace_:
                 doc[token.i + 1].is_sent_start = False  # « .«Nous » : the quote opens the sentence
         elif prev.text not in _SENTENCE_END and not prev.is_space:
             token.is_sent_start = False
     return doc
+
+
+def _header_starts(doc: Doc) -> set[int]:
+    """Tokens that start a sentence because a page header is glued to what comes before or after it
+    (:func:`kg.nlp.headers.header_parts`): each part of the header when only spaces set it apart from the text
+    before it (« ... | Le Courrier Par Jeanne Morel Publié le 12 mars 2024 »), and the story's first word after
+    it (« ... à 10h32 Le président »). Parts set apart by « | », a dash or a comma stay in one sentence, as a
+    header line does."""
+    text = doc.text
+    parts = header_parts(text)
+    if not parts:
+        return set()
+    at = {t.idx: t.i for t in doc}
+    starts = set()
+    for start, end in parts:
+        before = text[:start].rstrip(" \t")
+        if before and before[-1] not in "\n|·,–—-:(":
+            starts.add(at.get(start))
+        after = len(text[end:]) - len(text[end:].lstrip(" \t"))
+        nxt = text[end + after:end + after + 1]
+        if after and (nxt.isupper() or nxt in ('"', "“", "«")):
+            starts.add(at.get(end + after))
+    return starts - {None, 0}
 
 
 #: a prefix for the stop after a closing guillemet (« ».En marge »: the guillemet is a prefix already)

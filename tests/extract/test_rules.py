@@ -187,6 +187,21 @@ def test_a_full_stop_glued_to_an_initial_or_a_figure_starts_nothing(nlp):
     assert [t.text for t in doc][:3] == ["M.Durand", "et", "J.Dupont"]
 
 
+def test_a_header_glued_to_the_story_is_sentences_of_its_own(nlp):
+    """A scraped page: headline, site, signature, stamp and story on one line."""
+    doc = nlp("Sommet à Lyon | Le Courrier Par Jeanne Morel Publié le 12 mars 2024 à 10h32 Le président a parlé.")
+    assert [t.text for t in doc[1:] if t.is_sent_start] == ["Par", "Publié", "Le"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Soir | Publié le 3 mai 2026 | Par Jeanne Morvan\nLe président a parlé.",  # a header line: one sentence
+    "Le rapport, publié le 12 mars 2024 à 10h32, indique une hausse.",
+])
+def test_a_header_line_and_a_sentence_s_participle_start_nothing(nlp, text):
+    doc = nlp(text)
+    assert [t.text for t in doc[1:] if t.is_sent_start] == (["Le"] if "\n" in text else [])
+
+
 def test_paragraphs_split_sents_with_sentencizer():
     nlp = add_components(spacy.blank("fr"))
     nlp.add_pipe("sentencizer", after="kg_paragraphs")
