@@ -6,7 +6,9 @@ Components added to ``fr_core_news_md`` (or ``_sm``):
     Before the parser: a line break always starts a new sentence (news paragraphs, headlines), and so does
     a capitalised word right after a full stop with no space (« ...entre autres.Le président », as scraped
     pages give sentences whose markup set them apart), and a page's header glued to the story (« Par Jeanne
-    Morel Publié le 12 mars 2024 à 10h32 Le président ... »: :mod:`kg.nlp.headers`) is sentences of its own.
+    Morel Publié le 12 mars 2024 à 10h32 Le président ... »: :mod:`kg.nlp.headers`) is sentences of its own;
+    a capitalised function word inside a line before a word in lower case (« ... au sommet de Lyon Le président
+    a ... »: a headline run on to the story) starts one too.
 
 The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
 it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
@@ -59,6 +61,28 @@ _STOP_INFIXES = (rf"(?<=[0-9)\]])\.(?=[{_UPPER}])", rf"(?<=[\w)\]»\"”])\.(?=[
                  rf"(?<=\w)[)\]](?=\.[\"“«]?[{_UPPER}])", rf"(?<=\.)[\"“«](?=[{_UPPER}])")
 
 
+#: function words that open a sentence and never a name's next word in lower case (« Le président », « Selon
+#: lui »): capitalised inside a sentence, followed by a word in lower case, one starts where a line break was lost
+_OPENERS = frozenset("le la les l' l’ un une des ce cet cette ces il elle ils elles on selon dans lors après depuis "
+                     "mais cependant pourtant ainsi alors".split())
+
+
+def _run_on_start(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a sentence run on to the text before it, its line break lost (« ... au sommet de Lyon
+    Le président a ... »)? A capitalised function word (:data:`_OPENERS`), not in capitals, after a word (no
+    punctuation that may end a sentence: the parser decides there), before a word in lower case (« La Haye »,
+    « Le Pen » are names)."""
+    token, prev = doc[i], doc[i - 1]
+    if i + 1 >= len(doc) or not token.text[:1].isupper() or token.text[1:].isupper() or token.lower_ not in _OPENERS:
+        return False
+    nxt = doc[i + 1]
+    if token.lower_ in ("l'", "l’"):
+        nxt_ok = nxt.text[:1].islower() and token.whitespace_ == ""
+    else:
+        nxt_ok = nxt.text[:1].islower() and nxt.text.isalpha() and token.whitespace_ != ""
+    return nxt_ok and prev.whitespace_ != "" and (prev.text[-1:].isalnum() or prev.text in ("|", "·"))
+
+
 def _glued_stop(doc: Doc, i: int) -> bool:
     """Does token ``i`` start a sentence after a full stop with no space (« autres.Le », « 2024.Le », « ).Les »)?
     Not after an initial (« M.Durand », « J.Dupont »): the token before the stop is a word of two letters or
@@ -78,13 +102,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the parser must respect.
 
     A line break always starts a sentence (headlines, paragraphs), and so does a capitalised word
-    glued to a full stop (« entre autres.Le président »: :func:`_glued_stop`); a sentence never starts
+    glued to a full stop (« entre autres.Le président »: :func:`_glued_stop`), a page header's part
+    (:func:`_header_starts`) and a capitalised function word where a line break was lost
+    (:func:`_run_on_start`); a sentence never starts
     after a token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
     """
     header_starts = _header_starts(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i) or token.i in header_starts:
+        if ("\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i) or token.i in header_starts
+                or _run_on_start(doc, token.i)):
             token.is_sent_start = True
             if token.text in ('"', "“", "«") and token.i + 1 < len(doc) and "\n" not in token.whitespace_:
                 doc[token.i + 1].is_sent_start = False  # « .«Nous » : the quote opens the sentence

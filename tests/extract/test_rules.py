@@ -202,6 +202,22 @@ def test_a_header_line_and_a_sentence_s_participle_start_nothing(nlp, text):
     assert [t.text for t in doc[1:] if t.is_sent_start] == (["Le"] if "\n" in text else [])
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Les dirigeants arrivent à Lyon Le président Paul Durand a parlé.", "Le"),
+    ("Sommet de Lyon : accord sur le climat L’organisation a salué le texte.", "L’"),
+    ("Un titre sans point | Le Courrier Selon le ministre, tout va bien.", "Selon"),
+])
+def test_a_capitalised_function_word_inside_a_line_starts_a_sentence(nlp, text, first):
+    """A page whose line breaks were lost: the headline runs into the story."""
+    doc = nlp(text)
+    assert [t.text for t in doc[1:] if t.is_sent_start] == [first]
+
+
+def test_names_with_a_capitalised_article_start_nothing(nlp):
+    doc = nlp("Marine Le Pen et Paul Le Drian sont à La Haye pour lire Le Monde, LE PRÉSIDENT aussi ; Les Echos le disent.")
+    assert not any(t.is_sent_start for t in doc[1:])
+
+
 def test_paragraphs_split_sents_with_sentencizer():
     nlp = add_components(spacy.blank("fr"))
     nlp.add_pipe("sentencizer", after="kg_paragraphs")
