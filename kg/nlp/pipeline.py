@@ -67,15 +67,23 @@ _OPENERS = frozenset("le la les l' l’ un une des ce cet cette ces il elle ils 
                      "mais cependant pourtant ainsi alors".split())
 
 
+_PARTICIPLE = re.compile(r"..(?:ée?s?|ie?s?|ue?s?|ite?s?)$")  # « cité », « reçue », « soutenus », « élus »
+
+
 def _run_on_start(doc: Doc, i: int) -> bool:
     """Does token ``i`` start a sentence run on to the text before it, its line break lost (« ... au sommet de Lyon
     Le président a ... »)? A capitalised function word (:data:`_OPENERS`), not in capitals, after a word (no
     punctuation that may end a sentence: the parser decides there), before a word in lower case (« La Haye »,
-    « Le Pen » are names)."""
+    « Le Pen » are names); or a capitalised past participle (a French word) before « par » (« ... de Pedro
+    Sánchez Cité par la presse, il a ... »)."""
     token, prev = doc[i], doc[i - 1]
-    if i + 1 >= len(doc) or not token.text[:1].isupper() or token.text[1:].isupper() or token.lower_ not in _OPENERS:
+    if i + 1 >= len(doc) or not token.text[:1].isupper() or token.text[1:].isupper():
         return False
     nxt = doc[i + 1]
+    if token.lower_ not in _OPENERS:
+        # « ... Pedro Sánchez Cité par la presse, il ... »: a participle opening a sentence with its agent
+        return (nxt.lower_ == "par" and _PARTICIPLE.search(token.lower_) is not None and prev.text[-1:].isalpha()
+                and (not has_common_words(doc.vocab) or is_common_word(doc.vocab, token.lower_)))
     if token.lower_ in ("l'", "l’"):
         nxt_ok = nxt.text[:1].islower() and token.whitespace_ == ""
     else:

@@ -206,6 +206,7 @@ def test_a_header_line_and_a_sentence_s_participle_start_nothing(nlp, text):
     ("Les dirigeants arrivent à Lyon Le président Paul Durand a parlé.", "Le"),
     ("Sommet de Lyon : accord sur le climat L’organisation a salué le texte.", "L’"),
     ("Un titre sans point | Le Courrier Selon le ministre, tout va bien.", "Selon"),
+    ("La réponse de Paul Durand Interrogé par la presse, il a démenti.", "Interrogé"),
 ])
 def test_a_capitalised_function_word_inside_a_line_starts_a_sentence(nlp, text, first):
     """A page whose line breaks were lost: the headline runs into the story."""
@@ -214,7 +215,8 @@ def test_a_capitalised_function_word_inside_a_line_starts_a_sentence(nlp, text, 
 
 
 def test_names_with_a_capitalised_article_start_nothing(nlp):
-    doc = nlp("Marine Le Pen et Paul Le Drian sont à La Haye pour lire Le Monde, LE PRÉSIDENT aussi ; Les Echos le disent.")
+    doc = nlp("Marine Le Pen et Paul Le Drian sont à La Haye pour lire Le Monde, LE PRÉSIDENT aussi ; Les Echos le disent "
+              "et Paul Durand par ailleurs.")
     assert not any(t.is_sent_start for t in doc[1:])
 
 
