@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import find_dates
 from kg.extract.lexicon import load_lexicon
 from kg.names import lookup_key as normalize
+from kg.nlp.headers import is_header
 from kg.nlp.pipeline import has_common_words, is_common_word
 
 __all__ = ["APOS", "ordinal_value", "ordinal_word", "is_date_word", "is_byline", "strip_det", "strip_det_text",
@@ -68,7 +69,8 @@ _BYLINE_MEMO: tuple[weakref.ref, dict[tuple[int, int], bool]] | None = None
 
 def is_byline(sent: Span) -> bool:
     """A signature, photo credit or « lire aussi » line, not part of the story; also a header line whose parts
-    are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »)."""
+    are set apart by « | » or « · », one of them a signature (« Le Quotidien X | 11 mai 2026 | Par Jean Y »), and
+    a page header's publication stamp or signature (« Publié le 12 mars 2024 à 10h32 »: :func:`kg.nlp.headers.is_header`)."""
     global _BYLINE_MEMO
     start, end = sent.start, sent.end
     if end - start > 24:
@@ -85,6 +87,8 @@ def is_byline(sent: Span) -> bool:
 
 def _is_byline(sent: Span) -> bool:
     text = sent.text
+    if is_header(text):
+        return True
     if not (len(sent) <= 14 and _byline().match(text)) and not any(
             _byline().match(part) for part in re.split(r"\s[|·]\s", text)[1:]):
         return False

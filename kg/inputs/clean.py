@@ -5,7 +5,9 @@ Done before the :class:`~kg.records.Article` is created, so every later characte
 to ``Article.text``: newlines (and U+0085, NEXT LINE) become ``\\n``; no-break spaces (U+00A0,
 U+202F) become spaces; zero-width characters, soft hyphens, bidirectional controls and control
 characters, C0 (but tab and newline) and C1 (U+0080–U+009F: in decoded text, the trace of bytes
-read in the wrong encoding) are removed; lone surrogates (``"\\ud800"`` in JSON) become U+FFFD;
+read in the wrong encoding) are removed; a run of two spaces or more between two words (doubled spaces, as
+scraped pages give them) becomes one space, as the tokenizer would otherwise make it a word of its own
+in the sentence; lone surrogates (``"\\ud800"`` in JSON) become U+FFFD;
 the text is NFC-normalised and stripped. Once a reader has taken its metadata (front matter,
 headings), :func:`unwrap_lines` turns the line breaks that only wrap a sentence (hard-wrapped text)
 into spaces, one character for one.
@@ -28,6 +30,10 @@ _CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E
 _ODD = re.compile("[" + re.escape(_BIDI + _ZERO_WIDTH + _CONTROLS) + "\ud800-\udfff]")
 
 
+#: doubled spaces (or tabs) between two words; not a line's indentation, not one tab
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
 def _odd(m: re.Match[str]) -> str:
     return "\ufffd" if "\ud800" <= m.group() <= "\udfff" else ""
 
@@ -39,10 +45,13 @@ def clean_text(text: str) -> str:
     'Le sommet de\\nParis !'
     >>> clean_text("D\\u008ej\\u0088 vu\\u0085fin")
     'Dj vu\\nfin'
+    >>> clean_text("Le  sommet \\t de Paris.\\n  Fin")
+    'Le sommet de Paris.\\n  Fin'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u0085", "\n").replace("\u00a0", " ").replace("\u202f", " ")
     # lone surrogates only come from JSON escapes ("\\ud800"); they cannot be written as UTF-8
     text = _ODD.sub(_odd, text)
+    text = _SPACES.sub(" ", text)
     return unicodedata.normalize("NFC", text).strip()
 
 

@@ -3,7 +3,15 @@
 Components added to ``fr_core_news_md`` (or ``_sm``):
 
 ``kg_paragraphs``
-    Before the parser: a line break always starts a new sentence (news paragraphs, headlines).
+    Before the parser: a line break always starts a new sentence (news paragraphs, headlines), and so does
+    a capitalised word right after a full stop with no space (« ...entre autres.Le président », as scraped
+    pages give sentences whose markup set them apart), and a page's header glued to the story (« Par Jeanne
+    Morel Publié le 12 mars 2024 à 10h32 Le président ... »: :mod:`kg.nlp.headers`) is sentences of its own;
+    a capitalised function word inside a line before a word in lower case (« ... au sommet de Lyon Le président
+    a ... »: a headline run on to the story) starts one too.
+
+The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
+it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
 ``kg_gazetteer``
     A ``span_ruler`` whose phrase patterns come from the reference data in ``ontology/data``
     (countries, nationality adjectives, cities, organisations, role titles). Matches land in
@@ -22,6 +30,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import re
 from importlib.resources import files
 
 import spacy
@@ -31,6 +40,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.errors import KgError
+from kg.nlp.headers import header_parts
 from kg.nlp.reference import load_reference
 
 __all__ = ["MODELS", "DEFAULT_MODEL", "load_pipeline", "add_components", "gazetteer_patterns", "trigger_patterns",
@@ -43,20 +53,117 @@ TRIGGERS_KEY = "triggers"
 _SENTENCE_END = {".", "!", "?", "…", "»", "\"", "”", ":", ";", ")", "...", "?!", "!?", "–", "—"}
 
 
+_UPPER = "A-ZÀ-ÖØ-Þ"
+#: infixes for a full stop with no space after it (scraped pages): the stop after a figure or a closing bracket,
+#: before a capital (« 2024.Le », « ).Les »); the stop before an opening quote and a capital (« 27."Un », « .«Nous »);
+#: the bracket between a word and such a stop; the quote after it
+_STOP_INFIXES = (rf"(?<=[0-9)\]])\.(?=[{_UPPER}])", rf"(?<=[\w)\]»\"”])\.(?=[\"“«][{_UPPER}])",
+                 rf"(?<=\w)[)\]](?=\.[\"“«]?[{_UPPER}])", rf"(?<=\.)[\"“«](?=[{_UPPER}])")
+
+
+#: function words that open a sentence and never a name's next word in lower case (« Le président », « Selon
+#: lui »): capitalised inside a sentence, followed by a word in lower case, one starts where a line break was lost
+_OPENERS = frozenset("le la les l' l’ un une des ce cet cette ces il elle ils elles on selon dans lors après depuis "
+                     "mais cependant pourtant ainsi alors".split())
+
+
+_PARTICIPLE = re.compile(r"..(?:ée?s?|ie?s?|ue?s?|ite?s?)$")  # « cité », « reçue », « soutenus », « élus »
+
+
+def _run_on_start(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a sentence run on to the text before it, its line break lost (« ... au sommet de Lyon
+    Le président a ... »)? A capitalised function word (:data:`_OPENERS`), not in capitals, after a word (no
+    punctuation that may end a sentence: the parser decides there), before a word in lower case (« La Haye »,
+    « Le Pen » are names); or a capitalised past participle (a French word) before « par » (« ... de Pedro
+    Sánchez Cité par la presse, il a ... »)."""
+    token, prev = doc[i], doc[i - 1]
+    if i + 1 >= len(doc) or not token.text[:1].isupper() or token.text[1:].isupper():
+        return False
+    nxt = doc[i + 1]
+    if token.lower_ not in _OPENERS:
+        # « ... Pedro Sánchez Cité par la presse, il ... »: a participle opening a sentence with its agent
+        return (nxt.lower_ == "par" and _PARTICIPLE.search(token.lower_) is not None and prev.text[-1:].isalpha()
+                and (not has_common_words(doc.vocab) or is_common_word(doc.vocab, token.lower_)))
+    if token.lower_ in ("l'", "l’"):
+        nxt_ok = nxt.text[:1].islower() and token.whitespace_ == ""
+    else:
+        nxt_ok = nxt.text[:1].islower() and nxt.text.isalpha() and token.whitespace_ != ""
+    return nxt_ok and prev.whitespace_ != "" and (prev.text[-1:].isalnum() or prev.text in ("|", "·"))
+
+
+def _glued_stop(doc: Doc, i: int) -> bool:
+    """Does token ``i`` start a sentence after a full stop with no space (« autres.Le », « 2024.Le », « ).Les »)?
+    Not after an initial (« M.Durand », « J.Dupont »): the token before the stop is a word of two letters or
+    more, a figure or a closing bracket or quote."""
+    stop = doc[i - 1]
+    if stop.text != "." or stop.whitespace_ or i < 2:
+        return False
+    before, first = doc[i - 2], doc[i].text
+    if not (first[:1].isupper() or (first in ('"', "“", "«") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper())):
+        return False
+    word = before.text.rstrip(")]»\"”")
+    return before.whitespace_ == "" and (len(word) > 1 and word.isalpha() or word.isdigit() or not word)
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the parser must respect.
 
-    A line break always starts a sentence (headlines, paragraphs); a sentence never starts after a
-    token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
+    A line break always starts a sentence (headlines, paragraphs), and so does a capitalised word
+    glued to a full stop (« entre autres.Le président »: :func:`_glued_stop`), a page header's part
+    (:func:`_header_starts`) and a capitalised function word where a line break was lost
+    (:func:`_run_on_start`); a sentence never starts
+    after a token that cannot end one (« ... son homologue portugais | Rui Costa » is one sentence).
     """
+    header_starts = _header_starts(doc)
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        if ("\n" in prev.text or "\n" in prev.whitespace_ or _glued_stop(doc, token.i) or token.i in header_starts
+                or _run_on_start(doc, token.i)):
             token.is_sent_start = True
+            if token.text in ('"', "“", "«") and token.i + 1 < len(doc) and "\n" not in token.whitespace_:
+                doc[token.i + 1].is_sent_start = False  # « .«Nous » : the quote opens the sentence
         elif prev.text not in _SENTENCE_END and not prev.is_space:
             token.is_sent_start = False
     return doc
+
+
+def _header_starts(doc: Doc) -> set[int]:
+    """Tokens that start a sentence because a page header is glued to what comes before or after it
+    (:func:`kg.nlp.headers.header_parts`): each part of the header when only spaces set it apart from the text
+    before it (« ... | Le Courrier Par Jeanne Morel Publié le 12 mars 2024 »), and the story's first word after
+    it (« ... à 10h32 Le président »). Parts set apart by « | », a dash or a comma stay in one sentence, as a
+    header line does."""
+    text = doc.text
+    parts = header_parts(text)
+    if not parts:
+        return set()
+    at = {t.idx: t.i for t in doc}
+    starts = set()
+    for start, end in parts:
+        before = text[:start].rstrip(" \t")
+        if before and before[-1] not in "\n|·,–—-:(":
+            starts.add(at.get(start))
+        after = len(text[end:]) - len(text[end:].lstrip(" \t"))
+        nxt = text[end + after:end + after + 1]
+        if after and (nxt.isupper() or nxt in ('"', "“", "«")):
+            starts.add(at.get(end + after))
+    return starts - {None, 0}
+
+
+#: a prefix for the stop after a closing guillemet (« ».En marge »: the guillemet is a prefix already)
+_STOP_PREFIX = rf"^\.(?=[{_UPPER}])"
+
+
+def _split_glued_stops(nlp: Language) -> None:
+    """Add :data:`_STOP_INFIXES` to the tokenizer's infixes and :data:`_STOP_PREFIX` to its prefixes (once)."""
+    tokenizer = nlp.tokenizer
+    infixes = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if infixes is not None and _STOP_INFIXES[0] not in infixes:
+        tokenizer.infix_finditer = re.compile(infixes + "|" + "|".join(_STOP_INFIXES)).finditer
+    prefixes = getattr(getattr(tokenizer.prefix_search, "__self__", None), "pattern", None)
+    if prefixes is not None and _STOP_PREFIX not in prefixes:
+        tokenizer.prefix_search = re.compile(prefixes + "|" + _STOP_PREFIX).search
 
 
 def _variants(text: str) -> set[str]:
@@ -134,7 +241,9 @@ def trigger_spans(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the project's components to a French pipeline (trained or blank)."""
+    """Add the project's components to a French pipeline (trained or blank), and the tokenizer's infixes for a
+    full stop with no space after it."""
+    _split_glued_stops(nlp)
     if "kg_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:

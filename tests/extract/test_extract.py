@@ -360,6 +360,18 @@ def test_bylines_and_photo_credits_name_people_and_media_outside_the_story(nlp):
 
 
 @pytest.mark.model
+def test_a_byline_glued_to_the_story_takes_part_in_nothing(nlp):
+    # a scraped page: the signature and the stamp run into the first sentence, which must read as before
+    text = ("Le sommet de Tachkent s'ouvre\nPar Jeanne Dupont Publié le 12 mars 2024 à 10h32 Le président kényan "
+            "William Ruto participe au sommet de Tachkent.")
+    ents, rels = run(nlp, text)
+    assert {e.label for e in ents.values() if e.type in ("Person", "Minister")} == {"William Ruto", "Jeanne Dupont"}
+    dupont, ruto = by_label(ents, "Jeanne Dupont").key, by_label(ents, "William Ruto").key
+    assert not [r for r in rels if dupont in (r[0], r[2])]
+    assert any(r[1] == "attendee" and r[2] == ruto for r in rels)
+
+
+@pytest.mark.model
 def test_announcement_in_an_inverted_reporting_clause(nlp):
     text = "Le sommet de l'OTAN s'est achevé à Tallinn. Le prochain sommet se tiendra à Lisbonne, a annoncé le secrétaire général de l'OTAN Lars Halvorsen."
     ents, rels = run(nlp, text)

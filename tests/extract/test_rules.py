@@ -166,6 +166,60 @@ def test_only_tokens_after_line_breaks_are_marked(nlp):
     assert starts == ["Le", "Autre"]
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Il a parlé entre autres.Le président est venu.", "Le"),
+    ("Le sommet s'est tenu en 2024.Les dirigeants sont partis.", "Les"),
+    ("au nom de l'Union africaine (UA).Etaient également présents les chefs.", "Etaient"),
+    ("au sommet des 27.\"Un jour historique\", a dit Paul Durand.", '"'),
+    ("les membres « condamnent la guerre ».En marge du sommet, il a parlé.", "En"),
+])
+def test_a_capital_glued_to_a_full_stop_starts_a_sentence(nlp, text, first):
+    """Scraped pages lose the space between sentences: the stop is split off and the next word starts one."""
+    doc = nlp(text)
+    stop = next(t for t in doc if t.text == "." and not t.whitespace_ and t.i + 1 < len(doc))
+    assert doc[stop.i + 1].text == first and doc[stop.i + 1].is_sent_start is True
+    assert doc[stop.i + 2].is_sent_start is False  # (after an opening quote, the sentence goes on)
+
+
+def test_a_full_stop_glued_to_an_initial_or_a_figure_starts_nothing(nlp):
+    doc = nlp("M.Durand et J.Dupont ont levé 2.5 millions sur www.Elysee.fr hier.")
+    assert not any(t.is_sent_start for t in doc[1:])
+    assert [t.text for t in doc][:3] == ["M.Durand", "et", "J.Dupont"]
+
+
+def test_a_header_glued_to_the_story_is_sentences_of_its_own(nlp):
+    """A scraped page: headline, site, signature, stamp and story on one line."""
+    doc = nlp("Sommet à Lyon | Le Courrier Par Jeanne Morel Publié le 12 mars 2024 à 10h32 Le président a parlé.")
+    assert [t.text for t in doc[1:] if t.is_sent_start] == ["Par", "Publié", "Le"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Soir | Publié le 3 mai 2026 | Par Jeanne Morvan\nLe président a parlé.",  # a header line: one sentence
+    "Le rapport, publié le 12 mars 2024 à 10h32, indique une hausse.",
+])
+def test_a_header_line_and_a_sentence_s_participle_start_nothing(nlp, text):
+    doc = nlp(text)
+    assert [t.text for t in doc[1:] if t.is_sent_start] == (["Le"] if "\n" in text else [])
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Les dirigeants arrivent à Lyon Le président Paul Durand a parlé.", "Le"),
+    ("Sommet de Lyon : accord sur le climat L’organisation a salué le texte.", "L’"),
+    ("Un titre sans point | Le Courrier Selon le ministre, tout va bien.", "Selon"),
+    ("La réponse de Paul Durand Interrogé par la presse, il a démenti.", "Interrogé"),
+])
+def test_a_capitalised_function_word_inside_a_line_starts_a_sentence(nlp, text, first):
+    """A page whose line breaks were lost: the headline runs into the story."""
+    doc = nlp(text)
+    assert [t.text for t in doc[1:] if t.is_sent_start] == [first]
+
+
+def test_names_with_a_capitalised_article_start_nothing(nlp):
+    doc = nlp("Marine Le Pen et Paul Le Drian sont à La Haye pour lire Le Monde, LE PRÉSIDENT aussi ; Les Echos le disent "
+              "et Paul Durand par ailleurs.")
+    assert not any(t.is_sent_start for t in doc[1:])
+
+
 def test_paragraphs_split_sents_with_sentencizer():
     nlp = add_components(spacy.blank("fr"))
     nlp.add_pipe("sentencizer", after="kg_paragraphs")

@@ -197,6 +197,13 @@ def test_clean_text_controls_and_lone_surrogates():
     assert clean_text(json.loads('"x\\ud83d\\ude00y"')) == "x\U0001f600y"  # JSON joins a real pair: kept
 
 
+def test_clean_text_makes_doubled_spaces_one():
+    """A scraped page's doubled spaces: one space, or the tokenizer makes the run a word of the sentence."""
+    assert clean_text("Le  président   a \t parlé.") == "Le président a parlé."
+    # near misses: one tab, a line's indentation, spaces at a line's end stay as they are
+    assert clean_text("Genève\t: fin.  \n   Le texte") == "Genève\t: fin.  \n   Le texte"
+
+
 @pytest.mark.model
 @pytest.mark.model
 def test_bad_inputs_folder_builds_the_rest_and_reports_each_skip(tmp_path, capsys):
