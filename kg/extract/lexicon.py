@@ -49,6 +49,8 @@ class Lexicon:
     """The trigger words of the rules (``ontology/data/lexicon.json``), one set per kind; lower case."""
 
     honorifics: frozenset[str]  #: « M. », « Mme »: before a name, not part of it
+    civility_titles: frozenset[str]  #: « le Général X », « Son Excellence Monsieur X »: between a title and a name, not part of it
+    given_name_honorifics: frozenset[str]  #: « Cheikh »: an honorific, but a first name after another honorific (« Monsieur Cheikh X »)
     summit_nouns: frozenset[str]
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
     conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)
