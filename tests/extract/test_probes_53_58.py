@@ -57,3 +57,31 @@ def test_cheikh_after_another_honorific_is_a_first_name(nlp):
     # alone before a name, « Cheikh » is an honorific
     ents, _ = run(nlp, "L'émir, le cheikh Hamad Al Moutawa, était présent.")
     assert not any(p.lower().startswith("cheikh") for p in typed(ents, "Person") | typed(ents, "Minister"))
+
+
+# ── « le Président de la République » paragraphs after the person was introduced with that very title ────
+
+
+def test_a_title_refers_back_to_the_one_person_introduced_with_it(nlp):
+    text = ("Le Président de la République, Monsieur Ousmane Thiam-Koné, a pris part au sommet de l'Union des ports à "
+            "Nairobi, à l'invitation de son homologue, Monsieur Paul Wekesa-Omondi, Président en exercice de l'Union. "
+            "Les travaux ont duré deux jours. Les experts avaient préparé les textes. Le rapport a été présenté. "
+            "Dans son allocution, le Président de la République a annoncé une contribution de 15 milliards de francs "
+            "CFA au fonds de prévention des crues.")
+    ents, rels = run(nlp, text)
+    anns = [label for label, e in ents.items() if e.type == "Announcement"]
+    assert len(anns) == 1 and (anns[0], "announcedBy", "Ousmane Thiam-Koné") in rels, (anns, rels)
+    assert "CFA" not in typed(ents, "Organization")  # the currency's name, not a body's
+    # two people introduced with the title: no telling which one
+    text = text.replace("son homologue, Monsieur Paul Wekesa-Omondi, Président en exercice de l'Union",
+                        "l'ancien Président de la République, Monsieur Paul Wekesa-Omondi")
+    ents, rels = run(nlp, text)
+    assert not any(p == "announcedBy" and o == "Paul Wekesa-Omondi" for s, p, o in rels)
+
+
+def test_an_acronym_after_a_currency_noun_is_no_organisation(nlp):
+    ents, _ = run(nlp, "Le Sénégal versera 15 milliards de francs CFA au fonds commun.")
+    assert "CFA" not in typed(ents, "Organization")
+    # an acronym elsewhere stays a body
+    ents, _ = run(nlp, "Le Sénégal versera 15 millions à la CFA, la Compagnie fluviale africaine.")
+    assert "CFA" in typed(ents, "Organization")
