@@ -85,3 +85,30 @@ def test_an_acronym_after_a_currency_noun_is_no_organisation(nlp):
     # an acronym elsewhere stays a body
     ents, _ = run(nlp, "Le Sénégal versera 15 millions à la CFA, la Compagnie fluviale africaine.")
     assert "CFA" in typed(ents, "Organization")
+
+
+# ── a place chosen to host (« désigné X pour abriter », « X a été choisie pour accueillir », « C'est X qui accueillera »)
+
+
+@pytest.mark.parametrize("sentence, place, kind", [
+    ("La Conférence a désigné le Sénégal pour abriter le 6e sommet, en 2029.", "Sénégal", "hostCountry"),
+    ("La Conférence a retenu Cotonou pour abriter le 6e sommet, en 2028.", "Cotonou", "hostCity"),
+    ("Beyrouth a été choisie pour accueillir le 6e sommet, en 2028.", "Beyrouth", "hostCity"),
+    ("C'est l'Ouganda qui accueillera le 6e sommet, en février.", "Ouganda", "hostCountry"),
+])
+def test_a_place_chosen_to_host_the_next_summit_hosts_it(nlp, sentence, place, kind):
+    ents, rels = run(nlp, "Le 5e sommet de l'Union des ports s'est tenu à Nairobi. " + sentence)
+    assert ("6e sommet", kind, place) in rels, rels
+    # not chosen, or chosen for something else: no host
+    for miss in (sentence.replace("a été choisie", "n'a pas été choisie").replace("a désigné", "n'a pas désigné")
+                 .replace("a retenu", "n'a pas retenu").replace("C'est l'Ouganda qui accueillera", "C'est l'Ouganda qui a proposé"),):
+        _, rels = run(nlp, "Le 5e sommet de l'Union des ports s'est tenu à Nairobi. " + miss)
+        assert ("6e sommet", kind, place) not in rels, (miss, rels)
+
+
+def test_a_question_does_not_say_where_a_summit_is_held(nlp):
+    _, rels = run(nlp, "Le sommet du G20 s'est tenu à Rio. Le prochain sommet du G20 aura-t-il lieu en Suisse ? Non.")
+    assert not any(p == "hostCountry" and o == "Suisse" for s, p, o in rels), rels
+    # the same words as a statement do
+    _, rels = run(nlp, "Le sommet du G20 s'est tenu à Rio. Le prochain sommet du G20 aura lieu en Suisse.")
+    assert any(p == "hostCountry" and o == "Suisse" for s, p, o in rels), rels
