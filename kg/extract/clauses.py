@@ -27,6 +27,22 @@ def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
     return out
 
 
+def negated(ctx: ArticleContext, verb: int) -> bool:
+    """Is the verb at ``verb`` negated (« n'a pas envoyé », « ne s'est jamais rendu », « n'a plus envoyé »)?
+    Not « ne ... que », which restricts (« n'avait dépêché que son ministre »: the minister was sent)."""
+    doc = ctx.doc
+    negs = [c for c in doc.children(verb) if doc.lower[c] in ctx.lex.verb_negations]
+    if not negs:
+        return False
+    if any(doc.lower[c] in ctx.lex.negation_adverbs for c in negs):
+        return True
+    end = min(ctx.sent_at(verb).end, verb + 4)
+    return not any(doc.lower[k] in _RESTRICTIVE for k in range(verb + 1, end))
+
+
+_RESTRICTIVE = frozenset({"que", "qu'", "qu’"})
+
+
 def subject(ctx: ArticleContext, verb: int) -> int | None:
     doc = ctx.doc
     subjects = [c for c in doc.children(verb) if doc.deps[c] in ("nsubj", "nsubj:pass")]

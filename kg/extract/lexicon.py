@@ -50,6 +50,7 @@ class Lexicon:
 
     honorifics: frozenset[str]  #: « M. », « Mme »: before a name, not part of it
     civility_titles: frozenset[str]  #: « le Général X », « Son Excellence Monsieur X »: between a title and a name, not part of it
+    composition_verbs: frozenset[str]  #: « la délégation comprenait X et Y »: lemmas; its members attend
     currency_nouns: frozenset[str]  #: « francs CFA », « dollars EC »: the name after them is the currency's, not a body's
     given_name_honorifics: frozenset[str]  #: « Cheikh »: an honorific, but a first name after another honorific (« Monsieur Cheikh X »)
     summit_nouns: frozenset[str]

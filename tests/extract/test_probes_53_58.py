@@ -112,3 +112,29 @@ def test_a_question_does_not_say_where_a_summit_is_held(nlp):
     # the same words as a statement do
     _, rels = run(nlp, "Le sommet du G20 s'est tenu à Rio. Le prochain sommet du G20 aura lieu en Suisse.")
     assert any(p == "hostCountry" and o == "Suisse" for s, p, o in rels), rels
+
+
+# ── « n'avait dépêché que son ministre »: restriction, not negation; a delegation's members ────────────
+
+
+def test_ne_que_restricts_and_the_envoy_attends(nlp):
+    lead = "Le sommet de l'Union des ports s'est tenu à Tirana. "
+    _, rels = run(nlp, lead + "La Bosnie-Herzégovine n'avait dépêché que son ministre des Affaires étrangères, "
+                              "Edin Halilbegović.")
+    assert ("sommet de l'Union des ports", "attendee", "Edin Halilbegović") in rels
+    assert ("sommet de l'Union des ports", "attendee", "Bosnie-Herzégovine") in rels
+    # negated, nobody was sent
+    _, rels = run(nlp, lead + "La Bosnie-Herzégovine n'avait pas dépêché son ministre des Affaires étrangères, "
+                              "Edin Halilbegović.")
+    assert not any(p == "attendee" for s, p, o in rels), rels
+
+
+def test_the_members_of_a_delegation_attend(nlp):
+    lead = "Le troisième sommet de l'Union des ports s'est tenu à Nicosie. "
+    _, rels = run(nlp, lead + "La délégation libanaise, conduite par le chef de l'État, comprenait le Premier ministre, "
+                              "Karim Haddad-Saba, et le ministre de l'Énergie, Fouad Nassar.")
+    assert {("sommet de l'Union des ports", "attendee", "Karim Haddad-Saba"),
+            ("sommet de l'Union des ports", "attendee", "Fouad Nassar")} <= {(s.replace("troisième ", ""), p, o) for s, p, o in rels}, rels
+    # something else that « comprenait » someone: no attendance
+    _, rels = run(nlp, lead + "Le programme comprenait une visite du port avec le ministre de l'Énergie, Fouad Nassar.")
+    assert not any(p == "attendee" and o == "Fouad Nassar" for s, p, o in rels), rels
