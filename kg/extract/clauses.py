@@ -216,7 +216,8 @@ def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
     k = _clause_start(ctx, verb)
     if not named and k >= ctx.sent_at(verb).start and words[k] == ",":
         # the first complement after the verb that holds a person (« le Premier ministre X », « à Genève X »)
-        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl")]
+        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl") and not (
+            deps[c] == "obl:agent" and deps[verb] in ("acl", "acl:relcl"))]  # (« ..., paraphé par X »: a participle's agent)
         named = [c for c in loose if any(ctx.mention_at(u, ("Person", "Minister")) for u in doc.subtree(c))][:1]
     cands = [c for c in cands if deps[c] != "appos"]
     return named[0] if named else cands[0] if cands else None

@@ -138,3 +138,19 @@ def test_the_members_of_a_delegation_attend(nlp):
     # something else that « comprenait » someone: no attendance
     _, rels = run(nlp, lead + "Le programme comprenait une visite du port avec le ministre de l'Énergie, Fouad Nassar.")
     assert not any(p == "attendee" and o == "Fouad Nassar" for s, p, o in rels), rels
+
+
+# ── « ..., paraphé par X et Y »: a participle's agent, not an inverted reporting clause ─────────────────
+
+
+def test_a_participle_with_its_agents_after_a_comma_is_an_act(nlp):
+    ents, rels = run(nlp, "Le sommet de l'Union des ports, tenu vendredi à Nicosie, a produit un texte attendu : "
+                          "l'accord sur la pêche entre le Liban et Chypre, paraphé en fin de matinée par le président "
+                          "Élie Karam et son homologue chypriote, Andreas Kyprianou-Loizou.")
+    anns = [e for e in ents.values() if e.type == "Announcement"]
+    assert anns, ents
+    assert "Élie Karam" in {o for s, p, o in rels if p == "announcedBy"}, rels
+    # a reporting clause after a quote stays a way of saying
+    ents, rels = run(nlp, "Le sommet de l'Union des ports s'est tenu vendredi à Nicosie. « Nous sommes satisfaits », "
+                          "a lancé le président Élie Karam.")
+    assert not [e for e in ents.values() if e.type == "Announcement"], ents
