@@ -154,3 +154,17 @@ def test_a_participle_with_its_agents_after_a_comma_is_an_act(nlp):
     ents, rels = run(nlp, "Le sommet de l'Union des ports s'est tenu vendredi à Nicosie. « Nous sommes satisfaits », "
                           "a lancé le président Élie Karam.")
     assert not [e for e in ents.values() if e.type == "Announcement"], ents
+
+
+# ── « C'est dans la cité des lacs, X, capitale ..., que s'est tenue ... »: a cleft after long appositions ──────
+
+
+def test_a_cleft_place_after_long_appositions_hosts_the_summit(nlp):
+    _, rels = run(nlp, "C'est dans la cité des lacs, Yamoussoukro, capitale politique de la Côte d'Ivoire et ville natale "
+                       "du fondateur de l'institution, feu le Président Kouassi Brou-Adjé, que s'est tenue le jeudi 20 mai, "
+                       "sous la très haute présidence du chef de l'État, la 30e session ordinaire du Conseil des ports.")
+    assert any(p == "hostCity" and o == "Yamoussoukro" for s, p, o in rels), rels
+    # a cleft about something else done there: no host
+    _, rels = run(nlp, "C'est dans la cité des lacs, Yamoussoukro, que le président a signé le décret, lors de la 30e "
+                       "session ordinaire du Conseil des ports.")
+    assert not any(p == "hostCity" and o == "Yamoussoukro" for s, p, o in rels), rels

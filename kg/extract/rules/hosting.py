@@ -425,8 +425,11 @@ def cleft_places(ctx: ArticleContext) -> None:
         st = sent.start
         if ctx.lower(st) not in lex.cleft_openers or ctx.lower(st + 1) != "est":
             continue
-        q = next((k for k in range(st + 2, min(sent.end, st + 14)) if ctx.lower(k) in ("que", "qu'", "qu’")), None)
-        if q is None or not any(doc.lemma[k] in lex.place_verbs for k in range(q + 1, min(sent.end, q + 5))):
+        # (« C'est dans la cité des lacs, Yamoussoukro, capitale politique du pays, ..., que s'est tenue ... »: the
+        # « que » of the cleft may come after long appositions; the first one a meeting verb follows)
+        q = next((k for k in range(st + 2, sent.end) if ctx.lower(k) in ("que", "qu'", "qu’")
+                  and any(doc.lemma[j] in lex.place_verbs for j in range(k + 1, min(sent.end, k + 5)))), None)
+        if q is None:
             continue
         target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None)
         if target is None:
@@ -434,6 +437,10 @@ def cleft_places(ctx: ArticleContext) -> None:
         s, e, key = target
         for m in ctx.mentions_in(st + 2, q, ("City", "Country")):
             prep = ctx.lower(m.start - 1)
+            if ctx.ents[m.key].type == "City" and prep == "," and m.start - st <= 12 and any(
+                    ctx.lower(j) in lex.locative_preps for j in range(st + 2, m.start - 1)) and not ctx.mentions_in(
+                    st + 2, m.start, ("City", "Country")):
+                prep = "à"  # « C'est dans la cité des lacs, Yamoussoukro, ... »: the place in apposition to the one put first
             if ctx.ents[m.key].type == "City" and prep in lex.locative_preps | lex.venue_preps:
                 ctx.relate(key, "hostCity", m.key, m.start, e, confidence("cleft_place"))
             elif ctx.ents[m.key].type == "Country" and prep in lex.country_locative_preps:
