@@ -168,3 +168,15 @@ def test_a_cleft_place_after_long_appositions_hosts_the_summit(nlp):
     _, rels = run(nlp, "C'est dans la cité des lacs, Yamoussoukro, que le président a signé le décret, lors de la 30e "
                        "session ordinaire du Conseil des ports.")
     assert not any(p == "hostCity" and o == "Yamoussoukro" for s, p, o in rels), rels
+
+
+# ── « président en exercice de », « par intérim »: inside the title ───────────────────────────────────
+
+
+def test_an_office_phrase_does_not_end_a_title(nlp):
+    ents, rels = run(nlp, "Le sommet s'est ouvert sous la présidence de Koffi Adjovi-Mensah, président en exercice de "
+                          "l'Union africaine.")
+    assert ("Koffi Adjovi-Mensah", "affiliation", "Union africaine") in rels, rels
+    # a place after « en » ends the title
+    ents, rels = run(nlp, "Le sommet s'est ouvert avec Koffi Adjovi-Mensah, président en Afrique de l'Union des ports.")
+    assert not any(p == "affiliation" for s, p, o in rels), rels

@@ -203,7 +203,7 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.is_punct and t.text not in APOS and t.text != "-" or (
                 t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.lower_.startswith("chargé")):
             break
-        if t.lower_ in ctx.lex.role_phrase_stops:
+        if t.lower_ in ctx.lex.role_phrase_stops and not _office_phrase(ctx, end):
             break
         end += 1
     if end + 1 < len(doc) and doc[end].text == "," and any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)):
@@ -214,6 +214,12 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+def _office_phrase(ctx: ArticleContext, i: int) -> bool:
+    """Does an office phrase start at token ``i`` (« en exercice », « par intérim »): part of the title
+    (« Président en exercice de l'Organisation »), not the end of it?"""
+    return any(all(ctx.lower(i + n) == w for n, w in enumerate(p.split())) for p in ctx.lex.office_phrases)
 
 
 def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
@@ -276,7 +282,9 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
         orgs.append(m.key)
     orgs.extend(k for k in orgs_before if k not in orgs)
     if not orgs and not countries:
-        orgs.extend(_org_anaphor(ctx, trig.end, end))
+        after = trig.end + next((len(p.split()) for p in ctx.lex.office_phrases if _office_phrase(ctx, trig.end)
+                                 and all(ctx.lower(trig.end + n) == w for n, w in enumerate(p.split()))), 0)
+        orgs.extend(_org_anaphor(ctx, after, end))  # (« Président en exercice de l'Organisation »)
     # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
     if not orgs:
         k = trig.end
