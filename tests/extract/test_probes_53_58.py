@@ -180,3 +180,18 @@ def test_an_office_phrase_does_not_end_a_title(nlp):
     # a place after « en » ends the title
     ents, rels = run(nlp, "Le sommet s'est ouvert avec Koffi Adjovi-Mensah, président en Afrique de l'Union des ports.")
     assert not any(p == "affiliation" for s, p, o in rels), rels
+
+
+# ── « n'a pas voulu signer »: a refusal to sign ──────────────────────────────────────────────────────
+
+
+def test_not_wanting_to_sign_is_a_refusal(nlp):
+    lead = "Le sommet de l'Union des ports s'est tenu à Rio. "
+    ents, rels = run(nlp, lead + "La Hongrie n'a pas voulu signer la déclaration finale.")
+    anns = [label for label, e in ents.items() if e.type == "Announcement"]
+    assert len(anns) == 1 and anns[0].startswith("Refus de signer"), anns
+    assert (anns[0], "announcedBy", "Hongrie") in rels
+    # wanting to sign, or not wanting to comment: nothing announced
+    for miss in ("La Hongrie a voulu signer la déclaration finale.", "La Hongrie n'a pas voulu commenter la déclaration finale."):
+        ents, _ = run(nlp, lead + miss)
+        assert not [e for e in ents.values() if e.type == "Announcement"], miss
