@@ -27,6 +27,22 @@ def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
     return out
 
 
+def negated(ctx: ArticleContext, verb: int) -> bool:
+    """Is the verb at ``verb`` negated (« n'a pas envoyé », « ne s'est jamais rendu », « n'a plus envoyé »)?
+    Not « ne ... que », which restricts (« n'avait dépêché que son ministre »: the minister was sent)."""
+    doc = ctx.doc
+    negs = [c for c in doc.children(verb) if doc.lower[c] in ctx.lex.verb_negations]
+    if not negs:
+        return False
+    if any(doc.lower[c] in ctx.lex.negation_adverbs for c in negs):
+        return True
+    end = min(ctx.sent_at(verb).end, verb + 4)
+    return not any(doc.lower[k] in _RESTRICTIVE for k in range(verb + 1, end))
+
+
+_RESTRICTIVE = frozenset({"que", "qu'", "qu’"})
+
+
 def subject(ctx: ArticleContext, verb: int) -> int | None:
     doc = ctx.doc
     subjects = [c for c in doc.children(verb) if doc.deps[c] in ("nsubj", "nsubj:pass")]
@@ -200,7 +216,8 @@ def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
     k = _clause_start(ctx, verb)
     if not named and k >= ctx.sent_at(verb).start and words[k] == ",":
         # the first complement after the verb that holds a person (« le Premier ministre X », « à Genève X »)
-        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl")]
+        loose = [c for c in kids if deps[c] in ("obj", "appos") or deps[c].startswith("obl") and not (
+            deps[c] == "obl:agent" and deps[verb] in ("acl", "acl:relcl"))]  # (« ..., paraphé par X »: a participle's agent)
         named = [c for c in loose if any(ctx.mention_at(u, ("Person", "Minister")) for u in doc.subtree(c))][:1]
     cands = [c for c in cands if deps[c] != "appos"]
     return named[0] if named else cands[0] if cands else None

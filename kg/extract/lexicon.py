@@ -49,6 +49,11 @@ class Lexicon:
     """The trigger words of the rules (``ontology/data/lexicon.json``), one set per kind; lower case."""
 
     honorifics: frozenset[str]  #: « M. », « Mme »: before a name, not part of it
+    civility_titles: frozenset[str]  #: « le Général X », « Son Excellence Monsieur X »: between a title and a name, not part of it
+    composition_verbs: frozenset[str]  #: « la délégation comprenait X et Y »: lemmas; its members attend
+    office_phrases: tuple[str, ...]  #: « président en exercice de », « par intérim »: inside a title, lower case
+    currency_nouns: frozenset[str]  #: « francs CFA », « dollars EC »: the name after them is the currency's, not a body's
+    given_name_honorifics: frozenset[str]  #: « Cheikh »: an honorific, but a first name after another honorific (« Monsieur Cheikh X »)
     summit_nouns: frozenset[str]
     summit_acronyms: frozenset[str]  #: as written (« COP »); followed by a number
     conference_nouns: frozenset[str]  #: « la conférence »: a summit when of governments (see ``conference_links``)

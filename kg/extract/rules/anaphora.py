@@ -170,6 +170,17 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
         seen.append(m.key)
         if _fits(ctx, m.key, r, cls, country, extra):
             fits.append(m)
+    if not fits and country is None:
+        # the title as the person was introduced, further back (« Le Président de la République, X, a pris part ... »
+        # paragraphs before « le Président de la République a annoncé »)
+        earlier: list[Mention] = []
+        for m in reversed(ctx.mentions_in(0, lo, _PEOPLE)):
+            if m.key not in seen and _fits(ctx, m.key, r, cls, country, extra):
+                seen.append(m.key)
+                earlier.append(m)
+        same = _same_title(ctx, r, earlier, extra)
+        if same is not None:
+            return same
     if not fits:
         if country is None and _heads_government(ctx, normalize(r.text)):
             return _only_head_of_government(ctx, r)
@@ -190,10 +201,28 @@ def _antecedent(ctx: ArticleContext, r: GazSpan, cls: str, country: str | None, 
         return None
     if len(fits) == 1:
         return fits[0]
+    # « Le Président de la République, X, ... à l'invitation de son homologue, Y, Président en exercice de
+    # l'Organisation. ... le Président de la République a annoncé »: the one person introduced with this very title
+    same = _same_title(ctx, r, fits, extra)
+    if same is not None:
+        return same
     # « Le Premier ministre belge, X, est arrivé parmi les premiers. Dans la foulée, le chef du gouvernement a
     # débloqué ... »: the subject of the sentence just before, the one person of it who fits
     near = [m for m in fits if ctx.sent_no(m.start) == n - 1]
     return near[0] if len(near) == 1 and _subject_mention(ctx, near[0]) else None
+
+
+def _same_title(ctx: ArticleContext, r: GazSpan, people: list[Mention], extra: list[str]) -> Mention | None:
+    """The one person among ``people`` whose role is the title at ``r`` word for word (« Président de la République »,
+    not « Président en exercice de l'Organisation »), if exactly one."""
+    title = _title_words(ctx, r.text) | set(extra)
+    same = [m for m in people if _title_words(ctx, ctx.ents[m.key].attrs.get("role") or "") == title]
+    return same[0] if len(same) == 1 else None
+
+
+def _title_words(ctx: ArticleContext, title: str) -> set[str]:
+    """The words of a title that tell it from another (« Président de la République » → président, république)."""
+    return {w for w in normalize(title).split() if w not in ctx.lex.portfolio_skip_words and w not in ctx.lex.definite_articles}
 
 
 def _subject_mention(ctx: ArticleContext, m: Mention) -> bool:

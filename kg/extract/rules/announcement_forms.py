@@ -508,3 +508,27 @@ def nominal_candidates(ctx: ArticleContext, make) -> list:
         obj_toks = [u for u in doc.subtree(obj) if ctx.sent_no(u) == ctx.sent_no(t)]
         out.append(make(t, agents, obj_toks, head=obj, kind="nominal"))
     return out
+
+
+def unwilling_candidates(ctx: ArticleContext, make) -> list:
+    """« La Hongrie n'a pas voulu signer la déclaration finale »: not wanting to sign is a refusal to sign (the
+    verb of will, negated, over a signing verb; named as the refusal by ``refusal_nouns``)."""
+    doc = ctx.doc
+    lex = ctx.lex
+    out = []
+    for i, pos in enumerate(doc.pos):
+        if pos not in ("VERB", "AUX") or doc.lemma[i] not in lex.refusal_nouns or doc.lemma[i] in lex.framed_announce_verbs:
+            continue
+        kids = doc.children(i)
+        if not any(doc.lower[c] in lex.negation_adverbs for c in kids):
+            continue
+        signing = next((c for c in kids if doc.deps[c] == "xcomp" and doc.lemma[c] in lex.sign_verbs
+                        and doc.morph(c, "VerbForm") == "Inf"), None)
+        subj = subject(ctx, i)
+        if signing is None or subj is None or quote_bounds(ctx, i) is not None:
+            continue
+        agents = [(a.key, a.start, a.end, a.conf, a.implied) for a in resolve_agents(ctx, i, subj)]
+        if agents:
+            out.append(make(i, agents, [u for u in doc.subtree(signing) if u >= signing]))
+    return out
+

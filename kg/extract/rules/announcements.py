@@ -21,7 +21,8 @@ from kg.extract.clauses import subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
-from kg.extract.rules.announcement_forms import adoption_candidates, document_candidates, nominal_candidates, pledge_candidates
+from kg.extract.rules.announcement_forms import (adoption_candidates, document_candidates, nominal_candidates, pledge_candidates,
+                                                  unwilling_candidates)
 from kg.extract.rules.announcement_acts import act_candidates
 from kg.extract.rules.announcement_agents import enumeration, quote_bounds
 from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
@@ -36,7 +37,8 @@ def announcements(ctx: ArticleContext) -> None:
     """An announcement per news item announced with a named agent: ``announcedBy``, a summary, ``about``,
     ``during``, ``hostCity`` (where it was said), a date and an amount."""
     cands = (verb_candidates(ctx) + pledge_candidates(ctx, _make) + document_candidates(ctx, _make)
-             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make) + nominal_candidates(ctx, _make))
+             + adoption_candidates(ctx, _make) + act_candidates(ctx, _make) + nominal_candidates(ctx, _make)
+             + unwilling_candidates(ctx, _make))
     cands = _split_lists(ctx, cands)
     made: list[str] = []
     taken = {ctx.sent_no(c.verb) for c in cands}

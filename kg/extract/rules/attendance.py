@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.clauses import governors, reporting_clause
+from kg.extract.clauses import governors, negated, reporting_clause
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
@@ -359,7 +359,7 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
         return True
     for h in governors(ctx, start, end):
         kids = doc.children(h)
-        if any(lower[c] in ctx.lex.verb_negations for c in kids) or doc.lemma_[h] in ctx.lex.absence_verbs:
+        if negated(ctx, h) or doc.lemma_[h] in ctx.lex.absence_verbs:
             return True
         if any(lower[c].startswith("absent") for c in kids):
             return True

@@ -15,7 +15,7 @@ Never when negated, absent, in the conditional or only wished (« pourrait envoy
 
 from __future__ import annotations
 
-from kg.extract.clauses import subject
+from kg.extract.clauses import negated, subject
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.anaphora import countries_of_people, names_someone, phrase_end
@@ -58,6 +58,8 @@ def country_attendance(ctx: ArticleContext) -> None:
                 c = ctx.mention_at(doc.heads[v], ("Country",))
                 if c is not None and not _not_done(ctx, v):
                     ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
+            elif pos == "VERB" and lemma in lex.composition_verbs and not _not_done(ctx, v):
+                _delegation_members(ctx, v, target)
             elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and _own_country(ctx, v):
                 # « X conduira la délégation de son pays »: the country of the person leading it
                 for c in _own_country(ctx, v):
@@ -111,7 +113,7 @@ def _not_done(ctx: ArticleContext, v: int) -> bool:
     t = v
     for _ in range(3):
         kids = doc.children(t)
-        if any(doc.lower[c] in lex.verb_negations for c in kids):
+        if negated(ctx, t):
             return True
         if any(doc.morph(a, "Mood") == "Cnd" for a in [t, *kids] if a == t or doc.deps[a].startswith("aux")):
             return True
@@ -219,7 +221,8 @@ def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> No
     """« L'Arabie saoudite dépêchera son ministre des Affaires étrangères X », « Poutine, qui a envoyé à
     Osaka son ministre X »: the envoy attends, and the sending country (not a sending person)."""
     doc = ctx.doc
-    objs = [c for c in doc.children(v) if doc.deps[c] == "obj"]
+    objs = [c for c in doc.children(v) if doc.deps[c] == "obj" or (  # « n'avait dépêché que son ministre », parsed as a clause
+        doc.deps[c] == "ccomp" and any(doc.deps[k] == "mark" and doc.lower[k] == "que" and k == v + 1 for k in doc.children(c)))]
     if not objs:
         return
     obj = objs[0]
@@ -247,6 +250,22 @@ def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> No
         ctx.relate(target, "attendee", envoy.key, envoy.start, envoy.end, conf)
     for c in _subject_countries(ctx, v):
         ctx.relate(target, "attendee", c.key, c.start, c.end, conf)
+
+
+def _delegation_members(ctx: ArticleContext, v: int, target: str) -> None:
+    """« La délégation libanaise comprenait le Premier ministre, X, et le ministre des Affaires étrangères, Y »:
+    the members of a delegation at the summit attend."""
+    doc = ctx.doc
+    s = subject(ctx, v)
+    if s is None or doc.lower[s] not in ctx.lex.delegation_nouns:
+        return
+    for o in doc.children(v):
+        if doc.deps[o] != "obj":
+            continue
+        toks = doc.subtree(o)
+        for m in ctx.mentions_in(min(toks), max(toks) + 1, _PEOPLE):
+            if not absent(ctx, m):
+                ctx.relate(target, "attendee", m.key, m.start, m.end, confidence("envoy_sent"))
 
 
 def _participant_status(ctx: ArticleContext, noun: int, target: str) -> None:

@@ -33,6 +33,8 @@ def summit_relations(ctx: ArticleContext) -> None:
         if not events:
             _venue_after(ctx, sent)
             continue
+        if _asked(ctx, sent):
+            continue  # « La prochaine conférence aura-t-elle lieu en Suisse ? »: a question, not where it is held
         # host city: « ... qui se déroule à Londres », « accueillerait la prochaine édition à Paris »
         # (the nearest place after a summit is its own; later ones are not — but « le sommet pour la paix à Gaza s'est
         # tenu à Charm el-Cheikh »: a place right after a topic is the topic's, the one the meeting verb governs hosts)
@@ -87,6 +89,19 @@ def summit_relations(ctx: ArticleContext) -> None:
             is_city = ctx.ents[c.key].type == "City"
             ctx.relate(cand, "hostCity" if is_city else "hostCountry", c.key, min(c.start, verb), max(c.end, verb + 1),
                        confidence("hosting_verb"))
+
+
+_INVERTED = ("-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles", "-on", "-vous", "-nous")
+
+
+def _asked(ctx: ArticleContext, sent) -> bool:
+    """Is the sentence a question with an inverted subject (« aura-t-elle lieu en Suisse ? », « est-ce que ... ? »)?"""
+    words = [ctx.doc.words[i] for i in range(sent.start, sent.end) if ctx.doc.words[i].strip()]
+    if not words or words[-1] != "?":
+        return False
+    text = "".join(ctx.doc.tws(i) for i in range(sent.start, sent.end)).lower()
+    return "est-ce" in text or any(w.lower() in ("-t", "-elle", "-il", "-on", "-vous", "-nous", "-ils", "-elles")
+                                   or w.lower().endswith(_INVERTED) for w in words)
 
 
 def _apposed_places(ctx: ArticleContext, key: str, s: int, c: Mention) -> None:
@@ -250,7 +265,15 @@ def _hosting_agent(ctx: ArticleContext, c: Mention, events: list[tuple[int, int,
             verb = h
     elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in host_verbs:
         verb = tok.head
+    elif tok.dep_ in ("obj", "nsubj:pass") and tok.head.lemma_.lower() in ctx.lex.passive_decision_verbs:
+        # « a désigné le Sénégal pour abriter sa prochaine session », « Beyrouth a été choisie pour accueillir ... »
+        verb = next((k for k in tok.head.children if k.dep_ in ("advcl", "xcomp") and k.lemma_.lower() in host_verbs
+                     and any(m.lower_ == "pour" for m in k.children)), None)
     if verb is None:
+        # « C'est l'Ouganda qui accueillera le prochain sommet », « le Kenya, qui accueillera le sommet, ... »
+        verb = next((k for k in tok.children if k.dep_ in ("acl:relcl", "acl", "dep") and k.lemma_.lower() in host_verbs
+                     and any(m.dep_ == "nsubj" and m.lower_ == "qui" and m.i in (c.end, c.end + 1) for m in k.children)), None)
+    if verb is None or any(ctx.lower(k.i) in ctx.lex.verb_negations for v in (verb, verb.head) for k in v.children):
         return None
     # the summit the verb is about: a summit mention in the verb's subtree or its head
     cand = None
@@ -402,8 +425,11 @@ def cleft_places(ctx: ArticleContext) -> None:
         st = sent.start
         if ctx.lower(st) not in lex.cleft_openers or ctx.lower(st + 1) != "est":
             continue
-        q = next((k for k in range(st + 2, min(sent.end, st + 14)) if ctx.lower(k) in ("que", "qu'", "qu’")), None)
-        if q is None or not any(doc.lemma[k] in lex.place_verbs for k in range(q + 1, min(sent.end, q + 5))):
+        # (« C'est dans la cité des lacs, Yamoussoukro, capitale politique du pays, ..., que s'est tenue ... »: the
+        # « que » of the cleft may come after long appositions; the first one a meeting verb follows)
+        q = next((k for k in range(st + 2, sent.end) if ctx.lower(k) in ("que", "qu'", "qu’")
+                  and any(doc.lemma[j] in lex.place_verbs for j in range(k + 1, min(sent.end, k + 5)))), None)
+        if q is None:
             continue
         target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None)
         if target is None:
@@ -411,6 +437,10 @@ def cleft_places(ctx: ArticleContext) -> None:
         s, e, key = target
         for m in ctx.mentions_in(st + 2, q, ("City", "Country")):
             prep = ctx.lower(m.start - 1)
+            if ctx.ents[m.key].type == "City" and prep == "," and m.start - st <= 12 and any(
+                    ctx.lower(j) in lex.locative_preps for j in range(st + 2, m.start - 1)) and not ctx.mentions_in(
+                    st + 2, m.start, ("City", "Country")):
+                prep = "à"  # « C'est dans la cité des lacs, Yamoussoukro, ... »: the place in apposition to the one put first
             if ctx.ents[m.key].type == "City" and prep in lex.locative_preps | lex.venue_preps:
                 ctx.relate(key, "hostCity", m.key, m.start, e, confidence("cleft_place"))
             elif ctx.ents[m.key].type == "Country" and prep in lex.country_locative_preps:

@@ -105,6 +105,8 @@ def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     span = strip_det(e)
     if not span or title_holder_glued(ctx, span):
         return
+    if span.start > 0 and ctx.lower(span.start - 1) in ctx.lex.currency_nouns and ctx.ref.organization(span.text) is None:
+        return  # « 15 milliards de francs CFA », « 40 millions de dollars EC »: the currency's name
     if span.text.lower() in ctx.lex.collective_nouns and ctx.ref.organization(span.text) is None:
         return  # « les Vingt-Sept », « les Alliés »: the members of a body as a group, not a body's name
     # « Commission Jean-Claude Juncker »: an organisation (or title) followed by a person's name

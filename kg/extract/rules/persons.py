@@ -25,9 +25,13 @@ def persons(ctx: ArticleContext) -> None:
     for start, end in sorted(set(spans)):
         toks = list(range(start, end))
         honorific = False
-        while toks and (lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor):
+        while toks and (lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor
+                        or lower[toks[0]] in ctx.lex.civility_titles or lower[toks[0]] in _EXCELLENCY_POSSESSIVES
+                        and len(toks) > 1 and lower[toks[1]] in ctx.lex.civility_titles):
+            if honorific and lower[toks[0]] in ctx.lex.given_name_honorifics:
+                break  # « Monsieur Cheikh Tidiane Z »: after an honorific, « Cheikh » is a first name
+            honorific = honorific or lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor
             toks.pop(0)
-            honorific = True
         if start > 0 and (lower[start - 1] in honor):
             honorific = True
         if not toks:
@@ -38,8 +42,8 @@ def persons(ctx: ArticleContext) -> None:
             r = overlapping[0]
             if r.start <= s and r.end >= t:
                 continue  # « Président de la République »: a title, not a name
-            if r.start <= s < r.end < t and t - r.end >= 2:
-                s = r.end  # « Président Emmanuel Macron »
+            if r.start <= s < r.end < t and (t - r.end >= 2 or doc.words[r.start].islower()):
+                s = r.end  # « Président Emmanuel Macron », « le président Marsac »
             elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
                 continue
         text = doc.span_text(s, t)
@@ -50,10 +54,15 @@ def persons(ctx: ArticleContext) -> None:
         if any(a < t and s < b for a, b in countries_orgs):
             continue  # « X. La Géorgie »: a country or organisation is not part of a person's name
         cands.append((s, t, honorific))  # bylines too: « Par Jeanne Dupont, envoyée spéciale » names a person
+    # « le Président Talon » after « Patrice Talon »: the title and the surname of a full name, not a name
+    titles = {r.start for r in ctx.role_spans if r.end - r.start == 1}
+    surnames = {lower[t - 1] for s, t, _ in cands if t - s >= 2 and s not in titles}
+    cands = [(s + 1, t, hon) if s in titles and t - s == 2 and lower[t - 1] in surnames else (s, t, hon)
+             for s, t, hon in cands]
     full = {}
     for s, t, hon in cands:
-        if t - s >= 2 and not hon:
-            name = doc.span_text(s, t)
+        if t - s >= 2 and (not hon or lower[s] not in ctx.lex.name_particles and lower[s + 1] not in ctx.lex.name_particles):
+            name = doc.span_text(s, t)  # (« Monsieur Patrice Talon » is a full name, « M. Le Drian » a surname)
             full.setdefault(name_key(name), name)
     for s, t, hon in cands:
         name = doc.span_text(s, t)
@@ -92,6 +101,9 @@ def persons(ctx: ArticleContext) -> None:
             title = next((r for r in ctx.role_spans if r.end == s), None)
             if title is not None:
                 ent.aliases.add(doc.span_text(title.start, t))
+
+
+_EXCELLENCY_POSSESSIVES = frozenset({"son", "sa", "leurs"})  # « Son Excellence », « Sa Majesté », « Leurs Excellences »
 
 
 def _names_after_titles(ctx: ArticleContext) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation, title_holder_glued
-from kg.extract.text import is_date_word, looks_like_name, strip_det
+from kg.extract.text import APOS, is_date_word, looks_like_name, strip_det
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.nlp.reference import Reference
@@ -39,7 +39,7 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     (« l'OTAN Jens Stoltenberg ») left for :func:`~kg.extract.rules.persons.persons` in ``split_persons``."""
     ref = ctx.ref
     for s in ctx.gaz:
-        if s.label_ in ("CITY", "COUNTRY") and ctx.covered_by_ner(s, ("PER",)):
+        if s.label_ in ("CITY", "COUNTRY") and ctx.covered_by_ner(s, ("PER",)) and not _title_of_country(ctx, s):
             continue
         if s.label_ == "COUNTRY":
             c = ref.country_by_iso3(s.id_)
@@ -87,6 +87,20 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     _venues(ctx)
     _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _title_of_country(ctx: ArticleContext, s) -> bool:
+    """Is the ``PER`` span over the country ``s`` only a title and the country (« le Président de la République
+    de Guinée », read as one person's name by the NER): a country, no name?"""
+    ents = [e for e in ctx.doc.ents if e.label_ == "PER" and e.start <= s.start and s.end <= e.end]
+    if s.label_ != "COUNTRY" or len(ents) != 1:
+        return False
+    e = ents[0]
+    role = next((r for r in ctx.role_spans if r.start == e.start), None)
+    if role is None:
+        return False
+    rest = [i for i in range(role.end, e.end) if not s.start <= i < s.end]
+    return all(ctx.doc.pos[i] in ("ADP", "DET") or ctx.doc.words[i] in APOS for i in rest)
 
 
 #: the small words of a place's name, lower case inside it (« Port-au-Prince », « Saint-Jean-de-Luz »)

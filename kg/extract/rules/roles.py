@@ -137,10 +137,34 @@ def _left_role(ctx: ArticleContext, m: Mention) -> Role | None:
     return analyse_role(ctx, best, best.start, stop)
 
 
+def is_civility(ctx: ArticleContext, i: int) -> bool:
+    """Is token ``i`` a civility that may stand before a name: an honorific (« Monsieur »), a rank (« Général »),
+    « Excellence » (« Son Excellence »)?"""
+    low = ctx.lower(i)
+    lex = ctx.lex
+    return low in lex.honorifics or low.rstrip(".") in lex.honorifics or low in lex.civility_titles
+
+
+def civility_start(ctx: ArticleContext, i: int) -> int:
+    """Where the civilities before the name starting at token ``i`` begin (``i`` when there are none):
+    « le Premier ministre, Monsieur Abdoulaye Z » → « Monsieur »; « le Général X », « Son Excellence
+    Monsieur X » → their article or possessive."""
+    k = i
+    while k > 0 and is_civility(ctx, k - 1):
+        k -= 1
+    if k < i and k > 0 and (ctx.lower(k - 1) in ctx.lex.definite_articles or ctx.lower(k - 1) in ctx.lex.possessives):
+        k -= 1  # « le Général », « Son Excellence »
+    return k
+
+
 def _title_stop(ctx: ArticleContext, m: Mention) -> int:
     """Where a title before the person at ``m`` ends: before « , » or « : » (« la ministre de X, Agnès Y »),
-    also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »)."""
+    also before « , la Rwandaise » (« La secrétaire générale de l'OIF, la Rwandaise Louise Mushikiwabo »),
+    and before civilities (« le Premier ministre, Monsieur Abdoulaye Z »)."""
     words = ctx.doc.words
+    c = civility_start(ctx, m.start)
+    if c < m.start and words[c - 1] in (",", ":"):
+        return c - 1
     if words[m.start - 1] in (",", ":"):
         k = m.start - 1
         if words[k - 1] == ")":
@@ -179,7 +203,7 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.is_punct and t.text not in APOS and t.text != "-" or (
                 t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not t.lower_.startswith("chargé")):
             break
-        if t.lower_ in ctx.lex.role_phrase_stops:
+        if t.lower_ in ctx.lex.role_phrase_stops and not _office_phrase(ctx, end):
             break
         end += 1
     if end + 1 < len(doc) and doc[end].text == "," and any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)):
@@ -190,6 +214,12 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+def _office_phrase(ctx: ArticleContext, i: int) -> bool:
+    """Does an office phrase start at token ``i`` (« en exercice », « par intérim »): part of the title
+    (« Président en exercice de l'Organisation »), not the end of it?"""
+    return any(all(ctx.lower(i + n) == w for n, w in enumerate(p.split())) for p in ctx.lex.office_phrases)
 
 
 def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
@@ -220,8 +250,8 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
                         ent.label_rank = 1
                     countries.append(ent.key)
                     ctx.used_tokens.update(range(s.start, s.end))
-    for m in ctx.mentions_in(trig.end, end, ("Country",)):
-        if m.key not in countries:
+    for m in ctx.mentions_in(trig.start, end, ("Country",)):
+        if m.end > trig.end and m.key not in countries:  # (« Président de la République de Guinée »: over the title's end)
             countries.append(m.key)
     # « le Royaume-Uni, représenté par son Premier ministre X », « Pékin a dépêché son Premier ministre »,
     # « Microsoft ..., a détaillé son président, Brad Smith »
@@ -252,7 +282,9 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
         orgs.append(m.key)
     orgs.extend(k for k in orgs_before if k not in orgs)
     if not orgs and not countries:
-        orgs.extend(_org_anaphor(ctx, trig.end, end))
+        after = trig.end + next((len(p.split()) for p in ctx.lex.office_phrases if _office_phrase(ctx, trig.end)
+                                 and all(ctx.lower(trig.end + n) == w for n, w in enumerate(p.split()))), 0)
+        orgs.extend(_org_anaphor(ctx, after, end))  # (« Président en exercice de l'Organisation »)
     # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
     if not orgs:
         k = trig.end
