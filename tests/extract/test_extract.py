@@ -372,6 +372,32 @@ def test_a_byline_glued_to_the_story_takes_part_in_nothing(nlp):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("line, byline", [
+    ("Le Journal de l'Est | Samedi 12 avril 2026 | De notre correspondante à Tachkent, Jeanne Dupont", True),
+    ("De nos envoyés spéciaux Jeanne Dupont et Marc Durand", True),
+    ("De notre côté, la ministre Jeanne Dupont participe au sommet de Tachkent.", False),  # the story
+    ("Le Journal de l'Est | Samedi 12 avril 2026 | Un sommet de Tachkent sans accord", False),  # no signature
+])
+def test_a_reporters_signature_makes_a_byline(nlp, line, byline):
+    # « De notre correspondante à X, Y » signs the story, alone or as a part of a header line
+    from kg.extract.text import is_byline
+
+    doc = nlp(f"Le sommet de Tachkent s'est ouvert lundi.\n{line}\nLe président kényan William Ruto y participe.")
+    sent = next(s for s in doc.sents if "Dupont" in s.text or "Journal" in s.text)
+    assert is_byline(sent) is byline
+
+
+@pytest.mark.model
+def test_a_reporters_byline_takes_part_in_nothing(nlp):
+    text = ("Le sommet de Tachkent s'est ouvert lundi.\nDe notre correspondante à Tachkent, Jeanne Dupont\n"
+            "Le président kényan William Ruto participe au sommet de Tachkent.")
+    ents, rels = run(nlp, text)
+    dupont, ruto = by_label(ents, "Jeanne Dupont").key, by_label(ents, "William Ruto").key
+    assert not [r for r in rels if dupont in (r[0], r[2])]
+    assert any(r[1] == "attendee" and r[2] == ruto for r in rels)
+
+
+@pytest.mark.model
 def test_announcement_in_an_inverted_reporting_clause(nlp):
     text = "Le sommet de l'OTAN s'est achevé à Tallinn. Le prochain sommet se tiendra à Lisbonne, a annoncé le secrétaire général de l'OTAN Lars Halvorsen."
     ents, rels = run(nlp, text)
