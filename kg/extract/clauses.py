@@ -256,7 +256,35 @@ def misattached_subject(ctx: ArticleContext, verb: int) -> int | None:
         if deps[t] == "nsubj" and h != verb and heads[h] == verb and t < h and any(
                 deps[c] == "nsubj" and doc.lower[c] == "qui" for c in doc.children(h)):
             return t
-    return _fronted_subject(ctx, verb)
+    fronted = _fronted_subject(ctx, verb)
+    return fronted if fronted is not None else list_item_subject(ctx, verb)
+
+
+#: the marks that open an item of a list on its own line
+BULLETS = frozenset("-–—•*·▪►")
+
+
+def list_item_subject(ctx: ArticleContext, verb: int) -> int | None:
+    """« Au terme de la session, la Conférence a :\n- adopté la déclaration ... ;\n- approuvé le financement
+    ... »: a participle opening an item of a list, after a line that ends on « a : » or « ont : », has that
+    line's subject. Items are read back, line by line, to the line that announces the list."""
+    doc = ctx.doc
+    sent = ctx.sent_at(verb)
+    if doc.words[sent.start] not in BULLETS or verb != sent.start + 1 or doc.morph(verb, "VerbForm") != "Part":
+        return None
+    k = sent.start - 1
+    while k >= 0:
+        prev = ctx.sent_at(k)
+        last = prev.end - 1
+        while last > prev.start and doc.pos[last] == "SPACE":
+            last -= 1
+        if doc.words[prev.start] in BULLETS:
+            k = prev.start - 1  # an earlier item of the same list
+            continue
+        if doc.words[last] != ":" or last - 1 < prev.start or doc.lemma[last - 1] != "avoir":
+            return None
+        return subject(ctx, last - 1)
+    return None
 
 
 def _fronted_subject(ctx: ArticleContext, verb: int) -> int | None:

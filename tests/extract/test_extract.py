@@ -398,6 +398,30 @@ def test_a_reporters_byline_takes_part_in_nothing(nlp):
 
 
 @pytest.mark.model
+def test_a_list_of_decisions_after_a_has_colon_is_announced_by_its_subject(nlp):
+    # a final communiqué: « les dirigeants ont : » and one decision per line, each a participle
+    text = ("Le sommet de l'Union africaine s'est tenu à Addis-Abeba.\n\nAu terme de la session, les dirigeants ont :\n"
+            "- adopté la Déclaration d'Addis-Abeba sur la sécurité hydrique ;\n"
+            "- approuvé le financement d'un barrage de 800 millions de dollars ;\n- entériné l'adhésion du Maroc.")
+    ents, rels = run(nlp, text)
+    found = {e.label: e for e in ents.values() if e.type == "Announcement"}
+    assert len(found) == 3, found
+    for ann in found.values():
+        assert (ann.key, "announcedBy", "org/african-union") in rels
+    membership = next(a for label, a in found.items() if "Maroc" in label)
+    assert (membership.key, "about", "country/MAR") in rels
+
+
+@pytest.mark.model
+def test_a_list_after_a_colon_without_avoir_has_no_agent(nlp):
+    # the near miss: « Au programme : » lists what is planned, and nobody has done it
+    text = ("Le sommet de l'Union africaine s'ouvre à Addis-Abeba.\n\nAu programme :\n"
+            "- adopté par les experts, un projet de déclaration ;\n- approuvé en commission, un budget de 800 millions de dollars.")
+    ents, rels = run(nlp, text)
+    assert not [e for e in ents.values() if e.type == "Announcement"]
+
+
+@pytest.mark.model
 def test_announcement_in_an_inverted_reporting_clause(nlp):
     text = "Le sommet de l'OTAN s'est achevé à Tallinn. Le prochain sommet se tiendra à Lisbonne, a annoncé le secrétaire général de l'OTAN Lars Halvorsen."
     ents, rels = run(nlp, text)
