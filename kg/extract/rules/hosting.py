@@ -100,8 +100,7 @@ def _asked(ctx: ArticleContext, sent) -> bool:
     if not words or words[-1] != "?":
         return False
     text = "".join(ctx.doc.tws(i) for i in range(sent.start, sent.end)).lower()
-    return "est-ce" in text or any(w.lower() in ("-t", "-elle", "-il", "-on", "-vous", "-nous", "-ils", "-elles")
-                                   or w.lower().endswith(_INVERTED) for w in words)
+    return "est-ce" in text or any(w.lower() == "-t" or w.lower().endswith(_INVERTED) for w in words)
 
 
 def _apposed_places(ctx: ArticleContext, key: str, s: int, c: Mention) -> None:

@@ -7,7 +7,7 @@ honorifics (« M. Le Drian ») and surnames alone are linked to the full name us
 from __future__ import annotations
 
 from kg.extract.context import ArticleContext
-from kg.extract.rules.roles import role_phrase_ok
+from kg.extract.rules.roles import is_civility, role_phrase_ok
 from kg.extract.text import APOS, is_namey, name_key, name_words
 from kg.names import slug
 
@@ -25,8 +25,7 @@ def persons(ctx: ArticleContext) -> None:
     for start, end in sorted(set(spans)):
         toks = list(range(start, end))
         honorific = False
-        while toks and (lower[toks[0]] in honor or lower[toks[0]].rstrip(".") in honor
-                        or lower[toks[0]] in ctx.lex.civility_titles or lower[toks[0]] in _EXCELLENCY_POSSESSIVES
+        while toks and (is_civility(ctx, toks[0]) or lower[toks[0]] in _EXCELLENCY_POSSESSIVES
                         and len(toks) > 1 and lower[toks[1]] in ctx.lex.civility_titles):
             if honorific and lower[toks[0]] in ctx.lex.given_name_honorifics:
                 break  # « Monsieur Cheikh Tidiane Z »: after an honorific, « Cheikh » is a first name
