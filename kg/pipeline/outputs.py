@@ -224,18 +224,18 @@ class _ViewGraph:
 
 def _summary(st) -> str:
     """Entities per class, relations and triples, counted by Oxigraph (the words of
-    :func:`kg.graph.summary.graph_summary`)."""
+    :func:`kg.graph.summary.graph_summary`). The classes and relations are given (``VALUES``), so
+    that Oxigraph reads them from its indexes instead of grouping every triple of the graph."""
     from kg.rdf.vocab import KG
     from kg.records import ENTITY_TYPES, RELATION_TYPES
 
     classes = {str(KG[t]): t for t in ENTITY_TYPES}
-    props = {str(KG[p]) for p in RELATION_TYPES}
+    props = " ".join(f"<{KG[p]}>" for p in sorted(RELATION_TYPES))
     ents = {}
-    for row in st.query("SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"):
-        if row["c"].value in classes:
-            ents[classes[row["c"].value]] = int(row["n"].value)
-    rels = sum(int(row["n"].value) for row in st.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
-               if row["p"].value in props)
+    for row in st.query("SELECT ?c (COUNT(?e) AS ?n) WHERE { VALUES ?c { %s } ?e a ?c } GROUP BY ?c"
+                        % " ".join(f"<{c}>" for c in sorted(classes))):
+        ents[classes[row["c"].value]] = int(row["n"].value)
+    rels = sum(int(row["n"].value) for row in st.query("SELECT (COUNT(*) AS ?n) WHERE { VALUES ?p { %s } ?s ?p ?o }" % props))
     parts = ", ".join(f"{n} {t}" for t, n in sorted(ents.items(), key=lambda x: (-x[1], x[0])))
     return f"{sum(ents.values())} entities ({parts}), {rels} relations, {len(st)} triples"
 
@@ -304,7 +304,6 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
     reconciler = BatchReconciler(st, fresh=True)
     vg = _ViewGraph() if view else None
     tb: TurtleBuilder | None = TurtleBuilder()  # graph.ttl, formatted batch by batch (None: with rdflib at the end)
-    later: set[str] = set()  # subjects whose blocks are formatted at the end (entities named in several batches)
     validator = None
     if validate:
         from kg.validate.batches import BatchValidator
@@ -325,7 +324,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
             vg.add(text, reconciler.last_checked)
         t3 = time.perf_counter()
         if tb is not None:
-            tb = _add_turtle(tb, st, text, reconciler.last_checked, later)
+            tb = _add_turtle(tb, st, text, reconciler.last_checked)
         del text
         t4 = time.perf_counter()
         if validator is not None:
@@ -344,7 +343,7 @@ def _run(receive, reply_to, out: Path, view: bool, validate: bool, shapes: str |
         thread = threading.Thread(target=_validate, args=(st, checked, validator), name="kg-validate", daemon=True)
         thread.start()
     t0 = time.perf_counter()
-    text = _turtle_text(tb, st, later)
+    text = _turtle_text(tb)
     if text is not None:
         ttl = text.encode("utf-8")
         del text
@@ -447,18 +446,31 @@ def _finish_view(pid: int, r: int):
     return InlineView(data[n:].decode("utf-8")), seconds
 
 
-def _add_turtle(tb, st, text: str, changed: list[bytes], later: set[str]):
+def _add_turtle(tb, st, text: str, changed: list[bytes]):
     """Give the Turtle builder ``tb`` the triples, as ``st`` holds them (literals in Oxigraph's
     canonical form, entities' names reconciled), of the subjects a batch's N-Triples ``text``
-    brings for the first time; those it brings again (an entity named in an earlier article) and
-    the entities reconciling ``changed`` go into ``later``, re-read once at the end
-    (:func:`_turtle_text`), so that each block is formatted about once. None: blank nodes or
-    quoted triples (the Turtle is then written with rdflib at the end)."""
-    subjects = dict.fromkeys(line[:line.index(" ")] for line in text.split("\n") if line)
-    later.update(e.decode("utf-8") for e in changed)
-    new = [s for s in subjects if s not in later and not tb.has(s)]
-    later.update(s for s in subjects if s not in new)
-    if not _replace_from_store(tb, st, new):
+    changes: those it brings for the first time, those it brings a triple the builder does not
+    hold yet (an entity named in an earlier article, with a new relation or name), and the
+    entities reconciling ``changed``. A subject the batch only repeats (the same entity, named the
+    same way again) is not read again: its block stays as it is, so that the end of the build has
+    only the blocks to join. None: blank nodes or quoted triples (the Turtle is then written with
+    rdflib at the end)."""
+    redo = dict.fromkeys(e.decode("utf-8") for e in changed)
+    has, holds = tb.has, tb.holds
+    for line in text.split("\n"):
+        if not line:
+            continue
+        i = line.index(" ")
+        s = line[:i]
+        if s in redo:
+            continue
+        if not has(s):
+            redo[s] = None
+            continue
+        p, o = line[i + 1:-2].split(" ", 1)
+        if not holds(s, p, o):  # a new triple, or a literal Oxigraph writes otherwise: read it back
+            redo[s] = None
+    if not _replace_from_store(tb, st, redo):
         return None
     tb.format_changed()
     return tb
@@ -478,12 +490,9 @@ def _replace_from_store(tb, st, subjects) -> bool:
     return True
 
 
-def _turtle_text(tb, st, later: set[str]) -> str | None:
-    """graph.ttl's text: the subjects left for the end re-read, then every block joined (None:
-    blank nodes, write it with rdflib)."""
-    if tb is None or not _replace_from_store(tb, st, sorted(later)):
-        return None
-    return tb.text()
+def _turtle_text(tb) -> str | None:
+    """graph.ttl's text: every block joined (None: blank nodes, write it with rdflib)."""
+    return None if tb is None else tb.text()
 
 
 def _validate(st, checked: dict, validator) -> None:

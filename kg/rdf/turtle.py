@@ -213,6 +213,11 @@ class TurtleBuilder:
         """Has ``subject`` any triple here?"""
         return subject in self._subjects
 
+    def holds(self, subject: str, predicate: str, obj: str) -> bool:
+        """Is the triple (N-Triples terms, written as the builder was given them) here?"""
+        props = self._subjects.get(subject)
+        return props is not None and obj in props.get(predicate, ())
+
     def replace(self, subject: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Make ``(predicate, object)`` pairs (N-Triples terms) all of ``subject``'s triples."""
         for objs in self._subjects.pop(subject, {}).values():

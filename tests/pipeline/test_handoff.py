@@ -51,6 +51,62 @@ def test_a_doc_rebuilt_on_another_vocabulary_extracts_the_same():
     assert {s.label_ for s in unseen.spans["gazetteer"]} >= {"ROLE", "CITY"} and len(unseen.spans["triggers"]) > 0
 
 
+def test_the_extraction_process_rebuilds_docs_in_zones_of_several_the_same():
+    # the extraction process keeps a spaCy memory zone open for several docs (kg.pipeline.handoff._Zones),
+    # as spaCy's process does for a chunk: the words an article adds serve the next ones, and the
+    # N-Triples are those of one zone per doc
+    import contextlib
+
+    from kg.extract.extractor import extract
+    from kg.nlp.pipeline import load_pipeline
+    from kg.pipeline.handoff import _Zones, doc_from_bytes, doc_to_bytes
+    from kg.pipeline.results import article_result
+
+    nlp = load_pipeline("sm")
+    other = load_pipeline.__wrapped__("sm")
+    cfg = BuildConfig(model="sm")
+    arts = _articles() * 2
+    payloads = [doc_to_bytes(nlp(a.text)) for a in arts]
+    alone = []
+    for art, data in zip(arts, payloads):
+        with other.memory_zone():
+            alone.append(article_result(extract(doc_from_bytes(data, art.text, other.vocab), art), cfg).nt)
+    together = []
+    known = []  # is a word of the unseen article in the vocabulary, after each doc?
+    with _Zones(other, 7) as zones:
+        for art, data in zip(arts, payloads):
+            zones.next_doc()
+            together.append(article_result(extract(doc_from_bytes(data, art.text, other.vocab), art), cfg).nt)
+            known.append("Zorblaxowa" in other.vocab.strings)
+    assert together == alone
+    assert [a.id for a in arts].index("unseen") == 5  # zones: docs 0-6, 7-13, 14-15
+    assert known[5] and known[6] and not known[7]  # kept in its zone (doc 6 finds it), freed with it
+    assert "Zorblaxowa" not in other.vocab.strings
+
+    class Pipeline:  # counts the zones opened and closed
+        def __init__(self):
+            self.log = []
+
+        @contextlib.contextmanager
+        def memory_zone(self):
+            self.log.append("open")
+            try:
+                yield
+            finally:
+                self.log.append("close")
+
+    fake = Pipeline()
+    with _Zones(fake, 2) as zones:
+        for _ in range(5):
+            zones.next_doc()
+    assert fake.log == ["open", "close"] * 3  # docs 1-2, 3-4, 5: the last one closed at the end
+    fake = Pipeline()
+    with pytest.raises(ValueError), _Zones(fake, 8) as zones:
+        zones.next_doc()
+        raise ValueError("an article that cannot be extracted")
+    assert fake.log == ["open", "close"]
+
+
 @pytest.mark.integration
 def test_the_extraction_process_gives_results_in_order_and_reports_failures_in_one_line():
     from kg.nlp.pipeline import load_pipeline

@@ -339,3 +339,66 @@ def test_the_build_s_view_reads_the_assertions_apart_and_projects_the_same(monke
     evidence = [r for _, _, d in G.edges(data=True) for r in d["evidence"]]
     assert any(r["implied"] for r in evidence) and any('"plan"' in r["sentence"] and "\n" in r["sentence"] for r in evidence)
     assert all(isinstance(r["start"], int) and isinstance(r["confidence"], float) for r in evidence)
+
+
+def test_the_helper_reads_an_entity_back_only_when_a_batch_brings_it_something_new(monkeypatch):
+    # The --out helper formats graph.ttl batch by batch (kg.pipeline.outputs._add_turtle): a subject
+    # a batch brings for the first time, or brings a triple its block lacks (a new relation, a
+    # literal Oxigraph writes otherwise), is read back from the store at once; one the batch only
+    # repeats is left as it is. After each batch the text is already the Turtle of the store.
+    import pyoxigraph as ox
+
+    import kg.pipeline.outputs as outputs
+    from kg.rdf.turtle import TurtleBuilder, turtle
+    from kg.store.merged import BatchReconciler
+
+    kg, kgid = "https://w3id.org/kg-news/ontology#", "https://w3id.org/kg-news/id/"
+    typ, label = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://www.w3.org/2000/01/rdf-schema#label>"
+    person, city, summit = f"<{kgid}person/ana-ruiz>", f"<{kgid}city/oslo>", f"<{kgid}summit/s1>"
+
+    def entity(node, cls, name):
+        return f'{node} {typ} <{kg}{cls}> .\n{node} {label} "{name}"@fr .\n'
+
+    first = entity(person, "Person", "Ana Ruiz") + entity(summit, "Summit", "Sommet S1") + f"{summit} <{kg}hostCity> {city} .\n"
+    again = entity(person, "Person", "Ana Ruiz") + entity(city, "City", "Oslo")  # the person only repeated
+    more = (entity(person, "Person", "Ana Ruiz") + f"{summit} <{kg}attendee> {person} .\n"  # a new relation of the summit
+            + f'{summit} <{kg}edition> "007"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')  # Oxigraph writes "7"
+    read: list[list[str]] = []
+    real = outputs._replace_from_store
+
+    def replace_from_store(tb, st, subjects):
+        read.append(sorted(subjects))
+        return real(tb, st, subjects)
+
+    monkeypatch.setattr(outputs, "_replace_from_store", replace_from_store)
+    st = ox.Store()
+    reconciler = BatchReconciler(st, fresh=True)
+    tb = TurtleBuilder()
+    for text in (first, again, more):
+        st.bulk_load(text.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
+        reconciler.apply(text.encode())
+        tb = outputs._add_turtle(tb, st, text, reconciler.last_checked)
+        dump = st.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8")
+        assert tb.text() == turtle([line + "\n" for line in dump.split("\n") if line])
+    assert read == [sorted([person, summit]), [city], [summit]]  # the person is not read again
+    assert "kg:edition 7" in tb.text() and "kg:attendee" in tb.text()
+    assert tb.holds(summit, f"<{kg}edition>", '"7"^^<http://www.w3.org/2001/XMLSchema#integer>')
+    assert not tb.holds(summit, f"<{kg}edition>", '"007"^^<http://www.w3.org/2001/XMLSchema#integer>')
+
+
+def test_the_helper_s_summary_is_the_graph_s():
+    # kg.pipeline.outputs._summary counts the ontology's classes and relations from Oxigraph's indexes:
+    # the line kg.graph.summary.graph_summary writes for the same graph (classes absent: not listed)
+    import pyoxigraph as ox
+
+    from kg.graph.summary import graph_summary
+    from kg.pipeline.outputs import _summary
+
+    from _graphs import synthetic
+
+    for exs in (barrot_articles(), [synthetic(i) for i in range(5)] + barrot_articles()):
+        g = to_graph(exs)
+        st = ox.Store()
+        st.bulk_load(g.serialize(format="nt").encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        assert _summary(st) == graph_summary(g)
+    assert _summary(ox.Store()) == "0 entities (), 0 relations, 0 triples"
