@@ -198,7 +198,12 @@ class _Provenance:
 
 
 def _sort_key(r: dict) -> tuple:
-    return r["article"], r["start"] if r["start"] is not None else -1, r["sentence"]
+    """A total order of evidence records: two records of one sentence (a fact stated twice in it, or once
+    stated and once implied) keep one order whatever order the graph gives them in."""
+    def n(x):  # a missing offset or confidence sorts first
+        return -1 if x is None else x
+    return (r["article"], n(r["start"]), n(r["end"]), r["sentence"], n(r["confidence"]), r.get("implied", False),
+            r.get("published", ""), r.get("title", ""), r.get("url", ""))
 
 
 def _evidence(g: Graph, prov: _Provenance, assertions: AssertionTable | None = None) -> dict[tuple, list[dict]]:

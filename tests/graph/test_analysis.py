@@ -19,6 +19,7 @@ from kg.errors import InputError
 from kg.graph import analysis
 from kg import views
 from kg.graph.diff import graph_diff
+from kg.graph.projection import to_networkx
 from kg.rdf.mapping import to_graph
 from kg.records import Article, Entity, Evidence, Extraction, Relation
 from kg.rdf.vocab import KG, entity_iri
@@ -308,3 +309,25 @@ def test_inline_view_of_a_neighbourhood(both):
     assert "8 entities" in views.inline_view(G).page
     with pytest.raises(views.UnknownEntityError):
         views.inline_view(both, focus="Atlantide")
+
+
+def test_evidence_of_one_sentence_keeps_one_order_whatever_the_graph_order():
+    """Two pieces of evidence of one fact in one sentence (same start, other ends and confidences): the
+    projection (and so every view and tooltip) lists them in one order, not in the order the graph's
+    store hands the assertions over (which follows the batches a build writes)."""
+    a = Article("art-3", "…", "2024-03-03")
+    ents = (
+        Entity("person/ana-sousa", "Minister", "Ana Sousa", (), (), ev("art-3", S3)),
+        Entity("country/PRT", "Country", "Portugal", (), (), ev("art-3", S3, 25)),
+    )
+    twice = (Evidence("art-3", S3, 0, 30, 0.9), Evidence("art-3", S3, 0, 45, 0.7))
+    g = to_graph([Extraction(a, ents, (Relation("person/ana-sousa", "ministerOf", "country/PRT", twice, 0.9),))])
+    backwards = Graph()
+    for t in reversed(list(g)):
+        backwards.add(t)
+
+    def evidence(graph):
+        view = to_networkx(graph)
+        return [[(r["start"], r["end"], r["confidence"]) for r in d["evidence"]] for *_, d in view.edges(data=True)]
+
+    assert evidence(g) == evidence(backwards) == [[(0, 30, 0.9), (0, 45, 0.7)]]
