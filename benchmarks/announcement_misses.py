@@ -58,10 +58,10 @@ def reasons(ctx, sent) -> list[tuple[int, str]]:
 
 
 def anchored(ctx) -> set[int]:
-    """The sentences (numbers) where an announcement has its evidence (character offsets)."""
+    """The sentences (numbers) where an announcement has evidence (any of its statements, character offsets)."""
     starts = [s.start_char for s in ctx.sents]
-    return {max(n for n, s in enumerate(starts) if s <= e.evidence[0].start)
-            for e in ctx.ents.values() if e.type == "Announcement" and e.evidence}
+    return {max(n for n, s in enumerate(starts) if s <= ev.start)
+            for e in ctx.ents.values() if e.type == "Announcement" for ev in e.evidence}
 
 
 def main(argv: list[str] | None = None) -> int:
