@@ -81,3 +81,31 @@ def test_the_leaders_are_the_one_body_of_states_the_article_names_twice(nlp):
         "Le secrétaire exécutif de l'Organisation", "Le directeur de la Banque")
     ents, rels = run(nlp, text)
     assert all(agents(rels, a) == set() for a in anns(ents))
+
+
+# ── subjects the parser lost ───────────────────────────────────────────────────────────────────
+
+
+def test_a_purpose_hung_on_the_verbs_complement_has_the_verbs_subject(nlp):
+    # « a profité de sa participation pour annoncer »: « pour annoncer » parsed on « participation »
+    text = ("Le Premier ministre britannique Keir Starmer a, quant à lui, profité de sa première participation pour "
+            "annoncer un nouvel objectif climatique : une baisse de 81 % des émissions du Royaume-Uni d'ici à 2035.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "Keir Starmer")}
+    # near miss: the same purpose on the clause's subject is nobody's announcement
+    ents, _ = run(nlp, "Sa première participation pour annoncer un nouvel objectif climatique a été reportée.")
+    assert anns(ents) == []
+
+
+def test_names_opening_the_clause_left_without_a_subject_are_its_subject(nlp):
+    # « Paris et Dublin se sont entendus »: the parser made « Paris » a ``dep`` of the verb
+    text = ("Le sommet franco-irlandais s'est tenu à Brest.\n\n"
+            "Paris et Dublin se sont également entendus pour accélérer le chantier de la liaison électrique "
+            "sous-marine entre la Bretagne et le comté de Cork.")
+    ents, rels = run(nlp, text)
+    (ann,) = anns(ents)
+    assert agents(rels, ann) == {key(ents, "France"), key(ents, "Irlande")}
+    # near miss: names opening the sentence before a clause with a subject of its own are not its subject
+    ents, rels = run(nlp, text.replace("Paris et Dublin se", "Paris et Dublin : des négociateurs se"))
+    assert all(agents(rels, a) == set() for a in anns(ents))
