@@ -65,10 +65,22 @@ def subject(ctx: ArticleContext, verb: int) -> int | None:
     named = _before_incise(ctx, verb)
     if named is not None:
         return named
+    # « Paris et Dublin se sont entendus »: a name opening the clause that the parser left as ``dep`` of a verb
+    # with an auxiliary and no subject
+    dep = next((c for c in doc.children(verb) if doc.deps[c] == "dep" and c < verb and doc.pos[c] == "PROPN"
+                and c == ctx.sent_at(verb).start), None)
+    if dep is not None and any(doc.deps[a].startswith("aux") for a in doc.children(verb)) and ctx.mention_at(
+            dep, ("Country", "City", "Organization", "Person", "Minister")) is not None:
+        return dep
     h = doc.heads[verb]
     if (doc.deps[verb] == "acl" and h < verb and doc.pos[h] in ("NOUN", "PROPN")
             and any(doc.deps[c] == "aux:tense" for c in doc.children(verb))):
         return h  # « ..., et les pays du G7 ont publié » parsed as a clause on « pays »: its subject
+    if (doc.deps[verb] == "acl" and doc.morph(verb, "VerbForm") == "Inf" and doc.pos[h] == "NOUN"
+            and doc.deps[h] in ("obj", "obl", "obl:arg") and doc.heads[h] != h and doc.pos[doc.heads[h]] == "VERB"
+            and any(doc.deps[m] == "mark" and doc.lower[m] in ("pour", "afin") for m in doc.children(verb))):
+        # « X a profité de sa participation pour annoncer »: a purpose the parser hung on the verb's complement
+        return subject(ctx, doc.heads[h])
     # « pour appeler », « afin de lancer »: the subject of the governing verb
     if doc.deps[verb] in ("advcl", "xcomp", "conj", "acl") and doc.heads[verb] != verb:
         return subject(ctx, doc.heads[verb])

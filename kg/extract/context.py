@@ -142,6 +142,14 @@ class ArticleContext:
         self.absent_at: dict[tuple[int, int], bool] = {}
         #: the subjects of negated verbs, by sentence number (:func:`kg.extract.rules.attendance.negated_subjects`)
         self.negated_subjects: dict[int, list[tuple[int, int]]] = {}
+        #: a rejection trace, off (``None``) in a build: set it to a list and the announcement rules append
+        #: ``(token, reason)`` for each trigger they consider and drop (:meth:`reject`; ``benchmarks/announcement_misses.py``)
+        self.rejections: list[tuple[int, str]] | None = None
+
+    def reject(self, tok: int, reason: str) -> None:
+        """Record that the trigger at ``tok`` was dropped, and why, when the trace is on (:attr:`rejections`)."""
+        if self.rejections is not None:
+            self.rejections.append((tok, reason))
 
     # ------------------------------------------------------------------ the parse
     def _gazetteer(self) -> list[GazSpan]:

@@ -72,6 +72,7 @@ class Lexicon:
     edition_nouns: frozenset[str]
     event_nouns: frozenset[str]
     org_head_nouns: frozenset[str]  #: « Commission »: an organisation by itself
+    body_head_nouns: frozenset[str]  #: « Organisation », « Union » (look-up keys): the first word of a body of states' name
     actor_nouns: frozenset[str]  #: nouns of people acting for a country (« homologues », « délégation »)
     announce_verbs: frozenset[str]  #: lemmas
     announce_nouns: frozenset[str]  #: what « conclure » a partnership announces

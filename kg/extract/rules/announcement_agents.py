@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.clauses import agents_of, inverted_subject, subject
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_types import Agent
+from kg.names import lookup_key as normalize
 
 __all__ = ["resolve_agents", "said_at", "quote_bounds", "quote_speaker", "speaker_of_verb", "speaker_country", "enumerated_agents", "listed_after",
            "co_agent_lists", "collective_agent", "summit_body", "enumeration"]
@@ -287,20 +290,47 @@ def _all_members(ctx: ArticleContext, c: int) -> bool:
 
 
 def summit_body(ctx: ArticleContext) -> list[str]:
-    """The organisation whose summit the article reports: named in the summit's name (« sommet du G7 »),
-    else the international organisation the article names most (twice or more)."""
+    """The organisation whose summit the article reports: named in the summit's name (« sommet du G7 », or
+    the name the article gives it, :func:`_body_of_summit`), else the international organisation the article
+    names most (twice or more), else the one body of states outside the reference data it names twice or more
+    (``body_head_nouns``)."""
     for s, e, k in ctx.summit_seq:
         if k == ctx.main_summit:
             orgs = ctx.mentions_in(s, e, ("Organization",))
             if orgs:
                 return [orgs[0].key]
+    own = _body_of_summit(ctx)
+    if own is not None:
+        return [own]
     # « sommet de Washington » of « l'OTAN »: the international organisation the article names most
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label):
             counts[m.key] = counts.get(m.key, 0) + 1
     best = max(counts, key=lambda k: counts[k], default=None)
-    return [best] if best and counts[best] >= 2 else []
+    if best and counts[best] >= 2:
+        return [best]
+    # « l'Organisation pour la protection du lac X », named twice, not in the reference data: a body by its head
+    # noun (« Organisation », « Union », « Communauté »), the only one the article names twice
+    counts = {}
+    for m in ctx.mentions:
+        ent = ctx.ents[m.key]
+        if ent.type == "Organization" and normalize(ent.label).split(" ")[0] in ctx.lex.body_head_nouns:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    twice = [k for k, n in counts.items() if n >= 2]
+    return twice if len(twice) == 1 else []
+
+
+def _body_of_summit(ctx: ArticleContext) -> str | None:
+    """The organisation the main summit belongs to when none of its mentions names it: the one organisation of
+    the article that the summit's name, made from the article, holds (« leur sixième sommet » of « les
+    dirigeants des États membres de la CRT »: « sommet de la CRT »)."""
+    if ctx.main_summit is None:
+        return None
+    label = normalize(ctx.ents[ctx.main_summit].label)
+    named = [k for k, ent in ctx.ents.items() if ent.type == "Organization" and any(
+        re.search(rf"(?<!\w){re.escape(n)}(?!\w)", label) for n in {normalize(ent.label)} | {normalize(a) for a in ent.aliases} if n)]
+    return named[0] if len(named) == 1 else None
 
 
 def _territory(ctx: ArticleContext, m) -> bool:

@@ -341,41 +341,52 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
         if lemma in frames:
             ok, joined = _frame_ok(ctx, i, frames[lemma], kids)
             if not ok:
+                ctx.reject(i, "frame")
                 continue
         elif lemma not in verbs:
             continue
         if doc.morph(i, "VerbForm") == "Part" and doc.morph(i, "Tense") == "Pres" and not (
                 ctx.lower(i - 1) == "en" and lemma in ctx.lex.gerund_announce_verbs):
+            ctx.reject(i, "present participle")
             continue  # « en appelant la France à ... »; but « en annonçant », « en dévoilant » announce
         par_tok = _par_agent(ctx, i, kids)
         if par_tok is None and _adjectival(ctx, i, kids):
+            ctx.reject(i, "adjectival participle")
             continue
         inverted = inverted_clause(ctx, i)
         if inverted is not None and lemma not in ctx.lex.reporting_announce_verbs:
+            ctx.reject(i, "inverted, not a reporting verb")
             continue  # « « ... », lui a lancé une entrepreneuse »: a way of saying, not an announcement
         sent = ctx.sent_at(i)
         if any(lower[c] in negs for c in kids) or any(
                 lower[c] in negs for c in range(sent.start, sent.end) if heads[c] == i):
+            ctx.reject(i, "negated")
             continue
         if _speculated_or_denied(ctx, i, sent):
+            ctx.reject(i, "speculated, denied or asked")
             continue  # « pourrait annoncer », « a démenti avoir promis », « annoncera-t-il une aide ? »
         h = heads[i]
         if deps[i] == "ccomp" and h != i and lemmas[h] in ctx.lex.opinion_verbs and doc.morph(h, "VerbForm") == "Part" and (
                 doc.morph(h, "Tense") == "Pres"):
+            ctx.reject(i, "opinion's reason")
             continue  # « ..., estimant qu'elle engageait les États arabes »: the reason given, not an act
         if recalled(ctx, i):
+            ctx.reject(i, "recalled past decision")
             continue  # « En 2022, la Conférence avait déjà levé les sanctions »: a past decision recalled as background
         if any(deps[c] == "mark" and lower[c] in ctx.lex.without_marks for c in kids):
+            ctx.reject(i, "without (« sans »)")
             continue  # « sans toutefois présenter d'excuses »: not done
         caller = subject(ctx, i) if lemma in ctx.lex.exhort_verbs and lemma in verbs and light is None else None
         if caller is not None and doc.morph(caller, "Number") != "Plur" and not any(
                 lower[c] in ctx.lex.joint_call_words for c in kids + [k for c in kids for k in doc.children(c)]):
             # « Le président X a appelé à une réforme »: one's call, not an announcement; not a group's joint
             # call (« les dirigeants ont appelé à un cessez-le-feu », « ont appelé conjointement à »)
+            ctx.reject(i, "one person's call")
             continue
         if lemma in ctx.lex.exhort_verbs and any(
                 lower[u] in ("ne", "n'", "n’") for c in kids if deps[c] in ("xcomp", "obl:arg", "obl", "ccomp")
                 for u in doc.subtree(c)):
+            ctx.reject(i, "exhortation not to")
             continue  # « appelle à ne pas céder »: an exhortation, nothing is announced
         # « se sont accordées »: a pronominal verb the parser took for a passive
         reflexive = any(lower[c] in ("se", "s'", "s’") for c in kids)
@@ -397,6 +408,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             deps[c] == "nsubj:pass" and lower[c] == "il" for c in kids) and any(
             deps[c] == "xcomp" and doc.morph(c, "VerbForm") == "Inf" for c in kids)
         if agent_tok is None and not impersonal:
+            ctx.reject(i, "no agent token, passive" if passive else "no agent token")
             continue
         if impersonal:
             # « Il a été décidé de créer un secrétariat »: decided by the article's body, unsaid (implied)
@@ -410,6 +422,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 if m.key not in {a.key for a in agents}:
                     agents.append(Agent(m.key, m.start, m.end, confidence("listed_co_agent")))
         if not agents and not impersonal and not _group_adopts_text(ctx, lemma, kids, agent_tok):
+            ctx.reject(i, "agent not named, passive" if passive else "agent not named")
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
@@ -445,9 +458,11 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if not _news_clause(ctx, obj_toks) or characterisation(ctx, obj_toks):
                 # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
                 # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
+                ctx.reject(i, "inverted, no news")
                 continue
         head = next((c for c in kids if deps[c] in ("obj", "nsubj:pass")), bare[0] if bare else None)
         if head is not None and slogan(ctx, head):
+            ctx.reject(i, "slogan")
             continue  # « a promis « une COP de la mise en œuvre » »: a quoted phrase, no pledge
         label = None
         described = False  # « le Mali, ..., suspendus par l'UA »: an act told as a state, not made at the summit
@@ -491,8 +506,10 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 or lower[shown] in ctx.lex.report_nouns):
             # « a lancé une invasion », « a lancé un appel », « présentera un rapport », « présenter ses excuses »:
             # an act, a call or a report, not an announcement
+            ctx.reject(i, "presented object not an announcement")
             continue
         if head is not None and own_attendance(ctx, head):
+            ctx.reject(i, "own attendance")
             continue  # « ont confirmé leur participation », « a annoncé sa venue »: attending, not deciding
         post: list[int] = []
         if frames.get(lemma) == "appoint" and head is not None:
