@@ -197,9 +197,18 @@ def clause_start(ctx: ArticleContext, verb: int) -> int:
 def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
     """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
     k = _clause_start(ctx, verb)
-    if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and inverted_subject(ctx, verb) is not None:
+    if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and (
+            inverted_subject(ctx, verb) is not None or _inverted_clitic(ctx, verb, k)):
         return k
     return k if reporting_clause(ctx, verb) else None
+
+
+def _inverted_clitic(ctx: ArticleContext, verb: int, k: int) -> bool:
+    """« ..., a-t-elle annoncé »: a subject pronoun joined to the auxiliary (« -elle », « -il »), between the comma
+    ``k`` and the verb."""
+    doc = ctx.doc
+    return any(doc.lower[u].startswith("-") and doc.lower[u].lstrip("-") in ctx.lex.subject_pronouns
+               for u in range(k + 1, verb))
 
 
 def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:

@@ -15,7 +15,7 @@ from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, mis
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
-                                                  summit_body)
+                                                  speaker_of_verb, summit_body)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
@@ -221,15 +221,49 @@ def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
             and not any(doc.deps[c].startswith("aux") or doc.deps[c] in ("obl:agent", "nsubj") for c in kids))
 
 
+def _without_occasion(ctx: ArticleContext, toks: list[int]) -> list[int]:
+    """``toks`` without a closing phrase that says on what occasion the object was decided (« la création d'un fonds,
+    à l'issue d'un sommet extraordinaire consacré à ... »; « ..., lors de la réunion »): after a comma, an occasion
+    noun behind at most two prepositions or determiners, to the end of its phrase."""
+    doc = ctx.doc
+    inside = set(toks)
+    for p in toks:
+        if doc.words[p] != ",":
+            continue
+        for u in range(p + 1, min(p + 4, len(doc))):
+            if u not in inside:
+                break
+            if doc.lower[u] in ctx.lex.occasion_nouns and doc.pos[u] in ("NOUN", "ADV"):
+                last = max(doc.subtree(u))
+                return [t for t in toks if not p <= t <= last]
+            if doc.pos[u] not in ("ADP", "DET") and doc.words[u] not in APOS:
+                break
+    return toks
+
+
+def _clitic_subject(ctx: ArticleContext, kids: list[int]) -> int | None:
+    """The subject pronoun of an inverted reporting verb (« -elle » in « ..., a-t-elle annoncé »), which the parser
+    hangs as a subject or an expletive next to the euphonic « -t »; ``None`` when there is none."""
+    doc = ctx.doc
+    return next((c for c in kids if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj"))
+                 and doc.lower[c].startswith("-") and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns), None)
+
+
 def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, ...]) -> list[int]:
     """The tokens of the complements ``obj_deps`` of a verb, without the clauses joined to them that have
     their own auxiliary or subject (« d'allouer ..., et a elle-même affirmé que ... »)."""
     doc = ctx.doc
     deps = doc.deps
     out: set[int] = set()
+
+    def day(c: int) -> bool:  # a day with no preposition (« vendredi », not « à 2029 »)
+        return is_date_word(doc.words[c]) and not any(deps[k] == "case" for k in doc.children(c))
+
     for c in kids:
         if deps[c] not in obj_deps or (deps[c] == "obj" and len(doc.subtree(c)) == 1 and is_date_word(doc.words[c])):
             continue  # « ont entériné lundi l'adhésion »: a day the parser took for an object
+        if day(c) and any(k != c and deps[k] in ("obj", "ccomp") and not day(k) for k in kids):
+            continue  # « ont décidé vendredi à Bangui la création de ... »: the day (and place) of the act, not its object
         sub = set(doc.subtree(c))
         for u in list(sub):
             if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
@@ -391,6 +425,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 agent_tok = par_after(ctx, i)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
+        clitic = _clitic_subject(ctx, kids) if inverted is not None and not passive else None
+        if clitic is not None:
+            agent_tok = clitic  # « Le prochain sommet se tiendra à Lima, a-t-elle annoncé »: not the euphonic « -t »
         if agent_tok is None:
             agent_tok = misattached_subject(ctx, i)
         impersonal = passive and agent_tok is None and any(
@@ -402,6 +439,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « Il a été décidé de créer un secrétariat »: decided by the article's body, unsaid (implied)
             agent_tok = next(c for c in kids if deps[c] == "nsubj:pass")
             agents = [Agent(k, i, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+        elif clitic is not None:
+            # the speaker the pronoun stands for (the person named last), as for a quote's « a-t-il ajouté »
+            agents = [Agent(k, clitic, i + 1, confidence("announcing_agent")) for k in speaker_of_verb(ctx, i)]
         else:
             agents = resolve_agents(ctx, i, agent_tok)
         if passive and deps[agent_tok] == "obl:agent":
@@ -413,6 +453,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        obj_toks = _without_occasion(ctx, obj_toks)
         if lemma == "mettre":  # « a mis sur la table 20 milliards »: the sum, not the table
             obj_toks = [u for u in obj_toks if not any(lemmas[c] == "table" and u in doc.subtree(c) for c in kids)]
         if impersonal:
@@ -535,7 +576,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             after = doc.subtree(head)[-1] + 1
             for c in kids:
                 sub = doc.subtree(c)
-                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and any(
+                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and lower[c] not in ctx.lex.occasion_nouns and any(
                         lower[k] in ctx.lex.object_complement_preps for k in doc.children(c) if deps[k] == "case")
                         and not set(sub) & where and (lemmas[c] in ctx.lex.decision_objects or ctx.mentions_in(
                             sub[0], sub[-1] + 1, ("Country", "Organization")))):
