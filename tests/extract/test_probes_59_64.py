@@ -83,3 +83,23 @@ def test_a_summit_named_as_the_occasion_of_a_decision_is_when_it_was_made(nlp):
                           "l'Union des ports.")
     anns = announcements(ents)
     assert len(anns) == 1 and any(s == anns[0] and p == "about" and ents[o].type == "Summit" for s, p, o in rels), rels
+
+
+# ── « le 5e sommet de X » and « ce cinquième sommet des chefs d'État et de gouvernement de X »: one summit ─────────
+
+
+def test_two_names_of_one_bodys_summit_with_the_same_number_are_one_summit(nlp):
+    text = ("Le 5e sommet de l'Union des ports s'ouvre lundi à Chisinau. La présidente moldave, Irina Colesnic, qui "
+            "accueillait ce cinquième sommet des chefs d'État et de gouvernement de l'Union des ports, a salué une "
+            "journée historique.")
+    ents, rels = run(nlp, text, "2027-05-17")
+    summits = typed(ents, "Summit")
+    assert len(summits) == 1, summits
+    summit = next(iter(summits))
+    assert (summit, "hostCity", "Chisinau") in rels and (summit, "attendee", "Irina Colesnic") in rels, rels
+    # another number, or another body's summit, stays another summit
+    for other in ("ce quatrième sommet des chefs d'État et de gouvernement de l'Union des ports",
+                  "ce cinquième sommet des chefs d'État et de gouvernement de l'Union africaine"):
+        ents, _ = run(nlp, text.replace("ce cinquième sommet des chefs d'État et de gouvernement de l'Union des ports",
+                                        other), "2027-05-17")
+        assert len(typed(ents, "Summit")) == 2, (other, typed(ents, "Summit"))
