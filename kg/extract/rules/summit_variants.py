@@ -16,8 +16,7 @@ Evidence (each merges the later name into the summit it names again):
 - a name that is only a city the other summit's sentence goes to (« le sommet d'Ankara » ... « s'est rendu
   à Ankara pour préparer le sommet de l'OTAN »);
 - a headline's description (« Oligui Nguema à Malabo pour un sommet extraordinaire sur la sécurité »): a
-  summit named only in the title line, by a description, is the summit the article is about.
-
+  summit named only in the title line, by a description, is the summit the article is about;
 - the same edition number of the same body (« le 5e sommet du Conseil de l'Europe » / « ce cinquième sommet des chefs
   d'État et de gouvernement du Conseil de l'Europe »).
 
