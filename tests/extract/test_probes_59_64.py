@@ -103,3 +103,29 @@ def test_two_names_of_one_bodys_summit_with_the_same_number_are_one_summit(nlp):
         ents, _ = run(nlp, text.replace("ce cinquième sommet des chefs d'État et de gouvernement de l'Union des ports",
                                         other), "2027-05-17")
         assert len(typed(ents, "Summit")) == 2, (other, typed(ents, "Summit"))
+
+
+# ── « au centre des congrès Jules-Verne », « rue Jules-Barni », « Réunis au palais de la Renaissance » ──────────
+
+
+def test_a_venue_named_after_someone_is_a_place_and_a_street_names_no_one(nlp):
+    ents, rels = run(nlp, "La ville de Montbrisac accueillera vendredi le 38e sommet franco-belge, au centre des congrès "
+                          "Jules-Verne. Le stationnement sera interdit rue Jules-Barni et avenue Anne-Dufresne.")
+    assert "centre des congrès Jules-Verne" in typed(ents, "City"), ents
+    assert ("38e sommet franco-belge", "hostCity", "centre des congrès Jules-Verne") in rels, rels
+    assert not typed(ents, "Person") & {"Jules-Verne", "Jules-Barni", "Anne-Dufresne"}, typed(ents, "Person")
+    # the same name as a person stays a person
+    ents, rels = run(nlp, "Le 38e sommet franco-belge s'est tenu à Montbrisac en présence du ministre de la Culture, "
+                          "Jules Barni-Roche.")
+    assert "Jules Barni-Roche" in typed(ents, "Minister"), ents
+
+
+def test_a_venue_after_a_participle_opening_the_sentence_is_a_place(nlp):
+    text = ("Les chefs d'État de l'Union des ports ont ouvert vendredi leur sommet. Réunis au palais de la Renaissance, "
+            "les dirigeants ont adopté un code des changes.")
+    ents, _ = run(nlp, text)
+    assert "palais de la Renaissance" in typed(ents, "City"), ents
+    # not a venue in a sentence that gathers no one
+    ents, _ = run(nlp, text.replace("Réunis au palais de la Renaissance, les dirigeants ont adopté un code des changes.",
+                                    "Construit au palais de la Renaissance, le musée a fermé."))
+    assert "palais de la Renaissance" not in typed(ents, "City"), ents

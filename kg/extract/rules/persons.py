@@ -48,6 +48,8 @@ def persons(ctx: ArticleContext) -> None:
         text = doc.span_text(s, t)
         if not text[:1].isupper() or ctx.overlaps_mention(s, t):
             continue
+        if s > 0 and lower[s - 1] in ctx.lex.street_nouns:
+            continue  # « rue Jules-Barni », « boulevard Jean-Jaurès »: a street named after someone
         if ctx.ref.country(text) or ctx.ref.city(text) and t - s == 1:
             continue
         if any(a < t and s < b for a, b in countries_orgs):
