@@ -189,6 +189,7 @@ class Lexicon:
     head_of_state_titles: tuple[str, ...]  #: « le président brésilien » ... « Le chef de l'État »: one head of state, named two ways
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
+    editorial_note_openers: tuple[str, ...]  #: « (Nouvelle version : ajoute ...) »: a wire's note on its update, not the story
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y », « De notre correspondante à X, Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
     # ── announcements ──

@@ -129,3 +129,48 @@ def test_a_venue_after_a_participle_opening_the_sentence_is_a_place(nlp):
     ents, _ = run(nlp, text.replace("Réunis au palais de la Renaissance, les dirigeants ont adopté un code des changes.",
                                     "Construit au palais de la Renaissance, le musée a fermé."))
     assert "palais de la Renaissance" not in typed(ents, "City"), ents
+
+
+# ── a wire's update note, a live blog's header line ─────────────────────────────────────────────────────────────
+
+
+def test_a_wires_update_note_names_no_summit(nlp):
+    text = ("BANGUI, 12 mars 2027 (AFP) - Les chefs d'État de l'Union des ports ont ouvert vendredi à Bangui leur "
+            "sommet extraordinaire.\n\n(Nouvelle version : ajoute réaction tchadienne au 3e paragraphe, prochain "
+            "sommet au dernier)\n\nLe sommet s'est tenu en présence du ministre gabonais des Mines, Paul Ndong-Essono.")
+    ents, rels = run(nlp, text, "2027-03-12")
+    summits = typed(ents, "Summit")
+    assert len(summits) == 1, summits
+    assert (next(iter(summits)), "attendee", "Paul Ndong-Essono") in rels, rels
+    # the same words in the story name the next summit
+    ents, _ = run(nlp, text.replace("(Nouvelle version : ajoute réaction tchadienne au 3e paragraphe, prochain sommet au "
+                                    "dernier)", "Le prochain sommet se tiendra à Libreville."), "2027-03-12")
+    assert len(typed(ents, "Summit")) == 2, typed(ents, "Summit")
+
+
+def test_a_header_lines_parts_are_no_names_and_its_host_holds_no_title(nlp):
+    text = ("EN DIRECT – Sommet de l'Union des ports à Chisinau\n\nLe Courrier européen · Direct animé par Jonas Weidmann · "
+            "Mis à jour le 17 mai 2027 à 18h52\n\n18h30 – Clôture du sommet de l'Union des ports. Le Premier ministre "
+            "hongrois, lui, n'a pas fait le déplacement.")
+    ents, rels = run(nlp, text, "2027-05-17")
+    assert "Jonas Weidmann" in typed(ents, "Person") and "Courrier européen" in typed(ents, "Organization"), ents
+    assert not any(s == "Jonas Weidmann" and p == "ministerOf" for s, p, o in rels), rels
+    # a hyphen inside a name is no separator
+    ents, rels = run(nlp, text.replace("Jonas Weidmann", "Jean-Marc Weidmann"), "2027-05-17")
+    assert "Jean-Marc Weidmann" in typed(ents, "Person"), ents
+    assert not any(s == "Jean-Marc Weidmann" and p == "ministerOf" for s, p, o in rels), rels
+
+
+# ── « le chancelier autrichien, X, la Première ministre danoise, Y »: each title before its own name ───────────────
+
+
+def test_a_list_of_titles_each_before_its_name(nlp):
+    ents, rels = run(nlp, "Au sommet de l'Union des ports, on reconnaît le chancelier autrichien, Matthias Grünbauer, la "
+                          "Première ministre danoise, Sofie Lindqvist, et le président finlandais, Aki Laine.")
+    assert ("Matthias Grünbauer", "ministerOf", "Autriche") in rels and ("Sofie Lindqvist", "ministerOf", "Danemark") in rels
+    assert ("Matthias Grünbauer", "ministerOf", "Danemark") not in rels, rels
+    # names each followed by its title: each title is the name's before it
+    _, rels = run(nlp, "Autour de la table : Oumar Sidibé, Premier ministre du Mali, Awa Koné, présidente de la "
+                       "Commission de l'Union des ports, et Paul Mensah, ministre des Finances du Ghana.")
+    assert ("Oumar Sidibé", "ministerOf", "Mali") in rels and ("Paul Mensah", "ministerOf", "Ghana") in rels, rels
+    assert ("Awa Koné", "ministerOf", "Mali") not in rels
