@@ -174,3 +174,19 @@ def test_a_list_of_titles_each_before_its_name(nlp):
                        "Commission de l'Union des ports, et Paul Mensah, ministre des Finances du Ghana.")
     assert ("Oumar Sidibé", "ministerOf", "Mali") in rels and ("Paul Mensah", "ministerOf", "Ghana") in rels, rels
     assert ("Awa Koné", "ministerOf", "Mali") not in rels
+
+
+# ── « le neuvième rendez-vous des chefs d'État de X » ... « ce sommet » ... « le dixième sommet » ─────────────────
+
+
+def test_a_rendez_vous_of_a_bodys_leaders_is_its_summit(nlp):
+    text = ("Le neuvième rendez-vous des chefs d'État de l'Union des ports, réuni le 9 avril à Tegucigalpa, a déçu. "
+            "Reste ce que ce sommet n'a pas fait. Le dixième sommet se tiendra à Kingston, en Jamaïque.")
+    ents, rels = run(nlp, text, "2027-04-14")
+    summits = typed(ents, "Summit")
+    assert "dixième sommet" in summits and len(summits) == 2, summits
+    main = next(s for s in summits if s != "dixième sommet")
+    assert (main, "nextEdition", "dixième sommet") in rels and ("dixième sommet", "hostCity", "Kingston") in rels, rels
+    # « être au rendez-vous » (to keep one's word) names no summit
+    ents, _ = run(nlp, "La France sera au rendez-vous des engagements, a promis la ministre.", "2027-04-14")
+    assert not typed(ents, "Summit"), typed(ents, "Summit")
