@@ -190,3 +190,19 @@ def test_a_rendez_vous_of_a_bodys_leaders_is_its_summit(nlp):
     # « être au rendez-vous » (to keep one's word) names no summit
     ents, _ = run(nlp, "La France sera au rendez-vous des engagements, a promis la ministre.", "2027-04-14")
     assert not typed(ents, "Summit"), typed(ents, "Summit")
+
+
+# ── « Autour de la présidente X, on reconnaît notamment A, B et C » ───────────────────────────────────────────────
+
+
+def test_on_reconnait_lists_who_was_there(nlp):
+    text = ("Le 5e sommet de l'Union des ports s'est ouvert à Chisinau. Autour de la présidente Vulpe, on reconnaît "
+            "notamment le chancelier autrichien, Matthias Grünbauer, et la secrétaire générale de l'Union des ports, "
+            "Helga Brandmeier.")
+    _, rels = run(nlp, text)
+    summit = "5e sommet de l'Union des ports"
+    assert (summit, "attendee", "Matthias Grünbauer") in rels and (summit, "attendee", "Helga Brandmeier") in rels, rels
+    # someone who acknowledges something says nothing of who was there
+    _, rels = run(nlp, "Le 5e sommet de l'Union des ports s'est ouvert à Chisinau. La présidente reconnaît que la "
+                       "secrétaire générale de l'Union des ports, Helga Brandmeier, avait raison sur les tarifs.")
+    assert (summit, "attendee", "Helga Brandmeier") not in rels, rels
