@@ -262,6 +262,7 @@ class Lexicon:
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place
     handover_verbs: frozenset[str]  #: lemmas: « a transmis la présidence du G20 à l'Afrique du Sud »: an office handed over
     office_handover_nouns: frozenset[str]  #: lemmas: what is handed over (« la présidence », « le relais », « le flambeau »)
+    delegation_lead_participles: frozenset[str]  #: « sa délégation, conduite par X »: X leads it, and attends
     street_nouns: frozenset[str]  #: « rue Jules-Barni », « boulevard Jean-Jaurès »: the name after them is a street's, not a person's
     occasion_nouns: frozenset[str]  #: « ..., à l'issue d'un sommet extraordinaire »: after a comma, when the object was decided, not what it is about
 

@@ -206,3 +206,18 @@ def test_on_reconnait_lists_who_was_there(nlp):
     _, rels = run(nlp, "Le 5e sommet de l'Union des ports s'est ouvert à Chisinau. La présidente reconnaît que la "
                        "secrétaire générale de l'Union des ports, Helga Brandmeier, avait raison sur les tarifs.")
     assert (summit, "attendee", "Helga Brandmeier") not in rels, rels
+
+
+# ── « ..., a indiqué sa délégation, conduite par le vice-président X »: the country and its delegation's head ─────
+
+
+def test_a_countrys_own_delegation_and_who_leads_it_attend(nlp):
+    text = ("Le sommet extraordinaire de l'Union des ports s'est tenu vendredi à Bangui. Le Tchad a refusé de signer le "
+            "code, a indiqué un membre de sa délégation, conduite par le vice-président tchadien, Mahamat Idriss Kodi.")
+    _, rels = run(nlp, text)
+    summit = "sommet extraordinaire de l'Union des ports"
+    assert (summit, "attendee", "Tchad") in rels and (summit, "attendee", "Mahamat Idriss Kodi") in rels, rels
+    # a delegation only rumoured to be led by someone: not that person
+    _, rels = run(nlp, text.replace("a indiqué un membre de sa délégation, conduite par",
+                                    "a indiqué un membre de sa délégation, qui aurait dû être conduite par"))
+    assert (summit, "attendee", "Mahamat Idriss Kodi") not in rels, rels
