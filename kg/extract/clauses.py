@@ -200,7 +200,16 @@ def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
     if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and (
             inverted_subject(ctx, verb) is not None or _inverted_clitic(ctx, verb, k)):
         return k
+    if _as_reported(ctx, verb, k) and inverted_subject(ctx, verb) is not None:
+        return k - 1  # « ..., comme l'a annoncé mercredi le président X »
     return k if reporting_clause(ctx, verb) else None
+
+
+def _as_reported(ctx: ArticleContext, verb: int, k: int) -> bool:
+    """« ..., comme l'a annoncé X »: « comme » after a comma, and the clitic « l' » standing for the clause before."""
+    doc = ctx.doc
+    return (k - 1 > ctx.sent_at(verb).start and doc.lower[k] == "comme" and doc.words[k - 1] == ","
+            and any(doc.lower[u] in ("l'", "l’") for u in range(k + 1, verb)))
 
 
 def _inverted_clitic(ctx: ArticleContext, verb: int, k: int) -> bool:

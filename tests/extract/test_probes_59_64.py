@@ -221,3 +221,20 @@ def test_a_countrys_own_delegation_and_who_leads_it_attend(nlp):
     _, rels = run(nlp, text.replace("a indiqué un membre de sa délégation, conduite par",
                                     "a indiqué un membre de sa délégation, qui aurait dû être conduite par"))
     assert (summit, "attendee", "Mahamat Idriss Kodi") not in rels, rels
+
+
+# ── « ... : le Pérou accueillera le XIXe sommet, à Arequipa, comme l'a annoncé mercredi le président X » ───────────
+
+
+def test_comme_la_annonce_reports_the_clause_before_it(nlp):
+    text = ("Le XVIIIe sommet de l'Union des ports s'est tenu à Valparaíso. Les journaux s'accordent sur un point : le "
+            "Pérou accueillera le XIXe sommet, en 2028, à Arequipa, comme l'a annoncé mercredi le président chilien, "
+            "Tomás Irarrabal.")
+    ents, rels = run(nlp, text, "2027-06-03")
+    anns = announcements(ents)
+    assert len(anns) == 1 and anns[0].startswith("Le Pérou accueillera"), anns
+    assert (anns[0], "announcedBy", "Tomás Irarrabal") in rels, rels
+    # « comme l'a rappelé X » of a wish: nothing announced
+    ents, _ = run(nlp, text.replace("le Pérou accueillera le XIXe sommet", "le Pérou voudrait accueillir le XIXe sommet")
+                  .replace("comme l'a annoncé", "comme l'a rappelé"), "2027-06-03")
+    assert not announcements(ents)

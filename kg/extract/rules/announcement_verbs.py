@@ -221,6 +221,9 @@ def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
             and not any(doc.deps[c].startswith("aux") or doc.deps[c] in ("obl:agent", "nsubj") for c in kids))
 
 
+APOS_CLITICS = ("l'", "l’")
+
+
 def _without_occasion(ctx: ArticleContext, toks: list[int]) -> list[int]:
     """``toks`` without a closing phrase that says on what occasion the object was decided (« la création d'un fonds,
     à l'issue d'un sommet extraordinaire consacré à ... »; « ..., lors de la réunion »): after a comma, an occasion
@@ -480,9 +483,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if hung:
                 obj_toks = sorted(set(obj_toks) | set(doc.subtree(hung[0])))
                 bare = bare or hung[:1]
-        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
+        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i and lower[c] not in APOS_CLITICS for c in kids):
+            # (« ..., comme l'a annoncé X »: the clitic stands for the clause before)
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
-            obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
+            first = next((k + 1 for k in range(inverted - 1, sent.start, -1) if doc.words[k] == ":"), sent.start)
+            # (« Tous les titres s'accordent sur un point : le Pérou accueillera ..., comme l'a annoncé X »: after the colon)
+            obj_toks = [k for k in range(first, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
             if not _news_clause(ctx, obj_toks) or characterisation(ctx, obj_toks):
                 # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
                 # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
