@@ -357,3 +357,11 @@ def par_after(ctx: ArticleContext, i: int) -> int | None:
         return named
     return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
                  or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)
+
+
+def clitic_subject(ctx: ArticleContext, kids: list[int]) -> int | None:
+    """The subject pronoun of an inverted reporting verb (« -elle » in « ..., a-t-elle annoncé »), which the parser
+    hangs as a subject or an expletive next to the euphonic « -t »; ``None`` when there is none."""
+    doc = ctx.doc
+    return next((c for c in kids if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj"))
+                 and doc.lower[c].startswith("-") and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns), None)

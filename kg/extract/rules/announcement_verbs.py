@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, par_after, subject
+from kg.extract.clauses import agents_of, clitic_subject, inverted_clause, inverted_subject, misattached_subject, par_after, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
@@ -19,7 +19,7 @@ from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, s
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
-                                                   first_object_noun, own_attendance, slogan, titled_list)
+                                                   first_object_noun, own_attendance, slogan, titled_list, without_occasion)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -221,37 +221,6 @@ def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:
             and not any(doc.deps[c].startswith("aux") or doc.deps[c] in ("obl:agent", "nsubj") for c in kids))
 
 
-APOS_CLITICS = ("l'", "l’")
-
-
-def _without_occasion(ctx: ArticleContext, toks: list[int]) -> list[int]:
-    """``toks`` without a closing phrase that says on what occasion the object was decided (« la création d'un fonds,
-    à l'issue d'un sommet extraordinaire consacré à ... »; « ..., lors de la réunion »): after a comma, an occasion
-    noun behind at most two prepositions or determiners, to the end of its phrase."""
-    doc = ctx.doc
-    inside = set(toks)
-    for p in toks:
-        if doc.words[p] != ",":
-            continue
-        for u in range(p + 1, min(p + 4, len(doc))):
-            if u not in inside:
-                break
-            if doc.lower[u] in ctx.lex.occasion_nouns and doc.pos[u] in ("NOUN", "ADV"):
-                last = max(doc.subtree(u))
-                return [t for t in toks if not p <= t <= last]
-            if doc.pos[u] not in ("ADP", "DET") and doc.words[u] not in APOS:
-                break
-    return toks
-
-
-def _clitic_subject(ctx: ArticleContext, kids: list[int]) -> int | None:
-    """The subject pronoun of an inverted reporting verb (« -elle » in « ..., a-t-elle annoncé »), which the parser
-    hangs as a subject or an expletive next to the euphonic « -t »; ``None`` when there is none."""
-    doc = ctx.doc
-    return next((c for c in kids if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj"))
-                 and doc.lower[c].startswith("-") and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns), None)
-
-
 def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, ...]) -> list[int]:
     """The tokens of the complements ``obj_deps`` of a verb, without the clauses joined to them that have
     their own auxiliary or subject (« d'allouer ..., et a elle-même affirmé que ... »)."""
@@ -428,7 +397,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 agent_tok = par_after(ctx, i)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
-        clitic = _clitic_subject(ctx, kids) if inverted is not None and not passive else None
+        clitic = clitic_subject(ctx, kids) if inverted is not None and not passive else None
         if clitic is not None:
             agent_tok = clitic  # « Le prochain sommet se tiendra à Lima, a-t-elle annoncé »: not the euphonic « -t »
         if agent_tok is None:
@@ -456,7 +425,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
-        obj_toks = _without_occasion(ctx, obj_toks)
+        obj_toks = without_occasion(ctx, obj_toks)
         if lemma == "mettre":  # « a mis sur la table 20 milliards »: the sum, not the table
             obj_toks = [u for u in obj_toks if not any(lemmas[c] == "table" and u in doc.subtree(c) for c in kids)]
         if impersonal:
@@ -483,7 +452,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if hung:
                 obj_toks = sorted(set(obj_toks) | set(doc.subtree(hung[0])))
                 bare = bare or hung[:1]
-        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i and lower[c] not in APOS_CLITICS for c in kids):
+        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i and lower[c] not in ("l'", "l’") for c in kids):
             # (« ..., comme l'a annoncé X »: the clitic stands for the clause before)
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
             first = next((k + 1 for k in range(inverted - 1, sent.start, -1) if doc.words[k] == ":"), sent.start)
