@@ -209,9 +209,27 @@ def clause_start(ctx: ArticleContext, verb: int) -> int:
 def inverted_clause(ctx: ArticleContext, verb: int) -> int | None:
     """For « ..., a annoncé X »: the index of the comma that opens the inverted clause, else None."""
     k = _clause_start(ctx, verb)
-    if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and inverted_subject(ctx, verb) is not None:
+    if k > ctx.sent_at(verb).start and ctx.doc.words[k] == "," and (
+            inverted_subject(ctx, verb) is not None or _inverted_clitic(ctx, verb, k)):
         return k
+    if _as_reported(ctx, verb, k) and inverted_subject(ctx, verb) is not None:
+        return k - 1  # « ..., comme l'a annoncé mercredi le président X »
     return k if reporting_clause(ctx, verb) else None
+
+
+def _as_reported(ctx: ArticleContext, verb: int, k: int) -> bool:
+    """« ..., comme l'a annoncé X »: « comme » after a comma, and the clitic « l' » standing for the clause before."""
+    doc = ctx.doc
+    return (k - 1 > ctx.sent_at(verb).start and doc.lower[k] == "comme" and doc.words[k - 1] == ","
+            and any(doc.lower[u] in ("l'", "l’") for u in range(k + 1, verb)))
+
+
+def _inverted_clitic(ctx: ArticleContext, verb: int, k: int) -> bool:
+    """« ..., a-t-elle annoncé »: a subject pronoun joined to the auxiliary (« -elle », « -il »), between the comma
+    ``k`` and the verb."""
+    doc = ctx.doc
+    return any(doc.lower[u].startswith("-") and doc.lower[u].lstrip("-") in ctx.lex.subject_pronouns
+               for u in range(k + 1, verb))
 
 
 def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
@@ -351,3 +369,11 @@ def par_after(ctx: ArticleContext, i: int) -> int | None:
         return named
     return next((u for u in range(k + 1, end) if doc.lower[u] in ctx.lex.collective_nouns
                  or (doc.lower[u] in ("pays", "états") and any(doc.lower[w] in ctx.lex.member_group_words for w in range(u + 1, end)))), None)
+
+
+def clitic_subject(ctx: ArticleContext, kids: list[int]) -> int | None:
+    """The subject pronoun of an inverted reporting verb (« -elle » in « ..., a-t-elle annoncé »), which the parser
+    hangs as a subject or an expletive next to the euphonic « -t »; ``None`` when there is none."""
+    doc = ctx.doc
+    return next((c for c in kids if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj"))
+                 and doc.lower[c].startswith("-") and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns), None)

@@ -190,6 +190,7 @@ class Lexicon:
     head_of_state_titles: tuple[str, ...]  #: « le président brésilien » ... « Le chef de l'État »: one head of state, named two ways
     modal_verbs: frozenset[str]  #: lemmas: « pourrait envoyer », « a refusé de signer »: not done
     negation_adverbs: frozenset[str]
+    editorial_note_openers: tuple[str, ...]  #: « (Nouvelle version : ajoute ...) »: a wire's note on its update, not the story
     byline_openers: tuple[str, ...]  #: « Par X », « Photo : Y », « De notre correspondante à X, Y » (in order: a regular expression)
     substitute_nouns: tuple[str, ...]  #: « à la place de X », « en l'absence de X » (in order: a regular expression)
     # ── announcements ──
@@ -262,6 +263,9 @@ class Lexicon:
     delivery_nouns: frozenset[str]  #: lemmas: « la livraison à Kiev de cinq systèmes »: « à Kiev » receives, it is no place
     handover_verbs: frozenset[str]  #: lemmas: « a transmis la présidence du G20 à l'Afrique du Sud »: an office handed over
     office_handover_nouns: frozenset[str]  #: lemmas: what is handed over (« la présidence », « le relais », « le flambeau »)
+    delegation_lead_participles: frozenset[str]  #: « sa délégation, conduite par X »: X leads it, and attends
+    street_nouns: frozenset[str]  #: « rue Jules-Barni », « boulevard Jean-Jaurès »: the name after them is a street's, not a person's
+    occasion_nouns: frozenset[str]  #: « ..., à l'issue d'un sommet extraordinaire »: after a comma, when the object was decided, not what it is about
 
     @classmethod
     def from_json(cls, data: dict) -> Lexicon:

@@ -19,7 +19,7 @@ from kg.names import lookup_key as normalize
 from kg.nlp.headers import is_header
 from kg.nlp.pipeline import has_common_words, is_common_word
 
-__all__ = ["APOS", "ordinal_value", "ordinal_word", "is_date_word", "is_byline", "strip_det", "strip_det_text",
+__all__ = ["APOS", "ordinal_value", "ordinal_word", "is_date_word", "is_byline", "is_editorial_note", "editorial_note_tokens", "strip_det", "strip_det_text",
            "series_name", "is_namey", "looks_like_name", "name_words", "name_key", "clip"]
 
 APOS = ("'", "’")
@@ -62,6 +62,32 @@ def _byline() -> re.Pattern:
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I)
 
 
+@functools.lru_cache(maxsize=1)
+def _editorial_note() -> re.Pattern:
+    openers = load_lexicon().editorial_note_openers  # « Nouvelle version », « Actualisation », « Ajoute »
+    return re.compile(r"^\s*\(\s*(?:" + "|".join(map(re.escape, openers)) + r")\b", re.I)
+
+
+def is_editorial_note(text: str) -> bool:
+    """A wire's note on an update in brackets (« (Nouvelle version : ajoute réaction du Tchad au 6e paragraphe) »),
+    which names the story's items without telling them."""
+    return bool(_editorial_note().match(text))
+
+
+def editorial_note_tokens(doc) -> set[int]:
+    """The tokens of the lines of ``doc`` (a :class:`~kg.extract.tokens.TokenCache`) that are a wire's note on an
+    update (:func:`is_editorial_note`; the parser may cut such a line after its bracket)."""
+    spans = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        if is_editorial_note(line):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    if not spans:
+        return set()
+    return {u for u in range(len(doc)) if any(a <= doc.idx[u] < b for a, b in spans)}
+
+
 #: :func:`is_byline`'s answers for the sentences of the last document asked about: (a weak reference to the
 #: ``Doc``, {(start, end): answer}); the rules ask about every sentence several times per article
 _BYLINE_MEMO: tuple[weakref.ref, dict[tuple[int, int], bool]] | None = None
@@ -89,8 +115,10 @@ def _is_byline(sent: Span) -> bool:
     text = sent.text
     if is_header(text):
         return True
-    if not (len(sent) <= 14 and _byline().match(text)) and not any(
-            _byline().match(part) for part in re.split(r"\s[|·]\s", text)[1:]):
+    parts = re.split(r"\s[|·]\s", text)
+    # (« Le Fil · Direct animé par Jeanne Y · Mis à jour le 17 mai 2027 à 18h52 »: parts of which one is a stamp)
+    if not (len(sent) <= 14 and _byline().match(text)) and not any(_byline().match(part) for part in parts[1:]) and not (
+            len(parts) > 2 and any(is_header(part) for part in parts[1:])):
         return False
     return not any(t.morph.get("VerbForm") == ["Fin"] for t in sent)  # (last: the slow test)
 

@@ -216,7 +216,12 @@ def _same_title(ctx: ArticleContext, r: GazSpan, people: list[Mention], extra: l
     """The one person among ``people`` whose role is the title at ``r`` word for word (« Président de la République »,
     not « Président en exercice de l'Organisation »), if exactly one."""
     title = _title_words(ctx, r.text) | set(extra)
-    same = [m for m in people if _title_words(ctx, ctx.ents[m.key].attrs.get("role") or "") == title]
+    roles = {m.key: _title_words(ctx, ctx.ents[m.key].attrs.get("role") or "") for m in people}
+    same = [m for m in people if roles[m.key] == title]
+    if not same and len(title) > 1:
+        # « le président de la Commission », paragraphs after « le président de la Commission de la CEMAC, X »:
+        # a title cut short after its complement, when one person's title holds all its words
+        same = [m for m in people if title < roles[m.key]]
     return same[0] if len(same) == 1 else None
 
 

@@ -8,10 +8,10 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import quote_bounds
 from kg.extract.rules.announcement_types import MONEY, Agent
-from kg.extract.text import clip, is_date_word
+from kg.extract.text import APOS, clip, is_date_word
 
 __all__ = ["appointment_post", "appointment_body", "appointment_label", "characterisation", "slogan",
-           "first_object_noun", "own_attendance", "titled_list"]
+           "first_object_noun", "own_attendance", "titled_list", "without_occasion"]
 
 
 def appointment_post(ctx: ArticleContext, head: int, kids: list[int]) -> list[int]:
@@ -129,3 +129,23 @@ def titled_list(ctx: ArticleContext, k: int) -> list:
         if m is not None and m.start == u:
             out.append(m)
     return out
+
+
+def without_occasion(ctx: ArticleContext, toks: list[int]) -> list[int]:
+    """``toks`` without a closing phrase that says on what occasion the object was decided (« la création d'un fonds,
+    à l'issue d'un sommet extraordinaire consacré à ... »; « ..., lors de la réunion »): after a comma, an occasion
+    noun behind at most two prepositions or determiners, to the end of its phrase."""
+    doc = ctx.doc
+    inside = set(toks)
+    for p in toks:
+        if doc.words[p] != ",":
+            continue
+        for u in range(p + 1, min(p + 4, len(doc))):
+            if u not in inside:
+                break
+            if doc.lower[u] in ctx.lex.occasion_nouns and doc.pos[u] in ("NOUN", "ADV"):
+                last = max(doc.subtree(u))
+                return [t for t in toks if not p <= t <= last]
+            if doc.pos[u] not in ("ADP", "DET") and doc.words[u] not in APOS:
+                break
+    return toks

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import agents_of, inverted_clause, inverted_subject, misattached_subject, par_after, subject
+from kg.extract.clauses import agents_of, clitic_subject, inverted_clause, inverted_subject, misattached_subject, par_after, subject
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.announcement_agents import (resolve_agents, enumeration, said_at, co_agent_lists, quote_bounds,
-                                                  summit_body)
+                                                  speaker_of_verb, summit_body)
 from kg.extract.rules.announcement_forms import (conditional, fund_in_context, fund_organisation, future, modal_or_negated,
                                                  recalled, reporting_verb, trailing_reporter)
 from kg.extract.rules.announcement_objects import (appointment_body, appointment_label, appointment_post, characterisation,
-                                                   first_object_noun, own_attendance, slogan, titled_list)
+                                                   first_object_noun, own_attendance, slogan, titled_list, without_occasion)
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, summary, tokens_text
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import APOS, clip, is_date_word
@@ -227,9 +227,15 @@ def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, .
     doc = ctx.doc
     deps = doc.deps
     out: set[int] = set()
+
+    def day(c: int) -> bool:  # a day with no preposition (« vendredi », not « à 2029 »)
+        return is_date_word(doc.words[c]) and not any(deps[k] == "case" for k in doc.children(c))
+
     for c in kids:
         if deps[c] not in obj_deps or (deps[c] == "obj" and len(doc.subtree(c)) == 1 and is_date_word(doc.words[c])):
             continue  # « ont entériné lundi l'adhésion »: a day the parser took for an object
+        if day(c) and any(k != c and deps[k] in ("obj", "ccomp") and not day(k) for k in kids):
+            continue  # « ont décidé vendredi à Bangui la création de ... »: the day (and place) of the act, not its object
         sub = set(doc.subtree(c))
         for u in list(sub):
             if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(
@@ -402,6 +408,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
                 agent_tok = par_after(ctx, i)
         else:
             agent_tok = inverted_subject(ctx, i) if inverted is not None else subject(ctx, i)
+        clitic = clitic_subject(ctx, kids) if inverted is not None and not passive else None
+        if clitic is not None:
+            agent_tok = clitic  # « Le prochain sommet se tiendra à Lima, a-t-elle annoncé »: not the euphonic « -t »
         if agent_tok is None:
             agent_tok = misattached_subject(ctx, i)
         impersonal = passive and agent_tok is None and any(
@@ -414,6 +423,9 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             # « Il a été décidé de créer un secrétariat »: decided by the article's body, unsaid (implied)
             agent_tok = next(c for c in kids if deps[c] == "nsubj:pass")
             agents = [Agent(k, i, i + 1, confidence("document_body"), implied=True) for k in summit_body(ctx)]
+        elif clitic is not None:
+            # the speaker the pronoun stands for (the person named last), as for a quote's « a-t-il ajouté »
+            agents = [Agent(k, clitic, i + 1, confidence("announcing_agent")) for k in speaker_of_verb(ctx, i)]
         else:
             agents = resolve_agents(ctx, i, agent_tok)
         if passive and deps[agent_tok] == "obl:agent":
@@ -426,6 +438,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         obj_deps = ("ccomp", "obj", "xcomp", "obl:arg", "obl") + (("nsubj:pass",) if passive else ())
         obj_toks = _clause_objects(ctx, kids, obj_deps)
+        obj_toks = without_occasion(ctx, obj_toks)
         if lemma == "mettre":  # « a mis sur la table 20 milliards »: the sum, not the table
             obj_toks = [u for u in obj_toks if not any(lemmas[c] == "table" and u in doc.subtree(c) for c in kids)]
         if impersonal:
@@ -452,9 +465,12 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             if hung:
                 obj_toks = sorted(set(obj_toks) | set(doc.subtree(hung[0])))
                 bare = bare or hung[:1]
-        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i for c in kids):
+        if inverted is not None and not any(deps[c] in ("obj", "ccomp") and c < i and lower[c] not in ("l'", "l’") for c in kids):
+            # (« ..., comme l'a annoncé X »: the clitic stands for the clause before)
             # « Le prochain sommet se tiendra en Turquie, a annoncé M. Rutte »: what precedes is announced
-            obj_toks = [k for k in range(sent.start, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
+            first = next((k + 1 for k in range(inverted - 1, sent.start, -1) if doc.words[k] == ":"), sent.start)
+            # (« Tous les titres s'accordent sur un point : le Pérou accueillera ..., comme l'a annoncé X »: after the colon)
+            obj_toks = [k for k in range(first, inverted) if not doc[k].is_punct or doc.words[k] in APOS]
             if not _news_clause(ctx, obj_toks) or characterisation(ctx, obj_toks):
                 # « Les F-16 sont déjà en route, a confirmé X »: a state of things, not news announced;
                 # « « Évian sera le sommet de la lutte contre ... », a promis X »: what something will be
@@ -552,7 +568,7 @@ def verb_candidates(ctx: ArticleContext) -> list[Candidate]:
             after = doc.subtree(head)[-1] + 1
             for c in kids:
                 sub = doc.subtree(c)
-                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and any(
+                if (c > head and sub[0] == after and deps[c] in ("obl", "obl:mod") and lower[c] not in ctx.lex.occasion_nouns and any(
                         lower[k] in ctx.lex.object_complement_preps for k in doc.children(c) if deps[k] == "case")
                         and not set(sub) & where and (lemmas[c] in ctx.lex.decision_objects or ctx.mentions_in(
                             sub[0], sub[-1] + 1, ("Country", "Organization")))):

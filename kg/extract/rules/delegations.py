@@ -8,7 +8,9 @@ A country attends when the text has the country itself take part, not merely its
   delegation does (« la délégation britannique »);
 - it acts at the summit (« Au deuxième jour du sommet, les membres du G7 (États-Unis, ...) ont présenté un
   plan »), or signs the summit's declaration (« la Russie a signé la déclaration finale »);
-- its unnamed leaders are there (« en marge du sommet, ... entre les chefs d'État chinois, américain et français »).
+- its unnamed leaders are there (« en marge du sommet, ... entre les chefs d'État chinois, américain et français »);
+- its own delegation speaks (« Le Royaume-Uni a refusé ..., a indiqué sa délégation »), and who leads that delegation
+  (« sa délégation, conduite par le vice-président X ») attends too.
 
 Never when negated, absent, in the conditional or only wished (« pourrait envoyer »), nor at another place.
 """
@@ -60,6 +62,14 @@ def country_attendance(ctx: ArticleContext) -> None:
                     ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
             elif pos == "VERB" and lemma in lex.composition_verbs and not _not_done(ctx, v):
                 _delegation_members(ctx, v, target)
+            elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and not _own_country(ctx, v) and (
+                    _possessor_country(ctx, v) or _delegation_leader(ctx, v)):
+                # « Le Tchad a refusé de signer, a indiqué sa délégation, conduite par le vice-président X »: the
+                # country whose delegation it is, and the one who leads it
+                for c in _possessor_country(ctx, v):
+                    ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_delegation"))
+                for m in _delegation_leader(ctx, v):
+                    ctx.relate(target, "attendee", m.key, m.start, m.end, confidence("envoy_sent"))
             elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and _own_country(ctx, v):
                 # « X conduira la délégation de son pays »: the country of the person leading it
                 for c in _own_country(ctx, v):
@@ -250,6 +260,37 @@ def _sent_envoy(ctx: ArticleContext, v: int, target: str, hosts: set[str]) -> No
         ctx.relate(target, "attendee", envoy.key, envoy.start, envoy.end, conf)
     for c in _subject_countries(ctx, v):
         ctx.relate(target, "attendee", c.key, c.start, c.end, conf)
+
+
+def _possessor_country(ctx: ArticleContext, noun: int) -> list[Mention]:
+    """« sa délégation », « leur délégation »: the country that is the subject of the sentence's first clause
+    (« Le Royaume-Uni a refusé de signer ..., a indiqué sa délégation »), if the possessive is singular and one
+    country is that subject."""
+    doc = ctx.doc
+    if not any(doc.lower[c] in ("sa", "son") for c in doc.children(noun) if doc.deps[c] == "det"):
+        return []
+    sent = ctx.sent_at(noun)
+    subjects = [m for m in ctx.mentions_in(sent.start, noun, ("Country",))
+                if doc.deps[m.start].startswith("nsubj") and not _not_done(ctx, doc.heads[m.start])]
+    return subjects[:1] if len({m.key for m in subjects}) == 1 else []
+
+
+def _delegation_leader(ctx: ArticleContext, noun: int) -> list[Mention]:
+    """« sa délégation, conduite par le vice-président tchadien, X »: the person named after a participle of leading
+    and « par » right after the delegation (not when only rumoured: « serait conduite par »)."""
+    doc = ctx.doc
+    k = max(doc.subtree(noun)) + 1
+    if k + 2 >= len(doc) or doc.words[k] != "," or doc.lower[k + 1] not in ctx.lex.delegation_lead_participles or (
+            doc.lower[k + 2] != "par"):
+        return []
+    sent = ctx.sent_at(noun)
+    for u in range(k + 3, min(sent.end, k + 12)):
+        if doc.pos[u] in ("VERB", "AUX"):
+            break
+        m = ctx.mention_at(u, _PEOPLE)
+        if m is not None:
+            return [] if absent(ctx, m) else [m]
+    return []
 
 
 def _delegation_members(ctx: ArticleContext, v: int, target: str) -> None:

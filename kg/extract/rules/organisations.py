@@ -103,6 +103,9 @@ def title_holder_glued(ctx: ArticleContext, text: Span) -> bool:
 
 def ner_organisation(ctx: ArticleContext, e: Span) -> None:
     span = strip_det(e)
+    cut = next((k for k, t in enumerate(span) if t.text in ("·", "|", "•")), None)
+    if cut is not None:
+        span = span[:cut]  # « Le Fil européen · Direct animé par ... »: a header's parts are set apart
     if not span or title_holder_glued(ctx, span):
         return
     if span.start > 0 and ctx.lower(span.start - 1) in ctx.lex.currency_nouns and ctx.ref.organization(span.text) is None:

@@ -12,6 +12,9 @@ from kg.extract.text import APOS, is_namey, name_key, name_words
 from kg.names import slug
 
 
+_SEPARATORS = ("·", "|", "•", "–", "—")
+
+
 def persons(ctx: ArticleContext) -> None:
     """Persons from ``PER`` spans, ``split_persons`` and names after titles; role titles, places, bylines
     left out; a short form (« M. Macron », « Macron ») is the person of the full name it ends with."""
@@ -35,6 +38,11 @@ def persons(ctx: ArticleContext) -> None:
             honorific = True
         if not toks:
             continue
+        cut = next((n for n, u in enumerate(toks) if doc.words[u] in _SEPARATORS), None)
+        if cut is not None:
+            toks = toks[:cut]  # « Direct animé par Jonas Wirtz · Mis à jour le ... »: a header's parts are set apart
+            if not toks:
+                continue
         s, t = toks[0], toks[-1] + 1
         overlapping = [r for r in ctx.role_spans if r.start < t and s < r.end]
         if overlapping:
@@ -48,6 +56,8 @@ def persons(ctx: ArticleContext) -> None:
         text = doc.span_text(s, t)
         if not text[:1].isupper() or ctx.overlaps_mention(s, t):
             continue
+        if s > 0 and lower[s - 1] in ctx.lex.street_nouns:
+            continue  # « rue Jules-Barni », « boulevard Jean-Jaurès »: a street named after someone
         if ctx.ref.country(text) or ctx.ref.city(text) and t - s == 1:
             continue
         if any(a < t and s < b for a, b in countries_orgs):

@@ -173,6 +173,20 @@ def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
     return k
 
 
+def _participle_infinitive(word: str) -> str:
+    """The infinitive of a past participle of the first or second group (« réunis » → « réunir », « rassemblés » →
+    « rassembler »), which the parser leaves as it is at the start of a sentence (« Réunis au palais de ... »)."""
+    w = word.rstrip("s")
+    w = w[:-1] if w.endswith("e") and len(w) > 2 and w[-2] in "ié" else w
+    return w[:-1] + "er" if w.endswith("é") else w + "r" if w.endswith("i") else word
+
+
+def _hyphen_joined(ctx: ArticleContext, j: int, end: int) -> bool:
+    """Are the tokens ``j``..``end`` one hyphenated name with no space (« Jules-Verne », « Pierre-Mendès-France »)?"""
+    doc = ctx.doc
+    return "-" in doc.span_text(j, end) and not any(doc.tws(x).endswith(" ") for x in range(j, end - 1))
+
+
 def _venues(ctx: ArticleContext) -> None:
     """« au château de Christiansborg », « au centre de conférences Pacifico », « au complexe présidentiel de
     Beştepe », « au Grand Palais du peuple »: a named venue where people gather (after « au », « à la », « dans le »,
@@ -218,6 +232,8 @@ def _venues(ctx: ArticleContext) -> None:
                 else k
             if ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k + 1) in lex.venue_nouns and doc.words[k + 2][:1].isupper():
                 j = k + 2
+            if j > k and ctx.lower(j) in lex.definite_articles and j + 1 < sent.end and doc.words[j + 1][:1].isupper():
+                j += 1  # « au palais de la Renaissance »: the article of the name
             end = _venue_name_end(ctx, j, sent.end)
             if end == j:
                 continue
@@ -225,15 +241,17 @@ def _venues(ctx: ArticleContext) -> None:
             # (« au palais de San Carlos, à Bogota »: a venue that bears a town's name, the town it is in named after it)
             town_after = doc.words[end] == "," if end < sent.end else False
             town_after = town_after and ctx.lower(end + 1) == "à" and ctx.mention_at(end + 2, ("City",)) is not None
+            # (a person's name, unless joined by hyphens as a place named after someone is: « centre des congrès Jules-Verne »)
             if ctx.ref.city(name) and not town_after or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
-                    doc.ent_type[x] == "PER" for x in range(j, end)):
+                    doc.ent_type[x] == "PER" for x in range(j, end)) and not _hyphen_joined(ctx, j, end):
                 continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
         if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end
                or ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label)
                for m in ctx.overlapping(start, end)):
             continue  # (a name the NER read as a body, « Marvello », is the venue's when no body is known by it)
         words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs | lex.gathering_verbs | lex.host_verbs
-        if not any(doc.lower[x] in words or doc.lemma[x] in words for x in range(sent.start, sent.end)):
+        if not any(doc.lower[x] in words or doc.lemma[x] in words or _participle_infinitive(doc.lower[x]) in words
+                   for x in range(sent.start, sent.end)):
             continue
         for m in {id(m): m for m in ctx.overlapping(start, end)}.values():
             ctx.remove_mention(m)

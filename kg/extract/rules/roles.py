@@ -206,14 +206,24 @@ def _right_role(ctx: ArticleContext, m: Mention) -> Role | None:
         if t.lower_ in ctx.lex.role_phrase_stops and not _office_phrase(ctx, end):
             break
         end += 1
-    if end + 1 < len(doc) and doc[end].text == "," and any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)):
+    if end + 1 < len(doc) and doc[end].text == ",":
         nxt = ctx.mention_at(end + 1, ("Person", "Minister"))
-        if nxt is not None and nxt.start == end + 1:
-            return None  # « X, son homologue de Y, Z »: the title introduces Z, not X
+        if nxt is not None and nxt.start == end + 1 and (
+                any(ctx.lower(k) in _POSSESSIVES for k in range(i + 1, j)) or _own_left_role(ctx, m)):
+            # « X, son homologue de Y, Z »: the title introduces Z, not X; so does « le chancelier autrichien, X, la
+            # Première ministre danoise, Z » (a list of titles each before its name)
+            return None
     return analyse_role(ctx, trig, trig.start, end)
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+
+
+def _own_left_role(ctx: ArticleContext, m: Mention) -> bool:
+    """Has the person ``m`` a title of its own before the name (« le chancelier autrichien, X »), not the title of
+    the person before it (« A, Premier ministre de X, B, président de Y »: that one is A's)?"""
+    left = _left_role(ctx, m)
+    return left is not None and not (ctx.doc.words[m.start - 1] == "," and _after_person(ctx, left.start))
 
 
 def _office_phrase(ctx: ArticleContext, i: int) -> bool:

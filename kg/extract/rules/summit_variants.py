@@ -16,7 +16,9 @@ Evidence (each merges the later name into the summit it names again):
 - a name that is only a city the other summit's sentence goes to (« le sommet d'Ankara » ... « s'est rendu
   à Ankara pour préparer le sommet de l'OTAN »);
 - a headline's description (« Oligui Nguema à Malabo pour un sommet extraordinaire sur la sécurité »): a
-  summit named only in the title line, by a description, is the summit the article is about.
+  summit named only in the title line, by a description, is the summit the article is about;
+- the same edition number of the same body (« le 5e sommet du Conseil de l'Europe » / « ce cinquième sommet des chefs
+  d'État et de gouvernement du Conseil de l'Europe »).
 
 Never an edition named as another (« le prochain sommet », « le dernier sommet », another number).
 """
@@ -37,7 +39,7 @@ def summit_variants(ctx: ArticleContext) -> None:
     merged = False
     while True:
         pair = (_apposition(ctx) or _same_tail(ctx) or _same_parties(ctx) or _place_variant(ctx) or _sentence_place(ctx)
-                or _headline(ctx) or _description(ctx) or _numbered_neighbour(ctx))
+                or _headline(ctx) or _description(ctx) or _numbered_neighbour(ctx) or _same_edition(ctx))
         if pair is None:
             break
         old, new = pair
@@ -170,6 +172,25 @@ def _numbered_neighbour(ctx: ArticleContext) -> tuple[str, str] | None:
                     and e.attrs.get("edition") == ed - 1 and k not in ctx.prev_editions]
         if len(numbered) == 1:
             return prev, numbered[0]
+    return None
+
+
+def _same_edition(ctx: ArticleContext) -> tuple[str, str] | None:
+    """« le 5e sommet du Conseil de l'Europe » and « ce cinquième sommet des chefs d'État et de gouvernement du Conseil
+    de l'Europe »: two names of one body's summit with the same edition number are one summit (merged into the
+    article's main summit, else into the first named)."""
+    seen: dict[tuple[int, frozenset[str]], str] = {}
+    for s, e, k in sorted(ctx.summit_seq):
+        ed = ctx.ents[k].attrs.get("edition") if k in ctx.ents else None
+        bodies = frozenset(m.key for m in ctx.mentions_in(s, e, ("Organization",)))
+        if not isinstance(ed, int) or not bodies:
+            continue
+        first = seen.setdefault((ed, bodies), k)
+        if first != k:
+            old, new = (first, k) if k == ctx.main_summit else (k, first)
+            for a, b in ((old, new), (new, old)):  # (into the one that has a next edition, if any)
+                if _mergeable_into(ctx, a, b):
+                    return a, b
     return None
 
 

@@ -19,7 +19,7 @@ from kg.extract.rules.summit_phrases import (COP_NUMBER, conference, edition_tim
                                              latest_edition, ministerial_meeting, named_later, numbered_edition,
                                              numbered_own_summit, ordinal_at, predicative, pronoun_summits, same_noun,
                                              series_key, spaced_acronym, summit_mention_peek, two_leaders)
-from kg.extract.text import APOS, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
+from kg.extract.text import APOS, editorial_note_tokens, is_date_word, ordinal_value, ordinal_word, series_name, strip_det_text
 from kg.names import lookup_key as normalize
 from kg.names import slug
 from kg.records import Relation
@@ -45,7 +45,12 @@ def summits(ctx: ArticleContext) -> None:
     numbered = any(w in summit_nouns or w in conference_nouns for w in lower)
     pending: list[tuple[int, int]] = []  # bare « ce sommet » before any summit is named
     bodies = bodies_meeting(ctx)  # « lors du Conseil européen », « le G20 de Rio »
+    # « (Nouvelle version : ajoute ..., prochain sommet au dernier) »: a wire's note names no summit
+    notes = editorial_note_tokens(doc)
     while i < n:
+        if i in notes:
+            i += 1
+            continue
         if i in bodies:
             end, name = bodies[i]
             when = edition_time(ctx, end) if current else None
