@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.8.0"
+__version__ = "0.9.0"
 
 __all__ = ["__version__", "Article", "BuildConfig", "build_graph", "extract_articles"]
 
