@@ -1,11 +1,11 @@
 """Dev tool (not a test): why the announcement rules drop the announcing verbs of sentences that tell one.
 
-    .venv/bin/python benchmarks/announcement_misses.py LABELS.jsonl [--verbose]
+    .venv/bin/python benchmarks/announcement_misses.py benchmarks/data/announcement_sentences.jsonl [--verbose]
     .venv/bin/python benchmarks/announcement_misses.py --dir tests/corpus_invented [--verbose]
 
 With a labels file (one JSON sentence a line: ``article`` as ``folder/id``, ``start``, ``end`` in characters,
-``label`` 1 when the sentence states an announcement; the tuning-set labels of the learned-announcement
-experiment, docs/learned-announcements.md), each positive sentence where the rules anchor no announcement is
+``label`` 1 when the sentence states an announcement; ``benchmarks/data/announcement_sentences.jsonl`` holds
+the 1,349 tuning-set sentences labelled for the learned-announcement experiment, docs/learned-announcements.md), each positive sentence where the rules anchor no announcement is
 read again with the rejection trace on (:attr:`kg.extract.context.ArticleContext.rejections`): for each verb of
 the sentence that the lexicon lists as announcing, the test of :mod:`kg.extract.rules.announcement_verbs` that
 dropped it, or « candidate, not emitted » when it passed them all (merged with another, or dropped later).
