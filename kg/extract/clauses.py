@@ -227,9 +227,13 @@ def _as_reported(ctx: ArticleContext, verb: int, k: int) -> bool:
 def _inverted_clitic(ctx: ArticleContext, verb: int, k: int) -> bool:
     """« ..., a-t-elle annoncé »: a subject pronoun joined to the auxiliary (« -elle », « -il »), between the comma
     ``k`` and the verb."""
-    doc = ctx.doc
-    return any(doc.lower[u].startswith("-") and doc.lower[u].lstrip("-") in ctx.lex.subject_pronouns
-               for u in range(k + 1, verb))
+    return any(_subject_clitic(ctx, u) for u in range(k + 1, verb))
+
+
+def _subject_clitic(ctx: ArticleContext, u: int) -> bool:
+    """Is token ``u`` a subject pronoun joined to its verb by a hyphen (« -elle », « -il »)?"""
+    low = ctx.doc.lower[u]
+    return low.startswith("-") and low.lstrip("-") in ctx.lex.subject_pronouns
 
 
 def inverted_subject(ctx: ArticleContext, verb: int) -> int | None:
@@ -374,6 +378,6 @@ def par_after(ctx: ArticleContext, i: int) -> int | None:
 def clitic_subject(ctx: ArticleContext, kids: list[int]) -> int | None:
     """The subject pronoun of an inverted reporting verb (« -elle » in « ..., a-t-elle annoncé »), which the parser
     hangs as a subject or an expletive next to the euphonic « -t »; ``None`` when there is none."""
-    doc = ctx.doc
-    return next((c for c in kids if (doc.deps[c] == "expl:subj" or doc.deps[c].startswith("nsubj"))
-                 and doc.lower[c].startswith("-") and doc.lower[c].lstrip("-") in ctx.lex.subject_pronouns), None)
+    deps = ctx.doc.deps
+    return next((c for c in kids if (deps[c] == "expl:subj" or deps[c].startswith("nsubj")) and _subject_clitic(ctx, c)),
+                None)

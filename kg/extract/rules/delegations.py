@@ -62,13 +62,14 @@ def country_attendance(ctx: ArticleContext) -> None:
                     ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_takes_part"))
             elif pos == "VERB" and lemma in lex.composition_verbs and not _not_done(ctx, v):
                 _delegation_members(ctx, v, target)
-            elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and not _own_country(ctx, v) and (
-                    _possessor_country(ctx, v) or _delegation_leader(ctx, v)):
+            elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and not _own_country(ctx, v) and any(
+                    found := (_possessor_country(ctx, v), _delegation_leader(ctx, v))):
                 # « Le Tchad a refusé de signer, a indiqué sa délégation, conduite par le vice-président X »: the
                 # country whose delegation it is, and the one who leads it
-                for c in _possessor_country(ctx, v):
+                owners, leaders = found
+                for c in owners:
                     ctx.relate(target, "attendee", c.key, c.start, c.end, confidence("country_delegation"))
-                for m in _delegation_leader(ctx, v):
+                for m in leaders:
                     ctx.relate(target, "attendee", m.key, m.start, m.end, confidence("envoy_sent"))
             elif pos == "NOUN" and doc.lower[v] in lex.delegation_nouns and _own_country(ctx, v):
                 # « X conduira la délégation de son pays »: the country of the person leading it

@@ -226,10 +226,11 @@ def _own_left_role(ctx: ArticleContext, m: Mention) -> bool:
     return left is not None and not (ctx.doc.words[m.start - 1] == "," and _after_person(ctx, left.start))
 
 
-def _office_phrase(ctx: ArticleContext, i: int) -> bool:
-    """Does an office phrase start at token ``i`` (« en exercice », « par intérim »): part of the title
-    (« Président en exercice de l'Organisation »), not the end of it?"""
-    return any(all(ctx.lower(i + n) == w for n, w in enumerate(p.split())) for p in ctx.lex.office_phrases)
+def _office_phrase(ctx: ArticleContext, i: int) -> int:
+    """The length in words of the office phrase starting at token ``i`` (« en exercice », « par intérim »: part of
+    the title, « Président en exercice de l'Organisation », not the end of it), 0 when none does."""
+    return next((len(words) for words in map(str.split, ctx.lex.office_phrases)
+                 if all(ctx.lower(i + n) == w for n, w in enumerate(words))), 0)
 
 
 def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Role:
@@ -292,9 +293,8 @@ def analyse_role(ctx: ArticleContext, trig: GazSpan, start: int, end: int) -> Ro
         orgs.append(m.key)
     orgs.extend(k for k in orgs_before if k not in orgs)
     if not orgs and not countries:
-        after = trig.end + next((len(p.split()) for p in ctx.lex.office_phrases if _office_phrase(ctx, trig.end)
-                                 and all(ctx.lower(trig.end + n) == w for n, w in enumerate(p.split()))), 0)
-        orgs.extend(_org_anaphor(ctx, after, end))  # (« Président en exercice de l'Organisation »)
+        after = trig.end + _office_phrase(ctx, trig.end)  # (« Président en exercice de l'Organisation »)
+        orgs.extend(_org_anaphor(ctx, after, end))
     # an unknown organisation after « de/d' »: « cofondateurs d'OpenAI »
     if not orgs:
         k = trig.end
