@@ -36,3 +36,23 @@ def test_a_headline_in_capitals_is_no_place(nlp):
     ents, _ = run_labels(nlp, "UN SOMMET SOUS TENSION (ANALYSE) - Le sommet du G7 s'est ouvert lundi au Canada.",
                          published="2025-06-16")
     assert not [e for e in ents.values() if e.type == "City"], ents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("opening, agency, label", [
+    ("HANOÏ, 12 mars 2026 (VNA) – ", "VNA", "VNA"),             # an acronym no reference data knows
+    ("Genève (ats) - ", "ats", "Agence télégraphique suisse"),  # a known agency written in lower case
+    ("TURKISTAN (Kazakhstan) (AA) - ", "AA", "AA"),            # after the country in brackets
+])
+def test_the_agency_after_a_dateline_is_an_organisation(nlp, opening, agency, label):
+    ents, _ = run_labels(nlp, opening + "Le sommet du G7 s'est ouvert lundi. Les dirigeants ont discuté du commerce.",
+                         published="2026-03-12")
+    assert ents[label].type == "Organization", ents
+
+
+@pytest.mark.model
+def test_brackets_elsewhere_make_no_agency(nlp):
+    # near misses: a country in brackets after the dateline, an acronym in brackets later in the story
+    ents, _ = run_labels(nlp, "WHISTLER (Canada) - Le sommet du G7 s'est ouvert lundi. Plus tard, le groupe (TRG) - "
+                              "une équipe de recherche - a publié un rapport.", published="2026-03-12")
+    assert "TRG" not in ents and not [e for e in ents.values() if e.type == "Organization" and e.label == "Canada"], ents

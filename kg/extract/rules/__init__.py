@@ -29,6 +29,7 @@ from kg.extract.rules.events import date_attrs, events
 from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country, host_nouns, implied_relations, nearby_host_city,
                                       summit_relations)
 from kg.extract.rules.identity import summit_identity
+from kg.extract.rules.media import wire_agencies
 from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, body_organisations, companies,
                                              hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
@@ -68,6 +69,8 @@ RULES: tuple[Rule, ...] = (
          provides=("mentions:Organization",)),
     Rule("hyphenated_organisations", hyphenated_organisations, needs=("doc", *_PLACES, "mentions:Organization"),
          provides=("mentions:Organization", "mentions:Country")),
+    Rule("wire_agencies", wire_agencies, needs=("doc", *_PLACES, "mentions:Organization"),
+         provides=("mentions:Organization",)),
     Rule("body_organisations", body_organisations, needs=("doc", "mentions:Organization"),
          provides=("mentions:Organization",)),
     Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),

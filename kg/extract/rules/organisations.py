@@ -205,7 +205,7 @@ def acronym_organisations(ctx: ArticleContext) -> None:
     doc = ctx.doc
     words, n = doc.words, len(doc)
     for i in range(1, n - 2):
-        if words[i] != "(" or words[i + 2] != ")" or not _acronym(words[i + 1]):
+        if words[i] != "(" or words[i + 2] != ")" or not is_acronym(words[i + 1]):
             continue
         start = _np_start(ctx, i)
         if start is None or doc.lower[start] not in ctx.lex.acronym_org_heads:
@@ -250,7 +250,7 @@ def _bare_acronyms(ctx: ArticleContext) -> None:
     bracketed = {words[i] for i in range(1, n - 1) if words[i - 1] == "(" and words[i + 1] == ")"}
     for i in range(2, n):
         w = words[i]
-        if not _acronym(w) or not w.isalpha() or len(w) < 3 or ctx.overlaps_mention(i, i + 1) \
+        if not is_acronym(w) or not w.isalpha() or len(w) < 3 or ctx.overlaps_mention(i, i + 1) \
                 or w.lower() in {a.lower() for a in lex.summit_acronyms} or w in bracketed:
             continue  # (« UNOC3 »: a summit's name)
         k = i - 1
@@ -266,7 +266,7 @@ def _bare_acronyms(ctx: ArticleContext) -> None:
         found[w] = f"org/{slug(w)}"
     # « l'Organisation X (ABC) ... le secrétaire général de l'ABC »: the acronym alone again names that body
     for i in range(1, n - 1):
-        if words[i - 1] == "(" and words[i + 1] == ")" and _acronym(words[i]) and words[i] not in found:
+        if words[i - 1] == "(" and words[i + 1] == ")" and is_acronym(words[i]) and words[i] not in found:
             org = ctx.mention_at(i, ("Organization",))
             if org is not None:
                 found[words[i]] = org.key
@@ -298,7 +298,7 @@ def _plain(letter: str) -> str:
     return unicodedata.normalize("NFD", letter)[:1]
 
 
-def _acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
     if not (word.isupper() and word.isalnum()):  # (the cheap tests first: most words fail them)
         return False
     letters = [c for c in word if c.isalpha()]
