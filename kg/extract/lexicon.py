@@ -236,6 +236,7 @@ class Lexicon:
     content_verbs: frozenset[str]  #: « la déclaration condamne, souligne, prévoit »: what a text says
     first_person_pronouns: frozenset[str]  #: « nous », « je » in a quote: its speaker
     relative_object_pronouns: frozenset[str]  #: « la déclaration que nous avons approuvée »
+    prepositional_relatives: frozenset[str]  #: « un accord, par lequel X s'engage à … », « aux termes duquel »
     attendance_content_verbs: frozenset[str]  #: « a décidé d'envoyer un émissaire »: about the summit gone to
     recipient_preps: frozenset[str]  #: « versera 20 millions à ce mécanisme »: to whom a pledge goes
     collective_complements: frozenset[str]  #: « les chefs d'État », « les pays membres »: still the whole group

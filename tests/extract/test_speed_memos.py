@@ -11,7 +11,7 @@ import pytest
 import spacy
 
 import kg.extract.text as text_mod
-from kg.extract.rules.organisations import _acronym
+from kg.extract.rules.organisations import is_acronym
 from kg.extract.text import is_byline
 
 
@@ -75,4 +75,4 @@ def _acronym_reference(word: str) -> bool:
 @pytest.mark.parametrize("word", ["OTAN", "UE", "G7", "G20", "COP28", "ÉAU", "ABCDEFGH", "ABCDEFGHI", "A", "A1", "Otan",
                                   "otan", "O.N.U.", "ONU-", "12", "", "Ab", "AB CD", "ÀÉÎ", "X9Y"])
 def test_acronym_test_accepts_and_refuses_the_same_words(word):
-    assert _acronym(word) == _acronym_reference(word)
+    assert is_acronym(word) == _acronym_reference(word)

@@ -33,7 +33,8 @@ from kg.extract.rules.media import wire_agencies
 from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, body_organisations, companies,
                                              hyphenated_organisations, platforms, short_names)
 from kg.extract.rules.persons import persons
-from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs, stated_locations
+from kg.extract.rules.locations import stated_locations
+from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs
 from kg.extract.rules.unknown_places import unknown_places
 from kg.extract.rules.roles import nationality_adjectives, roles, side_countries
 from kg.extract.rules.summit_body_names import summit_body_names

@@ -27,6 +27,8 @@ def group_candidates(ctx: ArticleContext, cands: list, amount_of) -> list[list]:
     groups: list[list] = []
     amounts = {id(c): amount_key(amount_of(c)) for c in cands}
     for c in sorted(cands, key=lambda c: c.verb):
+        if any(_same_sentence(ctx, o.verb, c.verb) and _by_which(ctx, o.verb, c.verb) for g in groups for o in g):
+            continue  # what an act holds (« un accord, par lequel X s'engage à … »): the act is the news item
         g = (_chain_group(ctx, groups, c) or _anaphor_group(ctx, groups, c, amounts)
              or _repeat_group(ctx, groups, c, amounts))
         if g is None:
@@ -118,6 +120,13 @@ def _chain_group(ctx: ArticleContext, groups: list[list], c) -> list | None:
                     o.verb == c.verb or c.verb in o.obj_toks or o.verb in c.obj_toks or _initialled(ctx, o.verb, c.verb)):
                 return g
     return None
+
+
+def _by_which(ctx: ArticleContext, v: int, p: int) -> bool:
+    """« ont signé un accord, par lequel X s'engage à … », « aux termes duquel »: the verb ``p`` after a relative
+    pronoun of a prepositional phrase tells what the act of ``v`` holds, not a second act."""
+    doc = ctx.doc
+    return p > v and any(c < p and doc.lower[c] in ctx.lex.prepositional_relatives for c in doc.children(p))
 
 
 def _initialled(ctx: ArticleContext, v: int, p: int) -> bool:

@@ -511,7 +511,7 @@ def _fronted_gathering(ctx: ArticleContext, c: Mention, sent) -> bool:
 def implied_relations(ctx: ArticleContext) -> None:
     """Implied: the host city's country hosts too (its country from the text, else the reference); a capital
     lies in its country when the article names that country (other cities only where the text says so,
-    :func:`~kg.extract.rules.places.stated_locations`)."""
+    :func:`~kg.extract.rules.locations.stated_locations`)."""
     located = {s: o for (s, p, o) in ctx.relations if p == "locatedIn"}
     for (s, p, o), rel in list(ctx.relations.items()):
         if p == "hostCity" and ctx.ents[s].type == "Summit":

@@ -39,7 +39,8 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     (« l'OTAN Jens Stoltenberg ») left for :func:`~kg.extract.rules.persons.persons` in ``split_persons``."""
     ref = ctx.ref
     for s in ctx.gaz:
-        if s.label_ in ("CITY", "COUNTRY") and ctx.covered_by_ner(s, ("PER",)) and not _title_of_country(ctx, s):
+        if s.label_ in ("CITY", "COUNTRY") and ctx.covered_by_ner(s, ("PER",)) and not _title_of_country(ctx, s) \
+                and not _capital_read_as_person(ctx, s):
             continue
         if s.label_ == "COUNTRY":
             c = ref.country_by_iso3(s.id_)
@@ -87,6 +88,17 @@ def places_and_orgs(ctx: ArticleContext) -> None:
     _venues(ctx)
     _summit_places(ctx)
     _misspelt_cities(ctx)
+
+
+def _capital_read_as_person(ctx: ArticleContext, s) -> bool:
+    """Is the ``PER`` span over the city ``s`` just a capital's one-word name (« Washington n'était représenté que
+    par … », a metonym the NER read as a surname), no word of a person's full name in the article (« George
+    Washington … Washington »)?"""
+    if s.label_ != "CITY" or s.end - s.start != 1 or normalize(s.text) not in _capitals(ctx.ref):
+        return False
+    if not any(e.label_ == "PER" and (e.start, e.end) == (s.start, s.end) for e in ctx.doc.ents):
+        return False
+    return s.text not in full_name_words(ctx)
 
 
 def _title_of_country(ctx: ArticleContext, s) -> bool:
@@ -370,7 +382,7 @@ def _ner_place(ctx: ArticleContext, e: Span) -> None:
             or _summit_body_before(ctx, text.start - 1))):
         ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « ... de Fasano, dans le sud de l'Italie », « Aurivel (Canada) »: a place the text locates in a country
-    elif len(text) <= 4 and _country_after(ctx, text.end) is not None:
+    elif len(text) <= 4 and country_after(ctx, text.end) is not None:
         ctx.add("City", f"city/{slug(text.text)}", place_label(text.text), text.start, text.end, conf=confidence("unknown_place_after_a"), rank=1)
     # « AURIVEL (Canada) – »: an unknown place opening the story as its dateline
     elif len(text) <= 4 and text.start == e.start and is_dateline(ctx, text.start):
@@ -419,7 +431,7 @@ def place_adjectives(ctx: ArticleContext) -> None:
     for m in list(ctx.mentions):
         if ctx.ents.get(m.key) is None or ctx.ents[m.key].type != "Country" or ctx.doc.pos[m.start] != "ADJ":
             continue
-        if _place_head(ctx, m.start) is not None and ctx.mentions_in(m.end, m.end + 2, ("City",)):
+        if place_head(ctx, m.start) is not None and ctx.mentions_in(m.end, m.end + 2, ("City",)):
             ctx.remove_mention(m)
 
 
@@ -449,7 +461,7 @@ def _summit_body_before(ctx: ArticleContext, de: int) -> bool:
     return ctx.lower(k) in lex.of_forms_contracted and ctx.lower(k - 1) in lex.summit_nouns
 
 
-def _place_head(ctx: ArticleContext, k: int) -> int | None:
+def place_head(ctx: ArticleContext, k: int) -> int | None:
     """The place noun an adjective at ``k`` hangs on (« capitale » in « la capitale lituanienne »), walking back
     over adjectives; ``None`` if there is none."""
     lex = ctx.lex
@@ -482,11 +494,11 @@ def is_locative(ctx: ArticleContext, start: int) -> bool:
         return ctx.lower(k) in lex.place_nouns or ctx.lower(k) in lex.venue_nouns or ctx.lower(k) in lex.summit_nouns or (
             _place_noun_before(ctx, start - 1))  # « dans la station de ski de X »
     # « la capitale lettone Riga »: a place noun and its adjectives right before the name
-    if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and _place_head(ctx, start - 1) is not None:
+    if start > 0 and ctx.doc.pos[start - 1] == "ADJ" and place_head(ctx, start - 1) is not None:
         return True
     # « dans la capitale éthiopienne, Addis-Abeba »: the same, the name in apposition
     if start > 1 and ctx.doc.words[start - 1] == "," and (
-            ctx.doc.pos[start - 2] == "ADJ" and _place_head(ctx, start - 2) is not None or ctx.lower(start - 2) in lex.place_nouns):
+            ctx.doc.pos[start - 2] == "ADJ" and place_head(ctx, start - 2) is not None or ctx.lower(start - 2) in lex.place_nouns):
         return True
     # a dateline: « NAGOYA (Japon), 21 mai 2023 – »
     return ctx.doc.sent_start[start] and ctx.doc.words[start].isupper() or is_dateline(ctx, start)
@@ -541,41 +553,7 @@ def is_recipient(ctx: ArticleContext, start: int) -> bool:
     return False
 
 
-def stated_locations(ctx: ArticleContext) -> None:
-    """Where the text says a city lies: « à Malaga, dans le sud de l'Espagne », « à Porto, au Portugal »,
-    « NAGOYA (Japon) », « en Suède, à Göteborg », « au Japon dans la ville de Nagoya », « la station
-    balnéaire égyptienne de X » (the country named elsewhere in the article)."""
-    doc = ctx.doc
-    lex = ctx.lex
-    for c in ctx.mentions:
-        if ctx.ents[c.key].type != "City":
-            continue
-        country = _country_after(ctx, c.end)
-        if country is None and ctx.lower(c.start - 1) == "à" and ctx.lower(c.start - 2) == ",":
-            # « en Suède, à Göteborg »
-            m = ctx.mention_at(c.start - 3, ("Country",))
-            if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
-                country = m
-        if country is None:
-            # « au Japon dans la ville de Nagoya », « la station balnéaire égyptienne de X »
-            k = c.start - 1
-            if ctx.lower(k) in lex.of_forms:
-                k -= 1
-            while k >= 0 and doc.pos[k] == "ADJ":
-                nat = next((g for g in ctx.gaz if g.start == k and g.label_ == "NAT"), None)
-                if nat is not None and f"country/{nat.id_}" in ctx.ents and _place_head(ctx, k) is not None:
-                    ctx.relate(c.key, "locatedIn", f"country/{nat.id_}", k, c.end, confidence("stated_location"))
-                k -= 1
-            if ctx.lower(k) in lex.place_nouns and ctx.lower(k - 1) in lex.definite_articles and ctx.lower(k - 2) == "dans":
-                m = ctx.mention_at(k - 3, ("Country",))
-                if m is not None and ctx.lower(m.start - 1) in lex.country_locative_preps:
-                    country = m
-        if country is not None:
-            ctx.relate(c.key, "locatedIn", country.key, min(c.start, country.start), max(c.end, country.end),
-                       confidence("stated_location"))
-
-
-def _country_after(ctx: ArticleContext, e: int):
+def country_after(ctx: ArticleContext, e: int):
     """The country a place ending at token ``e`` is said to lie in, right after it: « , dans le sud de
     l'Espagne », « , au Brésil », « (Japon) »; else ``None``."""
     doc = ctx.doc
