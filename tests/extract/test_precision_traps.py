@@ -128,3 +128,11 @@ def test_a_relative_clause_refusing_something_else_is_no_absence(nlp):
     assert "Karel Dumont" in attendees(rels)
     _, rels = run(nlp, OPENING + "Le président Karel Dumont, qui a boudé le sommet, a critiqué une réunion inutile.")
     assert "Karel Dumont" not in attendees(rels)
+
+
+def test_words_posted_on_ones_own_network_are_no_attendance(nlp):
+    _, rels = run(nlp, OPENING + "Le président Marc Olvani a qualifié le sommet de « honte » sur son réseau social.")
+    assert "Marc Olvani" not in attendees(rels)
+    # near miss: words said before the press
+    _, rels = run(nlp, OPENING + "Le président Marc Olvani a qualifié le sommet de « succès » devant la presse.")
+    assert "Marc Olvani" in attendees(rels)
