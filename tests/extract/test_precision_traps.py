@@ -136,3 +136,15 @@ def test_words_posted_on_ones_own_network_are_no_attendance(nlp):
     # near miss: words said before the press
     _, rels = run(nlp, OPENING + "Le président Marc Olvani a qualifié le sommet de « succès » devant la presse.")
     assert "Marc Olvani" in attendees(rels)
+
+
+def test_an_article_opening_on_a_summit_still_to_come_gives_its_announcements_no_during(nlp):
+    text = ("Lisbonne accueillera lundi et mardi une conférence internationale sur la reconstruction du Soudan, a "
+            "annoncé vendredi le ministère.\nLa Suisse débloquera 30 millions de francs supplémentaires pour l'aide "
+            "humanitaire au Soudan.")
+    _, rels = run(nlp, text)
+    assert during(rels) == set()
+    # near miss: a summit still going on, with a future only in a relative clause
+    _, rels = run(nlp, "Le sommet de l'Otan, qui se tiendra jusqu'à vendredi à Lisbonne, a commencé jeudi.\n"
+                       "Le Royaume-Uni a promis 500 millions de livres pour le fonds climatique.")
+    assert len(during(rels)) == 1, rels

@@ -28,6 +28,7 @@ from kg.extract.rules.announcement_agents import enumeration, quote_bounds
 from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
+from kg.extract.rules.summit_phrases import future_clause
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 from kg.names import lookup_key as normalize
@@ -212,9 +213,23 @@ def before_main_summit(ctx: ArticleContext) -> bool:
     spans = [s for s, e, k in ctx.summit_seq if k == ctx.main_summit]
     if spans and (_before(ctx, spans[0]) or all(_before(ctx, s) for s in spans)):
         return True
+    if spans and future_clause(ctx, spans[0]) and ctx.doc.heads[v := _clause_head(ctx, spans[0])] == v:
+        return True  # « Genève accueillera lundi une conférence sur ... »: the story opens on a summit still to come
     start = ctx.ents[ctx.main_summit].attrs.get("startDate") if ctx.main_summit in ctx.ents else None
     pub = ctx.article.published
     return bool(start and pub and len(str(start)) == 10 and len(pub) == 10 and str(start) > pub)
+
+
+def _clause_head(ctx: ArticleContext, i: int) -> int:
+    """The verb the token ``i`` hangs on (``i``'s root when there is none within four steps)."""
+    doc = ctx.doc
+    for _ in range(4):
+        if doc.heads[i] == i:
+            break
+        i = doc.heads[i]
+        if doc.pos[i] in ("VERB", "AUX"):
+            break
+    return i
 
 
 def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
