@@ -227,6 +227,8 @@ class Lexicon:
     delivery_verbs: frozenset[str]  #: « fourniront des missiles à l'Ukraine »: a pledge without a sum
     decision_objects: frozenset[str]  #: what a decision verb acts on (« veto », « sanctions », « accord »)
     speculation_verbs: frozenset[str]  #: « pourrait investir », « pour tenter de lever »: speculation or an attempt
+    declined_objects: frozenset[str]  #: « X, qui a décliné l'invitation »: what an absence verb turns down (with summit nouns)
+    demand_verbs: frozenset[str]  #: « a demandé que le G20 accorde »: what their clause says is asked for, not done
     pledge_verbs: frozenset[str]  #: « investira 200 millions »: a pledge with a sum or a fund
     bare_pledge_verbs: frozenset[str]  #: « contribuera aussi »: a pledge to the article's fund
     fund_nouns: frozenset[str]  #: « ce fonds », « ce mécanisme »: the fund the article is about

@@ -69,8 +69,21 @@ def _speculated_or_denied(ctx: ArticleContext, i: int, sent) -> bool:
         return True
     if any(doc.deps[c].startswith("aux") and doc.lemma[c] in ctx.lex.speculation_verbs for c in doc.children(i)):
         return True
+    if doc.deps[i] == "ccomp" and h != i and (doc.lemma[h] in ctx.lex.speculation_verbs or doc.lemma[h] in ctx.lex.demand_verbs):
+        return True  # « souhaite que les dirigeants signent une déclaration », « a demandé que le G20 accorde »: a wish
+    if _hearsay(ctx, h if doc.deps[i] == "xcomp" and h != i else i):
+        return True  # « la Chine s'apprêterait à annoncer », « X aurait promis »: a rumour, not a reported statement
     last = next((k for k in range(sent.end - 1, sent.start - 1, -1) if not doc.words[k].isspace()), None)
     return last is not None and doc.words[last] == "?" and quote_bounds(ctx, i) is None
+
+
+def _hearsay(ctx: ArticleContext, v: int) -> bool:
+    """Is ``v`` the main verb of its sentence in the conditional (« X annoncerait », « aurait promis »,
+    « s'apprêterait à »)? Not a reported future (« a annoncé que la France investirait »: a clause of its own)."""
+    doc = ctx.doc
+    if doc.heads[v] != v:
+        return False
+    return conditional(ctx, v) or any(doc.deps[c].startswith("aux") and doc.morph(c, "Mood") == "Cnd" for c in doc.children(v))
 
 
 def _adjectival(ctx: ArticleContext, i: int, kids: list[int]) -> bool:

@@ -28,6 +28,7 @@ from kg.extract.rules.announcement_agents import enumeration, quote_bounds
 from kg.extract.rules.announcement_merge import group_candidates, in_headline, is_anaphor, object_noun
 from kg.extract.rules.announcement_types import MONEY, Agent, Candidate, money_in, summary
 from kg.extract.rules.announcement_verbs import verb_candidates
+from kg.extract.rules.summit_phrases import future_clause
 from kg.extract.rules.summits import later_edition
 from kg.extract.text import clip
 from kg.names import lookup_key as normalize
@@ -212,9 +213,23 @@ def before_main_summit(ctx: ArticleContext) -> bool:
     spans = [s for s, e, k in ctx.summit_seq if k == ctx.main_summit]
     if spans and (_before(ctx, spans[0]) or all(_before(ctx, s) for s in spans)):
         return True
+    if spans and future_clause(ctx, spans[0]) and ctx.doc.heads[v := _clause_head(ctx, spans[0])] == v:
+        return True  # « Genève accueillera lundi une conférence sur ... »: the story opens on a summit still to come
     start = ctx.ents[ctx.main_summit].attrs.get("startDate") if ctx.main_summit in ctx.ents else None
     pub = ctx.article.published
     return bool(start and pub and len(str(start)) == 10 and len(pub) == 10 and str(start) > pub)
+
+
+def _clause_head(ctx: ArticleContext, i: int) -> int:
+    """The verb the token ``i`` hangs on (``i``'s root when there is none within four steps)."""
+    doc = ctx.doc
+    for _ in range(4):
+        if doc.heads[i] == i:
+            break
+        i = doc.heads[i]
+        if doc.pos[i] in ("VERB", "AUX"):
+            break
+    return i
 
 
 def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
@@ -262,19 +277,42 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     # no event named: the summit the article is about, unless the dates say otherwise
     if (not any(p == "during" for (s_, p, _) in ctx.relations if s_ == key) and ctx.main_summit
             and not any(c.no_fallback for c in group) and ctx.main_summit not in _about_keys(ctx, key)
-            and not before_main_summit(ctx)):
+            and not before_main_summit(ctx) and not _said_earlier(ctx, main)):
         ms = ctx.ents[ctx.main_summit]
         start, end = ms.attrs.get("startDate"), ms.attrs.get("endDate")
         explicit = bool(ds)
         if end is None and start:
             end = (date_cls.fromisoformat(str(start)) + timedelta(days=6)).isoformat()
-        if not (explicit and date and start and len(date) == 10 and not (str(start) <= date <= str(end))):
+        if not (explicit and date and start and (len(date) == 10 and not (str(start) <= date <= str(end))
+                                                 or len(date) == 7 and date < str(start)[:7])):
             ctx.relate(key, "during", ctx.main_summit, i, i + 1, confidence("announcement_main_summit"))
     for c in group:
         money = money_in(ctx, c)
         if money:
             ent.attrs["amount"] = money
             break
+
+
+def _said_earlier(ctx: ArticleContext, c: Candidate) -> bool:
+    """Does the announcing verb of ``c`` date its act back from the article (« a promis le mois dernier »,
+    « la semaine dernière », « il y a deux semaines »; not « l'Alliance, lancée l'an dernier »): not at the
+    article's summit?"""
+    doc, sent = ctx.doc, ctx.sent_at(c.verb)
+    lower, time_nouns = doc.lower, ctx.lex.time_nouns
+
+    def verb_of(t: int) -> int:
+        for _ in range(6):
+            if doc.pos[t] in ("VERB", "AUX") or doc.heads[t] == t:
+                break
+            t = doc.heads[t]
+        return t
+
+    for k in range(sent.start + 1, sent.end):
+        if lower[k] in ctx.lex.previous_words and lower[k - 1] in time_nouns or (
+                lower[k] in time_nouns and ctx.lower(k - 4) == "il" and ctx.lower(k - 3) == "y" and ctx.lower(k - 2) == "a"):
+            if verb_of(k - 1 if lower[k] not in time_nouns else k) == c.verb:
+                return True
+    return False
 
 
 def _dates_and_during(ctx: ArticleContext, key: str, c: Candidate):

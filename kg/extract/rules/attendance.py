@@ -179,6 +179,8 @@ def attendance(ctx: ArticleContext) -> None:
         people = ctx.mentions_in(sent.start, sent.end, ("Person", "Minister"))
         if remote(ctx, sent.start, sent.end):
             continue  # « a déclaré X dans un communiqué »: words sent from afar
+        if not named and _set_elsewhere(ctx, sent, target):
+            continue  # « X a reçu mercredi à Pretoria le Premier ministre Y »: a meeting at another place
         if not trig:
             people = [p for p in people if not any(
                 _only_quoted(ctx, h, sent, target) for h in governors(ctx, max(sent.start, p.start - 1), p.end))
@@ -189,6 +191,27 @@ def attendance(ctx: ArticleContext) -> None:
             ctx.relate(target, "attendee", p.key, p.start, p.end, confidence("attendance_verb"))
     chairs(ctx)
     relative_hosts(ctx)
+
+
+def _set_elsewhere(ctx: ArticleContext, sent: Span, target: str) -> bool:
+    """Does the sentence's main verb place what it tells in a city (« a reçu mercredi à Madrid ») other than the
+    known host city of the summit ``target``? (Not a city of a clause of its own: « X, qui a accueilli le sommet du
+    Mercosur à Buenos Aires, ».)"""
+    hosts = {o for (s, p, o) in ctx.relations if s == target and p == "hostCity"}
+    doc = ctx.doc
+    if not hosts:
+        return False
+    for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
+        if c.key in hosts or ctx.lower(c.start - 1) != "à" or not is_locative(ctx, c.start):
+            continue
+        v = doc.heads[c.start]
+        for _ in range(3):  # (« a reçu mercredi à Madrid »: the parser hangs the place on the day)
+            if doc.pos[v] in ("VERB", "AUX") or doc.heads[v] == v:
+                break
+            v = doc.heads[v]
+        if doc.pos[v] in ("VERB", "AUX") and doc.heads[v] == v:
+            return True
+    return False
 
 
 def chairs(ctx: ArticleContext) -> None:
@@ -332,14 +355,18 @@ def _acts(ctx: ArticleContext, p: Mention, future_ok: bool = False) -> bool:
         head = heads[tok]
         if head == tok:
             return False
-        tok = head
+        prev, tok = tok, head
         if doc.pos[tok] not in ("VERB", "AUX"):
             continue
         kids = doc.children(tok)
         verbs = [tok] + [c for c in kids if deps[c].startswith("aux")]
+        if not subj and deps[prev] == "obl:agent" and not any(doc.morph(t, "VerbForm") == "Fin" for t in verbs):
+            return False  # « La guerre lancée par X a dominé ... »: the agent of a participle, not the subject
         if any(doc.morph(t, "VerbForm") == "Fin" for t in verbs):
             negated = any(doc.lower[c] in ctx.lex.verb_negations for c in kids)
-            return subj and not negated and (future_ok or not any(doc.morph(t, "Tense") == "Fut" for t in verbs))
+            # (« X devrait annoncer », « pourrait signer »: what one may do is no deed)
+            return subj and not negated and (future_ok or not any(doc.morph(t, "Tense") == "Fut" or doc.morph(t, "Mood") == "Cnd"
+                                                                  for t in verbs))
     return False
 
 
@@ -386,6 +413,10 @@ def _is_absent(ctx: ArticleContext, start: int, end: int) -> bool:
         holders.add(doc.heads[start])  # « le Premier ministre X, qui ... »: the clause hangs on the title
     for i in holders:
         for c in doc.children(i):
+            if doc.deps[c] == "acl:relcl" and doc.lemma[c] in ctx.lex.absence_verbs and any(
+                    doc.deps[o] == "obj" and (doc.lemma[o] in ctx.lex.declined_objects or doc.lower[o] in ctx.lex.summit_nouns
+                                              or doc.lower[o] in ctx.lex.meeting_nouns) for o in doc.children(c)):
+                return True  # « X, qui a décliné l'invitation, », « qui boycotte le sommet » (not « qui a refusé de signer »)
             if doc.deps[c] != "acl:relcl" or not any(lower[g] in ctx.lex.verb_negations for g in doc.children(c)):
                 continue
             if any(doc.lemma[w] in ctx.lex.attend_verbs or lower[w] in ctx.lex.attend_verbs or lower[w] == "voyage"

@@ -68,6 +68,8 @@ def summit_relations(ctx: ArticleContext) -> None:
                 s, e, k = before[-1]
                 if c.start - e <= 1 and any(ctx.lower(j) in ctx.lex.topic_links for j in range(s, e)):
                     continue  # « la conférence pour la paix en Ukraine »: the topic's country, not the host
+                if ctx.doc.lemma[ctx.doc.heads[c.start]] in ctx.lex.support_nouns:
+                    continue  # « la conférence de soutien au Liban », « d'aide à l'Ukraine »: who is helped, not the host
                 ctx.relate(k, "hostCountry", c.key, s, c.end, confidence("country_after_summit"))
         # « sommet de Riga », « Sommet de Paris » (not « le sommet sur Gaza »: a topic; not « la Conférence de Tokyo ..., qui s'est ouverte à Yokohama »:
         # a series named after a city, held where the sentence says)
