@@ -119,6 +119,10 @@ def test_a_meeting_in_another_city_than_the_host_is_no_attendance(nlp):
     # near miss: the host city
     _, rels = run(nlp, OPENING + "Le président Marc Olvani a reçu mercredi à Lisbonne le Premier ministre Paul Dravec.")
     assert {"Marc Olvani", "Paul Dravec"} <= attendees(rels)
+    # near miss: where a thing goes (« la livraison à Kiev »), not where the verb happens
+    _, rels = run(nlp, OPENING + "Dès mardi, en ouverture, le président américain Marc Olvani a annoncé la livraison à Kiev de cinq "
+                                 "systèmes de défense antiaérienne.")
+    assert "Marc Olvani" in attendees(rels)
 
 
 def test_a_relative_clause_refusing_something_else_is_no_absence(nlp):

@@ -18,7 +18,7 @@ from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
 from kg.extract.rules.summit_anaphora import prospective_mention
 from kg.extract.rules.summits import future_clause, later_edition
-from kg.extract.text import is_byline
+from kg.extract.text import is_byline, is_date_word
 
 
 
@@ -204,6 +204,8 @@ def _set_elsewhere(ctx: ArticleContext, sent: Span, target: str) -> bool:
     for c in ctx.mentions_in(sent.start, sent.end, ("City",)):
         if c.key in hosts or ctx.lower(c.start - 1) != "à" or not is_locative(ctx, c.start):
             continue
+        if doc.pos[c.start - 2] == "NOUN" and doc.pos[c.start - 3] == "DET" and not is_date_word(doc.words[c.start - 2]):
+            continue  # « a annoncé la livraison à Kiev »: where a thing goes, not where the verb happens
         v = doc.heads[c.start]
         for _ in range(3):  # (« a reçu mercredi à Madrid »: the parser hangs the place on the day)
             if doc.pos[v] in ("VERB", "AUX") or doc.heads[v] == v:
