@@ -397,7 +397,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             return
     # « les dirigeants sont réunis ... à Bruxelles », « a annoncé à Bruxelles ..., au premier jour d'un sommet »:
     # the one place where people gather, or the one place of the summit's sentences
-    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere}
+    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere
+              and not venue_name(ctx, ctx.ents[c.key].label)}  # (a venue alone leaves the town to be found)
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
