@@ -131,3 +131,56 @@ def test_a_country_that_will_host_the_next_summit_announces_it(nlp):
     ents, _ = run(nlp, "Le 49e sommet de l'Union des ports s'est tenu à Freetown. La Côte d'Ivoire, qui prendra la "
                        "présidence le 1er janvier, accueillera le 50e sommet.")
     assert not announcements(ents)
+
+
+# ── « Les Neuf ont approuvé ... »: members counted in words, with a capital, are the body's collective ─────────
+
+
+def test_members_counted_in_words_announce_for_the_body(nlp):
+    text = ("Les chefs d'État de la Communauté des ports sont réunis ce samedi à Praia pour leur sommet.\n\nLes Neuf ont "
+            "approuvé le lancement d'un visa de mobilité.\n\nLes Quarante-Six ont adopté une convention sur les quais.")
+    ents, rels = run(nlp, text, "2027-07-17")
+    anns = announcements(ents)
+    assert len(anns) == 2 and all((a, "announcedBy", "Communauté des ports") in rels for a in anns), (anns, rels)
+    # a number in words without a capital counts people, not the members
+    ents, rels = run(nlp, text.replace("Les Neuf ont", "Les neuf experts ont").replace("Les Quarante-Six ont adopté",
+                                                                                        "Les quarante-six juristes ont lu"))
+    assert not any(p == "announcedBy" for _, p, _ in rels), rels
+
+
+# ── « ne s'est pas associé au traité »: not joining a text is refusing it ─────────────────────────────────────
+
+
+def test_not_joining_a_text_is_a_refusal(nlp):
+    text = ("Le troisième sommet de l'Union des ports s'est tenu à Bichkek.\n\nLe Turkménistan, attaché à sa neutralité, "
+            "ne s'est pas associé au traité.")
+    ents, rels = run(nlp, text, "2027-06-12")
+    anns = announcements(ents)
+    assert anns == ["Refus de s'associer au traité"] and (anns[0], "announcedBy", "Turkménistan") in rels, (anns, rels)
+    # joining it is no refusal (and no announcement of its own)
+    ents, _ = run(nlp, text.replace("ne s'est pas associé", "s'est associé"), "2027-06-12")
+    assert not any(a.startswith("Refus") for a in announcements(ents))
+
+
+# ── « La signature du protocole a été reportée »: an act put off is not made ─────────────────────────────────
+
+
+def test_a_signature_put_off_is_no_announcement(nlp):
+    text = "Le sommet de l'Union des ports s'est tenu à Arusha. La signature du protocole sur la monnaie unique a été {}."
+    ents, _ = run(nlp, text.format("reportée"))
+    assert not announcements(ents)
+    ents, _ = run(nlp, text.format("saluée par les dirigeants"))
+    assert announcements(ents)
+
+
+# ── « Partager : Facebook · X · WhatsApp », « Accueil › Afrique › Politique »: the page's furniture ───────────
+
+
+def test_a_share_line_and_a_breadcrumb_name_no_organisation(nlp):
+    text = ("Accueil › Afrique › Politique\n\nSommet de l'Union des ports : un fonds\n\nPartager : Facebook · X · "
+            "WhatsApp\n\nLe sommet de l'Union des ports s'est tenu à Freetown. Le président de Facebook y a parlé.")
+    ents, _ = run(nlp, text)
+    orgs = typed(ents, "Organization")
+    assert "Facebook" in orgs and not any("›" in o or "Afrique" in o for o in orgs), orgs  # named in the story
+    ents, _ = run(nlp, text.replace(" Le président de Facebook y a parlé.", ""))
+    assert "Facebook" not in typed(ents, "Organization")
