@@ -12,6 +12,9 @@ Components added to ``fr_core_news_md`` (or ``_sm``):
 
 The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
 it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
+``kg_entity_bounds``
+    After the NER: a named entity ends where its sentence does (never over a line break, a « ? » or a « ! »:
+    « le sommet de l'Alliance ?\n\nR : » names the Alliance).
 ``kg_gazetteer``
     A ``span_ruler`` whose phrase patterns come from the reference data in ``ontology/data``
     (countries, nationality adjectives, cities, organisations, role titles). Matches land in
