@@ -184,3 +184,17 @@ def test_a_share_line_and_a_breadcrumb_name_no_organisation(nlp):
     assert "Facebook" in orgs and not any("›" in o or "Afrique" in o for o in orgs), orgs  # named in the story
     ents, _ = run(nlp, text.replace(" Le président de Facebook y a parlé.", ""))
     assert "Facebook" not in typed(ents, "Organization")
+
+
+# ── « s'est entretenu avec le Président ouzbek »: a capitalised title and a nationality are no one's name ───────
+
+
+def test_a_capitalised_title_and_a_nationality_name_no_person(nlp):
+    text = ("Le Président de la République kirghize, Sadyr Japarov, a accueilli le sommet de l'Union des ports, avec le "
+            "Président de l'Ouzbékistan, Chavkat Mirzioïev.\n\nLe même jour, le chef de l'État kirghize s'est entretenu "
+            "avec le Président ouzbek.")
+    ents, _ = run(nlp, text)
+    assert typed(ents, "Person") == {"Sadyr Japarov", "Chavkat Mirzioïev"}, typed(ents, "Person")
+    # a title before a surname is still the person's (« le Président Mirzioïev »)
+    ents, _ = run(nlp, text.replace("le Président ouzbek", "le Président Karimov"))
+    assert any(p.endswith("Karimov") for p in typed(ents, "Person")), typed(ents, "Person")
