@@ -166,6 +166,7 @@ class Lexicon:
     lead_verbs: frozenset[str]  #: lemmas and forms: « X, qui préside la Commission »: X's organisation
     body_nouns: frozenset[str]  #: actor nouns of a body, not a person (« la délégation britannique »)
     number_words: Mapping[str, int]  #: « quatre » → 4 (« les quatre dirigeants »)
+    count_words: frozenset[str]  #: number words past ten, parts of a spelled count (« les Quarante-Six », « les Neuf »)
     group_determiners: frozenset[str]  #: « les quatre dirigeants », « ces deux hommes »
     group_nouns: frozenset[str]  #: plural nouns of people in a numbered group
     continuation_verbs: frozenset[str]  #: lemmas: « Le président américain a ajouté »: the last speaker goes on
@@ -210,6 +211,9 @@ class Lexicon:
     infinitive_nouns: Mapping[str, str]  #: « relancer » → « relance »: names an announcement told by an infinitive
     seat_bodies: Mapping[str, tuple]  #: « Bruxelles a refusé »: a seat city as a subject stands for the first of these bodies the article names
     refusal_nouns: Mapping[str, str]  #: « a refusé de lever » → « Refus de lever ... »: names a refusal
+    joining_verbs: frozenset[str]  #: lemmas: « ne s'est pas associé au traité »: not joining a text is refusing it
+    deferral_verbs: frozenset[str]  #: lemmas: « la signature du protocole a été reportée »: an act put off, not made
+    chrome_words: frozenset[str]  #: « Partager : Facebook · X »: a page's share or follow line, not the story
     anaphoric_announce_nouns: frozenset[str]  #: « a annoncé la décision »: an announcement told before
     document_nouns: frozenset[str]  #: « la déclaration finale », « le communiqué »: a text adopted
     listed_group_nouns: frozenset[str]  #: « Huit autres pays ... : l'Espagne, ... »: a group whose members are listed

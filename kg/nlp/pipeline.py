@@ -12,6 +12,9 @@ Components added to ``fr_core_news_md`` (or ``_sm``):
 
 The tokenizer also splits such a full stop from the figure, bracket or quote before it and the quote after
 it (« en 2024.Le », « (UA).Les », « 27."Un »), which the French rules only do after a letter.
+``kg_entity_bounds``
+    After the NER: a named entity ends where its sentence does (never over a line break, a « ? » or a « ! »:
+    « le sommet de l'Alliance ?\n\nR : » names the Alliance).
 ``kg_gazetteer``
     A ``span_ruler`` whose phrase patterns come from the reference data in ``ontology/data``
     (countries, nationality adjectives, cities, organisations, role titles). Matches land in
@@ -37,7 +40,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import KgError
 from kg.nlp.headers import header_parts
@@ -125,6 +128,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 doc[token.i + 1].is_sent_start = False  # « .«Nous » : the quote opens the sentence
         elif prev.text not in _SENTENCE_END and not prev.is_space:
             token.is_sent_start = False
+    return doc
+
+
+@Language.component("kg_entity_bounds")
+def entity_bounds(doc: Doc) -> Doc:
+    """The model's named entities end where a sentence does: a name never runs over a line break, a « ? » or
+    « ! », or into the next sentence (« le sommet de l'Alliance ?\n\nR : ... » names the Alliance, not
+    « Alliance ? R »)."""
+    kept, cut = [], False
+    for e in doc.ents:
+        end = next((t.i for t in e[1:] if t.is_space or t.text in ("?", "!") or t.is_sent_start), e.end)
+        cut = cut or end != e.end
+        kept.append(Span(doc, e.start, end, label=e.label_))
+    if cut:
+        doc.ents = kept
     return doc
 
 
@@ -250,6 +268,8 @@ def add_components(nlp: Language) -> Language:
             nlp.add_pipe("kg_paragraphs", before=before)
         else:
             nlp.add_pipe("kg_paragraphs", first=True)
+    if "kg_entity_bounds" not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_entity_bounds", after="ner")
     if "kg_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe(
             "span_ruler",

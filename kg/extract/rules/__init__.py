@@ -31,7 +31,7 @@ from kg.extract.rules.hosting import (cleft_places, dateline, gathering_country,
 from kg.extract.rules.identity import summit_identity
 from kg.extract.rules.media import wire_agencies
 from kg.extract.rules.organisations import (acronym_organisations, affiliation_phrases, body_organisations, companies,
-                                             hyphenated_organisations, platforms, short_names)
+                                             hyphenated_organisations, page_chrome, platforms, short_names)
 from kg.extract.rules.persons import persons
 from kg.extract.rules.locations import stated_locations
 from kg.extract.rules.places import capitals_as_governments, place_adjectives, places_and_orgs
@@ -75,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     Rule("body_organisations", body_organisations, needs=("doc", "mentions:Organization"),
          provides=("mentions:Organization",)),
     Rule("platforms", platforms, needs=("triggers", "mentions:Organization"), provides=("mentions:Organization",)),
+    Rule("page_chrome", page_chrome, needs=("sents", "mentions:Organization"), provides=("mentions:Organization",)),
     Rule("persons", persons, needs=("gaz", "role_spans", "split_persons", "mentions:Organization"),
          provides=("mentions:Person",)),
     Rule("roles", roles, needs=("role_spans", "mentions:Person", *_PLACES, "mentions:Organization"),

@@ -132,7 +132,8 @@ def _hosting(ctx: ArticleContext, make) -> list:
                                 head=obj, label=_label(ctx, min([a[1] for a in agents] + [v]), toks[-1] + 1),
                                 not_about={a[0] for a in agents}))
             continue
-        summits = [(s, e, k) for s, e, k in ctx.summit_seq if obj <= s <= toks[-1]]
+        summits = [(s, e, k) for s, e, k in ctx.summit_seq if obj <= s <= toks[-1] or toks[0] <= s < obj and any(
+            doc.lower[u] in ctx.lex.next_words for u in range(s, obj))]  # (« le prochain sommet » from « prochain »)
         nxt = any(doc.lower[u] in ctx.lex.next_words for u in toks)
         if not summits or not (nxt or any(later_edition(ctx, k) for _, _, k in summits)):
             continue  # « accueillera la COP30 » in an article about it: a fact, not news

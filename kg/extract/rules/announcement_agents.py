@@ -269,7 +269,7 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
     article reports (« sommet du G7 » → G7), when its name is part of the summit's."""
     doc = ctx.doc
     low = doc.lower[tok]
-    counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners  # « les 27 »
+    counted = low.isdigit() and ctx.lower(tok - 1) in ctx.lex.plural_determiners or _spelled_count(ctx, tok)  # « les 27 »
     # « les pays membres », « les pays participants »
     members = low in ("pays", "états") and any(doc.lower[c] in ctx.lex.member_group_words for c in doc.children(tok))
     if (low not in ctx.lex.collective_nouns and not counted and not members):
@@ -278,6 +278,18 @@ def collective_agent(ctx: ArticleContext, tok: int) -> list[str]:
            and doc.lower[c] != "dont" for c in doc.children(tok)):  # « dont les dirigeants »: a relative, no qualifier
         return []  # « les dirigeants africains de ... »: a narrower group; not « les chefs d'État »
     return summit_body(ctx)
+
+
+def _spelled_count(ctx: ArticleContext, tok: int) -> bool:
+    """« les Neuf », « les Quarante-Six » (split at its hyphens or not): the members counted, a number in words with
+    a capital after a plural determiner."""
+    doc = ctx.doc
+    start = tok
+    while start >= 2 and doc.words[start - 1] == "-" and not doc.tws(start - 2).endswith(" ") and not doc.tws(start - 1).endswith(" "):
+        start -= 2
+    word = doc.span_text(start, tok + 1).lower()
+    return doc.words[start][:1].isupper() and ctx.lower(start - 1) in ctx.lex.plural_determiners and word not in (
+        "un", "une") and all(p in ctx.lex.number_words or p in ctx.lex.count_words for p in word.split("-"))
 
 
 def _all_members(ctx: ArticleContext, c: int) -> bool:

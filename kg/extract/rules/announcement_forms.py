@@ -419,8 +419,9 @@ def adoption_candidates(ctx: ArticleContext, make) -> list:
             v, below = heads[v], v
         # « a annoncé l'adoption de » (the verb tells it); not « s'est conclu par l'adoption de »
         told = lemmas[v] in telling and not any(lower[m] == "par" for m in doc.children(below) if deps[m] == "case")
-        if doc.pos[v] == "VERB" and (told or modal_or_negated(ctx, v) or future(ctx, v) or conditional(ctx, v)):
-            continue  # « a annoncé l'adoption de » (the verb tells it), « pourrait aboutir à la signature »
+        if doc.pos[v] == "VERB" and (told or lemmas[v] in lex.deferral_verbs or modal_or_negated(ctx, v) or future(ctx, v)
+                                     or conditional(ctx, v)):
+            continue  # « a annoncé l'adoption de » (the verb tells it), « pourrait aboutir à la signature », « a été reportée »
         if any(lower[k] in lex.time_preps | lex.pre_event_words for k in kids if deps[k] == "case"):
             continue  # « avant la signature de l'accord »: a point in time
         agents = []
@@ -488,7 +489,8 @@ def nominal_candidates(ctx: ArticleContext, make) -> list:
                 break
             v = heads[v]
         by_means = any(lower[m] == "par" for m in kids if deps[m] == "case")  # « a ouvert le sommet par l'annonce de »
-        if doc.pos[v] == "VERB" and ((lemmas[v] in telling and not by_means) or modal_or_negated(ctx, v) or future(ctx, v)
+        if doc.pos[v] == "VERB" and ((lemmas[v] in telling and not by_means) or lemmas[v] in lex.deferral_verbs
+                                      or modal_or_negated(ctx, v) or future(ctx, v)
                                       or conditional(ctx, v) or recalled(ctx, v)):
             continue  # « a confirmé l'annonce de » (the verb tells it), « l'annonce de X pourrait intervenir »
         if any(doc.pos[k] == "VERB" and deps[k] in ("acl", "acl:relcl") and (
@@ -517,18 +519,22 @@ def unwilling_candidates(ctx: ArticleContext, make) -> list:
     lex = ctx.lex
     out = []
     for i, pos in enumerate(doc.pos):
-        if pos not in ("VERB", "AUX") or doc.lemma[i] not in lex.refusal_nouns or doc.lemma[i] in lex.framed_announce_verbs:
+        if pos not in ("VERB", "AUX") or doc.lemma[i] not in lex.refusal_nouns or (
+                doc.lemma[i] in lex.framed_announce_verbs and doc.lemma[i] not in lex.joining_verbs):
             continue
         kids = doc.children(i)
         if not any(doc.lower[c] in lex.negation_adverbs for c in kids):
             continue
         signing = next((c for c in kids if doc.deps[c] == "xcomp" and doc.lemma[c] in lex.sign_verbs
                         and doc.morph(c, "VerbForm") == "Inf"), None)
+        if doc.lemma[i] in lex.joining_verbs:  # « ne s'est pas associé au traité »: the text not joined
+            signing = next((c for c in kids if doc.deps[c] in ("obl:arg", "obl", "iobj") and doc.lemma[c] in lex.decision_objects
+                            and any(doc.lower[k] in ("à", "au", "aux") for k in doc.children(c))), None)
         subj = subject(ctx, i)
         if signing is None or subj is None or quote_bounds(ctx, i) is not None:
             continue
         agents = [(a.key, a.start, a.end, a.conf, a.implied) for a in resolve_agents(ctx, i, subj)]
         if agents:
-            out.append(make(i, agents, [u for u in doc.subtree(signing) if u >= signing]))
+            out.append(make(i, agents, [u for u in doc.subtree(signing) if u >= signing or doc.lemma[i] in lex.joining_verbs]))
     return out
 

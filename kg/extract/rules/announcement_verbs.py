@@ -109,6 +109,9 @@ def _clause_objects(ctx: ArticleContext, kids: list[int], obj_deps: tuple[str, .
             continue  # « ont entériné lundi l'adhésion »: a day the parser took for an object
         if day(c) and any(k != c and deps[k] in ("obj", "ccomp") and not day(k) for k in kids):
             continue  # « ont décidé vendredi à Bangui la création de ... »: the day (and place) of the act, not its object
+        if deps[c] != "obj" and doc.lower[c] in ctx.lex.occasion_nouns and c < min(
+                (k for k in kids if deps[k] in ("obj", "ccomp")), default=-1):
+            continue  # « ont signé en marge du sommet un accord »: the occasion of the act, before its object
         sub = set(doc.subtree(c))
         for u in list(sub):
             if u != c and deps[u] == "conj" and doc.pos[u] in ("VERB", "AUX") and any(

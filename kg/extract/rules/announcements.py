@@ -250,6 +250,8 @@ def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
     if first.lower() in ctx.lex.subject_pronouns and rest and agents:
         text = f"{ctx.ents[agents[0]].label} {rest}"  # « qu'elle accueillerait » → « France accueillerait »
     refusal = ctx.lex.refusal_nouns.get(doc.lemma[i]) if main.kind == "verb" else None
+    if doc.lemma[i] in ctx.lex.joining_verbs and not any(doc.lower[c] in ctx.lex.negation_adverbs for c in doc.children(i)):
+        refusal = None  # « s'est associé au traité »: joining it
     if refusal and not main.label:
         # « a refusé de lever les restrictions »: named as the refusal, not as what is refused
         label = clip(f"{refusal[:1].upper()}{refusal[1:]} {text}" if text else refusal.capitalize(), 90)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.attendance import remote
-from kg.extract.rules.places import between, is_dateline, is_locative
+from kg.extract.rules.places import between, is_dateline, is_locative, participle_infinitive
 from kg.records import Relation
 
 
@@ -399,7 +399,8 @@ def nearby_host_city(ctx: ArticleContext) -> None:
             return
     # « les dirigeants sont réunis ... à Bruxelles », « a annoncé à Bruxelles ..., au premier jour d'un sommet »:
     # the one place where people gather, or the one place of the summit's sentences
-    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere}
+    places = {c.key: c for c in _gathering_places(ctx, main) if c.key not in hosts_elsewhere
+              and not venue_name(ctx, ctx.ents[c.key].label)}  # (a venue alone leaves the town to be found)
     if len(places) == 1:
         c = next(iter(places.values()))
         ctx.relate(main, "hostCity", c.key, c.start, c.end, confidence("gathering_place"))
@@ -428,11 +429,12 @@ def cleft_places(ctx: ArticleContext) -> None:
             continue
         # (« C'est dans la cité des lacs, Yamoussoukro, capitale politique du pays, ..., que s'est tenue ... »: the
         # « que » of the cleft may come after long appositions; the first one a meeting verb follows)
-        q = next((k for k in range(st + 2, sent.end) if ctx.lower(k) in ("que", "qu'", "qu’")
-                  and any(doc.lemma[j] in lex.place_verbs for j in range(k + 1, min(sent.end, k + 5)))), None)
+        q = next((k for k in range(st + 2, sent.end) if ctx.lower(k) in ("que", "qu'", "qu’") and any(
+            doc.lemma[j] in lex.place_verbs | lex.gathering_verbs for j in range(k + 1, min(sent.end, k + 5)))), None)
         if q is None:
             continue
-        target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None)
+        target = next(((s, e, k) for s, e, k in sorted(ctx.summit_seq) if q < s < sent.end), None) or next(
+            ((m.start, m.end, m.key) for m in ctx.mentions_in(q, sent.end, ("Summit",))), None)  # (« pour ce sommet »)
         if target is None:
             continue
         s, e, key = target
@@ -444,7 +446,9 @@ def cleft_places(ctx: ArticleContext) -> None:
                 prep = "à"  # « C'est dans la cité des lacs, Yamoussoukro, ... »: the place in apposition to the one put first
             if ctx.ents[m.key].type == "City" and prep in lex.locative_preps | lex.venue_preps:
                 ctx.relate(key, "hostCity", m.key, m.start, e, confidence("cleft_place"))
-            elif ctx.ents[m.key].type == "Country" and prep in lex.country_locative_preps:
+            elif ctx.ents[m.key].type == "Country" and (prep in lex.country_locative_preps or prep == "capitale" and any(
+                    ctx.lower(j) in lex.locative_preps for j in range(st + 2, m.start - 1))):
+                # (« C'est dans la capitale sierra-léonaise ... que ... »: the country of the capital)
                 ctx.relate(key, "hostCountry", m.key, m.start, e, confidence("cleft_place"))
 
 
@@ -493,7 +497,8 @@ def _gathering_places(ctx: ArticleContext, main: str) -> list[Mention]:
         h, gathering = c.start, False
         for _ in range(2):
             h = doc.heads[h]
-            gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs
+            # (« Réunis à X, ... »: a participle opening the sentence keeps its form as its lemma)
+            gathering = gathering or doc.lemma[h] in ctx.lex.gathering_verbs or participle_infinitive(doc.lower[h]) in ctx.lex.gathering_verbs
         if gathering or ctx.sent_no(c.start) in sents or _fronted_gathering(ctx, c, sent):
             out.append(c)
     return out

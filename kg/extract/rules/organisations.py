@@ -387,6 +387,18 @@ def platforms(ctx: ArticleContext) -> None:
         ent.label, ent.label_rank = "X", 3
 
 
+def page_chrome(ctx: ArticleContext) -> None:
+    """A page's share line (« Partager : Facebook · X · WhatsApp ») and its breadcrumb (« Accueil › Afrique ›
+    Politique »): the page's furniture, whose names are no organisations the story names."""
+    doc = ctx.doc
+    for sent in ctx.sents:
+        first = next((k for k in range(sent.start, sent.end) if not doc[k].is_space), sent.end)
+        if ctx.lower(first) in ctx.lex.chrome_words and ctx.lower(first + 1) == ":" or any(
+                doc.words[k] == "›" for k in range(sent.start, sent.end)):
+            for m in ctx.mentions_in(sent.start, sent.end, ("Organization",)):
+                ctx.remove_mention(m)
+
+
 def affiliation_phrases(ctx: ArticleContext) -> None:
     """« Jean Mbala au nom de l'Union africaine », « Amina Tolo, qui préside la Commission de l'UA »,
     « X, à la tête de l'OMS »: the person's affiliation."""

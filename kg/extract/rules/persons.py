@@ -51,8 +51,9 @@ def persons(ctx: ArticleContext) -> None:
                 continue  # « Président de la République »: a title, not a name
             if r.start <= s < r.end < t and (t - r.end >= 2 or doc.words[r.start].islower()):
                 s = r.end  # « Président Emmanuel Macron », « le président Marsac »
-            elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1):
-                continue
+            elif not (r.start == s and r.end - r.start == 1 and t - r.end == 1) or any(
+                    g.label_ == "NAT" and g.start <= t - 1 < g.end for g in ctx.gaz):
+                continue  # (« le Président ouzbek »: a title and a nationality, no name)
         text = doc.span_text(s, t)
         if not text[:1].isupper() or ctx.overlaps_mention(s, t):
             continue

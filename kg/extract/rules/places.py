@@ -16,8 +16,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.rules.organisations import ner_organisation, title_holder_glued
 from kg.extract.text import APOS, is_date_word, looks_like_name, strip_det
-from kg.names import lookup_key as normalize
-from kg.names import slug
+from kg.names import lookup_key as normalize, slug
 from kg.nlp.reference import Reference
 
 _CAPITALS: dict[int, tuple[Reference, dict]] = {}
@@ -141,10 +140,10 @@ def place_label(text: str) -> str:
 
 
 def _unread_dateline(ctx: ArticleContext) -> None:
-    """« BANFF (Canada) – » that the NER left unread: a name in capitals opening one of the first three
-    sentences, which the text places in a country in brackets right after it, is the dateline's city."""
+    """« BANFF (Canada) – » that the NER left unread: a name in capitals opening one of the first sentences (after a
+    page's header lines: rubric, date, byline), which the text places in a country in brackets, is the dateline's city."""
     doc = ctx.doc
-    for sent in ctx.sents[:3]:
+    for sent in ctx.sents[:5]:
         i = k = sent.start
         while k < sent.end and k - i < 3 and doc.words[k].isupper() and doc.words[k][:1].isalpha():
             k += 1
@@ -185,7 +184,7 @@ def _venue_name_end(ctx: ArticleContext, j: int, limit: int) -> int:
     return k
 
 
-def _participle_infinitive(word: str) -> str:
+def participle_infinitive(word: str) -> str:
     """The infinitive of a past participle of the first or second group (« réunis » → « réunir », « rassemblés » →
     « rassembler »), which the parser leaves as it is at the start of a sentence (« Réunis au palais de ... »)."""
     w = word.rstrip("s")
@@ -220,7 +219,7 @@ def _venues(ctx: ArticleContext) -> None:
             prev = ctx.lower(i - 2)
         if not (prev in lex.venue_preps or prev in ("le", "la", "l'", "l’") and ctx.lower(start - 2) in ("à", "dans")):
             continue
-        sent = ctx.sent_at(i)
+        sent, town_named = ctx.sent_at(i), False
         if capital_venue:
             # « au Grand Palais du peuple », « au Palais des Nations »: the name is the capitalised noun and its « du X »
             end = i + 1
@@ -234,7 +233,8 @@ def _venues(ctx: ArticleContext) -> None:
             for _ in range(3):
                 if k < sent.end and doc.pos[k] == "ADJ" and doc.words[k].islower():
                     k += 1
-                elif k + 1 < sent.end and ctx.lower(k) in ("des", "de") and doc.pos[k + 1] == "NOUN" and doc.words[k + 1].islower():
+                elif k + 1 < sent.end and ctx.lower(k) in ("des", "de", "d'", "d’") and (doc.pos[k + 1] == "NOUN" and doc.words[
+                        k + 1].islower() or ctx.lower(k + 1) == "état"):  # (« de conférences », « d'État »)
                     k += 2
                 else:
                     break
@@ -254,22 +254,23 @@ def _venues(ctx: ArticleContext) -> None:
             town_after = doc.words[end] == "," if end < sent.end else False
             town_after = town_after and ctx.lower(end + 1) == "à" and ctx.mention_at(end + 2, ("City",)) is not None
             # (a person's name, unless joined by hyphens as a place named after someone is: « centre des congrès Jules-Verne »)
-            if ctx.ref.city(name) and not town_after or ctx.ref.country(name) or ctx.ref.organization(name) or end - j > 1 and any(
-                    doc.ent_type[x] == "PER" for x in range(j, end)) and not _hyphen_joined(ctx, j, end):
+            town_named = ctx.ref.city(name) is not None and k > i + 1 and not town_after  # (« au centre de conférences d'Arusha »)
+            if ctx.ref.city(name) and not town_after and not town_named or ctx.ref.country(name) or ctx.ref.organization(
+                    name) or end - j > 1 and any(doc.ent_type[x] == "PER" for x in range(j, end)) and not _hyphen_joined(ctx, j, end):
                 continue  # « au château de Versailles »: the town; « au palais de l'Élysée »: the body
         if any(ctx.ents[m.key].type not in ("City", "Organization") or m.start < start or m.end > end
                or ctx.ents[m.key].type == "Organization" and ctx.ref.organization(ctx.ents[m.key].label)
                for m in ctx.overlapping(start, end)):
             continue  # (a name the NER read as a body, « Marvello », is the venue's when no body is known by it)
         words = lex.summit_nouns | lex.gathering_nouns | lex.attend_verbs | lex.place_verbs | lex.gathering_verbs | lex.host_verbs
-        if not any(doc.lower[x] in words or doc.lemma[x] in words or _participle_infinitive(doc.lower[x]) in words
+        if not any(doc.lower[x] in words or doc.lemma[x] in words or participle_infinitive(doc.lower[x]) in words
                    for x in range(sent.start, sent.end)):
             continue
-        for m in {id(m): m for m in ctx.overlapping(start, end)}.values():
-            ctx.remove_mention(m)
+        for m in [m for m in {id(m): m for m in ctx.overlapping(start, end)}.values() if not town_named or m.start < j]:
+            ctx.remove_mention(m)  # (the town a venue is named after stays named there)
         label = doc.span_text(start, end)
         ent = ctx.add("City", f"city/{slug(label)}", label, start, end, conf=confidence("venue_after_au"), rank=1)
-        if not capital_venue:
+        if not capital_venue and not town_named:
             ent.aliases.add(name)  # (« Chantilly »: the venue's own name)
 
 
