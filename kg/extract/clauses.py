@@ -12,19 +12,25 @@ from kg.extract.text import is_date_word
 
 def governors(ctx: ArticleContext, start: int, end: int) -> list[int]:
     """The heads, outside the span, of the span's tokens (the words it depends on)."""
-    heads, pos = ctx.doc.heads, ctx.doc.pos
+    heads = ctx.doc.heads
     out = []
     for t in range(start, end):
         h = heads[t]
         if start <= h < end:
             continue
-        # up through nouns (« le cabinet de X ») to the verb
-        for _ in range(3):
-            if pos[h] in ("VERB", "AUX") or heads[h] == h:
-                break
-            h = heads[h]
-        out.append(h)
+        out.append(verb_above(ctx, h, 3))  # up through nouns (« le cabinet de X ») to the verb
     return out
+
+
+def verb_above(ctx: ArticleContext, t: int, steps: int) -> int:
+    """The first verb at or above token ``t``, climbing at most ``steps`` heads (where the climb stops —
+    the root, or the last head reached — when there is none)."""
+    heads, pos = ctx.doc.heads, ctx.doc.pos
+    for _ in range(steps):
+        if pos[t] in ("VERB", "AUX") or heads[t] == t:
+            break
+        t = heads[t]
+    return t
 
 
 def negated(ctx: ArticleContext, verb: int) -> bool:

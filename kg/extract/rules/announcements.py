@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date as date_cls
 from datetime import timedelta
 
-from kg.extract.clauses import subject
+from kg.extract.clauses import subject, verb_above
 from kg.extract.context import ArticleContext
 from kg.extract.lexicon import confidence
 from kg.extract.dates import find_dates
@@ -213,23 +213,11 @@ def before_main_summit(ctx: ArticleContext) -> bool:
     spans = [s for s, e, k in ctx.summit_seq if k == ctx.main_summit]
     if spans and (_before(ctx, spans[0]) or all(_before(ctx, s) for s in spans)):
         return True
-    if spans and future_clause(ctx, spans[0]) and ctx.doc.heads[v := _clause_head(ctx, spans[0])] == v:
+    if spans and future_clause(ctx, spans[0]) and ctx.doc.heads[v := verb_above(ctx, ctx.doc.heads[spans[0]], 3)] == v:
         return True  # « Genève accueillera lundi une conférence sur ... »: the story opens on a summit still to come
     start = ctx.ents[ctx.main_summit].attrs.get("startDate") if ctx.main_summit in ctx.ents else None
     pub = ctx.article.published
     return bool(start and pub and len(str(start)) == 10 and len(pub) == 10 and str(start) > pub)
-
-
-def _clause_head(ctx: ArticleContext, i: int) -> int:
-    """The verb the token ``i`` hangs on (``i``'s root when there is none within four steps)."""
-    doc = ctx.doc
-    for _ in range(4):
-        if doc.heads[i] == i:
-            break
-        i = doc.heads[i]
-        if doc.pos[i] in ("VERB", "AUX"):
-            break
-    return i
 
 
 def _emit(ctx: ArticleContext, key: str, group: list[Candidate]) -> None:
@@ -301,18 +289,10 @@ def _said_earlier(ctx: ArticleContext, c: Candidate) -> bool:
     article's summit?"""
     doc, sent = ctx.doc, ctx.sent_at(c.verb)
     lower, time_nouns = doc.lower, ctx.lex.time_nouns
-
-    def verb_of(t: int) -> int:
-        for _ in range(6):
-            if doc.pos[t] in ("VERB", "AUX") or doc.heads[t] == t:
-                break
-            t = doc.heads[t]
-        return t
-
     for k in range(sent.start + 1, sent.end):
         if lower[k] in ctx.lex.previous_words and lower[k - 1] in time_nouns or (
                 lower[k] in time_nouns and ctx.lower(k - 4) == "il" and ctx.lower(k - 3) == "y" and ctx.lower(k - 2) == "a"):
-            if verb_of(k - 1 if lower[k] not in time_nouns else k) == c.verb:
+            if verb_above(ctx, k - 1 if lower[k] not in time_nouns else k, 6) == c.verb:
                 return True
     return False
 

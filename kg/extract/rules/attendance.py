@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.clauses import governors, negated, reporting_clause
+from kg.extract.clauses import governors, negated, reporting_clause, verb_above
 from kg.extract.context import ArticleContext, Mention
 from kg.extract.lexicon import confidence
 from kg.extract.rules.places import is_locative
@@ -206,11 +206,7 @@ def _set_elsewhere(ctx: ArticleContext, sent: Span, target: str) -> bool:
             continue
         if doc.pos[c.start - 2] == "NOUN" and doc.pos[c.start - 3] == "DET" and not is_date_word(doc.words[c.start - 2]):
             continue  # « a annoncé la livraison à Kiev »: where a thing goes, not where the verb happens
-        v = doc.heads[c.start]
-        for _ in range(3):  # (« a reçu mercredi à Madrid »: the parser hangs the place on the day)
-            if doc.pos[v] in ("VERB", "AUX") or doc.heads[v] == v:
-                break
-            v = doc.heads[v]
+        v = verb_above(ctx, doc.heads[c.start], 3)  # (« a reçu mercredi à Madrid »: the parser hangs the place on the day)
         if doc.pos[v] in ("VERB", "AUX") and doc.heads[v] == v:
             return True
     return False
